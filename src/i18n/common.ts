@@ -1,0 +1,38 @@
+import { defineMessages } from './define';
+
+export default defineMessages({
+  'en-US': {
+    planName: 'Plan name',
+    owner: 'Owner',
+    date: 'Date',
+    version: 'Version',
+    legendInput: 'Yellow cells are for input; grey cells are computed.',
+    yes: 'Yes',
+    no: 'No',
+    inputPromptTitle: 'Input',
+    listErrorTitle: 'Not in the list',
+    listErrorMessage: 'Pick a value from the drop-down list.',
+    numberErrorTitle: 'Not a valid number',
+    numberErrorMessage: 'Enter a number between {min} and {max}.',
+    dateErrorTitle: 'Not a valid date',
+    dateErrorMessage: 'Enter a date such as 2026-03-01.',
+    personalHeaderNote: 'Personal information: removed from share-safe copies. Collect only with consent.',
+  },
+  'zh-CN': {
+    planName: '计划名称',
+    owner: '负责人',
+    date: '日期',
+    version: '版本',
+    legendInput: '黄色单元格供填写；灰色单元格自动计算。',
+    yes: '是',
+    no: '否',
+    inputPromptTitle: '填写说明',
+    listErrorTitle: '不在列表中',
+    listErrorMessage: '请从下拉列表中选择。',
+    numberErrorTitle: '数字无效',
+    numberErrorMessage: '请输入 {min} 到 {max} 之间的数字。',
+    dateErrorTitle: '日期无效',
+    dateErrorMessage: '请输入日期，例如 2026-03-01。',
+    personalHeaderNote: '个人信息：分享安全副本中将删除此列。请在征得同意后收集。',
+  },
+});

@@ -1,0 +1,41 @@
+/** Every message catalog of the product; a test checks zh-CN and en-US have the same keys. */
+import common from './common';
+import cli from './cli';
+import parse from './parse';
+import abc from './abc';
+import bonus from './bonus';
+import office from './office';
+import taskpane from './taskpane';
+import developmentPlan from './templates/development-plan';
+import pipeline from './templates/pipeline';
+import keyAccountPlan from './templates/key-account-plan';
+import decisionChain from './templates/decision-chain';
+import supplierEvaluation from './templates/supplier-evaluation';
+import swot from './templates/swot';
+import ansoff from './templates/ansoff';
+import bcg from './templates/bcg';
+import opportunityThreat from './templates/opportunity-threat';
+import visitPlan from './templates/visit-plan';
+
+export const catalogs = {
+  common,
+  cli,
+  parse,
+  abc,
+  bonus,
+  office,
+  taskpane,
+  'development-plan': developmentPlan,
+  'pipeline': pipeline,
+  'key-account-plan': keyAccountPlan,
+  'decision-chain': decisionChain,
+  'supplier-evaluation': supplierEvaluation,
+  'swot': swot,
+  'ansoff': ansoff,
+  'bcg': bcg,
+  'opportunity-threat': opportunityThreat,
+  'visit-plan': visitPlan,
+};
+
+export { defineMessages, format, translator } from './define';
+export type { Lang, Catalog } from './define';

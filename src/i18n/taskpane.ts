@@ -1,0 +1,6 @@
+import { defineMessages } from './define';
+
+export default defineMessages({
+  'en-US': {},
+  'zh-CN': {},
+});
