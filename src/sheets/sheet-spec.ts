@@ -146,6 +146,26 @@ export interface ProtectionSpec {
   enabled: boolean;
 }
 
+/**
+ * A chart the Office writer draws with Excel's chart API. ExcelJS cannot write charts, so the
+ * .xlsx renderer leaves them out; the data they plot is always on the sheet.
+ */
+export interface ChartSpec {
+  /** pareto: clustered columns (first series) + line on a secondary axis (second series). */
+  kind: 'pareto' | 'bubble';
+  title: string;
+  /** Category labels (pareto) or x values (bubble), e.g. "B10:B59". */
+  categories: string;
+  series: { name: string; values: string; sizes?: string }[];
+  /** Top-left cell the chart is placed at, and its size in points. */
+  anchor: string;
+  width: number;
+  height: number;
+  /** Bubble charts: log-scale x axis between these bounds (BCG: 0.1 to 10). */
+  xAxis?: { log?: boolean; min?: number; max?: number; title?: string };
+  yAxis?: { title?: string; min?: number; max?: number };
+}
+
 export interface SheetSpec {
   /** Sheet name as the builder wants it; writers make it unique and valid. */
   name: string;
@@ -165,6 +185,7 @@ export interface SheetSpec {
   personalRanges?: string[];
   tabColor?: string;
   hidden?: boolean;
+  charts?: ChartSpec[];
 }
 
 export interface WorkbookSpec {
