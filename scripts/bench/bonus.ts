@@ -1,0 +1,4 @@
+// Placeholder until the bonus benchmarks land.
+export async function run(): Promise<void> {
+  console.log('bonus: no benchmark yet');
+}
