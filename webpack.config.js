@@ -1,0 +1,118 @@
+/**
+ * Builds the add-in's web pages into dist/:
+ *   taskpane.html + taskpane.[hash].js   (src/taskpane/index.tsx, React + Fluent UI)
+ *   commands.html + commands.[hash].js   (src/commands/commands.ts, the ribbon's function file)
+ *   assets/*.png, manifest.xml            (copied; manifest URLs rewritten for production)
+ *
+ * Development (`webpack serve --mode development`, or `npm start`) serves everything on
+ * https://localhost:3000 with a self-signed certificate from .cert/ (scripts/dev-cert.js).
+ * Production (`webpack --mode production`) rewrites every https://localhost:3000/ in the
+ * manifest to ADDIN_BASE_URL (default DEFAULT_BASE_URL below): set it to wherever dist/ is hosted.
+ *
+ * office.js is not bundled: each HTML page loads it from Microsoft's CDN, as the store requires.
+ */
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_BASE_URL = 'https://localhost:3000/';
+const DEFAULT_BASE_URL = 'https://account-planner.example.com/';
+const DEV_PORT = 3000;
+
+/** The production base URL, normalised to end with exactly one "/". */
+function productionBaseUrl(env = process.env) {
+  const raw = (env.ADDIN_BASE_URL || DEFAULT_BASE_URL).trim();
+  if (!/^https:\/\/[^\s/]+/i.test(raw)) {
+    throw new Error(`ADDIN_BASE_URL must be an https:// URL (Office loads add-ins only over HTTPS), got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '') + '/';
+}
+
+/** Rewrites every dev URL in the manifest text to the production base URL. */
+function rewriteManifest(xml, baseUrl) {
+  return xml.split(DEV_BASE_URL).join(baseUrl);
+}
+
+async function config(env = {}, argv = {}) {
+  const dev = argv.mode !== 'production';
+  // Only `webpack serve` needs the certificate; builds never touch .cert/.
+  const https = env.WEBPACK_SERVE ? await require('./scripts/dev-cert').ensureDevCert() : undefined;
+  const baseUrl = dev ? DEV_BASE_URL : productionBaseUrl();
+  return {
+    mode: dev ? 'development' : 'production',
+    devtool: dev ? 'eval-source-map' : 'source-map',
+    context: __dirname,
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: dev ? '[name].js' : '[name].[contenthash:8].js',
+      chunkFilename: dev ? '[name].chunk.js' : '[name].[contenthash:8].chunk.js',
+      publicPath: '',
+      clean: true,
+    },
+    resolve: { extensions: ['.tsx', '.ts', '.js', '.json'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              configFile: path.resolve(__dirname, 'tsconfig.json'),
+              // ES modules so webpack can tree-shake and split dynamic import() chunks.
+              compilerOptions: { module: 'es2020', noEmit: false, sourceMap: true },
+            },
+          },
+        },
+        { test: /\.css$/, use: ['style-loader', 'css-loader'] },
+        { test: /\.(png|svg|jpe?g|gif|woff2?)$/, type: 'asset/resource', generator: { filename: 'assets/[name].[contenthash:8][ext]' } },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/commands/commands.html',
+        chunks: ['commands'],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => (dev ? content : rewriteManifest(content.toString('utf8'), baseUrl)),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      port: DEV_PORT,
+      host: 'localhost',
+      hot: false,
+      liveReload: true,
+      allowedHosts: 'all',
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: false,
+      client: { overlay: { warnings: false, errors: true } },
+      // Certificate from .cert/ (created on first run); see scripts/dev-cert.js.
+      server: https ? { type: 'https', options: { cert: https.cert, key: https.key } } : 'https',
+    },
+  };
+}
+
+module.exports = config;
+module.exports.DEV_BASE_URL = DEV_BASE_URL;
+module.exports.DEFAULT_BASE_URL = DEFAULT_BASE_URL;
+module.exports.productionBaseUrl = productionBaseUrl;
+module.exports.rewriteManifest = rewriteManifest;
