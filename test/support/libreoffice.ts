@@ -3,11 +3,12 @@
  * profile set to always recalculate on load, saves them again, and reads the computed values.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 
 const run = promisify(execFile);
 
@@ -66,6 +67,7 @@ export interface SheetValues {
 export async function readWorkbook(file: string): Promise<SheetValues[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
+  const raw = await rawFormulaResults(file);
   const sheets: SheetValues[] = [];
   wb.eachSheet((ws) => {
     const values = new Map<string, Computed>();
@@ -76,7 +78,9 @@ export async function readWorkbook(file: string): Promise<SheetValues[]> {
         if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) {
           const fv = v as { formula?: string; result?: unknown };
           if (fv.formula) formulas.set(cell.address, fv.formula);
-          values.set(cell.address, normalise(fv.result));
+          // ExcelJS drops falsy formula results (0 and ""): take those from the XML.
+          const result = fv.result === undefined ? raw.get(ws.name)?.get(cell.address) : fv.result;
+          values.set(cell.address, normalise(result));
         } else {
           values.set(cell.address, normalise(v));
         }
@@ -85,6 +89,47 @@ export async function readWorkbook(file: string): Promise<SheetValues[]> {
     sheets.push({ name: ws.name, values, formulas });
   });
   return sheets;
+}
+
+function xmlText(s: string): string {
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** Sheet name → A1 → cached result of every formula cell, read straight from the sheet XML. */
+async function rawFormulaResults(file: string): Promise<Map<string, Map<string, Computed>>> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const workbook = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
+  const rels = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
+    if (id && target) targets.set(id, target.replace(/^\/?(xl\/)?/, 'xl/'));
+  }
+  const out = new Map<string, Map<string, Computed>>();
+  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
+    const id = /\br:id="([^"]+)"/.exec(m[0])?.[1];
+    const xml = id && targets.has(id) ? await zip.file(targets.get(id)!)?.async('string') : undefined;
+    if (name === undefined || !xml) continue;
+    const cells = new Map<string, Computed>();
+    for (const c of xml.matchAll(/<c\b([^>]*?)(?:\/>|>(.*?)<\/c>)/gs)) {
+      if (!c[2]?.includes('<f')) continue;
+      const ref = /\br="([A-Z]+\d+)"/.exec(c[1])?.[1];
+      const type = /\bt="([^"]+)"/.exec(c[1])?.[1] ?? 'n';
+      const v = /<v>(.*?)<\/v>|<v\/>/s.exec(c[2]);
+      if (!ref || !v) continue;
+      const text = xmlText(v[1] ?? '');
+      cells.set(ref, type === 'str' ? text : type === 'b' ? text !== '0' : type === 'e' ? { error: text } : Number(text));
+    }
+    out.set(xmlText(name), cells);
+  }
+  return out;
 }
 
 function normalise(v: unknown): Computed {
