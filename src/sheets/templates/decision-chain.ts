@@ -1,11 +1,231 @@
-import type { TemplateDef } from '../template-registry';
+import messages from '../../i18n/templates/decision-chain';
+import { translator } from '../../i18n/define';
+import { cellRef, rangeRef } from '../a1';
+import { FLAG_STYLE, OK_STYLE, planTable, q, validationFor, type PlanColumn } from '../planning-table';
+import { SheetBuilder } from '../sheet-builder';
+import type { CellContent, Lang, SheetSpec } from '../sheet-spec';
+import { COLORS, NUMFMT, STYLE, style } from '../styles';
+import type { TemplateDef, TemplateOptions } from '../template-registry';
+import { titleBlock } from '../title-block';
+import { DEFAULT_HIGH_INFLUENCE } from '../../domain/decision-chain-score';
 
-// Placeholder until the builder lands: registered so the registry and CLI compile.
+const BODY_ROWS = 20;
+const HEADER_ROW = 6;
+const WIDTH = 15;
+
+type Vocab = ReturnType<typeof vocabulary>;
+
+function vocabulary(lang: Lang) {
+  const t = translator(messages, lang);
+  return {
+    roles: [t('roleDecisionMaker'), t('roleEvaluator'), t('roleExecutor'), t('roleTechnical'), t('roleUser')],
+    attitudes: { supporter: t('attSupporter'), neutral: t('attNeutral'), opponent: t('attOpponent'), unknown: t('attUnknown') },
+    ladder: [t('ladderAcquainted'), t('ladderMeeting'), t('ladderAgreement'), t('ladderTrust'), t('ladderAlly')],
+  };
+}
+
+/**
+ * The five-person case of DOMAIN §2.4. Influence values are ours: user 2, technical approver 4,
+ * buyer 3, finance evaluator 4, general manager 5 → support score −1, coverage 13/18.
+ */
+function exampleRows(lang: Lang, v: Vocab): CellContent[][] {
+  const [dm, evaluator, executor, technical, user] = v.roles;
+  const a = v.attitudes;
+  const [acquainted, meeting, , trust] = v.ladder;
+  const zh = lang === 'zh-CN';
+  // person, department, role, role class, influence, attitude, ladder, owner, next step, (points, risk), hometown, age, hobbies, family
+  return zh
+    ? [
+        ['吴伟', '用车部门', '提出用车需求，日常使用', user, 2, a.neutral, acquainted, '陈明', '邀请参加样车试驾', null, null, null, null, '钓鱼', null],
+        ['张华', '技术部', '负责技术选型', technical, 4, a.neutral, meeting, '陈明', '安排技术交流会', null, null, '浙江宁波', null, null, null],
+        ['李建', '采购部', '筛选供应商，提出候选名单', executor, 3, a.supporter, trust, '陈明', '确认招标时间表', null, null, null, null, '羽毛球', null],
+        ['王桑', '财务部', '审核预算与付款条件', evaluator, 4, a.opponent, acquainted, '刘洋', '提交总拥有成本对比', null, null, null, null, null, null],
+        ['李阳', '总经理办公室', '总经理，最终决定', dm, 5, a.unknown, null, '刘洋', '请我方总经理安排高层会面', null, null, null, null, null, null],
+      ]
+    : [
+        ['Wu Wei', 'Fleet users', 'States the need, uses the vehicles', user, 2, a.neutral, acquainted, 'Chen Ming', 'Invite to a test drive', null, null, null, null, 'Fishing', null],
+        ['Zhang Hua', 'Technical dept.', 'Owns the technical selection', technical, 4, a.neutral, meeting, 'Chen Ming', 'Arrange a technical exchange', null, null, 'Ningbo, Zhejiang', null, null, null],
+        ['Li Jian', 'Purchasing', 'Screens suppliers, makes the shortlist', executor, 3, a.supporter, trust, 'Chen Ming', 'Confirm the tender timetable', null, null, null, null, 'Badminton', null],
+        ['Wang Sang', 'Finance', 'Reviews budget and payment terms', evaluator, 4, a.opponent, acquainted, 'Liu Yang', 'Send a total-cost-of-ownership comparison', null, null, null, null, null, null],
+        ['Li Yang', 'General management', 'General manager, has the final say', dm, 5, a.unknown, null, 'Liu Yang', 'Ask our GM to arrange a top-level meeting', null, null, null, null, null, null],
+      ];
+}
+
+function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
+  const t = translator(messages, lang);
+  const v = vocabulary(lang);
+  const a = v.attitudes;
+  const b = new SheetBuilder(t('sheetName'));
+  titleBlock(b, { lang, title: t('title'), purpose: t('purpose'), width: WIDTH, date: today ?? new Date() });
+
+  const first = HEADER_ROW + 1;
+  const last = HEADER_ROW + BODY_ROWS;
+  const summaryTop = last + 2;
+  const head = summaryTop + 1;
+  // Four risk checks under the risk header, then the threshold they use.
+  const thresholdRow = head + 5;
+  const thresholdRef = cellRef(thresholdRow, 12, true);
+  const dm = q(v.roles[0]);
+
+  const columns: PlanColumn[] = [
+    { header: t('colPerson') },
+    { header: t('colDepartment') },
+    { header: t('colRole') },
+    { header: t('colRoleClass'), input: { list: v.roles, prompt: t('promptRoleClass') } },
+    { header: t('colInfluence'), input: { whole: [1, 5], prompt: t('promptInfluence') }, align: 'center' },
+    { header: t('colAttitude'), input: { list: Object.values(a), prompt: t('promptAttitude') } },
+    { header: t('colLadder'), input: { list: v.ladder, prompt: t('promptLadder') } },
+    { header: t('colOwner') },
+    { header: t('colNextStep') },
+    {
+      header: t('colPoints'),
+      align: 'center',
+      formula: (r) =>
+        `IF(OR(NOT(ISNUMBER(E${r})),F${r}="",F${r}=${q(a.unknown)}),"",E${r}*IF(F${r}=${q(a.supporter)},1,IF(F${r}=${q(a.opponent)},-1,0)))`,
+    },
+    {
+      header: t('colRowRisk'),
+      formula: (r) => {
+        const notSupportingDm = `AND(D${r}=${dm},F${r}<>${q(a.supporter)})`;
+        const strongOpponent = `AND(F${r}=${q(a.opponent)},N(E${r})>=${thresholdRef})`;
+        return (
+          `IF(${notSupportingDm},${q(t('rowRiskDecisionMaker'))},"")` +
+          `&IF(AND(${notSupportingDm},${strongOpponent}),"; ","")` +
+          `&IF(${strongOpponent},${q(t('rowRiskOpponent'))},"")`
+        );
+      },
+    },
+    { header: t('colHometown'), personal: true },
+    { header: t('colAge'), personal: true },
+    { header: t('colHobbies'), personal: true },
+    { header: t('colFamily'), personal: true },
+  ];
+  const people = planTable(b, lang, {
+    name: 'DecisionChain_People',
+    top: HEADER_ROW,
+    left: 1,
+    columns,
+    rows: BODY_ROWS,
+    data: example ? exampleRows(lang, v) : undefined,
+  });
+  const names = people.range(0);
+  const roleClass = people.range(3);
+  const influence = people.range(4);
+  const attitude = people.range(5);
+  const ladder = people.range(6);
+  const points = people.range(9);
+  const anyone = `COUNTA(${names})+COUNT(${influence})=0`;
+
+  // Summary: measures (A–C), role classes (D–I), risk checks (K–M), all on the same rows.
+  b.set(cellRef(summaryTop, 1), t('summarySection'), STYLE.section).merge(rangeRef(summaryTop, 1, summaryTop, WIDTH));
+  b.at(head, 1, t('kpiHeader'), STYLE.header).at(head, 2, null, STYLE.header).merge(rangeRef(head, 1, head, 2));
+  b.at(head, 3, t('kpiValueHeader'), STYLE.header);
+  const kpiLabel = style(STYLE.label, { alignment: { horizontal: 'left', wrapText: true }, border: COLORS.border });
+  const known = Object.values({ s: a.supporter, n: a.neutral, o: a.opponent })
+    .map((x) => `SUMIF(${attitude},${q(x)},${influence})`)
+    .join('+');
+  const kpis: [string, string, string?][] = [
+    [t('kpiScore'), `IF(COUNT(${points})=0,"",SUM(${points}))`, '0;-0;0'],
+    [t('kpiTotalInfluence'), `IF(COUNT(${influence})=0,"",SUM(${influence}))`],
+    [t('kpiKnownInfluence'), `IF(COUNT(${influence})=0,"",${known})`],
+    [t('kpiCoverage'), `IF(N(SUM(${influence}))=0,"",(${known})/SUM(${influence}))`, NUMFMT.percent],
+    [t('kpiInsiders'), `IF(${anyone},"",COUNTIF(${ladder},${q(v.ladder[3])})+COUNTIF(${ladder},${q(v.ladder[4])}))`],
+  ];
+  kpis.forEach(([label, formula, numFmt], i) => {
+    const r = head + 1 + i;
+    b.at(r, 1, label, kpiLabel).at(r, 2, null, kpiLabel).merge(rangeRef(r, 1, r, 2));
+    b.at(r, 3, { formula }, style(STYLE.computed, { numFmt, font: { bold: true }, alignment: { horizontal: 'center' } }));
+  });
+
+  const rcStatus = (r: number) =>
+    `IF(${anyone},"",IF(E${r}=0,${q(t('rcNotIdentified'))},IF(G${r}=0,${q(t('rcNoSupporter'))},${q(t('rcOk'))})))`;
+  const roles = planTable(b, lang, {
+    name: 'DecisionChain_RoleClasses',
+    top: head,
+    left: 4,
+    rows: v.roles.length,
+    columns: [
+      { header: t('rcRoleClass'), labels: v.roles },
+      { header: t('rcPeople'), formula: (r) => `COUNTIF(${roleClass},D${r})`, align: 'center' },
+      { header: t('rcInfluence'), formula: (r) => `SUMIF(${roleClass},D${r},${influence})`, align: 'center' },
+      { header: t('rcSupporters'), formula: (r) => `COUNTIFS(${roleClass},D${r},${attitude},${q(a.supporter)})`, align: 'center' },
+      { header: t('rcOpponents'), formula: (r) => `COUNTIFS(${roleClass},D${r},${attitude},${q(a.opponent)})`, align: 'center' },
+      { header: t('rcStatus'), formula: rcStatus, align: 'center' },
+    ],
+  });
+
+  b.at(head, 11, t('riskHeader'), STYLE.header).at(head, 12, t('riskCount'), STYLE.header).at(head, 13, t('riskStatus'), STYLE.header);
+  const statusRange = roles.range(5);
+  const risks: [string, string][] = [
+    [t('riskDecisionMaker'), `COUNTIFS(${roleClass},${dm},${attitude},"<>"&${q(a.supporter)})`],
+    [t('riskOpponent'), `COUNTIFS(${attitude},${q(a.opponent)},${influence},">="&${thresholdRef})`],
+    [t('riskNoSupporter'), `COUNTIF(${statusRange},${q(t('rcNoSupporter'))})`],
+    [t('riskNotIdentified'), `COUNTIF(${statusRange},${q(t('rcNotIdentified'))})`],
+  ];
+  risks.forEach(([label, formula], i) => {
+    const r = head + 1 + i;
+    b.at(r, 11, label, kpiLabel);
+    b.at(r, 12, { formula }, style(STYLE.computed, { alignment: { horizontal: 'center' } }));
+    b.at(r, 13, { formula: `IF(${anyone},"",IF(L${r}>0,${q(t('statusRisk'))},${q(t('statusOk'))}))` }, style(STYLE.computed, { alignment: { horizontal: 'center' } }));
+  });
+  b.at(thresholdRow, 11, t('riskThreshold'), kpiLabel);
+  b.at(thresholdRow, 12, DEFAULT_HIGH_INFLUENCE, style(STYLE.input, { alignment: { horizontal: 'center' } }));
+  b.validation(validationFor(lang, cellRef(thresholdRow, 12), { whole: [1, 5], prompt: t('promptThreshold') }));
+  b.defineName({ name: 'DecisionChain_HighInfluence', ref: thresholdRef });
+
+  const attitudeBody = people.body(5);
+  b.conditional({
+    ref: attitudeBody,
+    rules: [
+      { type: 'expression', formula: `F${first}=${q(a.supporter)}`, style: { fill: COLORS.green, font: { color: COLORS.greenText } } },
+      { type: 'expression', formula: `F${first}=${q(a.opponent)}`, style: { fill: COLORS.red, font: { color: COLORS.redText } } },
+      { type: 'expression', formula: `F${first}=${q(a.neutral)}`, style: { fill: COLORS.yellow, font: { color: COLORS.yellowText } } },
+    ],
+  });
+  b.conditional({ ref: people.body(4), rules: [{ type: 'dataBar', color: COLORS.dataBar }] });
+  b.conditional({ ref: people.body(10), rules: [{ type: 'expression', formula: `K${first}<>""`, style: FLAG_STYLE }] });
+  const flagged = [t('rcNoSupporter'), t('rcNotIdentified'), t('statusRisk')];
+  for (const ref of [roles.body(5), rangeRef(head + 1, 13, head + risks.length, 13)]) {
+    const tl = ref.split(':')[0];
+    b.conditional({
+      ref,
+      rules: [
+        { type: 'expression', formula: `OR(${flagged.map((f) => `${tl}=${q(f)}`).join(',')})`, style: FLAG_STYLE },
+        { type: 'expression', formula: `OR(${tl}=${q(t('rcOk'))},${tl}=${q(t('statusOk'))})`, style: OK_STYLE },
+      ],
+    });
+  }
+  b.conditional({
+    ref: cellRef(head + 1, 3),
+    rules: [
+      { type: 'cellIs', operator: 'lessThan', formulas: ['0'], style: FLAG_STYLE },
+      { type: 'cellIs', operator: 'greaterThan', formulas: ['0'], style: OK_STYLE },
+    ],
+  });
+
+  const noteRow = thresholdRow + 1;
+  b.set(cellRef(noteRow, 1), t('scoreNote'), STYLE.note).merge(rangeRef(noteRow, 1, noteRow, WIDTH));
+
+  b.widths([10, 13, 22, 14, 12, 11, 11, 11, 24, 10, 24, 10, 12, 12, 12]);
+  b.configure({
+    freeze: { rows: HEADER_ROW, columns: 1 },
+    print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: `${HEADER_ROW}:${HEADER_ROW}`, area: rangeRef(1, 1, noteRow, WIDTH) },
+    protection: { enabled: true },
+    personalRanges: people.personal,
+  });
+  const heights: Record<number, number> = { 1: 26, 2: 18, 3: 20, [HEADER_ROW]: 32, [head]: 30, [noteRow]: 28 };
+  for (let r = first; r <= last; r++) heights[r] = 18;
+  for (let r = head + 1; r <= thresholdRow; r++) heights[r] = 18;
+  b.configure({ rowHeights: heights });
+  return [b.build()];
+}
+
+const en = translator(messages, 'en-US');
+const zh = translator(messages, 'zh-CN');
+
 export const decisionChain: TemplateDef = {
   kind: 'decision-chain',
-  title: { 'zh-CN': 'decision-chain', 'en-US': 'decision-chain' },
-  purpose: { 'zh-CN': '', 'en-US': '' },
-  build() {
-    throw new Error('template decision-chain is not built yet');
-  },
+  title: { 'zh-CN': zh('title'), 'en-US': en('title') },
+  purpose: { 'zh-CN': zh('purpose'), 'en-US': en('purpose') },
+  build,
 };
