@@ -1,6 +1,52 @@
-import { defineMessages } from './define';
+import type { ParseError, ParseErrorCode } from '../domain/parse-result';
+import { defineMessages, format, type Lang } from './define';
 
-export default defineMessages({
-  'en-US': {},
-  'zh-CN': {},
+const messages = defineMessages({
+  'en-US': {
+    empty: 'the cell is empty',
+    'not-a-number': '"{input}" is not a number',
+    'decimal-comma': '"{input}" uses a decimal comma or unusual digit grouping; write it as 1,234.5',
+    'not-finite': '"{input}" is not a finite number',
+    'ambiguous-percent': '"{input}" is ambiguous as a percentage; write 12% or 0.12',
+    'conflicting-currency': '"{input}" carries two different currencies',
+    'not-a-date': '"{input}" is not a date; write 2026-03-01, 2026/3/1 or 2026年3月1日',
+    'invalid-date': '"{input}" is not a real calendar date',
+    'date-out-of-range': '"{input}" is outside the dates a spreadsheet can hold (1900-01-01 to 9999-12-31)',
+    'bad-map': '"{input}" is not a column mapping; write field=Header,field2=Header2',
+    rowField: 'row {row}, field {field}: {message}',
+    row: 'row {row}: {message}',
+  },
+  'zh-CN': {
+    empty: '单元格为空',
+    'not-a-number': '“{input}”不是数字',
+    'decimal-comma': '“{input}”使用了小数逗号或不常见的分组方式，请写成 1,234.5',
+    'not-finite': '“{input}”不是有限的数字',
+    'ambiguous-percent': '“{input}”作为百分比有歧义，请写成 12% 或 0.12',
+    'conflicting-currency': '“{input}”含有两种不同的币种',
+    'not-a-date': '“{input}”不是日期，请写成 2026-03-01、2026/3/1 或 2026年3月1日',
+    'invalid-date': '“{input}”不是真实存在的日期',
+    'date-out-of-range': '“{input}”超出表格可表示的日期范围（1900-01-01 至 9999-12-31）',
+    'bad-map': '“{input}”不是列映射，请写成 字段=列标题,字段2=列标题2',
+    rowField: '第 {row} 行，字段 {field}：{message}',
+    row: '第 {row} 行：{message}',
+  },
 });
+
+export default messages;
+
+/** The sentence for one parse error, in the given language. */
+export function parseErrorMessage(error: ParseError, lang: Lang): string {
+  const table = messages[lang] as Record<ParseErrorCode, string>;
+  return format(table[error.code], { input: error.input });
+}
+
+/** `row 12, field amount: "abc" is not a number` (or `row 12: …` without a field). */
+export function rowMessage(lang: Lang, row: number, message: string, field?: string): string {
+  const table = messages[lang];
+  return field === undefined ? format(table.row, { row, message }) : format(table.rowField, { row, field, message });
+}
+
+/** Both at once: the usual way a rejected cell is reported. */
+export function describeParseError(error: ParseError, lang: Lang, row: number, field?: string): string {
+  return rowMessage(lang, row, parseErrorMessage(error, lang), field);
+}
