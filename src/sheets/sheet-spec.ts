@@ -139,6 +139,8 @@ export interface PrintSpec {
   titleRows?: string;
   /** The printed range, e.g. "A1:H40". */
   area?: string;
+  /** Manual page breaks: a new page starts after each of these rows (keeps a block on one page). */
+  rowBreaks?: number[];
 }
 
 export interface ProtectionSpec {

@@ -99,6 +99,7 @@ async function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec, name: string):
       ...(spec.print.titleRows ? { printTitlesRow: spec.print.titleRows } : {}),
       ...(spec.print.area ? { printArea: spec.print.area } : {}),
     };
+    for (const r of spec.print.rowBreaks ?? []) ws.getRow(r).addPageBreak();
   }
 
   if (spec.protection?.enabled) {
