@@ -13,7 +13,7 @@ export interface PlanColumn {
   header: string;
   /** A computed column: the formula for a given sheet row. Its cells are grey and locked. */
   formula?: (row: number) => string;
-  /** A constant, locked label per body row (e.g. fixed criteria); wins over data. */
+  /** A constant, locked label per body row (e.g. fixed criteria); rows without one stay input cells. */
   labels?: CellContent[];
   numFmt?: string;
   /** Drop-down or number rule for an input column, with the text shown when the cell is selected. */
@@ -79,8 +79,8 @@ export function planTable(b: SheetBuilder, lang: Lang, o: PlanTableOptions): Pla
       const k = r - first;
       if (c.formula) {
         b.at(r, col, { formula: c.formula(r) }, style(STYLE.computed, { numFmt: c.numFmt }, align));
-      } else if (c.labels) {
-        b.at(r, col, c.labels[k] ?? null, style(STYLE.computed, { font: { bold: true }, numFmt: c.numFmt }, align));
+      } else if (c.labels && c.labels[k] !== undefined) {
+        b.at(r, col, c.labels[k], style(STYLE.computed, { font: { bold: true }, numFmt: c.numFmt }, align));
       } else {
         const value = o.data?.[k]?.[i] ?? null;
         b.at(r, col, value, style(STYLE.input, { numFmt: c.numFmt }, align));

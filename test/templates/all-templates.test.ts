@@ -42,6 +42,8 @@ const LATIN_ALLOWED = new Set([
   'SWOT', 'TOWS', 'SO', 'WO', 'ST', 'WT', 'BCG', 'KAM', 'USD', 'RMB', 'CNY', 'EUR', 'VIP', 'ABC', 'SMART', 'GM', 'VP',
   'CEO', 'CFO', 'CTO', 'ERP', 'CRM', 'IT', 'OEM', 'ODM', 'KPI', 'ROI', 'RSM', 'Excel', 'WPS', 'PDF', 'A', 'B', 'C',
   'P', 'x', 'X', 'Y', 'Q', 'N', 'TCO', 'QC', 'R', 'D',
+  // SWOT item codes (S1, W2, O3, T4).
+  'S', 'W', 'O', 'T',
 ]);
 
 function visibleTexts(sheet: SheetSpec): string[] {

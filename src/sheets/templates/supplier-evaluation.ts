@@ -1,11 +1,165 @@
-import type { TemplateDef } from '../template-registry';
+import messages from '../../i18n/templates/supplier-evaluation';
+import { translator } from '../../i18n/define';
+import { cellRef, columnLetter, rangeRef } from '../a1';
+import { FLAG_STYLE, OK_STYLE, planTable, q, type PlanColumn } from '../planning-table';
+import { SheetBuilder } from '../sheet-builder';
+import type { CellContent, Lang, SheetSpec } from '../sheet-spec';
+import { COLORS, NUMFMT, STYLE, style } from '../styles';
+import type { TemplateDef, TemplateOptions } from '../template-registry';
+import { titleBlock } from '../title-block';
 
-// Placeholder until the builder lands: registered so the registry and CLI compile.
+const COMPETITORS = 3;
+const EXTRA_ROWS = 2;
+const NAMES_ROW = 6;
+const HEADER_ROW = 7;
+const WIDTH = 3 + COMPETITORS + 1;
+
+/**
+ * Example (ours): weights 20/15/10/10/15/15/10/5 %, scores per criterion for us and three
+ * competitors. Weighted totals: us 3.85, competitor 1 3.50, competitor 2 3.05, competitor 3 3.90.
+ */
+const EXAMPLE_WEIGHTS = [0.2, 0.15, 0.1, 0.1, 0.15, 0.15, 0.1, 0.05];
+const EXAMPLE_SCORES = [
+  [4, 3, 2, 3],
+  [5, 3, 3, 4],
+  [3, 5, 3, 4],
+  [3, 5, 3, 4],
+  [4, 4, 3, 5],
+  [3, 2, 5, 3],
+  [4, 4, 3, 5],
+  [5, 3, 2, 4],
+];
+const EXAMPLE_BIDDERS: Record<Lang, string[]> = {
+  'zh-CN': ['我方', '华远机械', '东成重工', '恒通汽车'],
+  'en-US': ['Us', 'Huayuan Machinery', 'Dongcheng Heavy Industry', 'Hengtong Motors'],
+};
+
+function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
+  const t = translator(messages, lang);
+  const b = new SheetBuilder(t('sheetName'));
+  titleBlock(b, { lang, title: t('title'), purpose: t('purpose'), width: WIDTH, date: today ?? new Date() });
+
+  const criteria = [
+    t('critRelationship'),
+    t('critService'),
+    t('critPosition'),
+    t('critBrand'),
+    t('critPerformance'),
+    t('critPrice'),
+    t('critSupply'),
+    t('critSpeed'),
+  ];
+  const rows = criteria.length + EXTRA_ROWS;
+  const bidderCols = Array.from({ length: COMPETITORS + 1 }, (_, i) => 3 + i);
+
+  const bidders = example
+    ? EXAMPLE_BIDDERS[lang]
+    : [t('us'), ...Array.from({ length: COMPETITORS }, (_, i) => t('competitor', { n: i + 1 }))];
+  b.at(NAMES_ROW, 1, t('biddersLabel'), style(STYLE.label, { alignment: { horizontal: 'right' } }));
+  b.merge(rangeRef(NAMES_ROW, 1, NAMES_ROW, 2));
+  bidderCols.forEach((col, i) => b.at(NAMES_ROW, col, bidders[i], style(STYLE.input, { font: { bold: true }, alignment: { horizontal: 'center' } })));
+
+  const score = { decimal: [1, 5] as [number, number], prompt: t('promptScore') };
+  const columns: PlanColumn[] = [
+    // Locked labels on the eight criteria rows; the rows below them take extra criteria.
+    { header: t('colCriterion'), labels: criteria },
+    { header: t('colWeight'), numFmt: NUMFMT.percent0, align: 'center', input: { decimal: [0, 1], prompt: t('promptWeight'), shown: ['0%', '100%'] } },
+    { header: t('colUs'), align: 'center', numFmt: '0.0', input: score },
+    ...Array.from({ length: COMPETITORS }, (_, i): PlanColumn => ({ header: t('colCompetitor', { n: i + 1 }), align: 'center', numFmt: '0.0', input: score })),
+    { header: t('colNotes') },
+  ];
+  const data: CellContent[][] | undefined = example
+    ? EXAMPLE_WEIGHTS.map((w, i) => [null, w, ...EXAMPLE_SCORES[i], null])
+    : undefined;
+  const table = planTable(b, lang, { name: 'SupplierEvaluation_Scores', top: HEADER_ROW, left: 1, columns, rows, data });
+
+  const weights = table.range(1);
+  const totalRow = table.lastRow + 2;
+  const rankRow = totalRow + 1;
+  const checkRow = rankRow + 1;
+  const noteRow = checkRow + 1;
+  const weightTotal = cellRef(totalRow, 2);
+  const label = style(STYLE.label, { alignment: { horizontal: 'left' }, border: COLORS.border, fill: COLORS.sectionFill });
+  const number = (numFmt: string) => style(STYLE.computed, { numFmt, font: { bold: true }, alignment: { horizontal: 'center' } });
+
+  b.at(totalRow, 1, t('totalLabel'), label);
+  b.at(totalRow, 2, { formula: `SUM(${weights})` }, number(NUMFMT.percent0));
+  const totalsRange = rangeRef(totalRow, bidderCols[0], totalRow, bidderCols[bidderCols.length - 1], true);
+  b.at(rankRow, 1, t('rankLabel'), label);
+  b.at(rankRow, 2, null, STYLE.computed);
+  bidderCols.forEach((col, i) => {
+    const scores = table.range(2 + i);
+    const total = cellRef(totalRow, col);
+    b.at(totalRow, col, { formula: `IF(COUNT(${scores})=0,"",SUMPRODUCT(${weights},${scores}))` }, number('0.00'));
+    b.at(rankRow, col, { formula: `IF(ISNUMBER(${total}),RANK(${total},${totalsRange}),"")` }, number('0'));
+  });
+  b.at(totalRow, WIDTH, null, STYLE.computed).at(rankRow, WIDTH, null, STYLE.computed);
+
+  const [before, after] = t('weightsWrong').split('{total}');
+  b.at(checkRow, 1, t('checkLabel'), label);
+  b.at(
+    checkRow,
+    2,
+    {
+      formula:
+        `IF(COUNT(${weights})=0,${q(t('weightsEmpty'))},` +
+        `IF(ROUND(${weightTotal},6)=1,${q(t('weightsOk'))},${q(before)}&TEXT(${weightTotal},"0.0%")&${q(after)}))`,
+    },
+    style(STYLE.computed, { font: { bold: true } }),
+  );
+  for (let col = 3; col <= WIDTH; col++) b.at(checkRow, col, null, STYLE.computed);
+  b.merge(rangeRef(checkRow, 2, checkRow, WIDTH));
+  b.set(cellRef(noteRow, 1), t('scaleNote'), STYLE.note).merge(rangeRef(noteRow, 1, noteRow, WIDTH));
+
+  const weightWrong = `AND(COUNT(${weights})>0,ROUND($B$${totalRow},6)<>1)`;
+  b.conditional({ ref: weightTotal, rules: [{ type: 'expression', formula: weightWrong, style: FLAG_STYLE }] });
+  b.conditional({
+    ref: cellRef(checkRow, 2),
+    rules: [
+      { type: 'expression', formula: weightWrong, style: FLAG_STYLE },
+      { type: 'expression', formula: `ROUND($B$${totalRow},6)=1`, style: OK_STYLE },
+    ],
+  });
+  const firstRank = cellRef(rankRow, bidderCols[0]);
+  b.conditional({
+    ref: rangeRef(rankRow, bidderCols[0], rankRow, bidderCols[bidderCols.length - 1]),
+    rules: [{ type: 'expression', formula: `${firstRank}=1`, style: OK_STYLE }],
+  });
+  b.conditional({
+    ref: rangeRef(table.firstRow, 3, table.lastRow, 2 + bidderCols.length),
+    rules: [
+      { type: 'expression', formula: `AND(ISNUMBER(C${table.firstRow}),C${table.firstRow}<=2)`, style: { font: { color: COLORS.redText } } },
+      { type: 'expression', formula: `AND(ISNUMBER(C${table.firstRow}),C${table.firstRow}>=4)`, style: { font: { bold: true, color: COLORS.greenText } } },
+    ],
+  });
+
+  b.defineName({ name: 'SupplierEvaluation_WeightTotal', ref: cellRef(totalRow, 2, true) });
+  b.defineName({ name: 'SupplierEvaluation_Totals', ref: totalsRange });
+
+  b.widths([24, 10, ...bidderCols.map(() => 18), 36]);
+  const heights: Record<number, number> = { 1: 26, 2: 18, 3: 20, [NAMES_ROW]: 22, [HEADER_ROW]: 30, [noteRow]: 28 };
+  for (let r = table.firstRow; r <= checkRow; r++) heights[r] = 20;
+  b.configure({
+    rowHeights: heights,
+    freeze: { rows: HEADER_ROW, columns: 1 },
+    print: {
+      orientation: 'landscape',
+      paperSize: 'A4',
+      fitToWidth: true,
+      titleRows: `${NAMES_ROW}:${HEADER_ROW}`,
+      area: `A1:${columnLetter(WIDTH)}${noteRow}`,
+    },
+    protection: { enabled: true },
+  });
+  return [b.build()];
+}
+
+const en = translator(messages, 'en-US');
+const zh = translator(messages, 'zh-CN');
+
 export const supplierEvaluation: TemplateDef = {
   kind: 'supplier-evaluation',
-  title: { 'zh-CN': 'supplier-evaluation', 'en-US': 'supplier-evaluation' },
-  purpose: { 'zh-CN': '', 'en-US': '' },
-  build() {
-    throw new Error('template supplier-evaluation is not built yet');
-  },
+  title: { 'zh-CN': zh('title'), 'en-US': en('title') },
+  purpose: { 'zh-CN': zh('purpose'), 'en-US': en('purpose') },
+  build,
 };

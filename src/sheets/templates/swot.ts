@@ -1,11 +1,180 @@
-import type { TemplateDef } from '../template-registry';
+import messages from '../../i18n/templates/swot';
+import { translator } from '../../i18n/define';
+import { cellRef, columnLetter, rangeRef } from '../a1';
+import { planTable, q, type PlacedTable, type PlanColumn } from '../planning-table';
+import { SheetBuilder } from '../sheet-builder';
+import type { CellContent, Lang, SheetSpec } from '../sheet-spec';
+import { COLORS, NUMFMT, STYLE, style } from '../styles';
+import type { TemplateDef, TemplateOptions } from '../template-registry';
+import { titleBlock } from '../title-block';
 
-// Placeholder until the builder lands: registered so the registry and CLI compile.
+const ITEMS = 5;
+const STRATEGIES = 3;
+const WIDTH = 11;
+/** Left blocks start in column A, right blocks in column G; column F is a spacer (wide enough for the title block's date). */
+const LEFT = 1;
+const RIGHT = 7;
+
+type T = ReturnType<typeof translator<(typeof messages)['en-US']>>;
+
+/** Example items (ours): S 4.10, W 3.30, O 4.20, T 3.50 → internal +0.80, external +0.70 → SO. */
+const EXAMPLE: Record<Lang, Record<'S' | 'W' | 'O' | 'T', [string, number, number][]>> = {
+  'zh-CN': {
+    S: [['产品性能稳定，故障率低', 0.4, 4], ['本地服务网点覆盖全省', 0.35, 5], ['与客户采购部关系良好', 0.25, 3]],
+    W: [['品牌知名度不及外资品牌', 0.5, 4], ['交货周期偏长', 0.3, 3], ['报价高于本地竞争对手', 0.2, 2]],
+    O: [['客户车队更新计划已立项', 0.6, 5], ['新能源车辆补贴政策', 0.4, 3]],
+    T: [['竞争对手低价投标', 0.5, 4], ['客户财务部压缩预算', 0.5, 3]],
+  },
+  'en-US': {
+    S: [['Reliable product, low failure rate', 0.4, 4], ['Service points across the province', 0.35, 5], ['Good relationship with purchasing', 0.25, 3]],
+    W: [['Brand less known than foreign brands', 0.5, 4], ['Long delivery lead time', 0.3, 3], ['Price above local competitors', 0.2, 2]],
+    O: [['Fleet renewal project approved', 0.6, 5], ['Subsidies for new-energy vehicles', 0.4, 3]],
+    T: [['Competitor bidding low', 0.5, 4], ['Finance department cutting budget', 0.5, 3]],
+  },
+};
+
+const EXAMPLE_STRATEGIES: Record<Lang, Record<'SO' | 'WO' | 'ST' | 'WT', CellContent[]>> = {
+  'zh-CN': {
+    SO: ['以稳定性能和本地服务争取车队更新项目', 'S1、S2、O1', '陈明', '高'],
+    WO: ['借补贴政策推出新能源车型报价，缩小价差', 'W3、O2', '刘洋', '中'],
+    ST: ['用全生命周期成本对比回应低价竞争', 'S1、T1', '陈明', '高'],
+    WT: ['与财务部商谈分期付款方案', 'W3、T2', '刘洋', '中'],
+  },
+  'en-US': {
+    SO: ['Win the fleet renewal on reliability and local service', 'S1, S2, O1', 'Chen Ming', 'High'],
+    WO: ['Quote new-energy models under the subsidy to close the price gap', 'W3, O2', 'Liu Yang', 'Medium'],
+    ST: ['Answer low bids with a life-cycle cost comparison', 'S1, T1', 'Chen Ming', 'High'],
+    WT: ['Offer finance an instalment payment plan', 'W3, T2', 'Liu Yang', 'Medium'],
+  },
+};
+
+interface Quadrant {
+  key: 'S' | 'W' | 'O' | 'T';
+  name: string;
+  section: string;
+  header: string;
+}
+
+function itemTable(b: SheetBuilder, lang: Lang, t: T, q4: Quadrant, top: number, left: number, example: boolean): PlacedTable {
+  b.at(top, left, q4.section, STYLE.section).merge(rangeRef(top, left, top, left + 4));
+  for (let c = left + 1; c <= left + 4; c++) b.at(top, c, null, STYLE.section);
+  const l = (i: number) => columnLetter(left + i);
+  const columns: PlanColumn[] = [
+    { header: t('colCode'), labels: Array.from({ length: ITEMS }, (_, i) => `${q4.key}${i + 1}`), align: 'center' },
+    { header: q4.header },
+    { header: t('colWeight'), numFmt: NUMFMT.percent0, align: 'center', input: { decimal: [0, 1], prompt: t('promptWeight'), shown: ['0%', '100%'] } },
+    { header: t('colScore'), align: 'center', input: { whole: [1, 5], prompt: t('promptScore') } },
+    {
+      header: t('colWeighted'),
+      numFmt: '0.00',
+      align: 'center',
+      formula: (r) => `IF(AND(ISNUMBER(${l(2)}${r}),ISNUMBER(${l(3)}${r})),${l(2)}${r}*${l(3)}${r},"")`,
+    },
+  ];
+  const data = example ? EXAMPLE[lang][q4.key].map(([text, w, s]) => [null, text, w, s, null]) : undefined;
+  const table = planTable(b, lang, { name: `Swot_${q4.name}`, top: top + 1, left, columns, rows: ITEMS, data });
+  const sumRow = table.lastRow + 1;
+  const bold = style(STYLE.computed, { font: { bold: true }, alignment: { horizontal: 'center' } });
+  b.at(sumRow, left, null, bold);
+  b.at(sumRow, left + 1, t('total'), style(bold, { alignment: { horizontal: 'right' } }));
+  b.at(sumRow, left + 2, { formula: `IF(COUNT(${table.body(2)})=0,"",SUM(${table.body(2)}))` }, style(bold, { numFmt: NUMFMT.percent0 }));
+  b.at(sumRow, left + 3, null, bold);
+  b.at(sumRow, left + 4, { formula: `IF(COUNT(${table.body(4)})=0,"",SUM(${table.body(4)}))` }, style(bold, { numFmt: '0.00' }));
+  return table;
+}
+
+function strategyTable(b: SheetBuilder, lang: Lang, t: T, key: 'SO' | 'WO' | 'ST' | 'WT', top: number, left: number, example: boolean) {
+  b.at(top, left, t(key.toLowerCase() as 'so'), STYLE.section).merge(rangeRef(top, left, top, left + 4));
+  for (let c = left + 1; c <= left + 4; c++) b.at(top, c, null, STYLE.section);
+  const priorities = [t('priorityHigh'), t('priorityMedium'), t('priorityLow')];
+  const columns: PlanColumn[] = [
+    { header: t('colCode'), labels: Array.from({ length: STRATEGIES }, (_, i) => `${key}${i + 1}`), align: 'center' },
+    { header: t('colStrategy') },
+    { header: t('colBasis') },
+    { header: t('colOwner') },
+    { header: t('colPriority'), align: 'center', input: { list: priorities, prompt: t('promptPriority') } },
+  ];
+  const data = example ? [[null, ...EXAMPLE_STRATEGIES[lang][key]]] : undefined;
+  const table = planTable(b, lang, { name: `Swot_${key}`, top: top + 1, left, columns, rows: STRATEGIES, data });
+  b.conditional({
+    ref: table.body(4),
+    rules: [{ type: 'expression', formula: `${table.body(4).split(':')[0]}=${q(priorities[0])}`, style: { font: { bold: true, color: COLORS.redText } } }],
+  });
+  return table;
+}
+
+function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
+  const t = translator(messages, lang);
+  const b = new SheetBuilder(t('sheetName'));
+  titleBlock(b, { lang, title: t('title'), purpose: t('purpose'), width: WIDTH, date: today ?? new Date() });
+
+  const quads: Quadrant[] = [
+    { key: 'S', name: 'Strengths', section: t('strengths'), header: t('colStrength') },
+    { key: 'W', name: 'Weaknesses', section: t('weaknesses'), header: t('colWeakness') },
+    { key: 'O', name: 'Opportunities', section: t('opportunities'), header: t('colOpportunity') },
+    { key: 'T', name: 'Threats', section: t('threats'), header: t('colThreat') },
+  ];
+  const top1 = 6;
+  const top2 = top1 + ITEMS + 4;
+  const s = itemTable(b, lang, t, quads[0], top1, LEFT, example);
+  const w = itemTable(b, lang, t, quads[1], top1, RIGHT, example);
+  const o = itemTable(b, lang, t, quads[2], top2, LEFT, example);
+  const th = itemTable(b, lang, t, quads[3], top2, RIGHT, example);
+  const sum = (tbl: PlacedTable, left: number) => cellRef(tbl.lastRow + 1, left + 4);
+
+  // Balances and the suggested TOWS quadrant.
+  const sumTop = o.lastRow + 3;
+  const internal = cellRef(sumTop, 3);
+  const external = cellRef(sumTop + 1, 3);
+  const label = style(STYLE.label, { alignment: { horizontal: 'left' }, border: COLORS.border, fill: COLORS.sectionFill });
+  const value = style(STYLE.computed, { font: { bold: true }, alignment: { horizontal: 'center' } });
+  const balance = (a: string, c: string) => `IF(AND(${a}="",${c}=""),"",N(${a})-N(${c}))`;
+  b.at(sumTop, 2, t('summaryInternal'), label).at(sumTop, 3, { formula: balance(sum(s, LEFT), sum(w, RIGHT)) }, style(value, { numFmt: '+0.00;-0.00;0.00' }));
+  b.at(sumTop + 1, 2, t('summaryExternal'), label).at(sumTop + 1, 3, { formula: balance(sum(o, LEFT), sum(th, RIGHT)) }, style(value, { numFmt: '+0.00;-0.00;0.00' }));
+  b.at(sumTop + 2, 2, t('summarySuggested'), label);
+  b.at(
+    sumTop + 2,
+    3,
+    {
+      formula:
+        `IF(OR(${internal}="",${external}=""),"",IF(${internal}>=0,IF(${external}>=0,${q(t('so'))},${q(t('st'))}),` +
+        `IF(${external}>=0,${q(t('wo'))},${q(t('wt'))})))`,
+    },
+    style(value, { alignment: { horizontal: 'left' }, fill: COLORS.green, font: { color: COLORS.greenText } }),
+  );
+  b.merge(rangeRef(sumTop + 2, 3, sumTop + 2, 5));
+  b.at(sumTop + 2, 4, null, value).at(sumTop + 2, 5, null, value);
+  b.set(cellRef(sumTop, RIGHT), t('summaryNote'), STYLE.note).merge(rangeRef(sumTop, RIGHT, sumTop + 2, WIDTH));
+  b.defineName({ name: 'Swot_SuggestedStrategy', ref: cellRef(sumTop + 2, 3, true) });
+
+  const towsTop = sumTop + 4;
+  b.set(cellRef(towsTop, 1), t('towsSection'), style(STYLE.title, { font: { size: 13 } })).merge(rangeRef(towsTop, 1, towsTop, WIDTH));
+  const sTop1 = towsTop + 1;
+  const sTop2 = sTop1 + STRATEGIES + 3;
+  strategyTable(b, lang, t, 'SO', sTop1, LEFT, example);
+  strategyTable(b, lang, t, 'WO', sTop1, RIGHT, example);
+  strategyTable(b, lang, t, 'ST', sTop2, LEFT, example);
+  const last = strategyTable(b, lang, t, 'WT', sTop2, RIGHT, example).lastRow;
+
+  b.widths([7, 34, 12, 11, 10, 12, 7, 34, 12, 11, 10]);
+  const heights: Record<number, number> = { 1: 26, 2: 18, 3: 20, [towsTop]: 24 };
+  for (const r of [s.headerRow, o.headerRow, sTop1 + 1, sTop2 + 1]) heights[r] = 26;
+  for (let r = top1; r <= last; r++) heights[r] ??= 18;
+  b.configure({
+    rowHeights: heights,
+    freeze: { rows: 3, columns: 0 },
+    print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: '1:2', area: rangeRef(1, 1, last, WIDTH) },
+    protection: { enabled: true },
+  });
+  return [b.build()];
+}
+
+const en = translator(messages, 'en-US');
+const zh = translator(messages, 'zh-CN');
+
 export const swot: TemplateDef = {
   kind: 'swot',
-  title: { 'zh-CN': 'swot', 'en-US': 'swot' },
-  purpose: { 'zh-CN': '', 'en-US': '' },
-  build() {
-    throw new Error('template swot is not built yet');
-  },
+  title: { 'zh-CN': zh('title'), 'en-US': en('title') },
+  purpose: { 'zh-CN': zh('purpose'), 'en-US': en('purpose') },
+  build,
 };
