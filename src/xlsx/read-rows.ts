@@ -381,13 +381,16 @@ function xlsxError(file: string, err: unknown): ReadError {
 
 /**
  * One cell of ExcelJS as a plain value: formulas give their cached result, rich text its text,
- * hyperlinks their text, errors their code ('#N/A'), which no number parser accepts.
+ * hyperlinks their text, errors their code ('#N/A'), which no number parser accepts. A formula
+ * without a cached result (ExcelJS's streaming reader also drops error results) gives its text,
+ * `=NA()`, so it is reported as such rather than read as an empty cell.
  */
 export function flattenCell(v: unknown): unknown {
   if (v === undefined || v === null) return null;
   if (typeof v !== 'object' || v instanceof Date) return v;
   const o = v as Record<string, unknown>;
-  if ('formula' in o || 'sharedFormula' in o) return flattenCell(o.result);
+  if ('formula' in o || 'sharedFormula' in o)
+    return o.result === undefined || o.result === null ? `=${String(o.formula ?? o.sharedFormula)}` : flattenCell(o.result);
   if ('richText' in o) return (o.richText as { text: string }[]).map((r) => r.text).join('');
   if ('error' in o) return String(o.error);
   if ('text' in o) return flattenCell(o.text);
