@@ -1,11 +1,528 @@
-import type { TemplateDef } from '../template-registry';
+import common from '../../i18n/common';
+import catalog from '../../i18n/templates/development-plan';
+import { translator } from '../../i18n/define';
+import { cellRef, rangeRef } from '../a1';
+import { dateValidation } from '../date-validation';
+import { messageFormula } from '../formula-text';
+import { FLAG_STYLE, OK_STYLE, planTable, q } from '../planning-table';
+import { SheetBuilder } from '../sheet-builder';
+import type { CellContent, Lang, SheetSpec } from '../sheet-spec';
+import { NUMFMT, STYLE, style } from '../styles';
+import type { TemplateDef, TemplateOptions } from '../template-registry';
+import { titleBlock } from '../title-block';
 
-// Placeholder until the builder lands: registered so the registry and CLI compile.
+const WIDTH = 8;
+// Sections 1–3 fit one printed page and 4–6 the next.
+const ROWS = { targets: 8, needs: 6, status: 6, supply: 5, steps: 10 };
+
+const zh = translator(catalog, 'zh-CN');
+const en = translator(catalog, 'en-US');
+
 export const developmentPlan: TemplateDef = {
   kind: 'development-plan',
-  title: { 'zh-CN': 'development-plan', 'en-US': 'development-plan' },
-  purpose: { 'zh-CN': '', 'en-US': '' },
-  build() {
-    throw new Error('template development-plan is not built yet');
+  title: { 'zh-CN': zh('title'), 'en-US': en('title') },
+  purpose: { 'zh-CN': zh('purpose'), 'en-US': en('purpose') },
+  build: (o) => [buildDevelopmentPlan(o)],
+};
+
+function buildDevelopmentPlan({ lang, example, today }: TemplateOptions): SheetSpec {
+  const t = translator(catalog, lang);
+  const c = translator(common, lang);
+  const b = new SheetBuilder(t('sheetName'));
+  const { nextRow, dateRef } = titleBlock(b, {
+    lang,
+    title: t('title'),
+    purpose: t('purpose'),
+    width: WIDTH,
+    date: today ?? new Date(),
+    planName: t('planName'),
+  });
+  const ex = example ? EXAMPLE[lang] : undefined;
+  const rowHeights: Record<number, number> = { 1: 26, 2: 18, 3: 20 };
+  let row = nextRow;
+
+  const section = (text: string) => {
+    b.at(row, 1, text, STYLE.section)
+      .fill(rangeRef(row, 1, row, WIDTH), STYLE.section)
+      .merge(rangeRef(row, 1, row, WIDTH));
+    rowHeights[row] = 22;
+    row += 1;
+  };
+  const subsection = (text: string) => {
+    b.at(row, 1, text, style(STYLE.label, { alignment: { horizontal: 'left' } }));
+    row += 1;
+  };
+  const header = (r: number) => (rowHeights[r] = 30);
+  // Fixed labels and evidence are longer than one line: wrap them in taller rows.
+  const twoLineRows = (from: number, to: number) => {
+    for (let r = from; r <= to; r++) {
+      rowHeights[r] = 30;
+      for (let col = 1; col <= WIDTH; col++) {
+        const cell = b.get(cellRef(r, col));
+        if (cell) cell.style = style(cell.style, { alignment: { wrapText: true, vertical: 'middle' } });
+      }
+    }
+  };
+  const centred = 'center' as const;
+
+  // 1. Target customers.
+  section(t('sectionTargets'));
+  const scales = [t('scaleLarge'), t('scaleMedium'), t('scaleSmall')];
+  const focuses = [t('focusPrimary'), t('focusSecondary'), t('focusInfluenced')];
+  const directions = [t('directionExisting'), t('directionNewProduct'), t('directionNewBoth'), t('directionNewMarket')];
+  const targets = planTable(b, lang, {
+    name: 'DevelopmentPlan_Targets',
+    top: row,
+    left: 1,
+    rows: ROWS.targets,
+    columns: [
+      { header: t('colCustomer') },
+      { header: t('colIndustry') },
+      { header: t('colType') },
+      { header: t('colScale'), align: centred, input: { list: scales, prompt: t('scalePrompt') } },
+      { header: t('colFocus'), align: centred, input: { list: focuses, prompt: t('focusPrompt') } },
+      { header: t('colDirection'), input: { list: directions, prompt: t('directionPrompt') } },
+      { header: t('colMainProduct') },
+      { header: t('colNotes') },
+    ],
+    data: ex?.targets.map(([customer, industry, type, scale, focus, direction, product, notes]) => [
+      customer,
+      industry,
+      type,
+      scales[scale],
+      focuses[focus],
+      directions[direction],
+      product,
+      notes,
+    ]),
+  });
+  header(targets.headerRow);
+  row = targets.lastRow + 2;
+
+  // 2. Needs analysis: what they buy and use now, then their status.
+  section(t('sectionNeeds'));
+  subsection(t('subNeeds'));
+  const needs = planTable(b, lang, {
+    name: 'DevelopmentPlan_Needs',
+    top: row,
+    left: 1,
+    rows: ROWS.needs,
+    columns: [
+      { header: t('colCustomer') },
+      { header: t('colNeededProduct') },
+      { header: t('colRequirements') },
+      { header: t('colSimilarProduct') },
+      { header: t('colSpec') },
+      { header: t('colFeatures') },
+      { header: t('colPrice'), numFmt: NUMFMT.decimal2, input: { decimal: [0, 1e12], prompt: t('pricePrompt') } },
+      { header: t('colSupplier') },
+    ],
+    data: ex?.needs,
+  });
+  header(needs.headerRow);
+  row = needs.lastRow + 2;
+
+  subsection(t('subStatus'));
+  const ratings = [t('ratingGood'), t('ratingFair'), t('ratingPoor')];
+  const poor = q(t('ratingPoor'));
+  const status = planTable(b, lang, {
+    name: 'DevelopmentPlan_Status',
+    top: row,
+    left: 1,
+    rows: ROWS.status,
+    columns: [
+      { header: t('colCustomer') },
+      { header: t('colPurchaseVolume') },
+      { header: t('colSales') },
+      { header: t('colFinances'), align: centred, input: { list: ratings, prompt: t('financesPrompt') } },
+      { header: t('colCredit'), align: centred, input: { list: ratings, prompt: t('creditPrompt') } },
+      {
+        header: t('colRisk'),
+        // A customer with credit or financial problems is reported before the talks go on.
+        formula: (r) => `IF($A${r}="","",IF(OR($D${r}=${poor},$E${r}=${poor}),${q(t('riskFlag'))},""))`,
+      },
+      { header: t('colNotes') },
+    ],
+    data: ex?.status.map(([customer, volume, sales, finances, credit, notes]) => [
+      customer,
+      volume,
+      sales,
+      ratings[finances],
+      ratings[credit],
+      null,
+      notes,
+    ]),
+  });
+  header(status.headerRow);
+  b.conditional({
+    ref: status.body(5),
+    rules: [{ type: 'expression', formula: `$F${status.firstRow}<>""`, style: FLAG_STYLE }],
+  });
+  row = status.lastRow + 2;
+
+  // 3. Our supply capability.
+  section(t('sectionSupply'));
+  const technical = [t('technicalFull'), t('technicalMostly'), t('technicalNot')];
+  const supply = planTable(b, lang, {
+    name: 'DevelopmentPlan_Supply',
+    top: row,
+    left: 1,
+    rows: ROWS.supply,
+    columns: [
+      { header: t('colProduct') },
+      { header: t('colTechnical'), align: centred, input: { list: technical, prompt: t('technicalPrompt') } },
+      { header: t('colOutput') },
+      { header: t('colLeadTime'), align: centred, input: { whole: [0, 3650], prompt: t('leadPrompt') } },
+      { header: t('colRequiredLead'), align: centred, input: { whole: [0, 3650], prompt: t('leadPrompt') } },
+      {
+        header: t('colLeadOk'),
+        align: centred,
+        formula: (r) => `IF(OR($D${r}="",$E${r}=""),"",IF($D${r}<=$E${r},${q(c('yes'))},${q(c('no'))}))`,
+      },
+      { header: t('colNotes') },
+    ],
+    data: ex?.supply.map(([product, tech, output, lead, required, notes]) => [
+      product,
+      technical[tech],
+      output,
+      lead,
+      required,
+      null,
+      notes,
+    ]),
+  });
+  header(supply.headerRow);
+  b.conditional({
+    ref: supply.body(5),
+    rules: [{ type: 'expression', formula: `$F${supply.firstRow}=${q(c('no'))}`, style: FLAG_STYLE }],
+  });
+  const pageBreak = supply.lastRow + 1;
+  row = supply.lastRow + 2;
+
+  // 4. Development process.
+  section(t('sectionSteps'));
+  const stepStatus = [t('statusNotStarted'), t('statusInProgress'), t('statusDone')];
+  const steps = planTable(b, lang, {
+    name: 'DevelopmentPlan_Steps',
+    top: row,
+    left: 1,
+    rows: ROWS.steps,
+    columns: [
+      { header: t('colAction') },
+      { header: t('colStart'), numFmt: NUMFMT.date, align: centred },
+      { header: t('colDue'), numFmt: NUMFMT.date, align: centred },
+      { header: t('colOwner'), align: centred },
+      { header: t('colStatus'), align: centred, input: { list: stepStatus, prompt: t('statusPrompt') } },
+      {
+        header: t('colOverdue'),
+        align: centred,
+        formula: (r) =>
+          `IF(OR($A${r}="",$C${r}=""),"",IF(AND($C${r}<${dateRef},$E${r}<>${q(stepStatus[2])}),${q(t('overdueFlag'))},""))`,
+      },
+      { header: t('colNotes') },
+    ],
+    data: ex?.steps.map(([action, start, due, owner, s, notes]) => [
+      action,
+      date(start),
+      date(due),
+      owner,
+      stepStatus[s],
+      null,
+      notes,
+    ]),
+  });
+  header(steps.headerRow);
+  b.validation(dateValidation(lang, steps.body(1), t('startPrompt')));
+  b.validation(dateValidation(lang, steps.body(2), t('duePrompt')));
+  b.conditional({
+    ref: steps.body(5),
+    rules: [{ type: 'expression', formula: `$F${steps.firstRow}<>""`, style: FLAG_STYLE }],
+  });
+  row = steps.lastRow + 2;
+
+  // 5. Acceptance criteria: each scored against a pass mark; all four must pass.
+  section(t('sectionCriteria'));
+  const [pass, fail] = [t('resultPass'), t('resultFail')];
+  const criteria = planTable(b, lang, {
+    name: 'DevelopmentPlan_Criteria',
+    top: row,
+    left: 1,
+    rows: 4,
+    columns: [
+      {
+        header: t('colCriterion'),
+        labels: [t('criterionFinance'), t('criterionEffort'), t('criterionValue'), t('criterionTechnical')],
+      },
+      { header: t('colScore'), align: centred, input: { whole: [1, 5], prompt: t('scorePrompt') } },
+      { header: t('colPassMark'), align: centred, input: { whole: [1, 5], prompt: t('passMarkPrompt') } },
+      {
+        header: t('colResult'),
+        align: centred,
+        formula: (r) => `IF(OR($B${r}="",$C${r}=""),"",IF($B${r}>=$C${r},${q(pass)},${q(fail)}))`,
+      },
+      { header: t('colEvidence') },
+    ],
+    data: [0, 1, 2, 3].map((i) => [null, ex?.criteria[i][0] ?? null, 3, null, ex?.criteria[i][1] ?? null]),
+  });
+  header(criteria.headerRow);
+  twoLineRows(criteria.firstRow, criteria.lastRow);
+  const results = criteria.range(3);
+  const assessed = `COUNTIF(${results},${q(pass)})+COUNTIF(${results},${q(fail)})`;
+  const failed = `COUNTIF(${results},${q(fail)})`;
+  row = criteria.lastRow + 1;
+  const verdictRef = `B${row}`;
+  b.at(row, 1, t('overallVerdict'), style(STYLE.label, { alignment: { horizontal: 'left' } }));
+  b.set(
+    verdictRef,
+    {
+      formula:
+        `IF(${assessed}<4,${messageFormula(t('verdictPending'), { n: assessed })},` +
+        `IF(${failed}=0,${q(t('verdictAccept'))},${messageFormula(t('verdictReject'), { n: failed })}))`,
+    },
+    style(STYLE.computed, { font: { bold: true } }),
+  );
+  b.fill(rangeRef(row, 2, row, 4), STYLE.computed).merge(rangeRef(row, 2, row, 4));
+  b.at(row, 5, t('averageScore'), style(STYLE.label, { alignment: { horizontal: 'left' } }));
+  const scores = criteria.range(1);
+  b.at(row, 6, { formula: `IF(COUNT(${scores})=0,"",AVERAGE(${scores}))` }, style(STYLE.computed, { numFmt: '0.00' }));
+  b.conditional({
+    ref: rangeRef(row, 2, row, 4),
+    rules: [
+      { type: 'expression', formula: `${verdictRef}=${q(t('verdictAccept'))}`, style: OK_STYLE },
+      { type: 'expression', formula: `AND(${assessed}=4,${failed}>0)`, style: FLAG_STYLE },
+    ],
+  });
+  b.conditional({
+    ref: criteria.body(3),
+    rules: [{ type: 'expression', formula: `$D${criteria.firstRow}=${q(fail)}`, style: FLAG_STYLE }],
+  });
+  row += 1;
+  b.at(row, 1, t('criteriaNote'), STYLE.note).merge(rangeRef(row, 1, row, WIDTH));
+  row += 2;
+
+  // 6. Preparation checklist with its completion rate.
+  section(t('sectionChecklist'));
+  const [doneYes, doneNo] = [t('doneYes'), t('doneNo')];
+  const items = [
+    t('itemContact'),
+    t('itemDecisionMaker'),
+    t('itemSuppliers'),
+    t('itemDecisionPattern'),
+    t('itemPayment'),
+    t('itemBusiness'),
+  ];
+  const checklist = planTable(b, lang, {
+    name: 'DevelopmentPlan_Checklist',
+    top: row,
+    left: 1,
+    rows: items.length,
+    columns: [
+      { header: t('colItem'), labels: items },
+      { header: t('colDone'), align: centred, input: { list: [doneYes, doneNo], prompt: t('donePrompt') } },
+      { header: t('colDoneDate'), numFmt: NUMFMT.date, align: centred },
+      { header: t('colOwner'), align: centred },
+      { header: t('colNotes') },
+    ],
+    data: items.map((_, i) => {
+      const e = ex?.checklist[i];
+      return [null, e ? (e[0] ? doneYes : doneNo) : doneNo, date(e?.[1] ?? null), e?.[2] ?? null, e?.[3] ?? null];
+    }),
+  });
+  header(checklist.headerRow);
+  twoLineRows(checklist.firstRow, checklist.lastRow);
+  b.validation(dateValidation(lang, checklist.body(2), t('doneDatePrompt')));
+  b.conditional({
+    ref: checklist.body(1),
+    rules: [
+      { type: 'expression', formula: `$B${checklist.firstRow}=${q(doneYes)}`, style: OK_STYLE },
+      { type: 'expression', formula: `$B${checklist.firstRow}=${q(doneNo)}`, style: FLAG_STYLE },
+    ],
+  });
+  row = checklist.lastRow + 1;
+  const done = checklist.range(1);
+  const completionRef = `B${row}`;
+  b.at(row, 1, t('completion'), style(STYLE.label, { alignment: { horizontal: 'left' } }));
+  b.set(
+    completionRef,
+    { formula: `COUNTIF(${done},${q(doneYes)})/ROWS(${done})` },
+    style(STYLE.computed, { numFmt: NUMFMT.percent, font: { bold: true } }),
+  );
+  const open = `ROWS(${done})-COUNTIF(${done},${q(doneYes)})`;
+  b.at(
+    row,
+    3,
+    { formula: `IF(${open}=0,${q(t('readyAll'))},${messageFormula(t('readyMissing'), { n: open })})` },
+    STYLE.computed,
+  );
+  b.fill(rangeRef(row, 3, row, 5), STYLE.computed).merge(rangeRef(row, 3, row, 5));
+  b.conditional({ ref: completionRef, rules: [{ type: 'dataBar', color: '5B9BD5' }] });
+  const last = row;
+
+  b.widths([32, 16, 16, 16, 26, 28, 14, 24]);
+  return b
+    .configure({
+      rowHeights,
+      freeze: { rows: 2, columns: 0 },
+      print: {
+        orientation: 'landscape',
+        paperSize: 'A4',
+        fitToWidth: true,
+        titleRows: '1:2',
+        area: rangeRef(1, 1, last, WIDTH),
+        rowBreaks: [pageBreak],
+      },
+      protection: { enabled: true },
+    })
+    .build();
+}
+
+function date(iso: string | null): Date | null {
+  return iso ? new Date(`${iso}T00:00:00Z`) : null;
+}
+
+interface Example {
+  /** customer, industry, type, scale index, focus index, direction index, main product, notes */
+  targets: [string, string, string, number, number, number, string, string | null][];
+  needs: CellContent[][];
+  /** customer, purchase volume, sales, finances index, credit index, notes */
+  status: [string, string, string, number, number, string | null][];
+  /** product, technical index, monthly output, our lead time, required lead time, notes */
+  supply: [string, number, string, number, number, string | null][];
+  /** action, start, due, owner, status index, notes */
+  steps: [string, string, string, string, number, string | null][];
+  /** score, evidence — in the order of the four criteria */
+  criteria: [number, string][];
+  /** done, done on, owner, notes — in the order of the six items */
+  checklist: [boolean, string | null, string | null, string | null][];
+}
+
+/** Numbers, dates and choices are the same in both languages, so the results agree. */
+const EXAMPLE: Record<Lang, Example> = {
+  'zh-CN': {
+    targets: [
+      ['苏州恒达电子科技有限公司', '电子制造', '生产企业', 1, 0, 0, '工业胶粘剂', '年采购约 300 万元'],
+      ['宁波海纳塑业有限公司', '塑料制品', '生产企业', 0, 0, 1, '色母粒', '现有客户，拟推新品'],
+      ['杭州远景包装材料有限公司', '包装材料', '生产企业', 1, 1, 2, '环保复合膜', null],
+      ['合肥城建设备租赁公司', '工程机械', '服务企业', 2, 2, 3, '密封材料', '经行业协会介绍'],
+    ],
+    needs: [
+      [
+        '苏州恒达电子科技有限公司',
+        '工业胶粘剂',
+        '耐温 150 度',
+        '进口环氧胶',
+        '500 克/支',
+        '固化快，价格高',
+        58,
+        '外资品牌代理商',
+      ],
+      [
+        '宁波海纳塑业有限公司',
+        '色母粒',
+        '分散均匀，无色差',
+        '国产色母粒',
+        '25 公斤/袋',
+        '价格低，偶有色差',
+        1200,
+        '本地供应商',
+      ],
+    ],
+    status: [
+      ['苏州恒达电子科技有限公司', '约 300 万元/年', '约 1.2 亿元/年', 0, 0, '上市公司子公司'],
+      ['宁波海纳塑业有限公司', '约 150 万元/年', '约 8000 万元/年', 1, 2, '两次逾期付款'],
+    ],
+    supply: [
+      ['工业胶粘剂', 0, '20 吨', 7, 10, '常备库存'],
+      ['色母粒', 1, '50 吨', 15, 10, '需增加排产'],
+    ],
+    steps: [
+      ['电话邀约采购经理并登门拜访', '2026-02-20', '2026-03-05', '王磊', 2, null],
+      ['寄送样品并跟进测试结果', '2026-03-01', '2026-03-12', '李娜', 1, '实验室排期延后'],
+      ['提交产品推介书与报价', '2026-03-10', '2026-03-25', '王磊', 1, null],
+      ['技术交流与工厂考察', '2026-04-01', '2026-04-15', '张伟', 0, '邀请来厂参观'],
+      ['商务谈判与签约', '2026-04-20', '2026-05-10', '王磊', 0, null],
+    ],
+    criteria: [
+      [4, '近三年盈利，付款记录良好'],
+      [3, '预计三个月内成交，开发费用约 2 万元'],
+      [5, '年采购额可达 300 万元'],
+      [3, '耐温要求需加做一项测试'],
+    ],
+    checklist: [
+      [true, '2026-02-18', '王磊', '采购部赵经理'],
+      [true, '2026-02-25', '王磊', '生产副总陈总'],
+      [true, '2026-03-02', '李娜', '现用进口品牌'],
+      [false, null, '李娜', '待内线确认'],
+      [true, '2026-03-06', '王磊', '月结 60 天'],
+      [false, null, '张伟', null],
+    ],
+  },
+  'en-US': {
+    targets: [
+      [
+        'Suzhou Hengda Electronics Co., Ltd.',
+        'Electronics',
+        'Manufacturer',
+        1,
+        0,
+        0,
+        'Adhesive',
+        'About CNY 3M a year',
+      ],
+      ['Ningbo Haina Plastics Co., Ltd.', 'Plastics', 'Manufacturer', 0, 0, 1, 'Masterbatch', 'Existing customer'],
+      ['Hangzhou Yuanjing Packaging Co., Ltd.', 'Packaging', 'Manufacturer', 1, 1, 2, 'Eco film', null],
+      ['Hefei Chengjian Equipment Leasing', 'Machinery', 'Service company', 2, 2, 3, 'Seals', 'Via trade association'],
+    ],
+    needs: [
+      [
+        'Suzhou Hengda Electronics Co., Ltd.',
+        'Adhesive',
+        'Heat-proof',
+        'Imported epoxy',
+        '500 g tube',
+        'Cures fast; expensive',
+        58,
+        'Agent of a foreign brand',
+      ],
+      [
+        'Ningbo Haina Plastics Co., Ltd.',
+        'Masterbatch',
+        'Even colour',
+        'Local brand',
+        '25 kg bag',
+        'Cheap; colour varies',
+        1200,
+        'Local supplier',
+      ],
+    ],
+    status: [
+      ['Suzhou Hengda Electronics Co., Ltd.', 'CNY 3M/year', 'CNY 120M/year', 0, 0, 'Listed group'],
+      ['Ningbo Haina Plastics Co., Ltd.', 'CNY 1.5M/year', 'CNY 80M/year', 1, 2, 'Paid late 2x'],
+    ],
+    supply: [
+      ['Adhesive', 0, '20 tonnes', 7, 10, 'Kept in stock'],
+      ['Masterbatch', 1, '50 tonnes', 15, 10, 'Extra shifts'],
+    ],
+    steps: [
+      ['Call the purchasing manager and visit', '2026-02-20', '2026-03-05', 'Wang Lei', 2, null],
+      ['Send samples and follow up the tests', '2026-03-01', '2026-03-12', 'Li Na', 1, 'Lab delayed'],
+      ['Send proposal and quotation', '2026-03-10', '2026-03-25', 'Wang Lei', 1, null],
+      ['Tech exchange, plant visit', '2026-04-01', '2026-04-15', 'Zhang Wei', 0, 'At our plant'],
+      ['Negotiate and sign', '2026-04-20', '2026-05-10', 'Wang Lei', 0, null],
+    ],
+    criteria: [
+      [4, 'Profitable for three years; pays on time'],
+      [3, 'Deal in 3 months; costs CNY 20,000'],
+      [5, 'Could buy CNY 3 million a year'],
+      [3, 'Heat resistance needs one extra test'],
+    ],
+    checklist: [
+      [true, '2026-02-18', 'Wang Lei', 'Mr Zhao, purchasing'],
+      [true, '2026-02-25', 'Wang Lei', 'Mr Chen, production VP'],
+      [true, '2026-03-02', 'Li Na', 'They use an imported brand'],
+      [false, null, 'Li Na', 'Insider to confirm'],
+      [true, '2026-03-06', 'Wang Lei', '60 days after month end'],
+      [false, null, 'Zhang Wei', null],
+    ],
   },
 };
