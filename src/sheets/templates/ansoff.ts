@@ -1,11 +1,143 @@
-import type { TemplateDef } from '../template-registry';
+import messages from '../../i18n/templates/ansoff';
+import { translator } from '../../i18n/define';
+import { cellRef, rangeRef } from '../a1';
+import { planTable, q, type PlanColumn } from '../planning-table';
+import { SheetBuilder } from '../sheet-builder';
+import type { CellContent, Lang, SheetSpec } from '../sheet-spec';
+import { COLORS, NUMFMT, STYLE, style } from '../styles';
+import type { TemplateDef, TemplateOptions } from '../template-registry';
+import { titleBlock } from '../title-block';
+import type { AnsoffQuadrant } from '../../domain/ansoff-quadrant';
 
-// Placeholder until the builder lands: registered so the registry and CLI compile.
+const HEADER_ROW = 6;
+const BODY_ROWS = 15;
+const WIDTH = 9;
+
+/** Example (ours): 2 × penetration (¥1.4M), 1 each of product development, market development, diversification. */
+const EXAMPLE: Record<Lang, [string, string, 'existing' | 'new', 'existing' | 'new', number, string, Date][]> = {
+  'zh-CN': [
+    ['向现有客户追加配件与保养合同', '华东物流集团', 'existing', 'existing', 800000, '陈明', new Date(Date.UTC(2026, 5, 30))],
+    ['向现有客户推出新能源车型', '华东物流集团', 'new', 'existing', 1500000, '刘洋', new Date(Date.UTC(2026, 8, 30))],
+    ['把现有车型推向西南冷链客户', '西南冷链企业', 'existing', 'new', 1200000, '陈明', new Date(Date.UTC(2026, 11, 31))],
+    ['为港口客户开发无人驾驶牵引车', '港口运营商', 'new', 'new', 3000000, '刘洋', new Date(Date.UTC(2027, 5, 30))],
+    ['以旧换新提高车队份额', '华东物流集团', 'existing', 'existing', 600000, '陈明', new Date(Date.UTC(2026, 6, 31))],
+  ],
+  'en-US': [
+    ['Add parts and maintenance contracts for current customers', 'East China Logistics Group', 'existing', 'existing', 800000, 'Chen Ming', new Date(Date.UTC(2026, 5, 30))],
+    ['Offer new-energy models to current customers', 'East China Logistics Group', 'new', 'existing', 1500000, 'Liu Yang', new Date(Date.UTC(2026, 8, 30))],
+    ['Take current models to cold-chain customers in the south-west', 'South-west cold-chain firms', 'existing', 'new', 1200000, 'Chen Ming', new Date(Date.UTC(2026, 11, 31))],
+    ['Develop driverless tractors for port operators', 'Port operators', 'new', 'new', 3000000, 'Liu Yang', new Date(Date.UTC(2027, 5, 30))],
+    ['Trade-in offer to raise our fleet share', 'East China Logistics Group', 'existing', 'existing', 600000, 'Chen Ming', new Date(Date.UTC(2026, 6, 31))],
+  ],
+};
+
+function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
+  const t = translator(messages, lang);
+  const b = new SheetBuilder(t('sheetName'));
+  titleBlock(b, { lang, title: t('title'), purpose: t('purpose'), width: WIDTH, date: today ?? new Date() });
+
+  const flags = { existing: t('existing'), new: t('new') };
+  const quadrant: Record<AnsoffQuadrant, string> = {
+    marketPenetration: t('penetration'),
+    productDevelopment: t('productDevelopment'),
+    marketDevelopment: t('marketDevelopment'),
+    diversification: t('diversification'),
+  };
+  const ex = q(flags.existing);
+  const columns: PlanColumn[] = [
+    { header: t('colInitiative') },
+    { header: t('colTarget') },
+    { header: t('colProduct'), align: 'center', input: { list: [flags.existing, flags.new], prompt: t('promptProduct') } },
+    { header: t('colMarket'), align: 'center', input: { list: [flags.existing, flags.new], prompt: t('promptMarket') } },
+    {
+      header: t('colQuadrant'),
+      align: 'center',
+      formula: (r) =>
+        `IF(OR(C${r}="",D${r}=""),"",IF(C${r}=${ex},IF(D${r}=${ex},${q(quadrant.marketPenetration)},${q(quadrant.marketDevelopment)}),` +
+        `IF(D${r}=${ex},${q(quadrant.productDevelopment)},${q(quadrant.diversification)})))`,
+    },
+    {
+      header: t('colRisk'),
+      align: 'center',
+      formula: (r) =>
+        `IF(E${r}="","",IF(E${r}=${q(quadrant.marketPenetration)},${q(t('riskLow'))},IF(E${r}=${q(quadrant.diversification)},${q(t('riskHigh'))},${q(t('riskMedium'))})))`,
+    },
+    { header: t('colSales'), numFmt: NUMFMT.cny, input: { decimal: [0, 1e12], prompt: t('promptSales') } },
+    { header: t('colOwner') },
+    { header: t('colDue'), numFmt: NUMFMT.date, align: 'center', input: { date: true, prompt: t('promptDue') } },
+  ];
+  const data: CellContent[][] | undefined = example
+    ? EXAMPLE[lang].map(([text, target, p, m, sales, owner, due]) => [text, target, flags[p], flags[m], null, null, sales, owner, due])
+    : undefined;
+  const table = planTable(b, lang, { name: 'Ansoff_Initiatives', top: HEADER_ROW, left: 1, columns, rows: BODY_ROWS, data });
+  const quadrants = table.range(4);
+  const sales = table.range(6);
+
+  const riskBody = table.body(5);
+  const riskTl = riskBody.split(':')[0];
+  b.conditional({
+    ref: riskBody,
+    rules: [
+      { type: 'expression', formula: `${riskTl}=${q(t('riskHigh'))}`, style: { fill: COLORS.red, font: { color: COLORS.redText } } },
+      { type: 'expression', formula: `${riskTl}=${q(t('riskMedium'))}`, style: { fill: COLORS.yellow, font: { color: COLORS.yellowText } } },
+      { type: 'expression', formula: `${riskTl}=${q(t('riskLow'))}`, style: { fill: COLORS.green, font: { color: COLORS.greenText } } },
+    ],
+  });
+
+  // 2×2 summary: rows = market, columns = product; each quadrant shows its name, then count and sales.
+  const top = table.lastRow + 2;
+  b.set(cellRef(top, 1), t('summarySection'), STYLE.section).merge(rangeRef(top, 1, top, WIDTH));
+  const head = STYLE.header;
+  const corner = top + 1;
+  b.at(corner, 2, t('corner'), head);
+  b.at(corner, 3, t('existingProduct'), head).at(corner, 4, null, head).merge(rangeRef(corner, 3, corner, 4));
+  b.at(corner, 5, t('newProduct'), head).at(corner, 6, null, head).merge(rangeRef(corner, 5, corner, 6));
+  const grid: [string, AnsoffQuadrant, AnsoffQuadrant][] = [
+    [t('existingMarket'), 'marketPenetration', 'productDevelopment'],
+    [t('newMarket'), 'marketDevelopment', 'diversification'],
+  ];
+  const fills: Record<AnsoffQuadrant, string> = {
+    marketPenetration: COLORS.green,
+    productDevelopment: COLORS.yellow,
+    marketDevelopment: COLORS.yellow,
+    diversification: COLORS.red,
+  };
+  const count = (qd: AnsoffQuadrant) => `COUNTIF(${quadrants},${q(quadrant[qd])})`;
+  const sum = (qd: AnsoffQuadrant) => `SUMIF(${quadrants},${q(quadrant[qd])},${sales})`;
+  grid.forEach(([market, left, right], i) => {
+    const r = corner + 1 + i * 3;
+    b.at(r, 2, market, head).at(r + 1, 2, null, head).at(r + 2, 2, null, head).merge(rangeRef(r, 2, r + 2, 2));
+    [left, right].forEach((qd, j) => {
+      const col = 3 + j * 2;
+      const name = style(STYLE.computed, { fill: fills[qd], font: { bold: true }, alignment: { horizontal: 'center' } });
+      b.at(r, col, quadrant[qd], name).at(r, col + 1, null, name).merge(rangeRef(r, col, r, col + 1));
+      const sub = style(STYLE.computed, { font: { italic: true, size: 9, color: COLORS.note }, alignment: { horizontal: 'center' } });
+      b.at(r + 1, col, t('countHeader'), sub).at(r + 1, col + 1, t('salesHeader'), sub);
+      const num = style(STYLE.computed, { font: { bold: true }, alignment: { horizontal: 'center' } });
+      b.at(r + 2, col, { formula: count(qd) }, num).at(r + 2, col + 1, { formula: sum(qd) }, style(num, { numFmt: NUMFMT.cny }));
+    });
+  });
+  const noteRow = corner + 7;
+  b.set(cellRef(noteRow, 1), t('summaryNote'), STYLE.note).merge(rangeRef(noteRow, 1, noteRow, WIDTH));
+
+  b.widths([34, 22, 10, 10, 20, 16, 18, 11, 12]);
+  const heights: Record<number, number> = { 1: 26, 2: 18, 3: 20, [HEADER_ROW]: 30, [corner]: 24 };
+  for (let r = table.firstRow; r <= table.lastRow; r++) heights[r] = 18;
+  b.configure({
+    rowHeights: heights,
+    freeze: { rows: HEADER_ROW, columns: 1 },
+    print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: `${HEADER_ROW}:${HEADER_ROW}`, area: rangeRef(1, 1, noteRow, WIDTH) },
+    protection: { enabled: true },
+  });
+  return [b.build()];
+}
+
+const en = translator(messages, 'en-US');
+const zh = translator(messages, 'zh-CN');
+
 export const ansoff: TemplateDef = {
   kind: 'ansoff',
-  title: { 'zh-CN': 'ansoff', 'en-US': 'ansoff' },
-  purpose: { 'zh-CN': '', 'en-US': '' },
-  build() {
-    throw new Error('template ansoff is not built yet');
-  },
+  title: { 'zh-CN': zh('title'), 'en-US': en('title') },
+  purpose: { 'zh-CN': zh('purpose'), 'en-US': en('purpose') },
+  build,
 };

@@ -1,11 +1,162 @@
-import type { TemplateDef } from '../template-registry';
+import messages from '../../i18n/templates/bcg';
+import { translator } from '../../i18n/define';
+import { cellRef, rangeRef } from '../a1';
+import { planTable, q, validationFor, type PlanColumn } from '../planning-table';
+import { SheetBuilder } from '../sheet-builder';
+import type { CellContent, Lang, SheetSpec } from '../sheet-spec';
+import { COLORS, NUMFMT, STYLE, style } from '../styles';
+import type { TemplateDef, TemplateOptions } from '../template-registry';
+import { titleBlock } from '../title-block';
+import { DEFAULT_BCG_THRESHOLDS, type BcgQuadrant } from '../../domain/bcg-quadrant';
 
-// Placeholder until the builder lands: registered so the registry and CLI compile.
+const RULES_ROW = 7;
+const HEADER_ROW = 9;
+const BODY_ROWS = 15;
+const WIDTH = 9;
+const GROWTH_NAME = 'Bcg_GrowthSplit';
+const RSM_NAME = 'Bcg_RsmSplit';
+
+/**
+ * Example (ours): sales, growth, our share, largest competitor's share →
+ * RSM 1.5 cash cow, 1.5 star, 0.25 question mark, 0.25 dog, and 1.0 at 10 % growth (on both splits) → star.
+ */
+const EXAMPLE: Record<Lang, [string, number, number, number, number][]> = {
+  'zh-CN': [
+    ['轻型卡车', 12000000, 0.04, 0.18, 0.12],
+    ['新能源物流车', 5000000, 0.35, 0.15, 0.1],
+    ['冷链专用车', 3000000, 0.15, 0.05, 0.2],
+    ['中型客车', 1500000, 0.02, 0.04, 0.16],
+    ['售后配件', 2500000, 0.1, 0.1, 0.1],
+  ],
+  'en-US': [
+    ['Light trucks', 12000000, 0.04, 0.18, 0.12],
+    ['New-energy delivery vans', 5000000, 0.35, 0.15, 0.1],
+    ['Refrigerated trucks', 3000000, 0.15, 0.05, 0.2],
+    ['Mid-size buses', 1500000, 0.02, 0.04, 0.16],
+    ['Spare parts', 2500000, 0.1, 0.1, 0.1],
+  ],
+};
+
+const FILLS: Record<BcgQuadrant, string> = { star: COLORS.green, questionMark: COLORS.yellow, cashCow: 'DDEBF7', dog: COLORS.red };
+
+function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
+  const t = translator(messages, lang);
+  const b = new SheetBuilder(t('sheetName'));
+  titleBlock(b, { lang, title: t('title'), purpose: t('purpose'), width: WIDTH, date: today ?? new Date() });
+
+  // Rules: the two splits, as named input cells every formula refers to.
+  b.set(cellRef(RULES_ROW - 1, 1), t('rulesSection'), STYLE.section).merge(rangeRef(RULES_ROW - 1, 1, RULES_ROW - 1, 4));
+  const ruleLabel = style(STYLE.label, { border: COLORS.border });
+  const ruleInput = style(STYLE.input, { font: { bold: true }, alignment: { horizontal: 'center', vertical: 'middle' } });
+  b.at(RULES_ROW, 1, t('growthSplit'), ruleLabel).at(RULES_ROW, 2, DEFAULT_BCG_THRESHOLDS.growthSplit, style(ruleInput, { numFmt: NUMFMT.percent0 }));
+  b.at(RULES_ROW, 3, t('rsmSplit'), ruleLabel).at(RULES_ROW, 4, DEFAULT_BCG_THRESHOLDS.rsmSplit, style(ruleInput, { numFmt: '0.0"×"' }));
+  b.validation(validationFor(lang, cellRef(RULES_ROW, 2), { decimal: [-1, 10], prompt: t('promptGrowthSplit'), shown: ['-100%', '1000%'] }));
+  b.validation(validationFor(lang, cellRef(RULES_ROW, 4), { decimal: [0.01, 100], prompt: t('promptRsmSplit') }));
+  b.defineName({ name: GROWTH_NAME, ref: cellRef(RULES_ROW, 2, true) });
+  b.defineName({ name: RSM_NAME, ref: cellRef(RULES_ROW, 4, true) });
+
+  const label: Record<BcgQuadrant, string> = { star: t('star'), questionMark: t('questionMark'), cashCow: t('cashCow'), dog: t('dog') };
+  const strategy: Record<BcgQuadrant, string> = {
+    star: t('strategyStar'),
+    questionMark: t('strategyQuestionMark'),
+    cashCow: t('strategyCashCow'),
+    dog: t('strategyDog'),
+  };
+  const share = (prompt: string) => ({ decimal: [0, 1] as [number, number], prompt, shown: ['0%', '100%'] as [string, string] });
+  const columns: PlanColumn[] = [
+    { header: t('colProduct') },
+    { header: t('colSales'), numFmt: NUMFMT.cny, input: { decimal: [0, 1e12], prompt: t('promptSales') } },
+    { header: t('colGrowth'), numFmt: NUMFMT.percent, align: 'center', input: { decimal: [-1, 10], prompt: t('promptGrowth'), shown: ['-100%', '1000%'] } },
+    { header: t('colShare'), numFmt: NUMFMT.percent, align: 'center', input: share(t('promptShare')) },
+    { header: t('colCompetitorShare'), numFmt: NUMFMT.percent, align: 'center', input: share(t('promptCompetitorShare')) },
+    {
+      header: t('colRsm'),
+      numFmt: '0.00"×"',
+      align: 'center',
+      formula: (r) => `IF(AND(ISNUMBER(D${r}),ISNUMBER(E${r})),IF(E${r}>0,D${r}/E${r},""),"")`,
+    },
+    {
+      header: t('colQuadrant'),
+      align: 'center',
+      formula: (r) =>
+        `IF(AND(ISNUMBER(C${r}),ISNUMBER(F${r})),IF(C${r}>=${GROWTH_NAME},IF(F${r}>=${RSM_NAME},${q(label.star)},${q(label.questionMark)}),` +
+        `IF(F${r}>=${RSM_NAME},${q(label.cashCow)},${q(label.dog)})),"")`,
+    },
+    {
+      header: t('colStrategy'),
+      formula: (r) =>
+        `IF(G${r}="","",IF(G${r}=${q(label.star)},${q(strategy.star)},IF(G${r}=${q(label.questionMark)},${q(strategy.questionMark)},` +
+        `IF(G${r}=${q(label.cashCow)},${q(strategy.cashCow)},${q(strategy.dog)}))))`,
+    },
+    { header: t('colNotes') },
+  ];
+  const data: CellContent[][] | undefined = example ? EXAMPLE[lang].map((row) => [...row, null, null, null, null]) : undefined;
+  const table = planTable(b, lang, { name: 'Bcg_Products', top: HEADER_ROW, left: 1, columns, rows: BODY_ROWS, data });
+  const quadrantBody = table.body(6);
+  const tl = quadrantBody.split(':')[0];
+  b.conditional({
+    ref: quadrantBody,
+    rules: (Object.keys(label) as BcgQuadrant[]).map((k) => ({ type: 'expression' as const, formula: `${tl}=${q(label[k])}`, style: { fill: FILLS[k], font: { bold: true } } })),
+  });
+
+  // Portfolio summary per quadrant.
+  const top = table.lastRow + 2;
+  b.set(cellRef(top, 1), t('summarySection'), STYLE.section).merge(rangeRef(top, 1, top, 4));
+  const sumTable = planTable(b, lang, {
+    name: 'Bcg_Portfolio',
+    top: top + 1,
+    left: 1,
+    rows: 4,
+    columns: [
+      { header: t('sumQuadrant'), labels: Object.values(label) },
+      { header: t('sumProducts'), align: 'center', formula: (r) => `COUNTIF(${table.range(6)},A${r})` },
+      { header: t('sumSales'), numFmt: NUMFMT.cny, formula: (r) => `SUMIF(${table.range(6)},A${r},${table.range(1)})` },
+      {
+        header: t('sumShare'),
+        numFmt: NUMFMT.percent,
+        align: 'center',
+        formula: (r) => `IF(N(SUM(${rangeRef(top + 2, 3, top + 5, 3, true)}))=0,"",C${r}/SUM(${rangeRef(top + 2, 3, top + 5, 3, true)}))`,
+      },
+    ],
+  });
+  b.conditional({
+    ref: sumTable.body(0),
+    rules: (Object.keys(label) as BcgQuadrant[]).map((k) => ({ type: 'expression' as const, formula: `A${sumTable.firstRow}=${q(label[k])}`, style: { fill: FILLS[k] } })),
+  });
+  const noteRow = sumTable.lastRow + 1;
+  b.set(cellRef(noteRow, 1), t('summaryNote'), STYLE.note).merge(rangeRef(noteRow, 1, noteRow, 4));
+
+  b.widths([24, 18, 12, 13, 16, 16, 12, 22, 24]);
+  const heights: Record<number, number> = { 1: 26, 2: 18, 3: 20, [RULES_ROW]: 22, [HEADER_ROW]: 32, [noteRow]: 40 };
+  for (let r = table.firstRow; r <= table.lastRow; r++) heights[r] = 18;
+  b.configure({
+    rowHeights: heights,
+    freeze: { rows: HEADER_ROW, columns: 1 },
+    print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: `${HEADER_ROW}:${HEADER_ROW}`, area: rangeRef(1, 1, noteRow, WIDTH) },
+    protection: { enabled: true },
+    charts: [
+      {
+        kind: 'bubble',
+        title: t('chartTitle'),
+        categories: table.body(5),
+        series: [{ name: t('chartSeries'), values: table.body(2), sizes: table.body(1) }],
+        anchor: cellRef(top, 6),
+        width: 420,
+        height: 260,
+        xAxis: { log: true, min: 0.1, max: 10, title: t('axisRsm') },
+        yAxis: { title: t('axisGrowth') },
+      },
+    ],
+  });
+  return [b.build()];
+}
+
+const en = translator(messages, 'en-US');
+const zh = translator(messages, 'zh-CN');
+
 export const bcg: TemplateDef = {
   kind: 'bcg',
-  title: { 'zh-CN': 'bcg', 'en-US': 'bcg' },
-  purpose: { 'zh-CN': '', 'en-US': '' },
-  build() {
-    throw new Error('template bcg is not built yet');
-  },
+  title: { 'zh-CN': zh('title'), 'en-US': en('title') },
+  purpose: { 'zh-CN': zh('purpose'), 'en-US': en('purpose') },
+  build,
 };

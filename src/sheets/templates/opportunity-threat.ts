@@ -1,11 +1,188 @@
-import type { TemplateDef } from '../template-registry';
+import messages from '../../i18n/templates/opportunity-threat';
+import { translator } from '../../i18n/define';
+import { cellRef, columnLetter, rangeRef } from '../a1';
+import { planTable, q, type PlacedTable, type PlanColumn } from '../planning-table';
+import { SheetBuilder } from '../sheet-builder';
+import type { CellContent, Lang, SheetSpec } from '../sheet-spec';
+import { COLORS, STYLE, style } from '../styles';
+import type { TemplateDef, TemplateOptions } from '../template-registry';
+import { titleBlock } from '../title-block';
 
-// Placeholder until the builder lands: registered so the registry and CLI compile.
+const SECTION_ROW = 6;
+const HEADER_ROW = 7;
+const BODY_ROWS = 12;
+const BLOCK = 6;
+/** Opportunities in A–F, threats in H–M; column G is a spacer (wide enough for the title block's "Version"). */
+const LEFT = 1;
+const RIGHT = 8;
+const WIDTH = RIGHT + BLOCK - 1;
+
+type H = 'H' | 'L';
+/** Example (ours). Opportunities: pursue 1, improve odds 2, quick win 1, ignore 1. Threats: major 2, monitor 1, routine 1, negligible 0. */
+const EXAMPLE: Record<Lang, { opp: [string, H, H, string, string][]; thr: [string, H, H, string, string][] }> = {
+  'zh-CN': {
+    opp: [
+      ['客户车队更新项目（120 台）', 'H', 'H', '组织专项投标小组', '陈明'],
+      ['新能源补贴带来的换车需求', 'H', 'L', '先做两家样板客户', '刘洋'],
+      ['现有客户追加保养合同', 'L', 'H', '随季度回访一并报价', '陈明'],
+      ['进入海外市场', 'L', 'L', '', ''],
+      ['港口无人驾驶试点', 'H', 'L', '与技术部评估可行性', '刘洋'],
+    ],
+    thr: [
+      ['竞争对手低价投标', 'H', 'H', '准备全生命周期成本对比', '陈明'],
+      ['客户财务部压缩预算', 'H', 'L', '备好分期付款方案', '刘洋'],
+      ['钢材涨价推高成本', 'L', 'H', '锁定半年采购价', '刘洋'],
+      ['客户关键联系人调岗', 'H', 'H', '发展第二条内线', '陈明'],
+    ],
+  },
+  'en-US': {
+    opp: [
+      ['Customer fleet renewal (120 vehicles)', 'H', 'H', 'Set up a bid team', 'Chen Ming'],
+      ['Replacement demand from new-energy subsidies', 'H', 'L', 'Win two reference customers first', 'Liu Yang'],
+      ['Maintenance contracts with current customers', 'L', 'H', 'Quote during quarterly visits', 'Chen Ming'],
+      ['Entering overseas markets', 'L', 'L', '', ''],
+      ['Driverless pilot at the port', 'H', 'L', 'Assess feasibility with engineering', 'Liu Yang'],
+    ],
+    thr: [
+      ['Competitor bidding low', 'H', 'H', 'Prepare a life-cycle cost comparison', 'Chen Ming'],
+      ['Customer finance cutting budget', 'H', 'L', 'Have an instalment plan ready', 'Liu Yang'],
+      ['Steel prices pushing up costs', 'L', 'H', 'Lock in prices for six months', 'Liu Yang'],
+      ['Key contact moving to another post', 'H', 'H', 'Develop a second insider', 'Chen Ming'],
+    ],
+  },
+};
+
+interface Matrix {
+  name: string;
+  section: string;
+  cols: [string, string, string, string, string, string];
+  prompts: [string, string];
+  /** Quadrant labels: [high/high, high/low, low/high, low/low] (first rating / second rating). */
+  quadrants: [string, string, string, string];
+  fills: [string, string, string, string];
+  corner: string;
+  colHeads: [string, string];
+  rowHeads: [string, string];
+  rows: [string, H, H, string, string][];
+}
+
+function matrix(b: SheetBuilder, lang: Lang, m: Matrix, left: number, levels: { high: string; low: string }, example: boolean): PlacedTable {
+  b.at(SECTION_ROW, left, m.section, STYLE.section).merge(rangeRef(SECTION_ROW, left, SECTION_ROW, left + BLOCK - 1));
+  for (let c = left + 1; c < left + BLOCK; c++) b.at(SECTION_ROW, c, null, STYLE.section);
+  const L = (i: number) => columnLetter(left + i);
+  const hi = q(levels.high);
+  const [hh, hl, lh, ll] = m.quadrants.map(q);
+  const columns: PlanColumn[] = [
+    { header: m.cols[0] },
+    { header: m.cols[1], align: 'center', input: { list: [levels.high, levels.low], prompt: m.prompts[0] } },
+    { header: m.cols[2], align: 'center', input: { list: [levels.high, levels.low], prompt: m.prompts[1] } },
+    {
+      header: m.cols[3],
+      align: 'center',
+      formula: (r) => {
+        const [a, p] = [`${L(1)}${r}`, `${L(2)}${r}`];
+        return `IF(OR(${a}="",${p}=""),"",IF(${a}=${hi},IF(${p}=${hi},${hh},${hl}),IF(${p}=${hi},${lh},${ll})))`;
+      },
+    },
+    { header: m.cols[4] },
+    { header: m.cols[5] },
+  ];
+  const level = (x: H) => (x === 'H' ? levels.high : levels.low);
+  const data: CellContent[][] | undefined = example ? m.rows.map(([text, a, p, action, owner]) => [text, level(a), level(p), null, action || null, owner || null]) : undefined;
+  const table = planTable(b, lang, { name: `OpportunityThreat_${m.name}`, top: HEADER_ROW, left, columns, rows: BODY_ROWS, data });
+  const tl = `${L(3)}${table.firstRow}`;
+  b.conditional({
+    ref: table.body(3),
+    rules: m.quadrants.map((label, i) => ({ type: 'expression' as const, formula: `${tl}=${q(label)}`, style: { fill: m.fills[i], font: { bold: true } } })),
+  });
+
+  // 2×2 count grid under the table: rows = first rating, columns = second rating; name + count per quadrant.
+  const top = table.lastRow + 2;
+  const head = STYLE.header;
+  b.at(top, left, m.corner, head);
+  b.at(top, left + 1, m.colHeads[0], head).at(top, left + 2, null, head).merge(rangeRef(top, left + 1, top, left + 2));
+  b.at(top, left + 3, m.colHeads[1], head).at(top, left + 4, null, head).merge(rangeRef(top, left + 3, top, left + 4));
+  const quadrants = table.range(3);
+  [0, 1].forEach((i) => {
+    const r = top + 1 + i;
+    b.at(r, left, m.rowHeads[i], head);
+    [0, 1].forEach((j) => {
+      const k = i * 2 + j;
+      const col = left + 1 + j * 2;
+      b.at(r, col, m.quadrants[k], style(STYLE.computed, { fill: m.fills[k], font: { bold: true }, alignment: { horizontal: 'center' } }));
+      b.at(r, col + 1, { formula: `COUNTIF(${quadrants},${q(m.quadrants[k])})` }, style(STYLE.computed, { font: { bold: true, size: 12 }, alignment: { horizontal: 'center' } }));
+    });
+  });
+  return table;
+}
+
+function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
+  const t = translator(messages, lang);
+  const b = new SheetBuilder(t('sheetName'));
+  titleBlock(b, { lang, title: t('title'), purpose: t('purpose'), width: WIDTH, date: today ?? new Date() });
+  const levels = { high: t('high'), low: t('low') };
+  const data = EXAMPLE[lang];
+
+  const opp = matrix(
+    b,
+    lang,
+    {
+      name: 'Opportunities',
+      section: t('opportunitiesSection'),
+      cols: [t('colOpportunity'), t('colAttractiveness'), t('colSuccess'), t('colQuadrant'), t('colAction'), t('colOwner')],
+      prompts: [t('promptAttractiveness'), t('promptSuccess')],
+      quadrants: [t('oppPursue'), t('oppImproveOdds'), t('oppQuickWin'), t('oppIgnore')],
+      fills: [COLORS.green, COLORS.yellow, 'DDEBF7', COLORS.tierC],
+      corner: t('oppCorner'),
+      colHeads: [t('successHigh'), t('successLow')],
+      rowHeads: [t('attractivenessHigh'), t('attractivenessLow')],
+      rows: data.opp,
+    },
+    LEFT,
+    levels,
+    example,
+  );
+  matrix(
+    b,
+    lang,
+    {
+      name: 'Threats',
+      section: t('threatsSection'),
+      cols: [t('colThreat'), t('colSeverity'), t('colProbability'), t('colQuadrant'), t('colResponse'), t('colOwner')],
+      prompts: [t('promptSeverity'), t('promptProbability')],
+      quadrants: [t('thrContingency'), t('thrMonitor'), t('thrRoutine'), t('thrNegligible')],
+      fills: [COLORS.red, COLORS.yellow, 'DDEBF7', COLORS.tierC],
+      corner: t('thrCorner'),
+      colHeads: [t('probabilityHigh'), t('probabilityLow')],
+      rowHeads: [t('severityHigh'), t('severityLow')],
+      rows: data.thr,
+    },
+    RIGHT,
+    levels,
+    example,
+  );
+  const gridTop = opp.lastRow + 2;
+  const noteRow = gridTop + 4;
+  b.set(cellRef(noteRow, 1), t('note'), STYLE.note).merge(rangeRef(noteRow, 1, noteRow, WIDTH));
+
+  b.widths([30, 13, 13, 13, 26, 11, 9, 30, 13, 13, 13, 26, 11]);
+  const heights: Record<number, number> = { 1: 26, 2: 18, 3: 20, [HEADER_ROW]: 28, [gridTop]: 28, [noteRow]: 30 };
+  for (let r = opp.firstRow; r <= opp.lastRow; r++) heights[r] = 18;
+  b.configure({
+    rowHeights: heights,
+    freeze: { rows: HEADER_ROW, columns: 0 },
+    print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: `${SECTION_ROW}:${HEADER_ROW}`, area: rangeRef(1, 1, noteRow, WIDTH) },
+    protection: { enabled: true },
+  });
+  return [b.build()];
+}
+
+const en = translator(messages, 'en-US');
+const zh = translator(messages, 'zh-CN');
+
 export const opportunityThreat: TemplateDef = {
   kind: 'opportunity-threat',
-  title: { 'zh-CN': 'opportunity-threat', 'en-US': 'opportunity-threat' },
-  purpose: { 'zh-CN': '', 'en-US': '' },
-  build() {
-    throw new Error('template opportunity-threat is not built yet');
-  },
+  title: { 'zh-CN': zh('title'), 'en-US': en('title') },
+  purpose: { 'zh-CN': zh('purpose'), 'en-US': en('purpose') },
+  build,
 };
