@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import officeAddins from 'eslint-plugin-office-addins';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'lib/', 'coverage/', 'test-output/', '**/*.js', '!eslint.config.mjs'] },
@@ -16,6 +17,22 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'react', 'exceljs', '../sheets/*', '../xlsx/*', '../office/*'] }],
       'no-restricted-globals': ['error', 'document', 'window', 'Excel', 'Office', 'process'],
+    },
+  },
+  {
+    // The Office.js layer: Microsoft's add-in rules (load before read, sync before read, no
+    // sync in loops, isNullObject for null checks …), all as errors.
+    files: ['src/office/**/*.ts'],
+    plugins: { 'office-addins': officeAddins },
+    rules: {
+      'office-addins/call-sync-after-load': 'error',
+      'office-addins/call-sync-before-read': 'error',
+      'office-addins/load-object-before-read': 'error',
+      'office-addins/no-context-sync-in-loop': 'error',
+      'office-addins/no-empty-load': 'error',
+      'office-addins/no-navigational-load': 'error',
+      'office-addins/no-office-initialize': 'error',
+      'office-addins/test-for-null-using-isNullObject': 'error',
     },
   },
 );

@@ -16,6 +16,7 @@ export interface TableData {
   /** Human label of where the data came from, e.g. "Sheet1!A1:H500" or a table name. */
   label: string;
   headers: string[];
+  /** Cell values as Excel holds them: numbers (dates as serial numbers), text, booleans; blank = null. */
   rows: unknown[][];
   /** 1-based sheet row number of rows[0], so messages can name the user's row. */
   firstRowNumber: number;
@@ -29,6 +30,26 @@ export interface InsertOptions {
    * may be deleted/overwritten; any other existing sheet is left alone and a unique name chosen.
    */
   replace?: string[];
+  /**
+   * What wrote these sheets ("template:swot", "abc", "bonus"), recorded in the workbook so a
+   * later Recalculate can offer to replace exactly the sheets this add-in wrote.
+   */
+  owner?: string;
+  /** Called with what this Excel could not write (e.g. a bubble chart before ExcelApi 1.12). */
+  onSkipped?: (sheet: string, skipped: string[]) => void;
+}
+
+/** A sheet this add-in wrote earlier and that still exists (under its current name). */
+export interface OwnedSheet {
+  name: string;
+  owner: string;
+}
+
+/** A column appended to the user's data, e.g. the ABC tier next to the customer rows. */
+export interface NewColumn {
+  header: string;
+  /** One value per data row of the source, in TableData.rows order. */
+  values: (string | number | boolean | null)[];
 }
 
 export interface WorkbookHost {
@@ -40,4 +61,12 @@ export interface WorkbookHost {
   /** Per-workbook settings that travel with the file. */
   getSetting<T>(key: string): Promise<T | undefined>;
   setSetting<T>(key: string, value: T): Promise<void>;
+  /** Sheets this add-in wrote (insertSheets with an owner) that are still in the workbook. */
+  listOwnedSheets?(): Promise<OwnedSheet[]>;
+  /**
+   * Writes a new column right of the source's data (a table gets a new table column). The
+   * only write into the user's own data: call it only after the user asked and confirmed.
+   * Fails without writing anything when that column is not empty.
+   */
+  addColumn?(ref: DataSourceRef, column: NewColumn, confirmation: { confirmed: true }, signal?: AbortSignal): Promise<{ address: string }>;
 }

@@ -1,0 +1,129 @@
+/**
+ * Reads user data (the selection, a named table, or a sheet's used range) into TableData:
+ * the first row is the header, the rest are data rows. Large ranges are read in row chunks,
+ * each one request small enough for Excel on the web; nothing above MAX_READ_CELLS is read.
+ */
+import { parseRange, rangeRef } from '../sheets/a1';
+import { HostError, throwIfAborted, toHostError } from './host-error';
+import type { DataSourceRef, TableData } from './workbook-host';
+
+export const MAX_READ_CELLS = 5_000_000;
+/** Cells per read request: 100,000 cells of up to ~40 bytes each stay under 5 MB. */
+export const READ_CHUNK_CELLS = 100_000;
+
+export interface ResolvedSource {
+  /** Sheet name and A1 address of the whole source, header row included. */
+  sheet: string;
+  address: string;
+  label: string;
+  /** For a table source: the table, so new columns can join it. */
+  table?: string;
+}
+
+/** The range a source refers to, without loading it. */
+function sourceRange(context: Excel.RequestContext, ref: DataSourceRef): Excel.Range {
+  switch (ref.kind) {
+    case 'selection':
+      return context.workbook.getSelectedRange();
+    case 'table':
+      return context.workbook.tables.getItem(ref.name).getRange();
+    case 'sheet':
+      return context.workbook.worksheets.getItem(ref.name).getUsedRange(true);
+  }
+}
+
+/** "'My Sheet'!A1:H20" → { sheet: "My Sheet", address: "A1:H20" }. */
+export function splitAddress(full: string): { sheet: string; address: string } {
+  const bang = full.lastIndexOf('!');
+  const sheet = full.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+  return { sheet, address: full.slice(bang + 1) };
+}
+
+/**
+ * Sync 1: where the data is and how big it is. A missing table or sheet is reported as
+ * sourceNotFound before anything is read.
+ */
+export async function resolveSource(context: Excel.RequestContext, ref: DataSourceRef): Promise<ResolvedSource & { rows: number; columns: number }> {
+  if (ref.kind !== 'selection') {
+    const probe =
+      ref.kind === 'table'
+        ? context.workbook.tables.getItemOrNullObject(ref.name)
+        : context.workbook.worksheets.getItemOrNullObject(ref.name);
+    probe.load('isNullObject');
+    try {
+      await context.sync();
+    } catch (e) {
+      throw toHostError(e, `find ${ref.kind} ${ref.name}`);
+    }
+    if (probe.isNullObject) {
+      throw new HostError('sourceNotFound', `${ref.kind} "${ref.name}" was not found in this workbook`, {
+        params: { kind: ref.kind, name: ref.name },
+      });
+    }
+  }
+  const range = sourceRange(context, ref);
+  range.load('address,rowCount,columnCount');
+  try {
+    await context.sync();
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ItemNotFound' && ref.kind === 'sheet') {
+      throw new HostError('emptySource', `sheet "${ref.name}" is empty`, { params: { name: ref.name }, cause: e });
+    }
+    throw toHostError(e, `locate ${ref.kind === 'selection' ? 'the selection' : `${ref.kind} ${ref.name}`}`);
+  }
+  const { sheet, address } = splitAddress(range.address);
+  const label = ref.kind === 'table' ? ref.name : range.address;
+  return {
+    sheet,
+    address,
+    label,
+    ...(ref.kind === 'table' ? { table: ref.name } : {}),
+    rows: range.rowCount,
+    columns: range.columnCount,
+  };
+}
+
+/** Reads a source into header + rows. Blank cells become null. */
+export async function readTableData(context: Excel.RequestContext, ref: DataSourceRef, signal?: AbortSignal): Promise<TableData> {
+  throwIfAborted(signal, 'read data');
+  const source = await resolveSource(context, ref);
+  const cells = source.rows * source.columns;
+  if (cells > MAX_READ_CELLS) {
+    throw new HostError('tooManyCells', `${source.label} has ${cells} cells; at most ${MAX_READ_CELLS} can be read`, {
+      params: { label: source.label, cells, max: MAX_READ_CELLS },
+    });
+  }
+  if (ref.kind === 'selection' && cells <= 1) {
+    throw new HostError('selectionTooSmall', 'select the data including its header row', { params: { label: source.label } });
+  }
+  if (source.rows < 2) {
+    throw new HostError('emptySource', `${source.label} has a header row but no data`, { params: { label: source.label } });
+  }
+
+  const pos = parseRange(source.address);
+  const sheet = context.workbook.worksheets.getItem(source.sheet);
+  const chunkRows = Math.max(1, Math.floor(READ_CHUNK_CELLS / source.columns));
+  const values: unknown[][] = [];
+  for (let top = pos.top; top <= pos.bottom; top += chunkRows) {
+    throwIfAborted(signal, 'read data');
+    const bottom = Math.min(pos.bottom, top + chunkRows - 1);
+    const chunk = sheet.getRange(rangeRef(top, pos.left, bottom, pos.right));
+    chunk.load('values');
+    try {
+      // Each chunk is one request: reading everything at once would exceed 5 MB.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (e) {
+      throw toHostError(e, `read ${source.sheet}!${rangeRef(top, pos.left, bottom, pos.right)}`);
+    }
+    for (const row of chunk.values) values.push(row);
+  }
+
+  const [header, ...rows] = values;
+  return {
+    label: source.label,
+    headers: header.map((h) => (h === null || h === undefined ? '' : String(h).trim())),
+    rows: rows.map((r) => r.map((v) => (v === '' ? null : v))),
+    firstRowNumber: pos.top + 1,
+  };
+}
