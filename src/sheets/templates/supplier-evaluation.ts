@@ -87,10 +87,11 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
   const totalsRange = rangeRef(totalRow, bidderCols[0], totalRow, bidderCols[bidderCols.length - 1], true);
   b.at(rankRow, 1, t('rankLabel'), label);
   b.at(rankRow, 2, null, STYLE.computed);
+  // Totals are rounded so equal scores tie exactly in every spreadsheet engine.
   bidderCols.forEach((col, i) => {
     const scores = table.range(2 + i);
     const total = cellRef(totalRow, col);
-    b.at(totalRow, col, { formula: `IF(COUNT(${scores})=0,"",SUMPRODUCT(${weights},${scores}))` }, number('0.00'));
+    b.at(totalRow, col, { formula: `IF(COUNT(${scores})=0,"",ROUND(SUMPRODUCT(${weights},${scores}),4))` }, number('0.00'));
     b.at(rankRow, col, { formula: `IF(ISNUMBER(${total}),RANK(${total},${totalsRange}),"")` }, number('0'));
   });
   b.at(totalRow, WIDTH, null, STYLE.computed).at(rankRow, WIDTH, null, STYLE.computed);
