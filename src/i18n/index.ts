@@ -4,6 +4,7 @@ import cli from './cli';
 import parse from './parse';
 import abc from './abc';
 import bonus from './bonus';
+import bonusSheets from './bonus-sheets';
 import office from './office';
 import taskpane from './taskpane';
 import developmentPlan from './templates/development-plan';
@@ -23,6 +24,7 @@ export const catalogs = {
   parse,
   abc,
   bonus,
+  'bonus-sheets': bonusSheets,
   office,
   taskpane,
   'development-plan': developmentPlan,

@@ -1,0 +1,371 @@
+import messages from '../i18n/bonus';
+import { translator, type Lang } from '../i18n/define';
+import { parseErrorMessage } from '../i18n/parse';
+import { badDebtLines, type BadDebtRecord } from './bad-debt';
+import { parsePeriod, type Period } from './bonus-calendar';
+import { feeLines, type ContractType, type FeeRecord } from './bonus-fees';
+import { totalsByRep, type BonusLine, type BonusScheme, type RejectedRow, type RepTotal } from './bonus-line';
+import { newBrandLines, type NewBrandRecord, type SchemeContext } from './bonus-new-brand';
+import { newCustomerLines, type NewCustomerRecord } from './bonus-new-customer';
+import { penaltyLines, type PenaltyLine } from './bonus-penalty';
+import { referralLines, type ReferralRecord } from './bonus-referral';
+import { defaultRules, type BonusRules, type MarketScope } from './bonus-rules';
+import { field, resolveColumns, type FieldDef } from './column-map';
+import type { Decimal } from './decimal';
+import { cleanTyped } from './normalize-text';
+import { parseDate, serialToIso } from './parse-date';
+import { parseMoney, parsePercent } from './parse-number';
+import type { Parsed } from './parse-result';
+
+/**
+ * Runs one bonus scheme on a table of rows as read from a sheet or a file: finds the columns by
+ * header, parses every cell (a bad cell sets the row aside with its number and reason, the run
+ * goes on), and hands the parsed rows to the scheme's engine. Used by the CLI, the Office layer
+ * and the task pane alike.
+ */
+
+export interface RowRecordLike {
+  rowNumber: number;
+  cells: unknown[];
+}
+
+export interface BonusTable {
+  headers: string[];
+  /** Cell arrays, or records carrying their own row number (as openRows yields them). */
+  rows?: Iterable<unknown[] | RowRecordLike> | AsyncIterable<unknown[] | RowRecordLike>;
+  /** Alternatively, batches of records (openRows().batches): fewer awaits on big files. */
+  batches?: AsyncIterable<RowRecordLike[]>;
+  /** Row number of the first data row when rows are bare arrays; default 2 (headers on row 1). */
+  firstRowNumber?: number;
+}
+
+export interface BonusRunOptions {
+  rules?: BonusRules;
+  /** CNY per unit, over the rules' own rates (the CLI's --fx). */
+  fx?: Record<string, Decimal>;
+  /** A Period or its text: 2026Q1, 2026-03, 2026. */
+  period?: Period | string;
+  lang?: Lang;
+  /** field → header, overriding the guess (the CLI's --map). */
+  map?: Record<string, string>;
+  /** Penalty as-of date (serial); default the period's last day, else the latest order date. */
+  asOf?: number;
+  /** How many rejected rows to keep with their reason (all are counted); default 1,000. */
+  keepRejected?: number;
+  /** When the run happened, for the notes on computed cells. */
+  computedAt?: Date;
+}
+
+export interface BonusRunResult {
+  scheme: BonusScheme;
+  lang: Lang;
+  /** The rules in force, the extra rates merged in. */
+  rules: BonusRules;
+  period?: Period;
+  lines: BonusLine[];
+  byRep: RepTotal[];
+  rejected: { count: number; rows: RejectedRow[] };
+  /** new-customer only: the no-new-customer flags and penalties per rep. */
+  penalties?: PenaltyLine[];
+  /** field → the header it was read from. */
+  columns: Record<string, string>;
+  rowsRead: number;
+  computedAt: Date;
+}
+
+/** Bad input that stops the run before any row is read (missing columns, a missing rate). */
+export class BonusInputError extends Error {
+  override name = 'BonusInputError';
+}
+
+const TYPE_SYNONYMS = ['document', 'document type', 'contract type', 'type', '文件类型', '合同类型', '单据类型', '类型'];
+
+/** The columns each scheme reads; the CLI documents these headers. */
+export const SCHEME_FIELDS: Record<BonusScheme, FieldDef[]> = {
+  'new-brand': [
+    field('rep', true),
+    field('contract', true),
+    field('date', true),
+    field('amount', true, ['new brand amount', '新品牌金额', '新品牌产品金额']),
+    field('currency', false),
+    field('margin', true, ['average margin', '平均毛利率']),
+  ],
+  'new-customer': [
+    field('rep', true),
+    field('customer', true),
+    field('date', true),
+    field('amount', true),
+    field('currency', false),
+    field('margin', true),
+    field('prepayment', false),
+    field('customer_type', false),
+    field('self_developed', true, ['developer', '开发人', '自主开发客户']),
+  ],
+  referral: [
+    field('referrer', true, ['referred by', 'old customer', 'introducer', '推荐人', '老客户', '介绍人']),
+    field('buyer', true, ['new buyer', 'referred buyer', 'new customer', '新客户', '被推荐人', '新买家', '购买人']),
+    field('visit_date', true, ['first visit', 'first visit date', '首次来访日期', '来访日期', '首访日期']),
+    field('registered', true, ['registered on first visit', 'confirmation form', '首访登记', '是否登记', '登记', '确认单']),
+    field('payment_date', true, ['paid on', 'payment', '付款日期', '成交日期', '到账日期']),
+  ],
+  fees: [
+    field('rep', true),
+    field('customer', true),
+    field('date', true, ['signing date', 'signed on', '签订日期']),
+    field('scope', true, ['market', 'market scope', '市场', '市场范围']),
+    field('contract_type', false, TYPE_SYNONYMS),
+  ],
+  'bad-debt': [
+    field('handler', true, ['经办人', '业务员', 'rep']),
+    field('approver', false, ['审批人', '批准人']),
+    field('customer', true),
+    field('amount', true, ['bad debt', '坏账金额', '欠款金额']),
+    field('currency', false),
+    field('within_credit', true, ['within credit', 'inside credit', 'approved credit', 'in credit line', '信用额度内', '是否在信用额度内']),
+  ],
+};
+
+const YES = new Set(['yes', 'y', 'true', '1', '是', '对', '有', '√', '✓', '✔']);
+const NO = new Set(['no', 'n', 'false', '0', '否', '不', '不是', '无', '×', '✗', '']);
+const SCOPES: Record<string, MarketScope> = {
+  local: 'local',
+  本地: 'local',
+  本地市场: 'local',
+  domestic: 'domestic',
+  national: 'domestic',
+  国内: 'domestic',
+  国内市场: 'domestic',
+  international: 'international',
+  overseas: 'international',
+  国际: 'international',
+  国际市场: 'international',
+  海外: 'international',
+  境外: 'international',
+};
+const AGREEMENT = new Set(['agreement', 'cooperation agreement', '合作协议', '协议']);
+const CONTRACT = new Set(['contract', 'purchase contract', 'sales contract', '购销合同', '合同', '']);
+const CURRENCY_NAMES: Record<string, string> = {
+  '¥': 'CNY',
+  '￥': 'CNY',
+  rmb: 'CNY',
+  元: 'CNY',
+  人民币: 'CNY',
+  $: 'USD',
+  us$: 'USD',
+  美元: 'USD',
+  '€': 'EUR',
+  欧元: 'EUR',
+};
+
+class RowError extends Error {}
+
+export async function runBonus(scheme: BonusScheme, table: BonusTable, options: BonusRunOptions = {}): Promise<BonusRunResult> {
+  const lang = options.lang ?? 'en-US';
+  const t = translator(messages, lang);
+  const base = options.rules ?? defaultRules();
+  const rules: BonusRules = { ...base, fx: { ...base.fx, ...(options.fx ?? {}) } };
+  const period = typeof options.period === 'string' ? parsePeriod(options.period) : options.period;
+  if (typeof options.period === 'string' && !period) throw new BonusInputError(t('badPeriod', { period: options.period }));
+  const keep = options.keepRejected ?? 1000;
+  const ctx: SchemeContext = { rules, lang, period };
+
+  const fields = SCHEME_FIELDS[scheme];
+  const resolved = resolveColumns(table.headers, fields, options.map ?? {});
+  if (resolved.missing.length)
+    throw new BonusInputError(t('missingColumns', { fields: resolved.missing.join(', '), headers: table.headers.map((h) => `"${h}"`).join(', ') }));
+  const col = resolved.columns;
+  const columns: Record<string, string> = {};
+  for (const [f, i] of Object.entries(col)) columns[f] = table.headers[i];
+  if (scheme === 'new-brand' && !rules.fx[rules.newBrand.tierCurrency])
+    throw new BonusInputError(t('noTierRate', { currency: rules.newBrand.tierCurrency }));
+
+  // Cell readers: each throws a RowError naming the column; the row is then set aside.
+  let cells: unknown[] = [];
+  const name = (f: string) => table.headers[col[f]] ?? f;
+  const raw = (f: string): unknown => (col[f] === undefined ? undefined : cells[col[f]]);
+  const need = <T>(f: string, r: Parsed<T>): T => {
+    if (r.ok) return r.value;
+    if (r.error.code === 'empty') throw new RowError(t('rowMissing', { field: name(f) }));
+    throw new RowError(t('rowField', { field: name(f), message: parseErrorMessage(r.error, lang) }));
+  };
+  const text = (f: string, required = true): string => {
+    const v = raw(f);
+    const s = v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : cleanTyped(String(v));
+    if (required && s === '') throw new RowError(t('rowMissing', { field: name(f) }));
+    return s;
+  };
+  const date = (f: string) => need(f, parseDate(raw(f)));
+  const optionalDate = (f: string): number | null => (text(f, false) === '' && !(raw(f) instanceof Date) ? null : date(f));
+  const yesNo = (f: string): boolean => {
+    const v = raw(f);
+    if (typeof v === 'boolean') return v;
+    const s = text(f, false).toLowerCase();
+    if (YES.has(s)) return true;
+    if (NO.has(s)) return false;
+    throw new RowError(t('rowBadYesNo', { field: name(f), value: s }));
+  };
+  const money = (): { amount: Decimal; currency: string; amountCny: Decimal } => {
+    const m = need('amount', parseMoney(raw('amount')));
+    const given = text('currency', false);
+    let currency: string = m.currency ?? 'CNY';
+    if (given) {
+      const c = CURRENCY_NAMES[given.toLowerCase()] ?? given.toUpperCase();
+      if (m.currency && m.currency !== c) throw new RowError(t('rowCurrencyConflict', { marked: m.currency, column: c }));
+      currency = c;
+    }
+    const rate = rules.fx[currency];
+    if (!rate) throw new RowError(t('rowUnknownCurrency', { currency }));
+    return { amount: m.amount, currency, amountCny: currency === 'CNY' ? m.amount : m.amount.times(rate) };
+  };
+  const percent = (f: string) => need(f, parsePercent(raw(f)));
+
+  const readers: Record<BonusScheme, (row: number) => unknown> = {
+    'new-brand': (row): NewBrandRecord => ({
+      row,
+      rep: text('rep'),
+      contract: text('contract'),
+      date: date('date'),
+      ...money(),
+      margin: percent('margin'),
+    }),
+    'new-customer': (row): NewCustomerRecord => ({
+      row,
+      rep: text('rep'),
+      customer: text('customer'),
+      date: date('date'),
+      ...money(),
+      margin: percent('margin'),
+      prepayment: col.prepayment === undefined || text('prepayment', false) === '' ? null : percent('prepayment'),
+      customerType: text('customer_type', false),
+      selfDeveloped: yesNo('self_developed'),
+    }),
+    referral: (row): ReferralRecord => ({
+      row,
+      referrer: text('referrer'),
+      buyer: text('buyer'),
+      visitDate: optionalDate('visit_date'),
+      registered: yesNo('registered'),
+      paymentDate: optionalDate('payment_date'),
+    }),
+    fees: (row): FeeRecord => {
+      const scopeText = text('scope');
+      const scope = SCOPES[scopeText.toLowerCase().replace(/\s+/g, '')] ?? SCOPES[scopeText.toLowerCase()];
+      if (!scope) throw new RowError(t('rowBadScope', { value: scopeText }));
+      const typeText = text('contract_type', false).toLowerCase();
+      const contractType: ContractType | undefined = AGREEMENT.has(typeText) ? 'agreement' : CONTRACT.has(typeText) ? 'contract' : undefined;
+      if (!contractType) throw new RowError(t('rowBadContractType', { value: typeText }));
+      return { row, rep: text('rep'), customer: text('customer'), date: date('date'), scope, contractType };
+    },
+    'bad-debt': (row): BadDebtRecord => {
+      const withinCredit = yesNo('within_credit');
+      const approver = text('approver', false);
+      if (withinCredit && !approver) throw new RowError(t('rowApproverMissing'));
+      return { row, handler: text('handler'), approver, customer: text('customer'), ...money(), withinCredit };
+    },
+  };
+  const read = readers[scheme];
+
+  const records: unknown[] = [];
+  const rejectedRows: RejectedRow[] = [];
+  let rejectedCount = 0;
+  let rowsRead = 0;
+  let next = table.firstRowNumber ?? 2;
+  const take = (item: unknown[] | RowRecordLike) => {
+    let row: number;
+    if (Array.isArray(item)) {
+      cells = item;
+      row = next++;
+    } else {
+      cells = item.cells;
+      row = item.rowNumber;
+    }
+    if (cells.every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''))) return;
+    rowsRead++;
+    try {
+      records.push(read(row));
+    } catch (err) {
+      if (!(err instanceof RowError)) throw err;
+      rejectedCount++;
+      if (rejectedRows.length < keep) rejectedRows.push({ row, reason: err.message });
+    }
+  };
+  if (table.batches) for await (const batch of table.batches) for (const item of batch) take(item);
+  if (table.rows) for await (const item of table.rows as AsyncIterable<unknown[] | RowRecordLike>) take(item);
+
+  let lines: BonusLine[];
+  let penalties: PenaltyLine[] | undefined;
+  switch (scheme) {
+    case 'new-brand': {
+      const out = newBrandLines(records as NewBrandRecord[], ctx);
+      lines = out.lines;
+      for (const r of out.rejected) {
+        rejectedCount++;
+        if (rejectedRows.length < keep) rejectedRows.push(r);
+      }
+      rejectedRows.sort((a, b) => a.row - b.row);
+      break;
+    }
+    case 'new-customer': {
+      const out = newCustomerLines(records as NewCustomerRecord[], ctx);
+      lines = out.lines;
+      const asOf = options.asOf ?? period?.end ?? out.lastDate;
+      if (asOf !== null && asOf !== undefined) penalties = penaltyLines(out.reps, out.developments, asOf, rules.penalty, lang);
+      break;
+    }
+    case 'referral':
+      lines = referralLines(records as ReferralRecord[], ctx);
+      break;
+    case 'fees':
+      lines = feeLines(records as FeeRecord[], ctx);
+      break;
+    case 'bad-debt':
+      lines = badDebtLines(records as BadDebtRecord[], ctx);
+      break;
+  }
+  return {
+    scheme,
+    lang,
+    rules,
+    period,
+    lines,
+    byRep: totalsByRep(lines),
+    rejected: { count: rejectedCount, rows: rejectedRows },
+    ...(penalties ? { penalties } : {}),
+    columns,
+    rowsRead,
+    computedAt: options.computedAt ?? new Date(),
+  };
+}
+
+/** A line as the CLI's --json prints it: dates as ISO text; basis and bonus stay Decimals (written as exact digits). */
+export function lineJson(line: BonusLine): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    rep: line.rep,
+    key: line.key,
+    basis: line.basis,
+    basisUnit: line.basisUnit,
+    eligible: line.eligible,
+    bonus: line.bonus,
+  };
+  switch (line.scheme) {
+    case 'new-brand':
+      out.payMonth = line.payMonth;
+      break;
+    case 'new-customer':
+      out.quarter = line.quarter;
+      out.payMonth = line.payMonth;
+      break;
+    case 'referral':
+      out.payBy = line.payBy === null ? null : serialToIso(line.payBy);
+      break;
+    case 'fees':
+      out.fee = line.fee;
+      out.year = line.year;
+      break;
+    case 'bad-debt':
+      out.role = line.role;
+      break;
+  }
+  out.reason = line.reason;
+  return out;
+}
