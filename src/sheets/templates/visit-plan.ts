@@ -6,7 +6,7 @@ import { dateValidation } from '../date-validation';
 import { messageFormula } from '../formula-text';
 import { planTable, q, validationFor, type PlanColumn } from '../planning-table';
 import { SheetBuilder } from '../sheet-builder';
-import type { CellContent, CellStyle, Lang, SheetSpec } from '../sheet-spec';
+import type { CellContent, Lang, SheetSpec } from '../sheet-spec';
 import { COLORS, NUMFMT, STYLE, style } from '../styles';
 import type { TemplateDef, TemplateOptions } from '../template-registry';
 import { titleBlock } from '../title-block';
@@ -40,7 +40,6 @@ export const visitPlan: TemplateDef = {
   build: (o) => [buildPlan(o), buildLog(o)],
 };
 
-const LABEL: CellStyle = style(STYLE.label, { alignment: { horizontal: 'left', vertical: 'middle', wrapText: true } });
 const CENTRED = 'center' as const;
 
 /**
