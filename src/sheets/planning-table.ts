@@ -1,8 +1,8 @@
 import common from '../i18n/common';
 import { translator } from '../i18n/define';
-import { cellRef, columnLetter, rangeRef } from './a1';
+import { cellRef, columnLetter, parseCell, parseRange, rangeRef } from './a1';
 import type { SheetBuilder } from './sheet-builder';
-import type { CellContent, CellStyle, Lang, ValidationSpec } from './sheet-spec';
+import type { CellContent, CellStyle, Lang, SheetSpec, ValidationSpec } from './sheet-spec';
 import { COLORS, STYLE, style } from './styles';
 
 /**
@@ -74,7 +74,7 @@ export function planTable(b: SheetBuilder, lang: Lang, o: PlanTableOptions): Pla
     const headerStyle = c.personal ? PERSONAL_HEADER : STYLE.header;
     b.at(o.top, col, c.header, headerStyle, c.personal ? t('personalHeaderNote') : undefined);
     if (c.personal) personal.push(rangeRef(o.top, col, last, col));
-    const align = c.align ? { alignment: { horizontal: c.align } } : undefined;
+    const align = { alignment: { horizontal: c.align, wrapText: true, vertical: 'top' as const } };
     for (let r = first; r <= last; r++) {
       const k = r - first;
       if (c.formula) {
@@ -150,3 +150,46 @@ export const OK_STYLE = { fill: COLORS.green, font: { color: COLORS.greenText } 
 export function q(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
+
+/** Approximate width of text in column-width units: CJK and full-width characters count double. */
+function textUnits(text: string): number {
+  let n = 0;
+  for (const ch of text) n += /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 2 : 1;
+  return n;
+}
+
+/**
+ * Raises row heights so wrapped text fits: neither Excel nor LibreOffice re-fits rows of a file
+ * they open, so a long phrase would otherwise overflow into the row below. Rows 1–4 (title
+ * block) keep their heights; multi-row merges are ignored.
+ */
+export function fitRowHeights(sheet: SheetSpec, fromRow = 5): SheetSpec {
+  const widths = new Map((sheet.columns ?? []).map((c) => [c.index, c.width]));
+  const widthOf = (col: number) => widths.get(col) ?? 9;
+  const spans = new Map<string, number>();
+  const covered = new Set<string>();
+  for (const m of sheet.merges ?? []) {
+    const r = parseRange(m);
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let col = r.left; col <= r.right; col++) if (row !== r.top || col !== r.left) covered.add(cellRef(row, col));
+    let w = 0;
+    for (let col = r.left; col <= r.right; col++) w += widthOf(col);
+    spans.set(cellRef(r.top, r.left), r.top === r.bottom ? w : -1);
+  }
+  const heights: Record<number, number> = { ...sheet.rowHeights };
+  for (const c of sheet.cells) {
+    if (typeof c.value !== 'string' || covered.has(c.ref)) continue;
+    const { row, col } = parseCell(c.ref);
+    const span = spans.get(c.ref) ?? widthOf(col);
+    if (row < fromRow || span < 0) continue;
+    const size = c.style?.font?.size ?? 11;
+    const available = Math.max(1, span - 1.5) * (11 / size);
+    const lines = c.value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(textUnits(part) / available)), 0);
+    const needed = Math.ceil(lines * size * 1.35 + 4);
+    if (needed > (heights[row] ?? 15)) heights[row] = needed;
+  }
+  return { ...sheet, rowHeights: heights };
+}
+
+/** Whole yuan, for summary cells where cents only cost width. */
+export const CNY_WHOLE = '"¥"#,##0';

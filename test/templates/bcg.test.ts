@@ -78,10 +78,10 @@ test('thresholds are named input cells and the bubble chart plots RSM on a log a
   const [sheet] = getTemplate('bcg').build({ lang: 'en-US', example: false, today: FIXED_TODAY });
   expect(sheet.names).toEqual([
     { name: 'Bcg_GrowthSplit', ref: '$B$7' },
-    { name: 'Bcg_RsmSplit', ref: '$D$7' },
+    { name: 'Bcg_RsmSplit', ref: '$F$7' },
   ]);
   const cell = (ref: string) => sheet.cells.find((c) => c.ref === ref)!;
-  expect([cell('B7').value, cell('D7').value]).toEqual([0.1, 1]);
+  expect([cell('B7').value, cell('F7').value]).toEqual([0.1, 1]);
   expect(cell('B7').style?.locked).toBe(false);
   expect(cell('G10').value).toEqual({ formula: expect.stringContaining('Bcg_GrowthSplit') });
   expect(sheet.charts).toEqual([

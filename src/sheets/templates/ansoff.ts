@@ -1,7 +1,7 @@
 import messages from '../../i18n/templates/ansoff';
 import { translator } from '../../i18n/define';
 import { cellRef, rangeRef } from '../a1';
-import { planTable, q, type PlanColumn } from '../planning-table';
+import { CNY_WHOLE, planTable, q, type PlanColumn, fitRowHeights } from '../planning-table';
 import { SheetBuilder } from '../sheet-builder';
 import type { CellContent, Lang, SheetSpec } from '../sheet-spec';
 import { COLORS, NUMFMT, STYLE, style } from '../styles';
@@ -114,22 +114,21 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
       const sub = style(STYLE.computed, { font: { italic: true, size: 9, color: COLORS.note }, alignment: { horizontal: 'center' } });
       b.at(r + 1, col, t('countHeader'), sub).at(r + 1, col + 1, t('salesHeader'), sub);
       const num = style(STYLE.computed, { font: { bold: true }, alignment: { horizontal: 'center' } });
-      b.at(r + 2, col, { formula: count(qd) }, num).at(r + 2, col + 1, { formula: sum(qd) }, style(num, { numFmt: NUMFMT.cny }));
+      b.at(r + 2, col, { formula: count(qd) }, num).at(r + 2, col + 1, { formula: sum(qd) }, style(num, { numFmt: CNY_WHOLE }));
     });
   });
   const noteRow = corner + 7;
   b.set(cellRef(noteRow, 1), t('summaryNote'), STYLE.note).merge(rangeRef(noteRow, 1, noteRow, WIDTH));
 
-  b.widths([34, 22, 10, 10, 20, 16, 18, 11, 12]);
+  b.widths([34, 22, 13, 13, 20, 16, 18, 11, 12]);
   const heights: Record<number, number> = { 1: 26, 2: 18, 3: 20, [HEADER_ROW]: 30, [corner]: 24 };
-  for (let r = table.firstRow; r <= table.lastRow; r++) heights[r] = 18;
   b.configure({
     rowHeights: heights,
     freeze: { rows: HEADER_ROW, columns: 1 },
     print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: `${HEADER_ROW}:${HEADER_ROW}`, area: rangeRef(1, 1, noteRow, WIDTH) },
     protection: { enabled: true },
   });
-  return [b.build()];
+  return [fitRowHeights(b.build())];
 }
 
 const en = translator(messages, 'en-US');

@@ -1,7 +1,7 @@
 import messages from '../../i18n/templates/bcg';
 import { translator } from '../../i18n/define';
 import { cellRef, rangeRef } from '../a1';
-import { planTable, q, validationFor, type PlanColumn } from '../planning-table';
+import { CNY_WHOLE, planTable, q, validationFor, type PlanColumn, fitRowHeights } from '../planning-table';
 import { SheetBuilder } from '../sheet-builder';
 import type { CellContent, Lang, SheetSpec } from '../sheet-spec';
 import { COLORS, NUMFMT, STYLE, style } from '../styles';
@@ -45,15 +45,17 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
   titleBlock(b, { lang, title: t('title'), purpose: t('purpose'), width: WIDTH, date: today ?? new Date() });
 
   // Rules: the two splits, as named input cells every formula refers to.
-  b.set(cellRef(RULES_ROW - 1, 1), t('rulesSection'), STYLE.section).merge(rangeRef(RULES_ROW - 1, 1, RULES_ROW - 1, 4));
+  b.set(cellRef(RULES_ROW - 1, 1), t('rulesSection'), STYLE.section).merge(rangeRef(RULES_ROW - 1, 1, RULES_ROW - 1, 6));
   const ruleLabel = style(STYLE.label, { border: COLORS.border });
   const ruleInput = style(STYLE.input, { font: { bold: true }, alignment: { horizontal: 'center', vertical: 'middle' } });
   b.at(RULES_ROW, 1, t('growthSplit'), ruleLabel).at(RULES_ROW, 2, DEFAULT_BCG_THRESHOLDS.growthSplit, style(ruleInput, { numFmt: NUMFMT.percent0 }));
-  b.at(RULES_ROW, 3, t('rsmSplit'), ruleLabel).at(RULES_ROW, 4, DEFAULT_BCG_THRESHOLDS.rsmSplit, style(ruleInput, { numFmt: '0.0"×"' }));
+  b.at(RULES_ROW, 3, t('rsmSplit'), ruleLabel).at(RULES_ROW, 4, null, ruleLabel).at(RULES_ROW, 5, null, ruleLabel);
+  b.merge(rangeRef(RULES_ROW, 3, RULES_ROW, 5));
+  b.at(RULES_ROW, 6, DEFAULT_BCG_THRESHOLDS.rsmSplit, style(ruleInput, { numFmt: '0.0"×"' }));
   b.validation(validationFor(lang, cellRef(RULES_ROW, 2), { decimal: [-1, 10], prompt: t('promptGrowthSplit'), shown: ['-100%', '1000%'] }));
-  b.validation(validationFor(lang, cellRef(RULES_ROW, 4), { decimal: [0.01, 100], prompt: t('promptRsmSplit') }));
+  b.validation(validationFor(lang, cellRef(RULES_ROW, 6), { decimal: [0.01, 100], prompt: t('promptRsmSplit') }));
   b.defineName({ name: GROWTH_NAME, ref: cellRef(RULES_ROW, 2, true) });
-  b.defineName({ name: RSM_NAME, ref: cellRef(RULES_ROW, 4, true) });
+  b.defineName({ name: RSM_NAME, ref: cellRef(RULES_ROW, 6, true) });
 
   const label: Record<BcgQuadrant, string> = { star: t('star'), questionMark: t('questionMark'), cashCow: t('cashCow'), dog: t('dog') };
   const strategy: Record<BcgQuadrant, string> = {
@@ -110,7 +112,7 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
     columns: [
       { header: t('sumQuadrant'), labels: Object.values(label) },
       { header: t('sumProducts'), align: 'center', formula: (r) => `COUNTIF(${table.range(6)},A${r})` },
-      { header: t('sumSales'), numFmt: NUMFMT.cny, formula: (r) => `SUMIF(${table.range(6)},A${r},${table.range(1)})` },
+      { header: t('sumSales'), numFmt: CNY_WHOLE, formula: (r) => `SUMIF(${table.range(6)},A${r},${table.range(1)})` },
       {
         header: t('sumShare'),
         numFmt: NUMFMT.percent,
@@ -126,9 +128,8 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
   const noteRow = sumTable.lastRow + 1;
   b.set(cellRef(noteRow, 1), t('summaryNote'), STYLE.note).merge(rangeRef(noteRow, 1, noteRow, 4));
 
-  b.widths([24, 18, 12, 13, 16, 16, 12, 22, 24]);
+  b.widths([26, 18, 15, 14, 18, 16, 15, 22, 24]);
   const heights: Record<number, number> = { 1: 26, 2: 18, 3: 20, [RULES_ROW]: 22, [HEADER_ROW]: 32, [noteRow]: 40 };
-  for (let r = table.firstRow; r <= table.lastRow; r++) heights[r] = 18;
   b.configure({
     rowHeights: heights,
     freeze: { rows: HEADER_ROW, columns: 1 },
@@ -148,7 +149,7 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
       },
     ],
   });
-  return [b.build()];
+  return [fitRowHeights(b.build())];
 }
 
 const en = translator(messages, 'en-US');

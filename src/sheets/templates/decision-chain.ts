@@ -1,7 +1,7 @@
 import messages from '../../i18n/templates/decision-chain';
 import { translator } from '../../i18n/define';
 import { cellRef, rangeRef } from '../a1';
-import { FLAG_STYLE, OK_STYLE, planTable, q, validationFor, type PlanColumn } from '../planning-table';
+import { FLAG_STYLE, OK_STYLE, planTable, q, validationFor, type PlanColumn, fitRowHeights } from '../planning-table';
 import { SheetBuilder } from '../sheet-builder';
 import type { CellContent, Lang, SheetSpec } from '../sheet-spec';
 import { COLORS, NUMFMT, STYLE, style } from '../styles';
@@ -206,7 +206,7 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
   const noteRow = thresholdRow + 1;
   b.set(cellRef(noteRow, 1), t('scoreNote'), STYLE.note).merge(rangeRef(noteRow, 1, noteRow, WIDTH));
 
-  b.widths([10, 13, 22, 14, 12, 11, 11, 11, 24, 10, 24, 10, 12, 12, 12]);
+  b.widths([12, 14, 24, 16, 12, 11, 11, 11, 26, 10, 24, 10, 12, 12, 12]);
   b.configure({
     freeze: { rows: HEADER_ROW, columns: 1 },
     print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: `${HEADER_ROW}:${HEADER_ROW}`, area: rangeRef(1, 1, noteRow, WIDTH) },
@@ -214,10 +214,9 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
     personalRanges: people.personal,
   });
   const heights: Record<number, number> = { 1: 26, 2: 18, 3: 20, [HEADER_ROW]: 32, [head]: 30, [noteRow]: 28 };
-  for (let r = first; r <= last; r++) heights[r] = 18;
-  for (let r = head + 1; r <= thresholdRow; r++) heights[r] = 18;
+  // Body rows keep no fixed height so wrapped text (long English phrases) grows the row.
   b.configure({ rowHeights: heights });
-  return [b.build()];
+  return [fitRowHeights(b.build())];
 }
 
 const en = translator(messages, 'en-US');

@@ -1,7 +1,7 @@
 import messages from '../../i18n/templates/opportunity-threat';
 import { translator } from '../../i18n/define';
 import { cellRef, columnLetter, rangeRef } from '../a1';
-import { planTable, q, type PlacedTable, type PlanColumn } from '../planning-table';
+import { planTable, q, type PlacedTable, type PlanColumn, fitRowHeights } from '../planning-table';
 import { SheetBuilder } from '../sheet-builder';
 import type { CellContent, Lang, SheetSpec } from '../sheet-spec';
 import { COLORS, STYLE, style } from '../styles';
@@ -167,14 +167,13 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
 
   b.widths([30, 13, 13, 13, 26, 11, 9, 30, 13, 13, 13, 26, 11]);
   const heights: Record<number, number> = { 1: 26, 2: 18, 3: 20, [HEADER_ROW]: 28, [gridTop]: 28, [noteRow]: 30 };
-  for (let r = opp.firstRow; r <= opp.lastRow; r++) heights[r] = 18;
   b.configure({
     rowHeights: heights,
     freeze: { rows: HEADER_ROW, columns: 0 },
     print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: `${SECTION_ROW}:${HEADER_ROW}`, area: rangeRef(1, 1, noteRow, WIDTH) },
     protection: { enabled: true },
   });
-  return [b.build()];
+  return [fitRowHeights(b.build())];
 }
 
 const en = translator(messages, 'en-US');

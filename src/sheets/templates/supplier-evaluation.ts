@@ -1,7 +1,7 @@
 import messages from '../../i18n/templates/supplier-evaluation';
 import { translator } from '../../i18n/define';
 import { cellRef, columnLetter, rangeRef } from '../a1';
-import { FLAG_STYLE, OK_STYLE, planTable, q, type PlanColumn } from '../planning-table';
+import { FLAG_STYLE, OK_STYLE, planTable, q, type PlanColumn, fitRowHeights } from '../planning-table';
 import { SheetBuilder } from '../sheet-builder';
 import type { CellContent, Lang, SheetSpec } from '../sheet-spec';
 import { COLORS, NUMFMT, STYLE, style } from '../styles';
@@ -139,7 +139,6 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
 
   b.widths([24, 10, ...bidderCols.map(() => 18), 36]);
   const heights: Record<number, number> = { 1: 26, 2: 18, 3: 20, [NAMES_ROW]: 22, [HEADER_ROW]: 30, [noteRow]: 28 };
-  for (let r = table.firstRow; r <= checkRow; r++) heights[r] = 20;
   b.configure({
     rowHeights: heights,
     freeze: { rows: HEADER_ROW, columns: 1 },
@@ -152,7 +151,7 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
     },
     protection: { enabled: true },
   });
-  return [b.build()];
+  return [fitRowHeights(b.build())];
 }
 
 const en = translator(messages, 'en-US');

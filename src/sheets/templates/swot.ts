@@ -1,7 +1,7 @@
 import messages from '../../i18n/templates/swot';
 import { translator } from '../../i18n/define';
 import { cellRef, columnLetter, rangeRef } from '../a1';
-import { planTable, q, type PlacedTable, type PlanColumn } from '../planning-table';
+import { planTable, q, type PlacedTable, type PlanColumn, fitRowHeights } from '../planning-table';
 import { SheetBuilder } from '../sheet-builder';
 import type { CellContent, Lang, SheetSpec } from '../sheet-spec';
 import { COLORS, NUMFMT, STYLE, style } from '../styles';
@@ -142,9 +142,9 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
     },
     style(value, { alignment: { horizontal: 'left' }, fill: COLORS.green, font: { color: COLORS.greenText } }),
   );
-  b.merge(rangeRef(sumTop + 2, 3, sumTop + 2, 5));
-  b.at(sumTop + 2, 4, null, value).at(sumTop + 2, 5, null, value);
-  b.set(cellRef(sumTop, RIGHT), t('summaryNote'), STYLE.note).merge(rangeRef(sumTop, RIGHT, sumTop + 2, WIDTH));
+  b.merge(rangeRef(sumTop + 2, 3, sumTop + 2, WIDTH));
+  for (let c = 4; c <= WIDTH; c++) b.at(sumTop + 2, c, null, value);
+  b.set(cellRef(sumTop, RIGHT), t('summaryNote'), STYLE.note).merge(rangeRef(sumTop, RIGHT, sumTop + 1, WIDTH));
   b.defineName({ name: 'Swot_SuggestedStrategy', ref: cellRef(sumTop + 2, 3, true) });
 
   const towsTop = sumTop + 4;
@@ -156,17 +156,16 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
   strategyTable(b, lang, t, 'ST', sTop2, LEFT, example);
   const last = strategyTable(b, lang, t, 'WT', sTop2, RIGHT, example).lastRow;
 
-  b.widths([7, 34, 12, 11, 10, 12, 7, 34, 12, 11, 10]);
+  b.widths([11, 40, 12, 11, 10, 12, 11, 40, 12, 11, 10]);
   const heights: Record<number, number> = { 1: 26, 2: 18, 3: 20, [towsTop]: 24 };
   for (const r of [s.headerRow, o.headerRow, sTop1 + 1, sTop2 + 1]) heights[r] = 26;
-  for (let r = top1; r <= last; r++) heights[r] ??= 18;
   b.configure({
     rowHeights: heights,
     freeze: { rows: 3, columns: 0 },
     print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: '1:2', area: rangeRef(1, 1, last, WIDTH) },
     protection: { enabled: true },
   });
-  return [b.build()];
+  return [fitRowHeights(b.build())];
 }
 
 const en = translator(messages, 'en-US');
