@@ -1,6 +1,18 @@
-// Placeholder entry so the build works; the task-pane UI replaces this file.
 import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { pageFromUrl } from './app/pages';
+import { connectToHost } from './host/connect';
+import { createServices } from './services/create-services';
 
-const page = new URLSearchParams(window.location.search).get('page') ?? 'templates';
-const root = document.getElementById('root');
-if (root) createRoot(root).render(<p>Account Planner · 客户开发规划 — {page}</p>);
+/**
+ * Entry point: find out where we run (Excel or preview; never waits more than a few seconds),
+ * build the services for that host, render. Office.js itself is loaded by taskpane.html.
+ */
+async function main() {
+  const root = createRoot(document.getElementById('root')!);
+  const hostInfo = await connectToHost();
+  const services = await createServices(hostInfo);
+  root.render(<App services={services} hostInfo={hostInfo} initialPage={pageFromUrl(location.search, location.hash)} />);
+}
+
+void main();

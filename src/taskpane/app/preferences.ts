@@ -1,0 +1,83 @@
+import type { Lang } from '../../sheets/sheet-spec';
+
+/**
+ * The user's own choices, kept in the browser's storage of the add-in's origin (per user and
+ * machine, unlike workbook settings which travel with the file).
+ */
+export interface Preferences {
+  /** 'auto' follows Office's display language. */
+  uiLanguage: Lang | 'auto';
+  /** 'auto' uses the interface language. */
+  sheetLanguage: Lang | 'auto';
+  /** Template kinds, most recently inserted first. */
+  recentTemplates: string[];
+  includeExamples: boolean;
+}
+
+export const DEFAULT_PREFERENCES: Preferences = {
+  uiLanguage: 'auto',
+  sheetLanguage: 'auto',
+  recentTemplates: [],
+  includeExamples: false,
+};
+
+const KEY = 'account-planner.preferences.v1';
+
+export interface PreferenceStore {
+  load(): Preferences;
+  save(p: Preferences): void;
+}
+
+/** localStorage may be missing or throw (private mode, blocked storage): preferences then last for the session. */
+export function browserPreferenceStore(storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = safeLocalStorage()): PreferenceStore {
+  let memory: Preferences = DEFAULT_PREFERENCES;
+  return {
+    load() {
+      try {
+        const raw = storage?.getItem(KEY);
+        if (raw) memory = sanitize(JSON.parse(raw));
+      } catch {
+        // unreadable: keep defaults
+      }
+      return memory;
+    },
+    save(p) {
+      memory = p;
+      try {
+        storage?.setItem(KEY, JSON.stringify(p));
+      } catch {
+        // storage full or blocked: the in-memory copy still applies
+      }
+    },
+  };
+}
+
+export function memoryPreferenceStore(initial: Partial<Preferences> = {}): PreferenceStore {
+  let p: Preferences = { ...DEFAULT_PREFERENCES, ...initial };
+  return {
+    load: () => p,
+    save: (next) => {
+      p = next;
+    },
+  };
+}
+
+function safeLocalStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+const LANG_OR_AUTO = ['auto', 'zh-CN', 'en-US'];
+
+function sanitize(raw: unknown): Preferences {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  return {
+    uiLanguage: LANG_OR_AUTO.includes(r.uiLanguage as string) ? (r.uiLanguage as Preferences['uiLanguage']) : 'auto',
+    sheetLanguage: LANG_OR_AUTO.includes(r.sheetLanguage as string) ? (r.sheetLanguage as Preferences['sheetLanguage']) : 'auto',
+    recentTemplates: Array.isArray(r.recentTemplates) ? r.recentTemplates.filter((k): k is string => typeof k === 'string').slice(0, 20) : [],
+    includeExamples: r.includeExamples === true,
+  };
+}

@@ -1,0 +1,75 @@
+import { useEffect, useRef, useState } from 'react';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Select, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { ArrowDownloadRegular } from '@fluentui/react-icons';
+import { useI18n } from '../app/i18n';
+import type { Services } from '../services/types';
+import { SheetPreview } from '../preview/SheetPreview';
+import { ErrorBar } from './ErrorBar';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalM },
+  bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  select: { minWidth: 0, flexGrow: 1 },
+});
+
+/**
+ * What an action wrote. In Excel the sheets are already there (the first one active); in
+ * preview mode they are shown as HTML and can be downloaded as one .xlsx.
+ */
+export function WrittenSheets({ services, names, fileBase }: { services: Services; names: string[]; fileBase: string }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const [shown, setShown] = useState(names[0]);
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const selectId = useId('sheet');
+  const preview = services.preview;
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => ref.current?.scrollIntoView?.({ block: 'nearest' }), []);
+  const spec = preview && shown ? preview.sheet(shown) : undefined;
+  const download = async () => {
+    if (!preview) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await preview.download(names, fileBase);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section ref={ref} className={styles.root} aria-label={t('writtenTitle')}>
+      <MessageBar intent="success" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{t(preview ? 'writtenPreview' : 'writtenExcel', { count: names.length })}</MessageBarTitle>
+          {names.join(t('listSeparator'))}
+        </MessageBarBody>
+      </MessageBar>
+      {preview && (
+        <>
+          <div className={styles.bar}>
+            <Button appearance="primary" icon={<ArrowDownloadRegular />} onClick={download} disabled={busy} data-testid="download-xlsx">
+              {busy ? t('preparingDownload') : t('downloadXlsx')}
+            </Button>
+            {names.length > 1 && (
+              <>
+                <label htmlFor={selectId}>{t('showSheet')}</label>
+                <Select id={selectId} className={styles.select} value={shown} onChange={(_, d) => setShown(d.value)}>
+                  {names.map((n) => (
+                    <option key={n} value={n}>
+                      {n}
+                    </option>
+                  ))}
+                </Select>
+              </>
+            )}
+          </div>
+          {error !== undefined && <ErrorBar error={error} onDismiss={() => setError(undefined)} />}
+          {spec && <SheetPreview spec={spec} />}
+        </>
+      )}
+    </section>
+  );
+}

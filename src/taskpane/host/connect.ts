@@ -1,0 +1,73 @@
+import type { Lang } from '../../sheets/sheet-spec';
+
+/**
+ * Host detection, in one place. The task pane runs either inside Excel (office.js loaded and
+ * Office.onReady reports Excel) or in preview mode: a plain browser, office.js blocked or
+ * unreachable, or Office.onReady never settling. It never waits longer than `timeoutMs`.
+ */
+export type HostMode = 'excel' | 'preview';
+
+export type PreviewReason = 'no-office' | 'not-excel' | 'timeout';
+
+export interface HostInfo {
+  mode: HostMode;
+  /** Why the pane runs in preview mode. */
+  reason?: PreviewReason;
+  /** Office's display language (e.g. "zh-CN"), or the browser's in preview mode. */
+  displayLanguage: string;
+  /** Office theme when Office reports one; otherwise the browser's colour scheme. */
+  dark: boolean;
+}
+
+export const CONNECT_TIMEOUT_MS = 2500;
+
+interface OfficeLike {
+  onReady(): Promise<{ host: unknown }>;
+  HostType?: { Excel?: unknown };
+  context?: { displayLanguage?: string; officeTheme?: { isDarkTheme?: boolean; bodyBackgroundColor?: string } };
+}
+
+export async function connectToHost(
+  globals: { Office?: unknown; navigator?: { language?: string }; matchMedia?: (q: string) => { matches: boolean } } = globalThis,
+  timeoutMs = CONNECT_TIMEOUT_MS,
+): Promise<HostInfo> {
+  const browserLanguage = globals.navigator?.language ?? 'en-US';
+  const browserDark = Boolean(globals.matchMedia?.('(prefers-color-scheme: dark)').matches);
+  const preview = (reason: PreviewReason): HostInfo => ({ mode: 'preview', reason, displayLanguage: browserLanguage, dark: browserDark });
+
+  const office = globals.Office as OfficeLike | undefined;
+  if (!office || typeof office.onReady !== 'function') return preview('no-office');
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+  });
+  try {
+    const info = await Promise.race([office.onReady().catch(() => ({ host: null })), timeout]);
+    if (info === 'timeout') return preview('timeout');
+    const excel = office.HostType?.Excel ?? 'Excel';
+    if (info.host !== excel) return preview('not-excel');
+    const theme = office.context?.officeTheme;
+    return {
+      mode: 'excel',
+      displayLanguage: office.context?.displayLanguage || browserLanguage,
+      dark: theme ? isDarkTheme(theme) : browserDark,
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Office reports isDarkTheme on recent builds; older ones only give colours. */
+export function isDarkTheme(theme: { isDarkTheme?: boolean; bodyBackgroundColor?: string }): boolean {
+  if (typeof theme.isDarkTheme === 'boolean') return theme.isDarkTheme;
+  const hex = /^#?([0-9a-f]{6})$/i.exec(theme.bodyBackgroundColor ?? '')?.[1];
+  if (!hex) return false;
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5;
+}
+
+/** Interface language for a display language: Chinese variants → zh-CN, everything else → en-US. */
+export function langFor(displayLanguage: string): Lang {
+  return /^zh\b/i.test(displayLanguage) ? 'zh-CN' : 'en-US';
+}

@@ -1,0 +1,377 @@
+import { useEffect, useState } from 'react';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowSyncRegular, CalculatorRegular, DocumentAddRegular, DocumentSearchRegular, TableArrowUpRegular } from '@fluentui/react-icons';
+import type { DataSourceRef } from '../../../office/workbook-host';
+import type { Lang } from '../../../sheets/sheet-spec';
+import type { PageProps } from '../../app/App';
+import { useI18n } from '../../app/i18n';
+import { ColumnMapping, missingFields } from '../../components/ColumnMapping';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DataSourcePicker, type LoadedData } from '../../components/DataSourcePicker';
+import { RejectedRows } from '../../components/RejectedRows';
+import { restoreColumns } from '../../components/restore-columns';
+import { Section } from '../../components/Section';
+import { SheetLanguageSelect } from '../../components/SheetLanguageSelect';
+import { TaskStatus } from '../../components/TaskStatus';
+import { useTask, type TaskContext } from '../../components/use-task';
+import { WrittenSheets } from '../../components/WrittenSheets';
+import type { BonusComputation, BonusRules, ColumnMap, Services } from '../../services/types';
+import { isPeriodText, parseRates } from './bonus-form';
+import { RepTotals } from './RepTotals';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  intro: { margin: 0, color: tokens.colorNeutralForeground2 },
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
+  grow: { flexGrow: 1, minWidth: '8rem' },
+  rates: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(120px, 1fr))', gap: tokens.spacingHorizontalM },
+  last: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+  problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+const SETTING = 'bonus.last';
+
+/** What the last written run used, kept in the workbook so "Recalculate" can redo it. */
+export interface LastBonusRun {
+  scheme: string;
+  source: DataSourceRef;
+  columns: ColumnMap;
+  rulesSheet?: string;
+  period: string;
+  rates: Record<string, number>;
+  lang: Lang;
+  /** The sheets it wrote: the only ones Recalculate may replace. */
+  sheets: string[];
+}
+
+export function BonusPage({ services, sheetLang }: PageProps) {
+  const { t, lang: uiLang } = useI18n();
+  const styles = useStyles();
+  const task = useTask();
+  const bonus = services.bonus;
+  const [scheme, setScheme] = useState(bonus.schemes[0]?.id ?? '');
+  const [rules, setRules] = useState<BonusRules>(() => bonus.defaultRules());
+  const [sheets, setSheets] = useState<string[]>([]);
+  const [rulesSheet, setRulesSheet] = useState('');
+  const [data, setData] = useState<LoadedData>();
+  const [columns, setColumns] = useState<ColumnMap>({});
+  const [period, setPeriod] = useState('');
+  const [rateTexts, setRateTexts] = useState<Record<string, string>>({});
+  const [result, setResult] = useState<BonusComputation>();
+  const [written, setWritten] = useState<string[]>();
+  const [last, setLast] = useState<LastBonusRun>();
+  const [confirming, setConfirming] = useState(false);
+  const [lang, setLang] = useState<Lang>(sheetLang);
+  useEffect(() => setLang(sheetLang), [sheetLang]);
+
+  const schemeDef = bonus.schemes.find((s) => s.id === scheme) ?? bonus.schemes[0];
+  const fields = schemeDef?.fields ?? [];
+  const missing = missingFields(fields, columns);
+  const currencies = data && !missing.length ? bonus.currencies(scheme, data.table, columns, rules) : [];
+  const { rates, invalid: invalidRates } = parseRates(rateTexts, currencies);
+  const periodOk = isPeriodText(period);
+
+  const refreshSheets = () =>
+    services.host
+      .listSources()
+      .then((s) => {
+        setSheets(s.sheets);
+        setRulesSheet((cur) => (s.sheets.includes(cur) ? cur : (s.sheets.find((n) => /rule|规则/i.test(n)) ?? s.sheets[0] ?? '')));
+      })
+      .catch(() => undefined);
+
+  useEffect(() => {
+    void refreshSheets();
+    services.host
+      .getSetting<LastBonusRun>(SETTING)
+      .then((l) => l && setLast(l))
+      .catch(() => undefined);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [services.host]);
+
+  // Rates default to what the rules hold; the user's typing wins.
+  useEffect(() => {
+    setRateTexts((cur) => {
+      const next = { ...cur };
+      for (const c of currencies) if (next[c] === undefined && rules.rates[c] !== undefined) next[c] = String(rules.rates[c]);
+      return next;
+    });
+  }, [currencies.join(','), rules]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const invalidate = () => {
+    setResult(undefined);
+    setWritten(undefined);
+  };
+
+  const chooseScheme = (id: string) => {
+    setScheme(id);
+    invalidate();
+    if (data) setColumns(bonus.guessColumns(id, data.table.headers));
+  };
+
+  const onLoaded = async (d: LoadedData) => {
+    setData(d);
+    invalidate();
+    const remembered = await services.host.getSetting<LastBonusRun>(SETTING).catch(() => undefined);
+    const fromLast = remembered?.scheme === scheme ? restoreColumns(remembered.columns, d.table.headers, fields) : undefined;
+    setColumns(fromLast ?? bonus.guessColumns(scheme, d.table.headers));
+  };
+
+  const readRulesFrom = async (name: string, ctx: TaskContext) => {
+    const table = await services.host.readSource({ kind: 'sheet', name }, ctx.signal);
+    return bonus.readRules(table, name, uiLang);
+  };
+
+  const createRules = () =>
+    task.run(t('bonusCreatingRules'), async (ctx) => {
+      const [name] = await services.host.insertSheets([bonus.rulesSheet(lang)], { activate: true }, ctx.signal);
+      await refreshSheets();
+      setRulesSheet(name);
+      setRules(await readRulesFrom(name, ctx));
+      invalidate();
+    });
+
+  const readRulesAction = () =>
+    task.run(t('bonusReadingRules'), async (ctx) => {
+      if (!rulesSheet) return;
+      setRules(await readRulesFrom(rulesSheet, ctx));
+      invalidate();
+    });
+
+  const compute = () =>
+    task.run(t('bonusComputing'), async (ctx) => {
+      if (!data) return;
+      setWritten(undefined);
+      await ctx.step();
+      setResult(await bonus.compute({ scheme, table: data.table, columns, rules, period: period.trim(), rates, lang: uiLang }, ctx.signal));
+    });
+
+  const remember = async (names: string[], run: Omit<LastBonusRun, 'sheets'>) => {
+    const l: LastBonusRun = { ...run, sheets: names };
+    setLast(l);
+    await services.host.setSetting(SETTING, l).catch(() => undefined);
+  };
+
+  const write = () =>
+    task.run(t('writingSheets'), async (ctx) => {
+      if (!result || !data) return;
+      const specs = await result.sheets(lang);
+      await ctx.step();
+      const names = await services.host.insertSheets(specs, { activate: true }, ctx.signal);
+      setWritten(names);
+      await remember(names, {
+        scheme,
+        source: data.ref,
+        columns,
+        rulesSheet: rules.source.kind === 'sheet' ? rules.source.name : undefined,
+        period: period.trim(),
+        rates,
+        lang,
+      });
+    });
+
+  const recalculate = () =>
+    task.run(t('bonusRecalculating'), async (ctx) => {
+      if (!last) return;
+      setConfirming(false);
+      const table = await services.host.readSource(last.source, ctx.signal);
+      const lastRules = last.rulesSheet ? await readRulesFrom(last.rulesSheet, ctx) : bonus.defaultRules();
+      await ctx.step();
+      const r = await bonus.compute(
+        { scheme: last.scheme, table, columns: last.columns, rules: lastRules, period: last.period, rates: last.rates, lang: uiLang },
+        ctx.signal,
+      );
+      setResult(r);
+      const names = await services.host.insertSheets(await r.sheets(last.lang), { activate: true, replace: last.sheets }, ctx.signal);
+      setWritten(names);
+      await remember(names, { ...last });
+    });
+
+  const canCompute = Boolean(data) && !missing.length && !invalidRates.length && periodOk && !rules.problems.length && !task.running;
+
+  return (
+    <div className={styles.root}>
+      <p className={styles.intro}>{t('bonusIntro')}</p>
+      {last && (
+        <div className={styles.last} data-testid="bonus-last">
+          <Body1>{t('bonusLastRun', { scheme: t(`scheme_${last.scheme}` as 'scheme_new-brand'), count: last.sheets.length })}</Body1>
+          <div className={styles.row}>
+            <Button icon={<ArrowSyncRegular />} onClick={() => setConfirming(true)} disabled={task.running}>
+              {t('bonusRecalculate')}
+            </Button>
+          </div>
+        </div>
+      )}
+      <Section step={1} title={t('bonusScheme')}>
+        <Field label={t('bonusScheme')} hint={t(`schemeHint_${scheme}` as 'schemeHint_new-brand')}>
+          <Select value={scheme} onChange={(_, d) => chooseScheme(d.value)}>
+            {bonus.schemes.map((s) => (
+              <option key={s.id} value={s.id}>
+                {t(`scheme_${s.id}` as 'scheme_new-brand')}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </Section>
+      <Section step={2} title={t('bonusRules')}>
+        <Caption1 data-testid="bonus-rules-source">
+          {rules.source.kind === 'defaults' ? t('bonusRulesDefaults') : t('bonusRulesSheet', { sheet: rules.source.name })}
+        </Caption1>
+        {rules.problems.length > 0 && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t('bonusRulesProblems')}</MessageBarTitle>
+              <ul className={styles.problems}>
+                {rules.problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        <div className={styles.row}>
+          <Button icon={<DocumentAddRegular />} onClick={() => void createRules()} disabled={task.running}>
+            {t('bonusCreateRules')}
+          </Button>
+        </div>
+        {sheets.length > 0 && (
+          <div className={styles.row}>
+            <Field className={styles.grow} label={t('bonusRulesSheetPick')}>
+              <Select value={rulesSheet} onChange={(_, d) => setRulesSheet(d.value)} onFocus={() => void refreshSheets()}>
+                {sheets.map((s) => (
+                  <option key={s}>{s}</option>
+                ))}
+              </Select>
+            </Field>
+            <Button icon={<DocumentSearchRegular />} onClick={() => void readRulesAction()} disabled={task.running || !rulesSheet}>
+              {t('bonusUseRules')}
+            </Button>
+          </div>
+        )}
+      </Section>
+      <Section step={3} title={t('stepData')}>
+        <DataSourcePicker services={services} task={task} loaded={data} onLoaded={(d) => void onLoaded(d)} idPrefix="bonus" />
+        {data && (
+          <ColumnMapping
+            fields={fields}
+            headers={data.table.headers}
+            value={columns}
+            onChange={(c) => {
+              setColumns(c);
+              invalidate();
+            }}
+            labelOf={(k) => t(`bonusField_${k}` as 'bonusField_rep')}
+            disabled={task.running}
+          />
+        )}
+      </Section>
+      {data && (
+        <Section step={4} title={t('bonusPeriodRates')}>
+          <Field
+            label={t('bonusPeriod')}
+            hint={t('bonusPeriodHint')}
+            validationState={periodOk ? 'none' : 'error'}
+            validationMessage={periodOk ? undefined : t('bonusPeriodInvalid')}
+          >
+            <Input
+              value={period}
+              placeholder="2026Q1"
+              onChange={(_, d) => {
+                setPeriod(d.value);
+                invalidate();
+              }}
+            />
+          </Field>
+          {currencies.length > 0 && (
+            <div className={styles.rates} role="group" aria-label={t('bonusRates')}>
+              {currencies.map((c) => (
+                <Field
+                  key={c}
+                  label={t('bonusRateFor', { currency: c })}
+                  validationState={invalidRates.includes(c) ? 'error' : 'none'}
+                  validationMessage={invalidRates.includes(c) ? t('bonusRateMissing') : undefined}
+                >
+                  <Input
+                    type="number"
+                    inputMode="decimal"
+                    min={0}
+                    step="any"
+                    value={rateTexts[c] ?? ''}
+                    onChange={(_, d) => {
+                      setRateTexts({ ...rateTexts, [c]: d.value });
+                      invalidate();
+                    }}
+                  />
+                </Field>
+              ))}
+            </div>
+          )}
+          <div className={styles.row}>
+            <Button icon={<CalculatorRegular />} onClick={() => void compute()} disabled={!canCompute} data-testid="bonus-compute">
+              {t('bonusCompute')}
+            </Button>
+          </div>
+        </Section>
+      )}
+      <TaskStatus task={task} />
+      {result && (
+        <Section step={5} title={t('bonusResult')}>
+          <RepTotals summary={result.summary} />
+          <RejectedRows count={result.summary.rejectedCount} rows={result.summary.rejected} />
+          <SheetLanguageSelect value={lang} onChange={setLang} />
+          <div className={styles.row}>
+            <Button appearance="primary" icon={<TableArrowUpRegular />} onClick={() => void write()} disabled={task.running} data-testid="bonus-write">
+              {t('bonusWrite')}
+            </Button>
+          </div>
+        </Section>
+      )}
+      {written && <WrittenSheets key={written.join('|')} services={services} names={written} fileBase={written[0] ?? 'Bonus'} />}
+      <ConfirmDialog
+        open={confirming}
+        title={t('bonusRecalcTitle')}
+        confirmLabel={t('bonusRecalcConfirm')}
+        onConfirm={() => void recalculate()}
+        onCancel={() => setConfirming(false)}
+      >
+        {last && <RecalcDetails last={last} services={services} />}
+      </ConfirmDialog>
+    </div>
+  );
+}
+
+function RecalcDetails({ last }: { last: LastBonusRun; services: Services }) {
+  const { t } = useI18n();
+  const source = last.source.kind === 'selection' ? t('sourceSelection') : last.source.name;
+  return (
+    <>
+      <p>{t('bonusRecalcBody', { source, rules: last.rulesSheet ?? t('bonusRulesDefaultsShort') })}</p>
+      {last.source.kind === 'selection' && <p>{t('bonusRecalcSelection')}</p>}
+      <ul>
+        {last.sheets.map((s) => (
+          <li key={s}>{s}</li>
+        ))}
+      </ul>
+      <p>{t('bonusRecalcKeep')}</p>
+    </>
+  );
+}

@@ -1,0 +1,184 @@
+import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { columnLetter, parseCell, parseRange } from '../../sheets/a1';
+import { isFormula, type CellSpec, type SheetSpec } from '../../sheets/sheet-spec';
+import { useI18n } from '../app/i18n';
+
+const MAX_ROWS = 80;
+const MAX_COLS = 26;
+
+const useStyles = makeStyles({
+  region: {
+    overflow: 'auto',
+    maxHeight: '420px',
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    // A sheet looks like paper in both themes: its own colours were chosen for a white grid.
+    backgroundColor: '#ffffff',
+    color: '#000000',
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  table: { borderCollapse: 'collapse', fontSize: '12px', fontFamily: tokens.fontFamilyBase },
+  head: {
+    position: 'sticky',
+    top: 0,
+    backgroundColor: '#f3f3f3',
+    color: '#333333',
+    fontWeight: 'normal',
+    border: '1px solid #d0d0d0',
+    padding: '0 4px',
+    fontSize: '11px',
+  },
+  rowHead: {
+    position: 'sticky',
+    left: 0,
+    backgroundColor: '#f3f3f3',
+    color: '#333333',
+    fontWeight: 'normal',
+    border: '1px solid #d0d0d0',
+    padding: '0 4px',
+    fontSize: '11px',
+    textAlign: 'right',
+  },
+  cell: {
+    border: '1px solid #e1e1e1',
+    padding: '1px 4px',
+    verticalAlign: 'top',
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+  },
+  formula: { fontFamily: tokens.fontFamilyMonospace, color: '#4a4a4a', fontStyle: 'italic' },
+  note: { display: 'block', marginTop: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground2 },
+});
+
+/** An HTML rendering of a generated sheet for preview mode. Formulas are shown, not computed. */
+export function SheetPreview({ spec }: { spec: SheetSpec }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const cells = new Map<string, CellSpec>();
+  let maxRow = 0;
+  let maxCol = 0;
+  for (const c of spec.cells) {
+    const { row, col } = parseCell(c.ref);
+    cells.set(`${row}:${col}`, c);
+    maxRow = Math.max(maxRow, row);
+    maxCol = Math.max(maxCol, col);
+  }
+  const rows = Math.min(maxRow, MAX_ROWS);
+  const cols = Math.min(maxCol, MAX_COLS);
+  // Merged areas: the top-left cell spans, the others are not drawn.
+  const spans = new Map<string, { rowSpan: number; colSpan: number }>();
+  const covered = new Set<string>();
+  for (const m of spec.merges ?? []) {
+    const r = parseRange(m);
+    spans.set(`${r.top}:${r.left}`, { rowSpan: Math.min(r.bottom, rows) - r.top + 1, colSpan: Math.min(r.right, cols) - r.left + 1 });
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let col = r.left; col <= r.right; col++) if (row !== r.top || col !== r.left) covered.add(`${row}:${col}`);
+  }
+  const widths = new Map((spec.columns ?? []).map((c) => [c.index, c.hidden ? 0 : c.width]));
+
+  return (
+    <div>
+      <div className={styles.region} role="region" aria-label={t('previewOfSheet', { sheet: spec.name })} tabIndex={0}>
+        <table className={styles.table}>
+          <colgroup>
+            <col style={{ width: '28px' }} />
+            {Array.from({ length: cols }, (_, i) => (
+              <col key={i} style={{ width: `${Math.round(Math.min(widths.get(i + 1) ?? 9, 60) * 7)}px` }} />
+            ))}
+          </colgroup>
+          <thead>
+            <tr>
+              <th className={styles.head} scope="col">
+                <span aria-hidden="true">#</span>
+              </th>
+              {Array.from({ length: cols }, (_, i) => (
+                <th key={i} className={styles.head} scope="col">
+                  {columnLetter(i + 1)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {Array.from({ length: rows }, (_, r) => (
+              <tr key={r}>
+                <th className={styles.rowHead} scope="row">
+                  {r + 1}
+                </th>
+                {Array.from({ length: cols }, (_, c) => {
+                  const key = `${r + 1}:${c + 1}`;
+                  if (covered.has(key)) return null;
+                  const cell = cells.get(key);
+                  const span = spans.get(key);
+                  return (
+                    <td key={c} className={styles.cell} style={cellStyle(cell)} rowSpan={span?.rowSpan} colSpan={span?.colSpan}>
+                      {cell ? <CellText cell={cell} formulaClass={styles.formula} /> : null}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {(maxRow > rows || maxCol > cols) && (
+        <Caption1 className={styles.note}>{t('previewTruncated', { rows: maxRow, cols: maxCol, shownRows: rows, shownCols: cols })}</Caption1>
+      )}
+      {spec.charts?.map((ch) => (
+        <Caption1 key={ch.title} className={styles.note}>
+          {t('previewChartNote', { title: ch.title })}
+        </Caption1>
+      ))}
+      <Caption1 className={styles.note}>{t('previewFormulaNote')}</Caption1>
+    </div>
+  );
+}
+
+function CellText({ cell, formulaClass }: { cell: CellSpec; formulaClass: string }) {
+  const v = cell.value;
+  if (isFormula(v)) return <span className={formulaClass}>={v.formula}</span>;
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return <>{v.toISOString().slice(0, 10)}</>;
+  if (typeof v === 'number') return <>{formatNumber(v, cell.style?.numFmt)}</>;
+  if (typeof v === 'boolean') return <>{v ? 'TRUE' : 'FALSE'}</>;
+  return <>{v}</>;
+}
+
+function formatNumber(n: number, numFmt?: string): string {
+  if (numFmt?.includes('%')) {
+    const digits = /0\.(0+)%/.exec(numFmt)?.[1].length ?? 0;
+    return `${(n * 100).toFixed(digits)}%`;
+  }
+  const digits = numFmt ? (/0\.(0+)/.exec(numFmt)?.[1].length ?? 0) : undefined;
+  return n.toLocaleString('en-US', digits === undefined ? { maximumFractionDigits: 6 } : { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+function cellStyle(cell: CellSpec | undefined): React.CSSProperties | undefined {
+  const s = cell?.style;
+  if (!s) return undefined;
+  const bg = s.fill ? `#${s.fill}` : undefined;
+  const fg = s.font?.color ? `#${s.font.color}` : undefined;
+  return {
+    backgroundColor: bg,
+    // Sheet colours are chosen for Excel's grid; keep text readable (WCAG AA) if a pair is faint.
+    color: fg && contrast(fg, bg ?? '#ffffff') >= 4.5 ? fg : bg && contrast('#000000', bg) < 4.5 ? '#ffffff' : '#000000',
+    fontWeight: s.font?.bold ? 600 : undefined,
+    fontStyle: s.font?.italic ? 'italic' : undefined,
+    textDecoration: s.font?.underline ? 'underline' : undefined,
+    fontSize: s.font?.size && s.font.size > 12 ? `${Math.min(s.font.size + 2, 20)}px` : undefined,
+    textAlign: s.alignment?.horizontal,
+    whiteSpace: s.alignment?.wrapText === false ? 'nowrap' : undefined,
+  };
+}
+
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+export function contrast(a: string, b: string): number {
+  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}

@@ -1,0 +1,41 @@
+import type { SheetSpec } from '../../sheets/sheet-spec';
+import { PreviewHost } from './preview-host';
+import { readUpload, type UploadFile } from './read-upload';
+import { renderXlsx, saveBlob, xlsxFileName } from './download';
+
+/** What pages use in preview mode, beside the WorkbookHost: uploads, previews and downloads. */
+export interface PreviewWorkbook {
+  /** Reads the file into the in-browser workbook; returns the new data sheets' names. */
+  upload(file: UploadFile, signal?: AbortSignal): Promise<string[]>;
+  /** Sheets that hold uploaded data (the ones a computation can read). */
+  dataSheets(): string[];
+  /** A generated sheet by name. */
+  sheet(name: string): SheetSpec | undefined;
+  /** Renders the named generated sheets into one .xlsx and saves it. */
+  download(names: string[], baseName: string): Promise<void>;
+  subscribe(listener: () => void): () => void;
+}
+
+export function createPreviewWorkbook(
+  host: PreviewHost,
+  save: (blob: Blob, fileName: string) => void = saveBlob,
+): PreviewWorkbook {
+  return {
+    async upload(file, signal) {
+      const sheets = await readUpload(file, signal);
+      signal?.throwIfAborted();
+      return host.addData(sheets);
+    },
+    dataSheets: () => host.getSheets().filter((s) => s.kind === 'data').map((s) => s.name),
+    sheet(name) {
+      const s = host.getSheets().find((x) => x.name === name);
+      return s?.kind === 'generated' ? s.spec : undefined;
+    },
+    async download(names, baseName) {
+      const specs = names.map((n) => this.sheet(n)).filter((s): s is SheetSpec => Boolean(s));
+      if (!specs.length) throw new Error('nothing to download');
+      save(await renderXlsx(specs, baseName), xlsxFileName(baseName));
+    },
+    subscribe: (listener) => host.subscribe(listener),
+  };
+}

@@ -1,0 +1,30 @@
+import pkg from '../../../package.json';
+import { browserPreferenceStore } from '../app/preferences';
+import type { HostInfo } from '../host/connect';
+import { loadExcelHost } from '../host/load-excel-host';
+import { PreviewHost } from '../preview/preview-host';
+import { createPreviewWorkbook } from '../preview/preview-workbook';
+import { createAbcService, type AbcSheetsBuilder } from './abc-service';
+import { createBonusService } from './bonus-service';
+import { bonusSheetsBuilder } from './bonus-sheets';
+import { createTemplateService } from './templates-service';
+import type { Services } from './types';
+
+// Until src/sheets/abc-result.ts lands.
+const abcSheets: AbcSheetsBuilder = () => {
+  throw new Error('the ABC result sheet builder is not available yet');
+};
+
+/** The real services for the host the pane runs in. */
+export async function createServices(info: HostInfo): Promise<Services> {
+  const common = {
+    templates: createTemplateService(),
+    abc: createAbcService(abcSheets),
+    bonus: createBonusService(bonusSheetsBuilder),
+    preferences: browserPreferenceStore(),
+    version: pkg.version,
+  };
+  if (info.mode === 'excel') return { ...common, mode: 'excel', host: await loadExcelHost() };
+  const host = new PreviewHost();
+  return { ...common, mode: 'preview', host, preview: createPreviewWorkbook(host) };
+}

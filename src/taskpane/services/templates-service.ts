@@ -1,0 +1,12 @@
+import { TEMPLATES, getTemplate, isTemplateKind } from '../../sheets/template-registry';
+import type { TemplateService } from './types';
+
+export function createTemplateService(today: () => Date = () => new Date()): TemplateService {
+  return {
+    list: () => TEMPLATES,
+    build(kind, { lang, example }) {
+      if (!isTemplateKind(kind)) throw new Error(`unknown template ${kind}`);
+      return getTemplate(kind).build({ lang, example, today: today() });
+    },
+  };
+}
