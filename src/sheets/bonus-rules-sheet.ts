@@ -100,9 +100,13 @@ export function buildBonusRulesSheet(rules: BonusRules, options: BonusRulesSheet
   b.row(row, 1, [t('colCurrency'), t('colCnyPerUnit')], STYLE.header);
   row++;
   const fxFirst = row;
-  const codes = ['CNY', ...Object.keys(rules.fx).filter((k) => k !== 'CNY').sort()];
+  // The band currency is always listed, with a blank rate to fill in when none is known yet.
+  const codes = ['CNY', ...new Set([...Object.keys(rules.fx), rules.newBrand.tierCurrency].filter((k) => k !== 'CNY'))].sort((a, b) =>
+    a === 'CNY' ? -1 : b === 'CNY' ? 1 : a < b ? -1 : 1,
+  );
   for (const code of codes) {
-    b.at(row, 1, code, code === 'CNY' ? STYLE.computed : input).at(row, 2, num(rules.fx[code]), style(code === 'CNY' ? STYLE.computed : input, { numFmt: '0.0000' }));
+    const rate = rules.fx[code];
+    b.at(row, 1, code, code === 'CNY' ? STYLE.computed : input).at(row, 2, rate ? num(rate) : null, style(code === 'CNY' ? STYLE.computed : input, { numFmt: '0.0000' }));
     row++;
   }
   for (let i = 0; i < 4; i++, row++) b.at(row, 1, null, input).at(row, 2, null, style(input, { numFmt: '0.0000' }));
