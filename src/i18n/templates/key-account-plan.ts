@@ -81,7 +81,7 @@ export default defineMessages({
     inventoryInterest: 'Inventory interest',
     staffCost: 'Staff cost',
     travelCost: 'Travel',
-    managementCost: 'Management and operating cost',
+    managementCost: 'Management cost',
     totalCosts: 'Total costs',
     riskCoefficient: 'Risk coefficient',
     riskAdjusted: 'Risk-adjusted net value',
