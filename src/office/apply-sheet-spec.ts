@@ -453,14 +453,15 @@ function queueValidation(ws: Excel.Worksheet, v: ValidationSpec, map: (f: string
       break;
     case 'whole':
     case 'decimal': {
-      const bounds = between(v.rule.min, v.rule.max);
-      if (bounds) rule[v.rule.type === 'whole' ? 'wholeNumber' : 'decimal'] = bounds;
+      // Excel's rules always carry an operator and a value: "any number" is ≥ the smallest one.
+      const bounds = between(v.rule.min, v.rule.max) ?? { formula1: -9.99e307, operator: 'GreaterThanOrEqualTo' as const };
+      rule[v.rule.type === 'whole' ? 'wholeNumber' : 'decimal'] = bounds;
       break;
     }
     case 'date': {
       const iso = (d?: Date) => (d ? d.toISOString().slice(0, 10) : undefined);
-      const bounds = between(iso(v.rule.min), iso(v.rule.max));
-      if (bounds) rule.date = bounds;
+      // "Any date" is ≥ 1900-01-01, Excel's first date.
+      rule.date = between(iso(v.rule.min), iso(v.rule.max)) ?? { formula1: '1900-01-01', operator: 'GreaterThanOrEqualTo' };
       break;
     }
   }
