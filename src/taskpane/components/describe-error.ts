@@ -38,6 +38,7 @@ export function describeError(e: unknown, t: Translate): DescribedError {
       return { title: t('errPreviewSource'), action: t('errPreviewSourceAction'), details };
     case 'UserInputError':
     case 'BonusInputError':
+    case 'AbcInputError':
       return { title: err.message ?? '', action: t('errInputAction'), details };
     case 'HostError': {
       const code = String(err.code) as HostErrorCode;

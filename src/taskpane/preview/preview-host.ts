@@ -1,4 +1,5 @@
-import type { DataSourceRef, InsertOptions, TableData, WorkbookHost } from '../../office/workbook-host';
+import type { DataSourceRef, InsertOptions, OwnedSheet, TableData, WorkbookHost } from '../../office/workbook-host';
+import { renameSheetRefs } from '../../office/sheet-refs';
 import { isFormula, type SheetSpec } from '../../sheets/sheet-spec';
 import { parseCell } from '../../sheets/a1';
 import { uniqueSheetName } from '../../sheets/sheet-names';
@@ -10,7 +11,7 @@ import { HostError } from '../../office/host-error';
  */
 export type PreviewSheet =
   | { kind: 'data'; name: string; table: TableData }
-  | { kind: 'generated'; name: string; spec: SheetSpec; batch: number };
+  | { kind: 'generated'; name: string; spec: SheetSpec; batch: number; owner?: string };
 
 export class PreviewHost implements WorkbookHost {
   readonly kind = 'preview' as const;
@@ -66,27 +67,37 @@ export class PreviewHost implements WorkbookHost {
 
   async insertSheets(specs: SheetSpec[], options: InsertOptions = {}, signal?: AbortSignal): Promise<string[]> {
     signal?.throwIfAborted();
-    const replace = new Set(options.replace ?? []);
     const batch = ++this.batches;
-    const names: string[] = [];
-    for (const spec of specs) {
-      const existing = this.sheets.findIndex((s) => s.kind === 'generated' && replace.has(s.name) && s.name === spec.name);
-      if (existing >= 0) {
-        this.sheets[existing] = { kind: 'generated', name: spec.name, spec, batch };
-        replace.delete(spec.name);
-        names.push(spec.name);
-        continue;
-      }
-      const name = uniqueSheetName(spec.name, this.sheets.map((s) => s.name));
-      this.sheets.push({ kind: 'generated', name, spec: { ...spec, name }, batch });
-      names.push(name);
+    // Only generated sheets the caller named may be replaced, as in Excel (the user's data never).
+    const replaceable = new Map<string, string>();
+    for (const r of options.replace ?? []) {
+      const hit = this.sheets.find((s) => s.kind === 'generated' && s.name.toLowerCase() === r.toLowerCase());
+      if (hit) replaceable.set(hit.name.toLowerCase(), hit.name);
     }
-    // Sheets the caller agreed to replace that the new run no longer produces (e.g. a rep who
-    // has no lines any more) are removed; only generated sheets can be.
-    this.sheets = this.sheets.filter((s) => !(s.kind === 'generated' && replace.has(s.name) && !names.includes(s.name)));
+    const taken = this.sheets.filter((s) => !replaceable.has(s.name.toLowerCase())).map((s) => s.name);
+    const plan = specs.map((spec) => {
+      const target = findReplaceable(spec.name, replaceable);
+      if (target) replaceable.delete(target.toLowerCase());
+      const name = target ?? uniqueSheetName(spec.name, taken);
+      taken.push(name);
+      return { spec, name, target };
+    });
+    // A sheet that had to take another name ("Rules (2)"): formulas pointing at it follow.
+    const renames = new Map(plan.filter((p) => p.name !== p.spec.name).map((p) => [p.spec.name, p.name]));
+    for (const p of plan) {
+      const sheet: PreviewSheet = { kind: 'generated', name: p.name, spec: renameRefs({ ...p.spec, name: p.name }, renames), batch, owner: options.owner };
+      const at = p.target ? this.sheets.findIndex((s) => s.name === p.target) : -1;
+      if (at >= 0) this.sheets[at] = sheet;
+      else this.sheets.push(sheet);
+    }
+    const names = plan.map((p) => p.name);
     if (options.activate && names.length) this.active = names[0];
     this.emit();
     return names;
+  }
+
+  async listOwnedSheets(): Promise<OwnedSheet[]> {
+    return this.sheets.flatMap((s) => (s.kind === 'generated' && s.owner ? [{ name: s.name, owner: s.owner }] : []));
   }
 
   async getSetting<T>(key: string): Promise<T | undefined> {
@@ -125,7 +136,7 @@ export function specToGrid(spec: SheetSpec): unknown[][] {
   return grid;
 }
 
-function specToTable(spec: SheetSpec): TableData {
+export function specToTable(spec: SheetSpec): TableData {
   const grid = specToGrid(spec);
   const width = Math.max(0, ...grid.map((r) => r.length));
   const pad = (r: unknown[]) => [...r, ...Array(width - r.length).fill(null)];
@@ -134,5 +145,26 @@ function specToTable(spec: SheetSpec): TableData {
     headers: pad(grid[0] ?? []).map((v) => (v == null ? '' : String(v))),
     rows: grid.slice(1).map(pad),
     firstRowNumber: 2,
+  };
+}
+
+/** "Rules" replaces "Rules" or "Rules (2)" — as the Excel writer matches them. */
+function findReplaceable(wanted: string, replaceable: Map<string, string>): string | undefined {
+  const w = wanted.toLowerCase();
+  for (const [lower, name] of replaceable) if (lower === w || lower.replace(/ \(\d+\)$/, '') === w) return name;
+  return undefined;
+}
+
+function renameRefs(spec: SheetSpec, renames: ReadonlyMap<string, string>): SheetSpec {
+  if (!renames.size) return spec;
+  const f = (formula: string) => renameSheetRefs(formula, renames);
+  return {
+    ...spec,
+    cells: spec.cells.map((c) => (isFormula(c.value) ? { ...c, value: { formula: f(c.value.formula) } } : c)),
+    conditionalFormats: spec.conditionalFormats?.map((cf) => ({
+      ...cf,
+      rules: cf.rules.map((r) => (r.type === 'expression' ? { ...r, formula: f(r.formula) } : r.type === 'cellIs' ? { ...r, formulas: r.formulas.map(f) } : r)),
+    })),
+    validations: spec.validations?.map((v) => (v.rule.type === 'listRange' ? { ...v, rule: { ...v.rule, source: f(v.rule.source) } } : v)),
   };
 }

@@ -79,7 +79,7 @@ export function AbcPage({ services, sheetLang }: PageProps) {
       if (!result) return;
       const sheets = await result.sheets(lang);
       await ctx.step();
-      setWritten(await services.host.insertSheets(sheets, { activate: true }, ctx.signal));
+      setWritten(await services.host.insertSheets(sheets, { activate: true, owner: 'abc' }, ctx.signal));
     });
 
   const problemText = problems.includes('order')

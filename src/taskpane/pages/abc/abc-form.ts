@@ -1,3 +1,4 @@
+import { Decimal } from '../../../domain/decimal';
 import type { AbcOptions } from '../../services/types';
 
 /** What the user typed, before validation: percentages as text. */
@@ -27,7 +28,8 @@ export function toOptions(form: AbcForm): { options?: AbcOptions; problems: Form
   if (!pct(a)) problems.push('first');
   if (!pct(b)) problems.push('second');
   if (problems.length) return { problems };
-  const thresholds: [number, number] = [a / 100, b / 100];
+  // Through decimals, so 80.25 % is exactly 0.8025 (a float division can give 0.8025000000000001).
+  const thresholds: [number, number] = [new Decimal(a).div(100).toNumber(), new Decimal(b).div(100).toNumber()];
   if (form.method === 'value' ? a >= b : a + b > 100) return { problems: ['order'] };
   return {
     problems,

@@ -27,6 +27,7 @@ import { SheetLanguageSelect } from '../../components/SheetLanguageSelect';
 import { TaskStatus } from '../../components/TaskStatus';
 import { useTask, type TaskContext } from '../../components/use-task';
 import { WrittenSheets } from '../../components/WrittenSheets';
+import { carryUserColumns } from '../../services/carry-user-columns';
 import type { BonusComputation, BonusRules, ColumnMap, Services } from '../../services/types';
 import { isPeriodText, parseRates } from './bonus-form';
 import { RepTotals } from './RepTotals';
@@ -49,6 +50,9 @@ const useStyles = makeStyles({
 });
 
 const SETTING = 'bonus.last';
+/** Owners recorded with the sheets this page writes (see InsertOptions.owner). */
+const OWNER = 'bonus';
+const RULES_OWNER = 'bonus-rules';
 
 /** What the last written run used, kept in the workbook so "Recalculate" can redo it. */
 export interface LastBonusRun {
@@ -143,7 +147,7 @@ export function BonusPage({ services, sheetLang }: PageProps) {
 
   const createRules = () =>
     task.run(t('bonusCreatingRules'), async (ctx) => {
-      const [name] = await services.host.insertSheets([bonus.rulesSheet(lang)], { activate: true }, ctx.signal);
+      const [name] = await services.host.insertSheets([bonus.rulesSheet(lang)], { activate: true, owner: RULES_OWNER }, ctx.signal);
       await refreshSheets();
       setRulesSheet(name);
       setRules(await readRulesFrom(name, ctx));
@@ -171,22 +175,38 @@ export function BonusPage({ services, sheetLang }: PageProps) {
     await services.host.setSetting(SETTING, l).catch(() => undefined);
   };
 
+  /** Writes a run's sheets (the Rules sheet among them), replacing the named earlier ones. */
+  const writeRun = async (computation: BonusComputation, sheetLang: Lang, replace: string[], ctx: TaskContext) => {
+    const specs = await computation.sheets(sheetLang);
+    await ctx.step();
+    // Columns people added to the sheets being replaced (notes, follow-ups) are carried over.
+    const carried = await Promise.all(
+      specs.map(async (spec) => {
+        const old = replace.find((r) => r === spec.name || r.replace(/ \(\d+\)$/, '') === spec.name);
+        if (!old) return spec;
+        const data = await services.host.readSource({ kind: 'sheet', name: old }, ctx.signal).catch(() => undefined);
+        return data ? carryUserColumns(spec, data) : spec;
+      }),
+    );
+    const names = await services.host.insertSheets(carried, { activate: true, replace, owner: OWNER }, ctx.signal);
+    const rulesName = bonus.rulesSheet(sheetLang).name;
+    const rulesAt = specs.findIndex((s) => s.name === rulesName);
+    return { names, rulesSheet: rulesAt >= 0 ? names[rulesAt] : undefined };
+  };
+
   const write = () =>
     task.run(t('writingSheets'), async (ctx) => {
       if (!result || !data) return;
-      const specs = await result.sheets(lang);
-      await ctx.step();
-      const names = await services.host.insertSheets(specs, { activate: true }, ctx.signal);
-      setWritten(names);
-      await remember(names, {
-        scheme,
-        source: data.ref,
-        columns,
-        rulesSheet: rules.source.kind === 'sheet' ? rules.source.name : undefined,
-        period: period.trim(),
-        rates,
-        lang,
-      });
+      // The rules were read from a sheet: the run writes them back into that same sheet.
+      const replace = rules.source.kind === 'sheet' ? [rules.source.name] : [];
+      const out = await writeRun(result, lang, replace, ctx);
+      setWritten(out.names);
+      if (out.rulesSheet) {
+        setRules({ ...rules, source: { kind: 'sheet', name: out.rulesSheet } });
+        setRulesSheet(out.rulesSheet);
+      }
+      await refreshSheets();
+      await remember(out.names, { scheme, source: data.ref, columns, rulesSheet: out.rulesSheet, period: period.trim(), rates, lang });
     });
 
   const recalculate = () =>
@@ -201,9 +221,13 @@ export function BonusPage({ services, sheetLang }: PageProps) {
         ctx.signal,
       );
       setResult(r);
-      const names = await services.host.insertSheets(await r.sheets(last.lang), { activate: true, replace: last.sheets }, ctx.signal);
-      setWritten(names);
-      await remember(names, { ...last });
+      // Only sheets this add-in wrote for bonuses, under their current names.
+      const owned = services.host.listOwnedSheets ? await services.host.listOwnedSheets().catch(() => undefined) : undefined;
+      const replace = owned ? owned.filter((o) => o.owner === OWNER || o.owner === RULES_OWNER).map((o) => o.name) : last.sheets;
+      const out = await writeRun(r, last.lang, replace, ctx);
+      setWritten(out.names);
+      await refreshSheets();
+      await remember(out.names, { ...last, rulesSheet: out.rulesSheet ?? last.rulesSheet });
     });
 
   const canCompute = Boolean(data) && !missing.length && !invalidRates.length && periodOk && !rules.problems.length && !task.running;

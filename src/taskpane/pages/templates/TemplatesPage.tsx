@@ -44,7 +44,7 @@ export function TemplatesPage({ services, prefs, updatePrefs, sheetLang }: PageP
       setWritten(null);
       const sheets = services.templates.build(kind, { lang, example: prefs.includeExamples });
       await ctx.step();
-      const names = await services.host.insertSheets(sheets, { activate: true }, ctx.signal);
+      const names = await services.host.insertSheets(sheets, { activate: true, owner: `template:${kind}` }, ctx.signal);
       updatePrefs({ recentTemplates: rememberTemplate(prefs.recentTemplates, kind) });
       setWritten({ title: sheets[0]?.name ?? title, names });
     });

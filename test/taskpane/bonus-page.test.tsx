@@ -1,0 +1,132 @@
+/** @jest-environment jsdom */
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { BonusPage } from '../../src/taskpane/pages/bonus/BonusPage';
+import { DEFAULT_PREFERENCES } from '../../src/taskpane/app/preferences';
+import { runBonus } from '../../src/domain/bonus-run';
+import { Decimal } from '../../src/domain/decimal';
+import { renderInPane } from './support/render';
+import { FakeExcelHost, excelServices, table } from './support/services';
+
+const HEADERS = ['业务员', '客户', '日期', '金额', '币种', '毛利率', '预付款比例', '客户类型', '自主开发'];
+const ORDERS = table(
+  HEADERS,
+  [
+    ['张三', '甲公司', '2026-01-05', '120,000', 'CNY', '12%', '60%', '工业', '是'],
+    ['张三', '甲公司', '2026-01-20', '100000', 'CNY', '11%', '', '工业', '是'],
+    ['张三', '甲公司', '2026-02-10', '90000', 'CNY', '0.13', '', '工业', '是'],
+    ['李四', '乙公司', '2026-02-01', '20000', 'USD', '15%', '', '', '是'],
+    ['李四', '乙公司', '2026-02-15', '30000', 'CNY', '15%', '', '', '是'],
+    ['', '丙公司', '2026-02-15', '30000', 'CNY', '15%', '', '', '是'],
+  ],
+  'Orders!A1:I7',
+);
+
+function setup(host = new FakeExcelHost()) {
+  host.sources.Orders = ORDERS;
+  const services = excelServices(host);
+  renderInPane(<BonusPage services={services} prefs={DEFAULT_PREFERENCES} updatePrefs={() => undefined} sheetLang="zh-CN" />);
+  return { host, user: userEvent.setup() };
+}
+
+async function loadOrders(user: ReturnType<typeof userEvent.setup>) {
+  await user.selectOptions(screen.getByRole('combobox', { name: 'Scheme' }), 'new-customer');
+  await user.click(screen.getByRole('radio', { name: 'Sheet' }));
+  await user.selectOptions(await screen.findByRole('combobox', { name: 'Sheet' }), 'Orders');
+  await user.click(screen.getByRole('button', { name: 'Read data' }));
+  await screen.findByTestId('bonus-loaded');
+}
+
+const repBonus = () =>
+  Object.fromEntries([...screen.getByTestId('bonus-reps').querySelectorAll('[data-rep]')].map((r) => [r.getAttribute('data-rep'), Number(r.getAttribute('data-bonus'))]));
+
+describe('Bonus page', () => {
+  test('new-customer bonus: columns from Chinese headers, a rate for USD, per-rep totals equal the engine, then writes', async () => {
+    const { host, user } = setup();
+    await loadOrders(user);
+    expect((screen.getByRole('combobox', { name: /Developed by the rep/ }) as HTMLSelectElement).value).toBe('自主开发');
+    const compute = screen.getByRole('button', { name: 'Compute' }) as HTMLButtonElement;
+    expect(compute.disabled).toBe(true); // USD has no rate yet
+    expect(screen.getByText('Enter a rate above 0.')).toBeTruthy();
+    await user.type(screen.getByRole('spinbutton', { name: 'CNY per 1 USD' }), '7.1');
+    await user.type(screen.getByRole('textbox', { name: /Period/ }), '2026Q2');
+    await user.click(compute);
+    await screen.findByTestId('bonus-reps');
+
+    const engine = await runBonus('new-customer', { headers: ORDERS.headers, rows: ORDERS.rows }, { fx: { USD: new Decimal('7.1') }, period: '2026Q2' });
+    const expected = Object.fromEntries(engine.byRep.map((r) => [r.rep, r.bonus.toNumber()]));
+    expect(repBonus()).toEqual(expected);
+    expect(repBonus()['张三']).toBe(2500); // 310,000 in the window → band ≥ 300,000
+    expect(screen.getByTestId('rejected-rows').textContent).toContain('1 row(s) skipped');
+    expect(within(screen.getByTestId('rejected-rows')).getByRole('listitem').textContent).toMatch(/^Row 7: /);
+    expect(host.inserted).toHaveLength(0);
+
+    await user.click(screen.getByRole('button', { name: 'Write bonus sheets' }));
+    await waitFor(() => expect(host.inserted).toHaveLength(1));
+    const names = host.inserted[0].specs.map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(['新客户奖', '奖金规则', '张三结算单', '李四结算单']));
+    expect(host.inserted[0].options).toMatchObject({ activate: true, owner: 'bonus', replace: [] });
+    expect(host.settings.get('bonus.last')).toMatchObject({ scheme: 'new-customer', period: '2026Q2', rates: { USD: 7.1 }, lang: 'zh-CN', rulesSheet: '奖金规则' });
+  });
+
+  test('Recalculate asks first, then replaces only the sheets it wrote, keeping columns people added', async () => {
+    const { host, user } = setup();
+    await loadOrders(user);
+    await user.type(screen.getByRole('spinbutton', { name: 'CNY per 1 USD' }), '7');
+    await user.click(screen.getByRole('button', { name: 'Compute' }));
+    await user.click(await screen.findByRole('button', { name: 'Write bonus sheets' }));
+    await screen.findByTestId('bonus-last');
+    const firstNames = host.inserted[0].specs.map((s) => s.name);
+    // Someone adds a note column to the bonus sheet, and the data changes.
+    const main = host.sources['新客户奖'];
+    const headerRow = main.rows.findIndex((r) => r.includes('业务员'));
+    main.rows[headerRow][30] = '备注';
+    main.rows[headerRow + 1][30] = '已核对';
+    host.sources.Orders = { ...ORDERS, rows: ORDERS.rows.map((r, i) => (i === 2 ? [...r.slice(0, 3), '5000', ...r.slice(4)] : r)) };
+
+    await user.click(screen.getByRole('button', { name: 'Recalculate' }));
+    const dialog = await screen.findByRole('alertdialog');
+    for (const n of firstNames) expect(dialog.textContent).toContain(n);
+    expect(host.inserted).toHaveLength(1); // nothing before confirming
+    // (tabster's modalizer marks the tree aria-hidden asynchronously in jsdom, hence hidden: true)
+    await user.click(within(dialog).getByRole('button', { name: 'Recalculate and replace', hidden: true }));
+    await waitFor(() => expect(host.inserted).toHaveLength(2));
+    const second = host.inserted[1];
+    expect(new Set(second.options?.replace)).toEqual(new Set(firstNames));
+    expect(repBonus()['张三']).toBe(1500); // 225,000 now
+    const kept = second.specs.find((s) => s.name === '新客户奖')!.cells.filter((c) => c.value === '备注' || c.value === '已核对');
+    expect(kept).toHaveLength(2);
+  });
+
+  test('Create Rules sheet writes it, reads it back; a gap in the bands is reported and blocks computing', async () => {
+    const { host, user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Create Rules sheet' }));
+    await waitFor(() => expect(screen.getByTestId('bonus-rules-source').textContent).toBe('Using the rules in sheet “奖金规则”.'));
+    expect(host.inserted[0].options).toMatchObject({ owner: 'bonus-rules' });
+    // Edit the first new-brand band's upper bound from 30,000 to 25,000: a gap to the next band.
+    const rules = host.sources['奖金规则'];
+    const band = rules.rows.findIndex((r) => r[3] === 30000);
+    rules.rows[band][3] = 25000;
+    await user.click(screen.getByRole('button', { name: 'Read rules' }));
+    expect((await screen.findByText(/The Rules sheet has problems/)).closest('[role="group"], div')).toBeTruthy();
+    expect(screen.getByText(/newBrand\.tiers\.bands\[1\]/)).toBeTruthy();
+    await loadOrders(user);
+    await user.type(screen.getByRole('spinbutton', { name: 'CNY per 1 USD' }), '7');
+    expect((screen.getByRole('button', { name: 'Compute' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  test('an unreadable period is explained next to the field', async () => {
+    const { user } = setup();
+    await loadOrders(user);
+    await user.type(screen.getByRole('textbox', { name: /Period/ }), 'Q5');
+    expect(screen.getByText('Write a quarter (2026Q1), a month (2026-03) or a year (2026).')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Compute' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  test('reading a sheet that is not a Rules sheet is refused with a clear message', async () => {
+    const { user } = setup();
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Rules sheet' }), 'Orders');
+    await user.click(screen.getByRole('button', { name: 'Read rules' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('That sheet is not a bonus Rules sheet.');
+  });
+});

@@ -1,0 +1,91 @@
+import type { DataSourceRef, InsertOptions, TableData, WorkbookHost } from '../../../src/office/workbook-host';
+import type { SheetSpec } from '../../../src/sheets/sheet-spec';
+import { memoryPreferenceStore, type Preferences } from '../../../src/taskpane/app/preferences';
+import { PreviewHost, specToTable } from '../../../src/taskpane/preview/preview-host';
+import { createPreviewWorkbook } from '../../../src/taskpane/preview/preview-workbook';
+import { createAbcService } from '../../../src/taskpane/services/abc-service';
+import { createBonusService } from '../../../src/taskpane/services/bonus-service';
+import { bonusSheetsBuilder } from '../../../src/taskpane/services/bonus-sheets';
+import type { Services, TemplateService } from '../../../src/taskpane/services/types';
+
+/** A WorkbookHost standing in for Excel: records writes, serves data and settings from memory. */
+export class FakeExcelHost implements WorkbookHost {
+  readonly kind = 'excel' as const;
+  sources: Record<string, TableData> = {};
+  selection?: TableData;
+  inserted: { specs: SheetSpec[]; options?: InsertOptions }[] = [];
+  settings = new Map<string, unknown>();
+  readError?: unknown;
+  insertError?: unknown;
+  owned: { name: string; owner: string }[] = [];
+
+  async listSources() {
+    return { tables: [], sheets: Object.keys(this.sources) };
+  }
+  async readSource(ref: DataSourceRef): Promise<TableData> {
+    if (this.readError) throw this.readError;
+    const data = ref.kind === 'selection' ? this.selection : this.sources[ref.name];
+    if (!data) throw Object.assign(new Error('not found'), { name: 'HostError', code: 'sourceNotFound' });
+    return data;
+  }
+  async insertSheets(specs: SheetSpec[], options?: InsertOptions): Promise<string[]> {
+    if (this.insertError) throw this.insertError;
+    this.inserted.push({ specs, options });
+    const names = specs.map((s) => s.name);
+    // Written sheets can be read back, as in Excel (formulas read as blank here).
+    for (const s of specs) this.sources[s.name] = specToTable(s);
+    if (options?.owner) for (const n of names) this.owned.push({ name: n, owner: options.owner });
+    return names;
+  }
+  async listOwnedSheets() {
+    return this.owned;
+  }
+  async getSetting<T>(key: string) {
+    return this.settings.get(key) as T | undefined;
+  }
+  async setSetting<T>(key: string, value: T) {
+    this.settings.set(key, value);
+  }
+}
+
+export const fakeTemplates = (build: TemplateService['build'] = (kind, o) => [{ name: `${kind}-${o.lang}`, cells: [{ ref: 'A1', value: kind }] }]): TemplateService => ({
+  list: () => [
+    { kind: 'swot', title: { 'en-US': 'SWOT analysis', 'zh-CN': 'SWOT 分析' }, purpose: { 'en-US': 'Strengths and weaknesses', 'zh-CN': '优势与劣势' } },
+    { kind: 'bcg', title: { 'en-US': 'BCG matrix', 'zh-CN': '波士顿矩阵' }, purpose: { 'en-US': 'Products by growth', 'zh-CN': '按增长率' } },
+    { kind: 'pipeline', title: { 'en-US': 'Pipeline', 'zh-CN': '进度报表' }, purpose: { 'en-US': 'One row per target', 'zh-CN': '每个目标一行' } },
+  ],
+  build,
+});
+
+/** ABC result sheet stand-in: the tests check what reaches insertSheets, not the builder. */
+export const fakeAbcSheets = (result: { customers: unknown[] }, lang: string): SheetSpec[] => [
+  { name: `ABC ${lang}`, cells: [{ ref: 'A1', value: result.customers.length }] },
+];
+
+export function excelServices(host = new FakeExcelHost(), prefs: Partial<Preferences> = {}, extra: Partial<Services> = {}): Services {
+  return {
+    mode: 'excel',
+    host,
+    templates: fakeTemplates(),
+    abc: createAbcService(fakeAbcSheets),
+    bonus: createBonusService(bonusSheetsBuilder, () => new Date(Date.UTC(2026, 3, 1))),
+    preferences: memoryPreferenceStore(prefs),
+    version: '9.9.9',
+    ...extra,
+  };
+}
+
+export function previewServices(save = jest.fn()): Services & { previewHost: PreviewHost } {
+  const host = new PreviewHost();
+  return {
+    ...excelServices(),
+    mode: 'preview',
+    host,
+    preview: createPreviewWorkbook(host, save),
+    previewHost: host,
+  };
+}
+
+export function table(headers: string[], rows: unknown[][], label = 'Sheet1!A1'): TableData {
+  return { label, headers, rows, firstRowNumber: 2 };
+}
