@@ -3,7 +3,7 @@ import { translator } from '../../i18n/define';
 import { rangeRef } from '../a1';
 import { dateValidation } from '../date-validation';
 import { messageFormula } from '../formula-text';
-import { FLAG_STYLE, OK_STYLE, planTable, q, validationFor, type PlanColumn } from '../planning-table';
+import { fitRowHeights, FLAG_STYLE, OK_STYLE, planTable, q, validationFor, type PlanColumn } from '../planning-table';
 import { SheetBuilder } from '../sheet-builder';
 import type { CellContent, Lang, SheetSpec } from '../sheet-spec';
 import { COLORS, NUMFMT, STYLE, style } from '../styles';
@@ -175,11 +175,12 @@ function buildPipeline({ lang, example, today }: TemplateOptions): SheetSpec {
     ],
   });
 
-  b.widths([22, 14, 20, 14, 13, 24, 12, 12, 26, 20, 20, 9, 9]);
+  b.widths([lang === 'en-US' ? 28 : 22, 14, 20, 18, 13, 24, 12, 12, 26, 20, 20, 11, 11]);
   // English notes run to two lines.
   const noteRow = lang === 'en-US' ? 28 : 22;
   const rowHeights: Record<number, number> = { 1: 26, 2: 18, 3: 20, 7: noteRow, 8: noteRow, 9: 22, 10: 22, [top]: 32 };
-  return b
+  // Example rows with long text get taller rows; blank rows keep Excel's automatic height.
+  const sheet = b
     .configure({
       rowHeights,
       freeze: { rows: top, columns: 1 },
@@ -193,6 +194,7 @@ function buildPipeline({ lang, example, today }: TemplateOptions): SheetSpec {
       protection: { enabled: true },
     })
     .build();
+  return fitRowHeights(sheet);
 }
 
 interface ExampleRow {

@@ -4,7 +4,7 @@ import { translator } from '../../i18n/define';
 import { cellRef, rangeRef } from '../a1';
 import { dateValidation } from '../date-validation';
 import { messageFormula } from '../formula-text';
-import { planTable, q, validationFor, type PlanColumn } from '../planning-table';
+import { fitRowHeights, planTable, q, validationFor, type PlanColumn } from '../planning-table';
 import { SheetBuilder } from '../sheet-builder';
 import type { CellContent, Lang, SheetSpec } from '../sheet-spec';
 import { COLORS, NUMFMT, STYLE, style } from '../styles';
@@ -239,8 +239,9 @@ function buildPlan({ lang, example, today }: TemplateOptions): SheetSpec {
     rules: [{ type: 'expression', formula: inReportMonth(cellRef(schedule.firstRow, 4)), style: thisMonth }],
   });
 
-  b.widths([28, 14, ...Array.from({ length: PLAN_WIDTH - 2 }, () => 12)]);
-  return b
+  // English company names are longer than Chinese ones.
+  b.widths([lang === 'en-US' ? 36 : 28, 14, ...Array.from({ length: PLAN_WIDTH - 2 }, () => 12)]);
+  const sheet = b
     .configure({
       rowHeights,
       freeze: { rows: 2, columns: 1 },
@@ -255,6 +256,7 @@ function buildPlan({ lang, example, today }: TemplateOptions): SheetSpec {
       protection: { enabled: true },
     })
     .build();
+  return fitRowHeights(sheet);
 }
 
 function buildLog({ lang, example, today }: TemplateOptions): SheetSpec {
@@ -330,8 +332,8 @@ function buildLog({ lang, example, today }: TemplateOptions): SheetSpec {
     ],
   });
 
-  b.widths([12, 28, 12, 12, 14, 24, 24, 24, 12, 10]);
-  return b
+  b.widths([12, lang === 'en-US' ? 36 : 28, 14, 16, 20, 24, 24, 24, 12, 10]);
+  const sheet = b
     .configure({
       rowHeights: { 1: 26, 2: 18, 3: 20, [top]: 30 },
       freeze: { rows: top, columns: 0 },
@@ -345,6 +347,7 @@ function buildLog({ lang, example, today }: TemplateOptions): SheetSpec {
       protection: { enabled: true },
     })
     .build();
+  return fitRowHeights(sheet);
 }
 
 function date(iso: string | null): Date | null {
