@@ -55,9 +55,13 @@ describe('ABC page', () => {
     await user.click(screen.getByRole('button', { name: 'Write result sheet' }));
     await waitFor(() => expect(host.inserted).toHaveLength(1));
     expect(host.inserted[0].specs[0].name).toBe('ABC zh-CN');
-    expect(host.inserted[0].options).toMatchObject({ activate: true, owner: 'abc' });
+    expect(host.inserted[0].options).toMatchObject({ activate: true, owner: 'abc:1' });
     expect(await screen.findByText('1 sheet(s) inserted')).toBeTruthy();
     expect(host.settings.get('abc.last')).toMatchObject({ columns: { customer: 'Customer', value: 'Amount' } });
+    // A second result in the same workbook gets its own defined names.
+    await user.click(screen.getByRole('button', { name: 'Write result sheet' }));
+    await waitFor(() => expect(host.inserted).toHaveLength(2));
+    expect(host.inserted.map((i) => i.specs[0].names?.[0].name)).toEqual(['ABC_n', 'ABC2_n']);
   });
 
   test('correcting a column or an option discards the preview, so only what was shown is written', async () => {

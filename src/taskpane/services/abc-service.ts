@@ -10,7 +10,8 @@ const SHOWN_REJECTED = 200;
 // The engine's fields; `factor` is the pane's way to say "value = this column × that column".
 const ENGINE_FIELDS = [field('customer', true), field('value', true, ['sales amount', 'net amount'])];
 
-export type AbcSheetsBuilder = (result: AbcResult, lang: Lang) => SheetSpec[];
+/** namePrefix keeps the defined names of a second ABC sheet apart from the first one's. */
+export type AbcSheetsBuilder = (result: AbcResult, lang: Lang, namePrefix: string) => SheetSpec[];
 
 export function createAbcService(buildSheets: AbcSheetsBuilder): AbcService {
   return {
@@ -70,10 +71,10 @@ export function createAbcService(buildSheets: AbcSheetsBuilder): AbcService {
           rejected: result.rejected.rows.map((r) => ({ row: r.row, reason: r.reason })),
         },
         // Rejection reasons on the sheet are in the sheet's language.
-        async sheets(lang) {
+        async sheets(lang, runNumber = 1) {
           let r = byLang.get(lang);
           if (!r) byLang.set(lang, (r = await run(lang)));
-          return buildSheets(r, lang);
+          return buildSheets(r, lang, runNumber > 1 ? `ABC${runNumber}_` : 'ABC_');
         },
       };
     },

@@ -4,22 +4,18 @@ import type { HostInfo } from '../host/connect';
 import { loadExcelHost } from '../host/load-excel-host';
 import { PreviewHost } from '../preview/preview-host';
 import { createPreviewWorkbook } from '../preview/preview-workbook';
-import { createAbcService, type AbcSheetsBuilder } from './abc-service';
+import { buildAbcSheets } from '../../sheets/abc-result';
+import { createAbcService } from './abc-service';
 import { createBonusService } from './bonus-service';
 import { bonusSheetsBuilder } from './bonus-sheets';
 import { createTemplateService } from './templates-service';
 import type { Services } from './types';
 
-// Until src/sheets/abc-result.ts lands.
-const abcSheets: AbcSheetsBuilder = () => {
-  throw new Error('the ABC result sheet builder is not available yet');
-};
-
 /** The real services for the host the pane runs in. */
 export async function createServices(info: HostInfo): Promise<Services> {
   const common = {
     templates: createTemplateService(),
-    abc: createAbcService(abcSheets),
+    abc: createAbcService((result, lang, namePrefix) => buildAbcSheets(result, { lang, namePrefix })),
     bonus: createBonusService(bonusSheetsBuilder),
     preferences: browserPreferenceStore(),
     version: pkg.version,

@@ -116,8 +116,9 @@ export function readRulesSheet(table: Pick<TableData, 'headers' | 'rows' | 'firs
     for (const r of fxRows) {
       if (blank(r[0]) || keyOf(r) === 'colCurrency') continue;
       const code = String(r[0]).trim();
-      if (code.toUpperCase() === 'CNY') continue;
-      fx[code] = blank(r[1]) ? null : num(r[1]);
+      // A code without a rate is a placeholder (the band currency before anyone sets its rate).
+      if (code.toUpperCase() === 'CNY' || blank(r[1])) continue;
+      fx[code] = num(r[1]);
     }
     json.fx = fx;
   }

@@ -70,8 +70,8 @@ export interface AbcSummary {
 
 export interface AbcComputation {
   summary: AbcSummary;
-  /** Builds the result sheet(s), Pareto chart included. */
-  sheets(lang: Lang): Promise<SheetSpec[]>;
+  /** Builds the result sheet(s), Pareto chart included; `run` numbers the workbook's ABC results (defined names stay unique). */
+  sheets(lang: Lang, run?: number): Promise<SheetSpec[]>;
 }
 
 export interface AbcService {

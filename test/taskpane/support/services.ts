@@ -58,8 +58,8 @@ export const fakeTemplates = (build: TemplateService['build'] = (kind, o) => [{ 
 });
 
 /** ABC result sheet stand-in: the tests check what reaches insertSheets, not the builder. */
-export const fakeAbcSheets = (result: { customers: unknown[] }, lang: string): SheetSpec[] => [
-  { name: `ABC ${lang}`, cells: [{ ref: 'A1', value: result.customers.length }] },
+export const fakeAbcSheets = (result: { customers: unknown[] }, lang: string, prefix: string): SheetSpec[] => [
+  { name: `ABC ${lang}`, cells: [{ ref: "A1", value: result.customers.length }], names: [{ name: `${prefix}n`, ref: "$A$1" }] },
 ];
 
 export function excelServices(host = new FakeExcelHost(), prefs: Partial<Preferences> = {}, extra: Partial<Services> = {}): Services {

@@ -77,9 +77,11 @@ export function AbcPage({ services, sheetLang }: PageProps) {
   const write = () =>
     task.run(t('writingSheets'), async (ctx) => {
       if (!result) return;
-      const sheets = await result.sheets(lang);
+      const owned = services.host.listOwnedSheets ? await services.host.listOwnedSheets().catch(() => []) : [];
+      const earlier = new Set(owned.filter((o) => o.owner.startsWith('abc')).map((o) => o.owner)).size;
+      const sheets = await result.sheets(lang, earlier + 1);
       await ctx.step();
-      setWritten(await services.host.insertSheets(sheets, { activate: true, owner: 'abc' }, ctx.signal));
+      setWritten(await services.host.insertSheets(sheets, { activate: true, owner: `abc:${earlier + 1}` }, ctx.signal));
     });
 
   const problemText = problems.includes('order')
