@@ -6,6 +6,13 @@ import type { CellContent, CellStyle, Lang, SheetSpec, ValidationSpec } from './
 import { COLORS, STYLE, style } from './styles';
 
 /**
+ * Bounds of every input date cell. Excel expects a date rule to carry an operator and values;
+ * a bare type="date" rule is not something Excel writes itself.
+ */
+export const DATE_MIN = new Date(Date.UTC(2000, 0, 1));
+export const DATE_MAX = new Date(Date.UTC(2099, 11, 31));
+
+/**
  * One column of a planning table (an Excel table whose body rows are pre-made: blank input
  * cells for the planner and formulas that stay "" until the row is filled).
  */
@@ -123,7 +130,13 @@ export function validationFor(lang: Lang, ref: string, rule: InputRule): Validat
       error: { title: t('listErrorTitle'), message: t('listErrorMessage'), style: 'stop' },
     };
   if ('date' in rule)
-    return { ref, rule: { type: 'date' }, allowBlank: true, prompt, error: { title: t('dateErrorTitle'), message: t('dateErrorMessage') } };
+    return {
+      ref,
+      rule: { type: 'date', min: DATE_MIN, max: DATE_MAX },
+      allowBlank: true,
+      prompt,
+      error: { title: t('dateErrorTitle'), message: t('dateErrorMessage') },
+    };
   const [min, max] = 'whole' in rule ? rule.whole : rule.decimal;
   const shown = 'decimal' in rule && rule.shown ? rule.shown : [String(min), String(max)];
   return {

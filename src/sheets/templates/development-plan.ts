@@ -2,9 +2,8 @@ import common from '../../i18n/common';
 import catalog from '../../i18n/templates/development-plan';
 import { translator } from '../../i18n/define';
 import { cellRef, rangeRef } from '../a1';
-import { dateValidation } from '../date-validation';
 import { messageFormula } from '../formula-text';
-import { FLAG_STYLE, OK_STYLE, planTable, q } from '../planning-table';
+import { FLAG_STYLE, OK_STYLE, planTable, q, validationFor } from '../planning-table';
 import { SheetBuilder } from '../sheet-builder';
 import type { CellContent, Lang, SheetSpec } from '../sheet-spec';
 import { NUMFMT, STYLE, style } from '../styles';
@@ -232,8 +231,8 @@ function buildDevelopmentPlan({ lang, example, today }: TemplateOptions): SheetS
     ]),
   });
   header(steps.headerRow);
-  b.validation(dateValidation(lang, steps.body(1), t('startPrompt')));
-  b.validation(dateValidation(lang, steps.body(2), t('duePrompt')));
+  b.validation(validationFor(lang, steps.body(1), { date: true, prompt: t('startPrompt') }));
+  b.validation(validationFor(lang, steps.body(2), { date: true, prompt: t('duePrompt') }));
   b.conditional({
     ref: steps.body(5),
     rules: [{ type: 'expression', formula: `$F${steps.firstRow}<>""`, style: FLAG_STYLE }],
@@ -330,7 +329,7 @@ function buildDevelopmentPlan({ lang, example, today }: TemplateOptions): SheetS
   });
   header(checklist.headerRow);
   twoLineRows(checklist.firstRow, checklist.lastRow);
-  b.validation(dateValidation(lang, checklist.body(2), t('doneDatePrompt')));
+  b.validation(validationFor(lang, checklist.body(2), { date: true, prompt: t('doneDatePrompt') }));
   b.conditional({
     ref: checklist.body(1),
     rules: [

@@ -1,7 +1,6 @@
 import catalog from '../../i18n/templates/key-account-plan';
 import { translator } from '../../i18n/define';
 import { cellRef, rangeRef } from '../a1';
-import { dateValidation } from '../date-validation';
 import { FLAG_STYLE, OK_STYLE, planTable, q, validationFor, type InputRule } from '../planning-table';
 import { SheetBuilder } from '../sheet-builder';
 import type { CellContent, CellStyle, Lang, SheetSpec } from '../sheet-spec';
@@ -210,7 +209,7 @@ function buildKeyAccountPlan({ lang, example, today }: TemplateOptions): SheetSp
     data: ex?.trading.map(([month, sales, purchases, ours, item]) => [date(month), sales, purchases, ours, null, item]),
   });
   rowHeights[trading.headerRow] = 30;
-  b.validation(dateValidation(lang, trading.body(0), t('monthPrompt')));
+  b.validation(validationFor(lang, trading.body(0), { date: true, prompt: t('monthPrompt') }));
   row = trading.lastRow + 1;
   b.at(row, 1, t('total'), style(LABEL, { alignment: { horizontal: 'center' } }));
   for (const col of [2, 3, 4])

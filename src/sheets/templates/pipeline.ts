@@ -1,7 +1,6 @@
 import catalog from '../../i18n/templates/pipeline';
 import { translator } from '../../i18n/define';
 import { rangeRef } from '../a1';
-import { dateValidation } from '../date-validation';
 import { messageFormula } from '../formula-text';
 import { fitRowHeights, FLAG_STYLE, OK_STYLE, planTable, q, validationFor, type PlanColumn } from '../planning-table';
 import { SheetBuilder } from '../sheet-builder';
@@ -109,8 +108,8 @@ function buildPipeline({ lang, example, today }: TemplateOptions): SheetSpec {
     rows: BODY_ROWS,
     data: example ? exampleRows(lang, stages, [red, yellow, green], decisions) : undefined,
   });
-  b.validation(dateValidation(lang, table.body(6), t('duePrompt')));
-  b.validation(dateValidation(lang, table.body(7), t('lastContactPrompt')));
+  b.validation(validationFor(lang, table.body(6), { date: true, prompt: t('duePrompt') }));
+  b.validation(validationFor(lang, table.body(7), { date: true, prompt: t('lastContactPrompt') }));
 
   // Summary.
   const summaryLabel = (ref: string, label: string) =>

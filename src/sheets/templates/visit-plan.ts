@@ -2,7 +2,6 @@ import common from '../../i18n/common';
 import catalog from '../../i18n/templates/visit-plan';
 import { translator } from '../../i18n/define';
 import { cellRef, rangeRef } from '../a1';
-import { dateValidation } from '../date-validation';
 import { messageFormula } from '../formula-text';
 import { fitRowHeights, planTable, q, validationFor, type PlanColumn } from '../planning-table';
 import { SheetBuilder } from '../sheet-builder';
@@ -166,7 +165,7 @@ function buildPlan({ lang, example, today }: TemplateOptions): SheetSpec {
     ]),
   });
   b.defineName({ name: VISIT_PLAN_NAMES.customers, ref: customers.range(0) });
-  b.validation(dateValidation(lang, customers.body(6), t('deliveryPrompt')));
+  b.validation(validationFor(lang, customers.body(6), { date: true, prompt: t('deliveryPrompt') }));
   rowHeights[top] = 30;
   note(customers.lastRow + 1, t('monthNote'), 16);
 
@@ -311,8 +310,8 @@ function buildLog({ lang, example, today }: TemplateOptions): SheetSpec {
   });
   b.defineName({ name: VISIT_PLAN_NAMES.logCustomer, ref: log.range(1) });
   b.defineName({ name: VISIT_PLAN_NAMES.logMonth, ref: log.range(9) });
-  b.validation(dateValidation(lang, log.body(0), t('datePrompt')));
-  b.validation(dateValidation(lang, log.body(8), t('nextStepDuePrompt')));
+  b.validation(validationFor(lang, log.body(0), { date: true, prompt: t('datePrompt') }));
+  b.validation(validationFor(lang, log.body(8), { date: true, prompt: t('nextStepDuePrompt') }));
   // Customers come from the plan's list; another name is allowed after a warning.
   b.validation({
     ref: log.body(1),
