@@ -152,8 +152,8 @@ export function rankAbcScaled(names: readonly string[], scaled: ScaledValues, op
       totalUnits += units[i];
     }
 
-  const order = sortDescending(units, names, positives, true);
-  const nonPositive = sortDescending(units, names, n - positives, false);
+  const { order, values: ranked } = sortDescending(units, names, positives, true);
+  const nonPositive = sortDescending(units, names, n - positives, false).order;
 
   const tier = new Uint8Array(n).fill(TIER_C);
   const cumulativeBefore = new Float64Array(positives);
@@ -167,9 +167,9 @@ export function rankAbcScaled(names: readonly string[], scaled: ScaledValues, op
 
   let cum = 0;
   for (let start = 0; start < positives; ) {
-    const v = units[order[start]];
+    const v = ranked[start];
     let end = start + 1;
-    while (end < positives && units[order[end]] === v) end++;
+    while (end < positives && ranked[end] === v) end++;
     const before = cum;
     const through = before + v * (end - start);
     let t: number;
@@ -212,23 +212,30 @@ export function rankAbcScaled(names: readonly string[], scaled: ScaledValues, op
  * sorted natively and each item finds its block of equals by binary search. Either way only the
  * blocks of equal values are then ordered by name.
  */
-function sortDescending(units: Float64Array, names: readonly string[], count: number, positive: boolean): Int32Array {
+function sortDescending(units: Float64Array, names: readonly string[], count: number, positive: boolean): Ranked {
   const n = units.length;
   let maxAbs = 0;
   for (let i = 0; i < n; i++) if (units[i] > 0 === positive) maxAbs = Math.max(maxAbs, Math.abs(units[i]));
-  const order = (maxAbs + 1) * n < Number.MAX_SAFE_INTEGER ? packedOrder(units, count, positive) : searchedOrder(units, count, positive);
-  orderTiesByName(order, units, names);
-  return order;
+  const ranked = (maxAbs + 1) * n < Number.MAX_SAFE_INTEGER ? packedOrder(units, count, positive) : searchedOrder(units, count, positive);
+  orderTiesByName(ranked, names);
+  return ranked;
+}
+
+/** Item indices in rank order, and their values in the same order (read sequentially, not through the index). */
+interface Ranked {
+  order: Int32Array;
+  values: Float64Array;
 }
 
 /** Keys value × n + (n − 1 − index): sorted ascending and read backwards, equal values come in index order. */
-function packedOrder(units: Float64Array, count: number, positive: boolean): Int32Array {
+function packedOrder(units: Float64Array, count: number, positive: boolean): Ranked {
   const n = units.length;
   const keys = new Float64Array(count);
   let k = 0;
   for (let i = 0; i < n; i++) if (units[i] > 0 === positive) keys[k++] = units[i] * n + (n - 1 - i);
   keys.sort();
   const order = new Int32Array(count);
+  const values = new Float64Array(count);
   for (let p = 0; p < count; p++) {
     const key = keys[count - 1 - p];
     let q = Math.floor(key / n);
@@ -239,11 +246,12 @@ function packedOrder(units: Float64Array, count: number, positive: boolean): Int
       r += n;
     }
     order[p] = n - 1 - r;
+    values[p] = q;
   }
-  return order;
+  return { order, values };
 }
 
-function searchedOrder(units: Float64Array, count: number, positive: boolean): Int32Array {
+function searchedOrder(units: Float64Array, count: number, positive: boolean): Ranked {
   const n = units.length;
   const sorted = new Float64Array(count);
   let k = 0;
@@ -265,16 +273,16 @@ function searchedOrder(units: Float64Array, count: number, positive: boolean): I
     const blockStart = count - lo;
     order[blockStart + filled[blockStart]++] = i;
   }
-  return order;
+  return { order, values: sorted.reverse() };
 }
 
 /** Within each block of equal values (in index order), orders by name, keeping index order among equal names. */
-function orderTiesByName(order: Int32Array, units: Float64Array, names: readonly string[]): void {
+function orderTiesByName({ order, values }: Ranked, names: readonly string[]): void {
   const count = order.length;
   for (let start = 0; start < count; ) {
-    const v = units[order[start]];
+    const v = values[start];
     let end = start + 1;
-    while (end < count && units[order[end]] === v) end++;
+    while (end < count && values[end] === v) end++;
     if (end - start > 1) {
       let ascending = true;
       let descending = true;
