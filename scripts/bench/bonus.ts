@@ -1,4 +1,143 @@
-// Placeholder until the bonus benchmarks land.
-export async function run(): Promise<void> {
-  console.log('bonus: no benchmark yet');
+/**
+ * `npm run bench bonus`: the bonus engine on 1,000,000 synthetic order lines (cells as a CSV
+ * reader yields them: text), against one bare pass over the same lines summing their amounts,
+ * measured in the same run. Two bare passes are shown: a float sum (Number + +=), and the
+ * exact sum the product must use for money (parseMoney + Decimal). Target: ≤ 10× the bare pass;
+ * peak memory ≤ 1 GiB. The lines are generated on the fly (as a file would stream them), so
+ * the input itself is never held in memory by the benchmark.
+ */
+import { execFileSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { runBonus } from '../../src/domain/bonus-run';
+import type { BonusScheme } from '../../src/domain/bonus-line';
+import { Decimal } from '../../src/domain/decimal';
+import { serialToIso } from '../../src/domain/parse-date';
+import { parseMoney } from '../../src/domain/parse-number';
+
+const LINES = Number(process.env.BENCH_BONUS_LINES ?? 1_000_000);
+const START = 46023; // 2026-01-01
+
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
+
+const DATES = Array.from({ length: 366 }, (_, i) => serialToIso(START + i));
+const REPS = Array.from({ length: 200 }, (_, i) => `Rep ${i}`);
+const MARGINS = Array.from({ length: 3000 }, (_, i) => `${(i / 100).toFixed(2)}%`);
+const PREPAY = Array.from({ length: 101 }, (_, i) => `${i}%`);
+
+const HEADERS: Record<'new-customer' | 'new-brand', string[]> = {
+  'new-customer': ['rep', 'customer', 'date', 'amount', 'currency', 'margin', 'prepayment', 'customer_type', 'self_developed'],
+  'new-brand': ['rep', 'contract', 'date', 'amount', 'currency', 'margin'],
+};
+
+/** Order lines: 100,000 customers with ~10 orders each, amounts with cents, a few in USD. */
+function* orderLines(scheme: 'new-customer' | 'new-brand'): Generator<unknown[]> {
+  const rnd = prng(20260101);
+  for (let i = 0; i < LINES; i++) {
+    const c = Math.floor(rnd() * (LINES / 10));
+    const rep = REPS[c % REPS.length];
+    const date = DATES[Math.floor(rnd() * 366)];
+    const amount = (Math.floor(rnd() * 20_000_000) / 100).toFixed(2);
+    const currency = rnd() < 0.1 ? 'USD' : 'CNY';
+    const margin = MARGINS[Math.floor(rnd() * 3000)];
+    if (scheme === 'new-brand') yield [rep, `HT-${c}`, date, amount, currency, margin];
+    else yield [rep, `Customer ${c}`, date, amount, currency, margin, PREPAY[Math.floor(rnd() * 101)], c % 3 ? 'trade' : 'industrial', c % 7 ? 'yes' : 'no'];
+  }
+}
+
+function floatPass(scheme: 'new-customer' | 'new-brand'): number {
+  let sum = 0;
+  for (const cells of orderLines(scheme)) sum += Number(cells[3]);
+  return sum;
+}
+
+function exactPass(scheme: 'new-customer' | 'new-brand'): Decimal {
+  let sum = new Decimal(0);
+  for (const cells of orderLines(scheme)) {
+    const m = parseMoney(cells[3]);
+    if (m.ok) sum = sum.plus(m.value.amount);
+  }
+  return sum;
+}
+
+function time<T>(f: () => T): { ms: number; value: T } {
+  const t0 = performance.now();
+  const value = f();
+  return { ms: performance.now() - t0, value };
+}
+
+/** Peak RSS is the process's high-water mark (getrusage): the bare passes before it stay far below it. */
+async function timeAsync<T>(f: () => Promise<T>): Promise<{ ms: number; value: T; peakRss: number }> {
+  const t0 = performance.now();
+  const value = await f();
+  const ms = performance.now() - t0;
+  return { ms, value, peakRss: process.resourceUsage().maxRSS * 1024 };
+}
+
+const mib = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MiB`;
+const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+interface Figures {
+  scheme: string;
+  engineMs: number;
+  exactMs: number;
+  floatMs: number;
+  peakRss: number;
+  rows: number;
+  lines: number;
+  eligible: number;
+  rejected: number;
+}
+
+/** One scheme in this process: both bare passes, then the engine (peak RSS is per process). */
+async function measure(scheme: 'new-customer' | 'new-brand'): Promise<Figures> {
+  const float = time(() => floatPass(scheme));
+  const exact = time(() => exactPass(scheme));
+  if (Math.abs(float.value - exact.value.toNumber()) > 1) throw new Error('the two bare passes disagree');
+  const engine = await timeAsync(() =>
+    runBonus(scheme as BonusScheme, { headers: HEADERS[scheme], rows: orderLines(scheme) }, { fx: { USD: new Decimal('7.1') }, lang: 'en-US' }),
+  );
+  const r = engine.value;
+  return {
+    scheme,
+    engineMs: engine.ms,
+    exactMs: exact.ms,
+    floatMs: float.ms,
+    peakRss: engine.peakRss,
+    rows: r.rowsRead,
+    lines: r.lines.length,
+    eligible: r.lines.filter((l) => l.eligible).length,
+    rejected: r.rejected.count,
+  };
+}
+
+export async function run(): Promise<void> {
+  console.log(`bonus: ${LINES.toLocaleString('en-US')} synthetic order lines, each scheme in its own process`);
+  const only = process.env.BENCH_BONUS_SCHEMES?.split(',');
+  for (const scheme of (['new-customer', 'new-brand'] as const).filter((s) => !only || only.includes(s))) {
+    const out = execFileSync(process.execPath, [...process.execArgv, __filename, '--child', scheme], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const f = JSON.parse(out.trim().split('\n').pop()!) as Figures;
+    const n = (x: number) => x.toLocaleString('en-US');
+    console.log(`  ${scheme}: engine ${secs(f.engineMs)} (${n(f.rows)} rows → ${n(f.lines)} lines, ${n(f.eligible)} eligible, ${f.rejected} rejected)`);
+    console.log(`    bare pass, exact decimal sum:  ${secs(f.exactMs)}  → ratio ${(f.engineMs / f.exactMs).toFixed(2)}× (target ≤ 10×)`);
+    console.log(`    bare pass, float sum:          ${secs(f.floatMs)}  → ratio ${(f.engineMs / f.floatMs).toFixed(2)}×`);
+    console.log(`    peak RSS of the process:       ${mib(f.peakRss)} (target ≤ 1024 MiB)`);
+  }
+}
+
+if (require.main === module && process.argv[2] === '--child')
+  measure(process.argv[3] as 'new-customer' | 'new-brand').then(
+    (f) => console.log(JSON.stringify(f)),
+    (err: unknown) => {
+      console.error(err);
+      process.exitCode = 1;
+    },
+  );

@@ -18,18 +18,10 @@ import { Decimal, roundHalfUp } from './decimal';
  * - the bonus belongs to the quarter holding the window's last day (the first quarter whose last
  *   day is on or after it) and is paid the month after that quarter.
  */
-export interface NewCustomerRecord {
-  row: number;
+/** An order row; the engine keeps the records themselves as the lines' orders (no copies). */
+export interface NewCustomerRecord extends OrderRef {
   rep: string;
   customer: string;
-  date: number;
-  amount: Decimal;
-  currency: string;
-  amountCny: Decimal;
-  margin: Decimal;
-  prepayment: Decimal | null;
-  customerType: string;
-  selfDeveloped: boolean;
 }
 
 /** A rep's development of a customer, for the penalty rule: the rep is the developer and nobody ordered earlier. */
@@ -58,17 +50,7 @@ export function newCustomerLines(
     else if (rec.date < c.d0) c.d0 = rec.date;
     let orders = c.byRep.get(rec.rep);
     if (!orders) c.byRep.set(rec.rep, (orders = []));
-    orders.push({
-      row: rec.row,
-      date: rec.date,
-      amount: rec.amount,
-      currency: rec.currency,
-      amountCny: rec.amountCny,
-      margin: rec.margin,
-      prepayment: rec.prepayment,
-      customerType: rec.customerType,
-      selfDeveloped: rec.selfDeveloped,
-    });
+    orders.push(rec);
   }
 
   const lines: NewCustomerLine[] = [];

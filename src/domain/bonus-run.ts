@@ -5,7 +5,7 @@ import { badDebtLines, type BadDebtRecord } from './bad-debt';
 import { parsePeriod, type Period } from './bonus-calendar';
 import { feeLines, type ContractType, type FeeRecord } from './bonus-fees';
 import { totalsByRep, type BonusLine, type BonusScheme, type RejectedRow, type RepTotal } from './bonus-line';
-import { newBrandLines, type NewBrandRecord, type SchemeContext } from './bonus-new-brand';
+import { newBrandEngine, type NewBrandRecord, type SchemeContext } from './bonus-new-brand';
 import { newCustomerLines, type NewCustomerRecord } from './bonus-new-customer';
 import { penaltyLines, type PenaltyLine } from './bonus-penalty';
 import { referralLines, type ReferralRecord } from './bonus-referral';
@@ -159,6 +159,9 @@ const CURRENCY_NAMES: Record<string, string> = {
 
 class RowError extends Error {}
 
+/** Text that cleanTyped would return unchanged: printable ASCII, no edge spaces, no leading apostrophe. */
+const PLAIN_TEXT = /^[\x21-\x26\x28-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
+
 export async function runBonus(scheme: BonusScheme, table: BonusTable, options: BonusRunOptions = {}): Promise<BonusRunResult> {
   const lang = options.lang ?? 'en-US';
   const t = translator(messages, lang);
@@ -181,8 +184,12 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
 
   // Cell readers: each throws a RowError naming the column; the row is then set aside.
   let cells: unknown[] = [];
+  const colMap = new Map(Object.entries(col));
   const name = (f: string) => table.headers[col[f]] ?? f;
-  const raw = (f: string): unknown => (col[f] === undefined ? undefined : cells[col[f]]);
+  const raw = (f: string): unknown => {
+    const i = colMap.get(f);
+    return i === undefined ? undefined : cells[i];
+  };
   const need = <T>(f: string, r: Parsed<T>): T => {
     if (r.ok) return r.value;
     if (r.error.code === 'empty') throw new RowError(t('rowMissing', { field: name(f) }));
@@ -190,11 +197,30 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
   };
   const text = (f: string, required = true): string => {
     const v = raw(f);
-    const s = v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : cleanTyped(String(v));
+    const s =
+      v === null || v === undefined
+        ? ''
+        : typeof v === 'string' && PLAIN_TEXT.test(v)
+          ? v
+          : v instanceof Date
+            ? v.toISOString().slice(0, 10)
+            : cleanTyped(String(v));
     if (required && s === '') throw new RowError(t('rowMissing', { field: name(f) }));
     return s;
   };
-  const date = (f: string) => need(f, parseDate(raw(f)));
+  // Dates and percentages repeat across rows: identical text parses identically, so parse it once.
+  const dateCache = new Map<unknown, Parsed<number>>();
+  const percentCache = new Map<unknown, Parsed<Decimal>>();
+  const cached = <T>(cache: Map<unknown, Parsed<T>>, v: unknown, parse: (v: unknown) => Parsed<T>): Parsed<T> => {
+    if (typeof v !== 'string' && typeof v !== 'number') return parse(v);
+    let r = cache.get(v);
+    if (r === undefined) {
+      r = parse(v);
+      if (cache.size < 100_000) cache.set(v, r);
+    }
+    return r;
+  };
+  const date = (f: string) => need(f, cached(dateCache, raw(f), parseDate));
   const optionalDate = (f: string): number | null => (text(f, false) === '' && !(raw(f) instanceof Date) ? null : date(f));
   const yesNo = (f: string): boolean => {
     const v = raw(f);
@@ -204,12 +230,14 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
     if (NO.has(s)) return false;
     throw new RowError(t('rowBadYesNo', { field: name(f), value: s }));
   };
+  const currencyCodes = new Map<string, string>();
   const money = (): { amount: Decimal; currency: string; amountCny: Decimal } => {
     const m = need('amount', parseMoney(raw('amount')));
     const given = text('currency', false);
     let currency: string = m.currency ?? 'CNY';
     if (given) {
-      const c = CURRENCY_NAMES[given.toLowerCase()] ?? given.toUpperCase();
+      let c = currencyCodes.get(given);
+      if (c === undefined) currencyCodes.set(given, (c = CURRENCY_NAMES[given.toLowerCase()] ?? given.toUpperCase()));
       if (m.currency && m.currency !== c) throw new RowError(t('rowCurrencyConflict', { marked: m.currency, column: c }));
       currency = c;
     }
@@ -217,28 +245,37 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
     if (!rate) throw new RowError(t('rowUnknownCurrency', { currency }));
     return { amount: m.amount, currency, amountCny: currency === 'CNY' ? m.amount : m.amount.times(rate) };
   };
-  const percent = (f: string) => need(f, parsePercent(raw(f)));
+  const percent = (f: string) => need(f, cached(percentCache, raw(f), parsePercent));
+  // Kept rows repeat the same rep, customer and type texts: hold one copy of each.
+  const pool = new Map<string, string>();
+  const intern = (s: string): string => {
+    const seen = pool.get(s);
+    if (seen !== undefined) return seen;
+    pool.set(s, s);
+    return s;
+  };
 
   const readers: Record<BonusScheme, (row: number) => unknown> = {
-    'new-brand': (row): NewBrandRecord => ({
-      row,
-      rep: text('rep'),
-      contract: text('contract'),
-      date: date('date'),
-      ...money(),
-      margin: percent('margin'),
-    }),
-    'new-customer': (row): NewCustomerRecord => ({
-      row,
-      rep: text('rep'),
-      customer: text('customer'),
-      date: date('date'),
-      ...money(),
-      margin: percent('margin'),
-      prepayment: col.prepayment === undefined || text('prepayment', false) === '' ? null : percent('prepayment'),
-      customerType: text('customer_type', false),
-      selfDeveloped: yesNo('self_developed'),
-    }),
+    'new-brand': (row): NewBrandRecord => {
+      const m = money();
+      return { row, rep: text('rep'), contract: text('contract'), date: date('date'), amount: m.amount, currency: m.currency, amountCny: m.amountCny, margin: percent('margin') };
+    },
+    'new-customer': (row): NewCustomerRecord => {
+      const m = money();
+      return {
+        row,
+        rep: intern(text('rep')),
+        customer: intern(text('customer')),
+        date: date('date'),
+        amount: m.amount,
+        currency: m.currency,
+        amountCny: m.amountCny,
+        margin: percent('margin'),
+        prepayment: col.prepayment === undefined || text('prepayment', false) === '' ? null : percent('prepayment'),
+        customerType: intern(text('customer_type', false)),
+        selfDeveloped: yesNo('self_developed'),
+      };
+    },
     referral: (row): ReferralRecord => ({
       row,
       referrer: text('referrer'),
@@ -260,7 +297,8 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
       const withinCredit = yesNo('within_credit');
       const approver = text('approver', false);
       if (withinCredit && !approver) throw new RowError(t('rowApproverMissing'));
-      return { row, handler: text('handler'), approver, customer: text('customer'), ...money(), withinCredit };
+      const m = money();
+      return { row, handler: text('handler'), approver, customer: text('customer'), amount: m.amount, currency: m.currency, amountCny: m.amountCny, withinCredit };
     },
   };
   const read = readers[scheme];
@@ -269,6 +307,18 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
   const rejectedRows: RejectedRow[] = [];
   let rejectedCount = 0;
   let rowsRead = 0;
+  const reject = (row: number, reason: string) => {
+    rejectedCount++;
+    if (rejectedRows.length < keep) rejectedRows.push({ row, reason });
+  };
+  // New-brand contracts are summed as rows arrive; the other schemes need all their rows first.
+  const newBrand = scheme === 'new-brand' ? newBrandEngine(ctx) : undefined;
+  const sink = newBrand
+    ? (rec: unknown, row: number) => {
+        const reason = newBrand.add(rec as NewBrandRecord);
+        if (reason) reject(row, reason);
+      }
+    : (rec: unknown) => void records.push(rec);
   let next = table.firstRowNumber ?? 2;
   const take = (item: unknown[] | RowRecordLike) => {
     let row: number;
@@ -281,30 +331,29 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
     }
     if (cells.every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''))) return;
     rowsRead++;
+    let rec: unknown;
     try {
-      records.push(read(row));
+      rec = read(row);
     } catch (err) {
       if (!(err instanceof RowError)) throw err;
-      rejectedCount++;
-      if (rejectedRows.length < keep) rejectedRows.push({ row, reason: err.message });
+      reject(row, err.message);
+      return;
     }
+    sink(rec, row);
   };
   if (table.batches) for await (const batch of table.batches) for (const item of batch) take(item);
-  if (table.rows) for await (const item of table.rows as AsyncIterable<unknown[] | RowRecordLike>) take(item);
+  if (table.rows) {
+    // A plain iterable is read without an await per row.
+    if (Symbol.iterator in table.rows) for (const item of table.rows as Iterable<unknown[] | RowRecordLike>) take(item);
+    else for await (const item of table.rows) take(item);
+  }
 
   let lines: BonusLine[];
   let penalties: PenaltyLine[] | undefined;
   switch (scheme) {
-    case 'new-brand': {
-      const out = newBrandLines(records as NewBrandRecord[], ctx);
-      lines = out.lines;
-      for (const r of out.rejected) {
-        rejectedCount++;
-        if (rejectedRows.length < keep) rejectedRows.push(r);
-      }
-      rejectedRows.sort((a, b) => a.row - b.row);
+    case 'new-brand':
+      lines = newBrand!.finish();
       break;
-    }
     case 'new-customer': {
       const out = newCustomerLines(records as NewCustomerRecord[], ctx);
       lines = out.lines;

@@ -67,6 +67,21 @@ describe('new-brand bonus: bands and gate', () => {
     expect(l.bonus.toString()).toBe('500');
   });
 
+  test('a contract whose rows mix currencies is summed in CNY', async () => {
+    const r = await run([
+      ['Li', 'C7', '2026-01-05', '10,000', 'USD', '10%'],
+      ['Li', 'C7', '2026-01-06', '10,000', 'EUR', '20%'],
+      ['Li', 'C8', '2026-01-06', '20,000', 'USD', '12%'],
+      ['Li', 'C8', '2026-01-07', '20,000.01', 'USD', '12%'],
+    ]);
+    const [c7, c8] = r.lines;
+    // 10,000 × 7.1 + 10,000 × 7.8 = ¥149,000 = 20,985.92 USD; margin (71,000 × 10 % + 78,000 × 20 %) / 149,000.
+    expect([c7.currency, c7.amount.toString(), c7.amountCny.toString(), c7.basis.toString(), c7.bonus.toString()]).toEqual(['CNY', '149000', '149000', '20985.92', '300']);
+    expect(c7.margin.toFixed(6)).toBe('0.152349');
+    expect(c7.reason).toBe('¥149,000 = 20,985.92 USD in band 10,000–30,000 → ¥300; margin 15.23 % ≥ 10 %');
+    expect([c8.currency, c8.amount.toString(), c8.amountCny.toString(), c8.bonus.toString()]).toEqual(['USD', '40000.01', '284000.071', '500']);
+  });
+
   test('a contract row naming another rep is set aside with its row number; the run completes', async () => {
     const r = await run([
       ['Li', 'C1', '2026-01-05', '50,000', 'USD', '12%'],
