@@ -215,6 +215,17 @@ beforeAll(async () => {
     cases.push({ label: 'edited-rules', result: after, sheets, file: await writeSheets(sheets, path.join(dir, 'edited-rules.xlsx')) });
   }
 
+  // Nothing but rejected rows: the sheets still open without an error and list the rows set aside.
+  {
+    const rows = [
+      ['李明', '合同-1', '2026-13-01', '1', 'USD', '12%'],
+      ['李明', '合同-2', '2026-01-01', 'abc', 'USD', '12%'],
+    ];
+    const result = await runBonus('new-brand', { headers: HEADERS['new-brand'], rows }, { fx, lang: 'zh-CN', computedAt });
+    const sheets = buildBonusSheets(result);
+    cases.push({ label: 'empty', result, sheets, file: await writeSheets(sheets, path.join(dir, 'empty.xlsx')) });
+  }
+
   // Rules sheet with broken tier tables, to compare its Check column with validateTiers.
   {
     const D = (x: number) => new Decimal(x);
@@ -312,6 +323,19 @@ describe('bonus sheets recalculated by LibreOffice equal the engine', () => {
     expect(engine.some((x) => ![0, 30000, 50000, 80000, 100000].includes(x))).toBe(true);
     expect(lines.map((_, i) => cents(values.get(`L${7 + i}`)))).toEqual(engine);
   });
+});
+
+test('a run with no line at all still gives error-free sheets listing the rejected rows', async () => {
+  const c = cases.find((x) => x.label === 'empty')!;
+  const wb = await readWorkbook(c.out!);
+  expect(errorCells(wb)).toEqual([]);
+  expect(c.sheets.map((s) => s.name)).toEqual(['新品牌奖', '奖金汇总', '奖金规则']);
+  const summary = bySheet(wb, '奖金汇总');
+  expect(summary.get('A7')).toBe('合计');
+  expect(summary.get('D7')).toBe(0);
+  const texts = [...summary.values()].filter((v) => typeof v === 'string') as string[];
+  expect(texts).toContain('未计入的行（2）：请在数据中修正后重新计算');
+  expect(texts.some((x) => x.includes('“2026-13-01”不是真实存在的日期'))).toBe(true);
 });
 
 describe('the Rules sheet', () => {
