@@ -72,6 +72,8 @@ interface SheetJob {
   mapFormula: (f: string) => string;
   /** Sheet-scoped names unless another sheet of the batch refers to them. */
   workbookNames: Set<string>;
+  /** Table name in the spec → name used (unique in the workbook). */
+  tableNames: Map<string, string>;
   valueRects: Rect[];
   large: boolean;
 }
@@ -98,6 +100,8 @@ export async function applySheetSpecs(
   worksheets.load('items/name,items/position,items/id');
   const workbookNames = context.workbook.names;
   workbookNames.load('items/name');
+  const tables = context.workbook.tables;
+  tables.load('items/name');
   try {
     await context.sync();
   } catch (e) {
@@ -113,6 +117,16 @@ export async function applySheetSpecs(
 
   const jobs = nameJobs(specs, existing, replace);
   scopeNames(jobs, existingNames);
+  // Table names are workbook-wide: a template inserted twice gets Plan_Customers_2. Formulas
+  // never use structured references, so a renamed table changes nothing else.
+  const takenTables = new Set([...tables.items.map((t) => t.name.toLowerCase()), ...existingNames]);
+  for (const job of jobs)
+    for (const t of job.spec.tables ?? []) {
+      let name = t.name;
+      for (let i = 2; takenTables.has(name.toLowerCase()); i++) name = `${t.name}_${i}`;
+      takenTables.add(name.toLowerCase());
+      job.tableNames.set(t.name, name);
+    }
 
   const steps: Step[] = [];
   for (const job of jobs) steps.push(...sheetSteps(context, job, features, maxBytes));
@@ -128,8 +142,11 @@ export async function applySheetSpecs(
         context.workbook.application.suspendApiCalculationUntilNextSync();
         suspended = true;
       }
+      // Last request: first recalculate what was written while calculation was suspended,
+      // then the structure (tables, formats, protection last), then activate.
+      if (last && suspended) recalculate(jobs);
       for (const step of batch) step.run();
-      if (last) finish(jobs, suspended, options);
+      if (last) activate(jobs, options);
       // One request per chunk is the point of chunking: the 5 MB limit forbids fewer.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
@@ -180,6 +197,7 @@ function nameJobs(specs: SheetSpec[], existing: ExistingSheet[], replace: string
       skipped: [],
       mapFormula: (f: string) => f,
       workbookNames: new Set<string>(),
+      tableNames: new Map<string, string>(),
       valueRects: [],
       large: false,
     };
@@ -304,7 +322,7 @@ function sheetSteps(context: Excel.RequestContext, job: SheetJob, features: Exce
     steps.push(
       small(() => {
         const table = ws().tables.add(t.ref, true);
-        table.name = t.name;
+        table.name = job.tableNames.get(t.name) ?? t.name;
         table.style = t.style;
         table.showBandedRows = t.showRowStripes ?? true;
       }),
@@ -405,14 +423,14 @@ export function packBatches<S extends { bytes: number }>(steps: S[], maxBytes: n
   return batches;
 }
 
-/** Last request: recalculate what was written while calculation was suspended, activate. */
-function finish(jobs: SheetJob[], suspended: boolean, options: ApplyOptions): void {
-  if (suspended) {
-    for (const job of jobs) {
-      if (!job.large || !job.ws) continue;
-      for (const rect of job.valueRects) job.ws.getRange(rectAddress(rect)).calculate();
-    }
+function recalculate(jobs: SheetJob[]): void {
+  for (const job of jobs) {
+    if (!job.large || !job.ws) continue;
+    for (const rect of job.valueRects) job.ws.getRange(rectAddress(rect)).calculate();
   }
+}
+
+function activate(jobs: SheetJob[], options: ApplyOptions): void {
   const first = jobs.find((j) => !j.spec.hidden);
   if (options.activate && first?.ws) first.ws.activate();
 }

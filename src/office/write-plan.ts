@@ -28,7 +28,7 @@ export interface SheetCellPlan {
   values: Block<CellInput>[];
   numberFormats: Block<string>[];
   styles: StyleRect[];
-  /** Every cell address written with a value, for Range.calculate after suspended writes. */
+  /** How many cells get a value or formula (large writes suspend calculation). */
   valueCellCount: number;
 }
 
@@ -122,6 +122,7 @@ export function planCells(cells: CellSpec[], mapFormula: (f: string) => string =
   const values: { pos: Pos; value: CellInput }[] = [];
   const formats: { pos: Pos; value: string }[] = [];
   const styleGroups = new Map<string, { style: Omit<CellStyle, 'numFmt'>; positions: Pos[] }>();
+  const keyCache = new WeakMap<CellStyle, string>();
   for (const cell of cells) {
     const pos = parseCell(cell.ref);
     const input = toCellInput(cell.value);
@@ -130,7 +131,9 @@ export function planCells(cells: CellSpec[], mapFormula: (f: string) => string =
     const { numFmt, ...rest } = cell.style;
     if (numFmt) formats.push({ pos, value: numFmt });
     if (!hasVisibleStyle(rest)) continue;
-    const key = styleKey(rest);
+    // Builders reuse one style object for a whole column: key it once per object.
+    let key = keyCache.get(cell.style);
+    if (key === undefined) keyCache.set(cell.style, (key = styleKey(rest)));
     let group = styleGroups.get(key);
     if (!group) styleGroups.set(key, (group = { style: rest, positions: [] }));
     group.positions.push(pos);

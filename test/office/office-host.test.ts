@@ -1,0 +1,318 @@
+/**
+ * The OfficeHost against the fake Excel: readers, settings, sheet names, replacement of the
+ * add-in's own sheets only, the confirmed tier column, feature detection and error codes.
+ */
+import { HostError } from '../../src/office/host-error';
+import { OfficeHost } from '../../src/office/office-host';
+import { MAX_READ_CELLS } from '../../src/office/read-range';
+import type { SheetSpec } from '../../src/sheets/sheet-spec';
+import { installFakeExcel, seedSheet, type FakeExcel } from './fake-excel/install';
+import { $ } from './fake-excel/core';
+import { richSpecs } from './fixtures/rich-spec';
+
+let fake: FakeExcel;
+afterEach(() => fake?.uninstall());
+
+const simple = (name: string, text = 'x'): SheetSpec => ({ name, cells: [{ ref: 'A1', value: text }] });
+
+describe('readers', () => {
+  beforeEach(() => {
+    fake = installFakeExcel();
+  });
+
+  test('a sheet’s used range becomes header + rows, blanks as null, with the first data row number', async () => {
+    const sheet = fake.model.addSheet('Orders');
+    seedSheet(sheet, [
+      [' Customer ', 'Amount', 'Date'],
+      ['华东机械', 1200.5, 46082],
+      ['', 300, ''],
+    ], 3, 2);
+    const data = await new OfficeHost().readSource({ kind: 'sheet', name: 'Orders' });
+    expect(data).toEqual({
+      label: 'Orders!B3:D5',
+      headers: ['Customer', 'Amount', 'Date'],
+      rows: [
+        ['华东机械', 1200.5, 46082],
+        [null, 300, null],
+      ],
+      firstRowNumber: 4,
+    });
+  });
+
+  test('a named table, and the selection', async () => {
+    const sheet = fake.model.addSheet('Data');
+    seedSheet(sheet, [['Name', 'Value'], ['a', 1], ['b', 2]]);
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Data').tables.add('A1:B3', true).name = 'Sales';
+      await context.sync();
+    });
+    const host = new OfficeHost();
+    expect((await host.readSource({ kind: 'table', name: 'Sales' })).rows).toEqual([['a', 1], ['b', 2]]);
+    fake.select(sheet, { top: 1, left: 1, bottom: 2, right: 2 });
+    const sel = await host.readSource({ kind: 'selection' });
+    expect(sel).toMatchObject({ headers: ['Name', 'Value'], rows: [['a', 1]], firstRowNumber: 2, label: 'Data!A1:B2' });
+    expect(await host.listSources()).toEqual({ tables: ['Sales'], sheets: ['Sheet1', 'Data'] });
+  });
+
+  test('large ranges are read in chunks; more than 5,000,000 cells is refused before reading', async () => {
+    const sheet = fake.model.addSheet('Big');
+    const rows: unknown[][] = [['k', 'v']];
+    for (let i = 0; i < 120_000; i++) rows.push([`k${i}`, i]);
+    seedSheet(sheet, rows);
+    const mark = fake.session.mark();
+    const data = await new OfficeHost().readSource({ kind: 'sheet', name: 'Big' });
+    expect(data.rows.length).toBe(120_000);
+    expect(data.rows[119_999]).toEqual(['k119999', 119_999]);
+    // probe + locate + 3 chunks of 50,000 rows
+    expect(fake.session.since(mark).length).toBe(5);
+
+    sheet.ensureCell(2_600_000, 2).value = 1; // used range A1:B2600000 = 5.2 M cells
+    const before = fake.session.mark();
+    const error = await new OfficeHost().readSource({ kind: 'sheet', name: 'Big' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HostError);
+    expect(error).toMatchObject({ code: 'tooManyCells', params: { cells: 5_200_000, max: MAX_READ_CELLS } });
+    // Only the probe and the size were requested, no values.
+    expect(fake.session.since(before).length).toBe(2);
+  });
+
+  test('missing table or sheet, one-cell selection, header-only data: clear codes', async () => {
+    const host = new OfficeHost();
+    await expect(host.readSource({ kind: 'table', name: 'Nope' })).rejects.toMatchObject({ code: 'sourceNotFound', params: { name: 'Nope' } });
+    await expect(host.readSource({ kind: 'sheet', name: 'Nope' })).rejects.toMatchObject({ code: 'sourceNotFound' });
+    const sheet = fake.model.addSheet('H');
+    seedSheet(sheet, [['only', 'header']]);
+    await expect(host.readSource({ kind: 'sheet', name: 'H' })).rejects.toMatchObject({ code: 'emptySource' });
+    fake.select(sheet, { top: 1, left: 1, bottom: 1, right: 1 });
+    await expect(host.readSource({ kind: 'selection' })).rejects.toMatchObject({ code: 'selectionTooSmall' });
+  });
+
+  test('an aborted read stops between chunks', async () => {
+    const sheet = fake.model.addSheet('Big');
+    const rows: unknown[][] = [['k', 'v']];
+    for (let i = 0; i < 60_000; i++) rows.push([`k${i}`, i]);
+    seedSheet(sheet, rows);
+    const controller = new AbortController();
+    controller.abort();
+    await expect(new OfficeHost().readSource({ kind: 'sheet', name: 'Big' }, controller.signal)).rejects.toMatchObject({ code: 'aborted' });
+  });
+});
+
+describe('inserting sheets', () => {
+  test('names are made unique and valid; formulas follow a renamed sheet; existing sheets are untouched', async () => {
+    fake = installFakeExcel();
+    const rules = fake.model.addSheet('Rules');
+    seedSheet(rules, [['user data', 42]]);
+    const names = await new OfficeHost().insertSheets(richSpecs('SWOT: 2026/Q1 [draft] very long name indeed'));
+    expect(names).toEqual(['SWOT  2026 Q1  draft  very long', 'Rules (2)']);
+    const plan = fake.model.sheet(names[0])!;
+    // E10 compared with the Rules sheet of this insert, now "Rules (2)".
+    expect(plan.cell(10, 5)?.formula).toBe(`IF(D10>='Rules (2)'!$B$2,"OK","LOW")`);
+    expect(plan.cell(11, 1)?.formula).toBe(`'Rules (2)'!B2*2`);
+    // Text inside a string literal is not a reference.
+    expect(plan.cell(11, 2)?.formula).toBe('IF(A6="=cmd","text with Rules!B2 inside","")');
+    expect(plan.validations.find((v) => v.rect.top === 3)?.rule).toEqual({ list: { inCellDropDown: true, source: `='Rules (2)'!$A$4:$A$6` } });
+    expect(rules.cells.size).toBe(2);
+    expect(rules.cell(1, 2)?.value).toBe(42);
+    // Sheet-scoped names: inserting the same template again does not collide.
+    const again = await new OfficeHost().insertSheets(richSpecs('SWOT: 2026/Q1 [draft] very long name indeed'));
+    expect(again).toEqual(['SWOT  2026 Q1  draft  very (2)', 'Rules (3)']);
+    expect(fake.model.names.filter((n) => n.name === 'Plan_Date').map((n) => n.scope?.name)).toEqual([names[0], again[0]]);
+    expect(fake.model.tables.map((t) => t.name)).toEqual(['Plan_Customers', 'Plan_Customers_2']);
+  });
+
+  test('every feature lands in the grid: tables, validations, CF order, freeze, print, protection, notes, chart', async () => {
+    fake = installFakeExcel({ apiVersion: '1.18' });
+    const [plan] = await new OfficeHost().insertSheets(richSpecs());
+    const sheet = fake.model.sheet(plan)!;
+    expect(fake.model.tables.map((t) => [t.name, t.style, t.sheet.name])).toEqual([['Plan_Customers', 'TableStyleMedium2', plan]]);
+    expect(sheet.conditionalFormats.map((c) => c.type)).toEqual(['Custom', 'CellValue', 'CellValue', 'DataBar']);
+    expect(sheet.freeze).toEqual({ rows: 5, columns: 1 });
+    expect(sheet.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', printTitleRows: '$5:$5', printArea: 'A1:F11', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    expect(sheet.protection).toMatchObject({ protected: true, options: { allowSort: true, allowAutoFilter: true } });
+    expect(sheet.formatAt(3, 2, 'protection.locked')).toBe(false); // input cell unlocked
+    expect(sheet.formatAt(6, 5, 'protection.locked')).toBeUndefined(); // formula cell stays locked
+    expect(sheet.notes.get('E10')).toBe('Compared with the target on the Rules sheet');
+    expect(sheet.tabColor).toBe('#1F4E78');
+    expect(sheet.columnWidths.get(2)).toBe(52.5);
+    expect(sheet.rowHeights.get(1)).toBe(28);
+    expect(sheet.charts).toHaveLength(1);
+    const chart = sheet.charts[0];
+    expect(chart).toMatchObject({ type: 'ColumnClustered', title: 'Pareto', anchor: 'H2', width: 480, height: 280 });
+    expect(chart.series).toEqual([
+      expect.objectContaining({ name: 'Amount', values: `'${plan}'!$D$6:$D$9`, xValues: `'${plan}'!$A$6:$A$9`, axisGroup: 'Primary' }),
+      expect.objectContaining({ name: 'Cumulative', values: `'${plan}'!$E$6:$E$9`, chartType: 'Line', axisGroup: 'Secondary' }),
+    ]);
+    expect(chart.axes['Value/Secondary']).toEqual({ minimum: 0, maximum: 1, numberFormat: '0%' });
+  });
+
+  test('a bubble chart with log x axis on ExcelApi 1.12+, and skipped with a reason before', async () => {
+    const bubble: SheetSpec = {
+      name: 'BCG',
+      cells: [
+        { ref: 'A1', value: 'Product' }, { ref: 'B1', value: 'RSM' }, { ref: 'C1', value: 'Growth' }, { ref: 'D1', value: 'Sales' },
+        { ref: 'A2', value: 'P1' }, { ref: 'B2', value: 1.5 }, { ref: 'C2', value: 0.12 }, { ref: 'D2', value: 100 },
+      ],
+      charts: [{ kind: 'bubble', title: 'BCG', categories: 'B2:B2', series: [{ name: 'Products', values: 'C2:C2', sizes: 'D2:D2' }], anchor: 'F2', width: 400, height: 300, xAxis: { log: true, min: 0.1, max: 10, title: 'RSM' }, yAxis: { title: 'Growth' } }],
+    };
+    fake = installFakeExcel({ apiVersion: '1.12' });
+    await new OfficeHost().insertSheets([bubble]);
+    const chart = fake.model.sheet('BCG')!.charts[0];
+    expect(chart.type).toBe('Bubble');
+    expect(chart.series[0]).toMatchObject({ values: 'BCG!$C$2', xValues: 'BCG!$B$2', bubbleSizes: 'BCG!$D$2' });
+    expect(chart.axes['Category/Primary']).toEqual({ scaleType: 'Logarithmic', logBase: 10, minimum: 0.1, maximum: 10, title: 'RSM' });
+    fake.uninstall();
+
+    fake = installFakeExcel({ apiVersion: '1.11' });
+    const skipped: string[] = [];
+    await new OfficeHost().insertSheets([bubble], { onSkipped: (_s, what) => skipped.push(...what) });
+    expect(fake.model.sheet('BCG')!.charts).toHaveLength(0);
+    expect(skipped).toEqual(['bubble chart "BCG" needs ExcelApi 1.12 (ChartSeries.setBubbleSizes)']);
+  });
+
+  test('on ExcelApi 1.8 (the manifest minimum) nothing newer is called: print, notes and indent are skipped, not failed', async () => {
+    fake = installFakeExcel({ apiVersion: '1.8' });
+    const skipped: Record<string, string[]> = {};
+    const names = await new OfficeHost().insertSheets(richSpecs(), { onSkipped: (s, what) => (skipped[s] = what) });
+    expect(skipped[names[0]]).toEqual(['note on E10 (needs ExcelApi 1.10)', 'print setup (needs ExcelApi 1.9)']);
+    const sheet = fake.model.sheet(names[0])!;
+    expect(sheet.pageLayout.orientation).toBeUndefined();
+    expect(sheet.validations.length).toBe(5);
+    expect(sheet.protection.protected).toBe(true);
+  });
+
+  test('notes fall back to comments between ExcelApi 1.10 and 1.17', async () => {
+    fake = installFakeExcel({ apiVersion: '1.10' });
+    const [name] = await new OfficeHost().insertSheets(richSpecs());
+    expect(fake.model.sheet(name)!.comments.get('E10')).toBe('Compared with the target on the Rules sheet');
+  });
+});
+
+describe('replacing the add-in’s own sheets', () => {
+  test('only sheets recorded as written by the add-in are replaced, in place, keeping their position', async () => {
+    fake = installFakeExcel();
+    const host = new OfficeHost();
+    const [abc] = await host.insertSheets([simple('ABC', 'first run')], { owner: 'abc' });
+    fake.model.addSheet('Notes');
+    expect(await host.listOwnedSheets()).toEqual([{ name: 'ABC', owner: 'abc' }]);
+
+    const [again] = await host.insertSheets([simple('ABC', 'second run')], { owner: 'abc', replace: [abc] });
+    expect(again).toBe('ABC');
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(['Sheet1', 'ABC', 'Notes']);
+    expect(fake.model.sheet('ABC')!.cell(1, 1)?.value).toBe('second run');
+    expect(await host.listOwnedSheets()).toEqual([{ name: 'ABC', owner: 'abc' }]);
+
+    // A user sheet named in `replace` is left alone: the new sheet gets a unique name.
+    const [user] = await host.insertSheets([simple('Notes', 'add-in')], { replace: ['Notes'] });
+    expect(user).toBe('Notes (2)');
+    expect(fake.model.sheet('Notes')!.cells.size).toBe(0);
+  });
+
+  test('ownership survives renames (ids) and a reload (saved in the document)', async () => {
+    fake = installFakeExcel();
+    await new OfficeHost().insertSheets([simple('Bonus')], { owner: 'bonus:new-brand' });
+    fake.model.sheet('Bonus')!.name = 'Bonus March';
+    fake.reload();
+    expect(await new OfficeHost().listOwnedSheets()).toEqual([{ name: 'Bonus March', owner: 'bonus:new-brand' }]);
+  });
+
+  test('replacing the only visible sheet works (added first, then the old one deleted)', async () => {
+    fake = installFakeExcel();
+    const host = new OfficeHost();
+    await host.insertSheets([simple('R')], { owner: 'abc' });
+    fake.model.sheets.splice(0, 1); // the user deleted Sheet1
+    await host.insertSheets([simple('R', 'v2')], { owner: 'abc', replace: ['R'] });
+    expect(fake.model.sheets.map((s) => [s.name, s.cell(1, 1)?.value])).toEqual([['R', 'v2']]);
+  });
+});
+
+describe('settings', () => {
+  test('stored in the document: they survive a reload once saved', async () => {
+    fake = installFakeExcel();
+    const host = new OfficeHost();
+    await host.setSetting('abc.columns', { customer: '客户', value: '金额' });
+    await host.setSetting('bonus.scheme', 'new-brand');
+    fake.reload();
+    const reopened = new OfficeHost();
+    expect(await reopened.getSetting('abc.columns')).toEqual({ customer: '客户', value: '金额' });
+    expect(await reopened.getSetting('bonus.scheme')).toBe('new-brand');
+    expect(await reopened.getSetting('missing')).toBeUndefined();
+    await reopened.setSetting('bonus.scheme', undefined);
+    fake.reload();
+    expect(await new OfficeHost().getSetting('bonus.scheme')).toBeUndefined();
+  });
+
+  test('a failed save is reported with Office’s code, not swallowed', async () => {
+    fake = installFakeExcel();
+    fake.settings[$].failNextSave = { code: 5001, name: 'Internal Error', message: 'disk full' };
+    await expect(new OfficeHost().setSetting('x', 1)).rejects.toMatchObject({ name: 'HostError', code: 'settingsNotSaved', officeCode: '5001' });
+  });
+});
+
+describe('the tier column (writes into the user’s data only when confirmed)', () => {
+  test('appends a column beside the data and refuses when that column is not empty', async () => {
+    fake = installFakeExcel();
+    const sheet = fake.model.addSheet('Customers');
+    seedSheet(sheet, [['Customer', 'Sales'], ['a', 10], ['b', 5], ['c', 1]]);
+    const host = new OfficeHost();
+    const ref = { kind: 'sheet', name: 'Customers' } as const;
+    const done = await host.addColumn(ref, { header: 'ABC', values: ['A', 'B', 'C'] }, { confirmed: true });
+    expect(done.address).toBe('Customers!C1:C4');
+    expect([1, 2, 3, 4].map((r) => sheet.cell(r, 3)?.value)).toEqual(['ABC', 'A', 'B', 'C']);
+
+    // The user selected A1:C4, but D3 already holds something of theirs.
+    sheet.ensureCell(3, 4).value = 'keep me';
+    fake.select(sheet, { top: 1, left: 1, bottom: 4, right: 3 });
+    const selection = { kind: 'selection' } as const;
+    const data = await host.readSource(selection);
+    const error = await host.addColumn(selection, { header: 'Tier 2', values: data.rows.map(() => 'A') }, { confirmed: true }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'columnNotEmpty', params: { cell: 'Customers!D3' } });
+    expect(sheet.cell(1, 4)).toBeUndefined();
+    expect(sheet.cell(3, 4)?.value).toBe('keep me');
+  });
+
+  test('a table source gets a new table column; wrong lengths and duplicate headers are refused', async () => {
+    fake = installFakeExcel();
+    const sheet = fake.model.addSheet('T');
+    seedSheet(sheet, [['Customer', 'Sales'], ['a', 10], ['b', 5]]);
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('T').tables.add('A1:B3', true).name = 'Cust';
+      await context.sync();
+    });
+    const host = new OfficeHost();
+    const ref = { kind: 'table', name: 'Cust' } as const;
+    await expect(host.addColumn(ref, { header: 'Tier', values: ['A'] }, { confirmed: true })).rejects.toMatchObject({ code: 'columnLengthMismatch' });
+    await expect(host.addColumn(ref, { header: 'sales', values: ['A', 'B'] }, { confirmed: true })).rejects.toMatchObject({ code: 'columnExists' });
+    await host.addColumn(ref, { header: 'Tier', values: ['A', '001'] }, { confirmed: true });
+    expect(fake.model.tables[0].rect).toEqual({ top: 1, left: 1, bottom: 3, right: 3 });
+    expect([1, 2, 3].map((r) => sheet.cell(r, 3)?.value)).toEqual(['Tier', 'A', '001']);
+  });
+
+  test('without the confirmation nothing is written', async () => {
+    fake = installFakeExcel();
+    const host = new OfficeHost();
+    await expect(host.addColumn({ kind: 'selection' }, { header: 'x', values: [] }, {} as { confirmed: true })).rejects.toThrow(/confirmation/);
+    expect(fake.session.syncCount).toBe(0);
+  });
+});
+
+describe('errors keep Office’s code', () => {
+  test('a rejected write surfaces as HostError with officeCode and location, and leaves no half sheet', async () => {
+    fake = installFakeExcel();
+    const bad: SheetSpec = { name: 'Bad', cells: [{ ref: 'A1', value: 'x' }], merges: ['A1:B2'], tables: [{ name: 'T_Bad', ref: 'A1:C3', columns: [{ name: 'a' }, { name: 'b' }, { name: 'c' }], style: 'TableStyleMedium2' }] };
+    const error = await new OfficeHost().insertSheets([bad]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HostError);
+    expect(error).toMatchObject({ code: 'excel', officeCode: 'InvalidOperation' });
+    expect((error as HostError).location).toMatch(/tables\.add/);
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+  });
+
+  test('reading a property that was not loaded throws PropertyNotLoaded (the fake is strict like Office)', async () => {
+    fake = installFakeExcel();
+    const error = await Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1');
+      range.load('address');
+      return range.address; // read before sync
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'PropertyNotLoaded' });
+  });
+});
