@@ -29,7 +29,9 @@ const USAGE = `Usage: account-planner bonus --scheme new-brand|new-customer|refe
   --lang zh-CN|en-US     language of the workbook and of the reasons (default zh-CN)
   --json                 print the result as one JSON object
 Columns, found by header in English or Chinese (--map to name others):
-  new-brand     rep, contract, date, amount, currency, margin          (one line per contract)
+  new-brand     rep, contract, date, amount, currency, margin          (one line per contract;
+                amount = the new-brand products only; rows of one contract are summed,
+                their margins weighted by amount)
   new-customer  rep, customer, date, amount, currency, margin, prepayment, customer_type,
                 self_developed                                        (one line per rep and customer)
   referral      referrer, buyer, visit_date, registered, payment_date (one line per referred buyer)
