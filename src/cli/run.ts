@@ -1,6 +1,5 @@
 import cliMessages from '../i18n/cli';
 import { translator } from '../i18n/define';
-import { demoCommand, templateCommand } from './commands/template';
 import { processIO, type CliIO } from './io';
 import { UsageError } from './usage-error';
 
@@ -8,10 +7,10 @@ const t = translator(cliMessages, 'en-US');
 
 type Command = (argv: string[], io: CliIO) => Promise<void>;
 
-/** Commands are loaded on demand so `template` does not pay for the ABC/bonus readers. */
+/** Commands are loaded on demand, so a command pays only for the modules it uses. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
-  template: async () => templateCommand,
-  demo: async () => demoCommand,
+  template: async () => (await import('./commands/template')).templateCommand,
+  demo: async () => (await import('./commands/template')).demoCommand,
   abc: async () => (await import('./commands/abc')).abcCommand,
   bonus: async () => (await import('./commands/bonus')).bonusCommand,
 };
