@@ -6,11 +6,10 @@ import { parseDecimal } from '../../domain/parse-number';
 import { parseErrorMessage } from '../../i18n/parse';
 import { buildAbcSheets } from '../../sheets/abc-result';
 import { ReadError, openRows } from '../../xlsx/read-rows';
-import { renderWorkbook } from '../../xlsx/render-workbook';
-import { OutputExistsError, writeFileAtomic } from '../../xlsx/write-file';
 import type { CliIO } from '../io';
 import { UsageError } from '../usage-error';
-import { parseLang } from './template';
+import { parseLang } from '../lang-option';
+import { writeWorkbookOutput } from '../output';
 
 const USAGE = `Usage: account-planner abc --in FILE [--customer COL] [--value COL[*COL]] [options]
   --in FILE              .csv, .xlsx, or either gzipped (.gz)
@@ -107,13 +106,7 @@ export async function abcCommand(argv: string[], io: CliIO): Promise<void> {
   }
 
   if (values.out) {
-    const bytes = await renderWorkbook({ sheets: buildAbcSheets(result, { lang }), title: 'ABC' });
-    try {
-      await writeFileAtomic(values.out, bytes, !!values.force);
-    } catch (err) {
-      if (err instanceof OutputExistsError) throw new UsageError(`${values.out} already exists. Use --force to replace it.`);
-      throw new UsageError(`cannot write ${values.out}: ${(err as Error).message}`);
-    }
+    await writeWorkbookOutput(values.out, { sheets: buildAbcSheets(result, { lang }), title: 'ABC' }, !!values.force);
   }
   if (values.json) io.out(abcJson(result) + '\n');
   else io.out(abcText(result, values.out));

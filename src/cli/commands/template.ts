@@ -1,30 +1,17 @@
 import { parseArgs } from 'node:util';
 import cliMessages from '../../i18n/cli';
 import { translator } from '../../i18n/define';
-import { LANGS, type Lang, type SheetSpec } from '../../sheets/sheet-spec';
+import type { SheetSpec } from '../../sheets/sheet-spec';
 import { TEMPLATES, TEMPLATE_KINDS, getTemplate, isTemplateKind } from '../../sheets/template-registry';
-import { renderWorkbook } from '../../xlsx/render-workbook';
-import { OutputExistsError, writeFileAtomic } from '../../xlsx/write-file';
 import type { CliIO } from '../io';
+import { parseLang } from '../lang-option';
+import { writeWorkbookOutput } from '../output';
 import { UsageError } from '../usage-error';
 
 const t = translator(cliMessages, 'en-US');
 
-export function parseLang(value: string | undefined): Lang {
-  if (value === undefined) return 'zh-CN';
-  const lang = LANGS.find((l) => l.toLowerCase() === value.toLowerCase());
-  if (!lang) throw new UsageError(t('unknownLang', { lang: value }));
-  return lang;
-}
-
 async function write(sheets: SheetSpec[], out: string, force: boolean, title: string, io: CliIO): Promise<void> {
-  const bytes = await renderWorkbook({ sheets, title });
-  try {
-    await writeFileAtomic(out, bytes, force);
-  } catch (err) {
-    if (err instanceof OutputExistsError) throw new UsageError(t('outExists', { file: out }));
-    throw err;
-  }
+  await writeWorkbookOutput(out, { sheets, title }, force);
   io.out(t('wrote', { file: out }) + '\n');
 }
 
@@ -63,3 +50,4 @@ export async function demoCommand(argv: string[], io: CliIO): Promise<void> {
   const sheets = TEMPLATES.flatMap((def) => def.build({ lang, example: true }));
   await write(sheets, values.out, !!values.force, 'Account Planner demo', io);
 }
+export { parseLang } from '../lang-option';
