@@ -13,11 +13,11 @@ const CERT_FILE = path.join(CERT_DIR, 'localhost.crt');
 const KEY_FILE = path.join(CERT_DIR, 'localhost.key');
 const VALID_DAYS = 365;
 
-function isFresh() {
-  if (!fs.existsSync(CERT_FILE) || !fs.existsSync(KEY_FILE)) return false;
+function isFresh(certFile, keyFile) {
+  if (!fs.existsSync(certFile) || !fs.existsSync(keyFile)) return false;
   try {
     const { X509Certificate } = require('node:crypto');
-    const cert = new X509Certificate(fs.readFileSync(CERT_FILE));
+    const cert = new X509Certificate(fs.readFileSync(certFile));
     // Renew a week before expiry.
     return new Date(cert.validTo).getTime() - Date.now() > 7 * 24 * 3600 * 1000;
   } catch {
@@ -25,10 +25,15 @@ function isFresh() {
   }
 }
 
-/** Returns { cert, key, certFile, keyFile, created }, generating the pair when missing or expiring. */
-async function ensureDevCert() {
+/**
+ * Returns { cert, key, certFile, keyFile, created }, generating the pair when missing or
+ * expiring. `dir` defaults to the repository's .cert/.
+ */
+async function ensureDevCert(dir = CERT_DIR) {
+  const certFile = path.join(dir, 'localhost.crt');
+  const keyFile = path.join(dir, 'localhost.key');
   let created = false;
-  if (!isFresh()) {
+  if (!isFresh(certFile, keyFile)) {
     const selfsigned = require('selfsigned');
     const notBeforeDate = new Date();
     const notAfterDate = new Date(notBeforeDate.getTime() + VALID_DAYS * 24 * 3600 * 1000);
@@ -50,18 +55,12 @@ async function ensureDevCert() {
         },
       ],
     });
-    fs.mkdirSync(CERT_DIR, { recursive: true });
-    fs.writeFileSync(CERT_FILE, pems.cert);
-    fs.writeFileSync(KEY_FILE, pems.private, { mode: 0o600 });
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(certFile, pems.cert);
+    fs.writeFileSync(keyFile, pems.private, { mode: 0o600 });
     created = true;
   }
-  return {
-    cert: fs.readFileSync(CERT_FILE),
-    key: fs.readFileSync(KEY_FILE),
-    certFile: CERT_FILE,
-    keyFile: KEY_FILE,
-    created,
-  };
+  return { cert: fs.readFileSync(certFile), key: fs.readFileSync(keyFile), certFile, keyFile, created };
 }
 
 module.exports = { ensureDevCert, CERT_DIR, CERT_FILE, KEY_FILE };

@@ -367,7 +367,7 @@ function sheetSteps(context: Excel.RequestContext, job: SheetJob, features: Exce
   for (const chart of spec.charts ?? []) {
     steps.push(
       small(() => {
-        const reason = queueChart(ws(), mapChart(chart, job.mapFormula), features);
+        const reason = queueChart(ws(), mapChart(chart, job.mapFormula));
         if (reason) job.skipped.push(reason);
       }, ACTION_OVERHEAD * 30),
     );

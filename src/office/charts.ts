@@ -1,5 +1,4 @@
 import type { ChartSpec } from '../sheets/sheet-spec';
-import type { ExcelFeatures } from './features';
 
 /** A range on this sheet ("B10:B59") or on another one ("'ABC'!B10:B59"). */
 function rangeOn(ws: Excel.Worksheet, address: string): Excel.Range {
@@ -13,11 +12,8 @@ function rangeOn(ws: Excel.Worksheet, address: string): Excel.Range {
  * Queues one chart. Returns a reason when this Excel cannot draw it (the data stays on the
  * sheet either way), or undefined when queued.
  */
-export function queueChart(ws: Excel.Worksheet, spec: ChartSpec, features: ExcelFeatures): string | undefined {
+export function queueChart(ws: Excel.Worksheet, spec: ChartSpec): string | undefined {
   if (spec.series.length === 0) return `chart "${spec.title}" has no series`;
-  if (spec.kind === 'bubble' && !features.bubbleSizes) {
-    return `bubble chart "${spec.title}" needs ExcelApi 1.12 (ChartSeries.setBubbleSizes)`;
-  }
   const first = spec.series[0];
   const type = spec.kind === 'pareto' ? 'ColumnClustered' : 'Bubble';
   const chart = ws.charts.add(type, rangeOn(ws, first.values), 'Columns');

@@ -14,8 +14,6 @@ export interface ExcelFeatures {
   indent: boolean;
   /** Threaded comments, the fallback for cell notes (1.10). */
   comments: boolean;
-  /** ChartSeries.setBubbleSizes, needed to draw a bubble chart (1.12). */
-  bubbleSizes: boolean;
   /** Worksheet.notes: classic cell notes, what the .xlsx renderer writes (1.18). */
   notes: boolean;
 }
@@ -27,7 +25,6 @@ export function detectFeatures(): ExcelFeatures {
     pageLayout: has('1.9'),
     indent: has('1.9'),
     comments: has('1.10'),
-    bubbleSizes: has('1.12'),
     notes: has('1.18'),
   };
 }

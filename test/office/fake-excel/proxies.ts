@@ -1843,7 +1843,7 @@ export class FakeChartSeries implements Pick<Excel.ChartSeries, 'name' | 'setVal
     this.set$('setBubbleSizes', sourceData, (s) => {
       if (this[$].cb.get().type !== 'Bubble') throw new FakeOfficeError('InvalidOperation', 'bubble sizes on a non-bubble chart', this[$].path);
       s.bubbleSizes = chartRangeAddress(sourceData, this[$].path);
-    }, '1.12');
+    }, '1.7');
   }
 }
 export const _seriesCheck: OnlyRealMembers<FakeChartSeries, Excel.ChartSeries> = true;
