@@ -27,6 +27,8 @@ const FEATURE_DETECTED: Record<string, string> = {
   'PageLayout.footerMargin': '1.9',
   'PageLayout.setPrintTitleRows': '1.9',
   'PageLayout.setPrintArea': '1.9',
+  'PageLayoutZoomOptions.horizontalFitToPages': '1.9',
+  'PageLayoutZoomOptions.verticalFitToPages': '1.9',
   'RangeFormat.indentLevel': '1.9',
   'Worksheet.comments': '1.10',
   'CommentCollection.add': '1.10',
@@ -51,21 +53,27 @@ function excelMembersUsed(): Map<string, { version: string; where: string }> {
   const used = new Map<string, { version: string; where: string }>();
   for (const file of files) {
     const source = program.getSourceFile(file)!;
-    const visit = (node: ts.Node) => {
-      if (ts.isPropertyAccessExpression(node)) {
-        const symbol = checker.getSymbolAtLocation(node.name);
-        for (const decl of symbol?.declarations ?? []) {
-          if (!decl.getSourceFile().fileName.includes('@types/office-js')) continue;
-          const owner = decl.parent && (ts.isClassDeclaration(decl.parent) || ts.isInterfaceDeclaration(decl.parent)) ? decl.parent.name?.text : undefined;
-          const m = /\[Api set: ExcelApi (\d+\.\d+)\]/.exec(decl.getFullText());
-          if (!owner || !m) continue;
-          const key = `${owner}.${node.name.text}`;
-          const prev = used.get(key);
-          if (!prev || cmp(m[1], prev.version) > 0) {
-            const { line } = source.getLineAndCharacterOfPosition(node.getStart());
-            used.set(key, { version: m[1], where: `${path.basename(file)}:${line + 1}` });
-          }
+    const record = (node: ts.Node, name: string, symbol: ts.Symbol | undefined) => {
+      for (const decl of symbol?.declarations ?? []) {
+        if (!decl.getSourceFile().fileName.includes('@types/office-js')) continue;
+        const owner = decl.parent && (ts.isClassDeclaration(decl.parent) || ts.isInterfaceDeclaration(decl.parent)) ? decl.parent.name?.text : undefined;
+        const m = /\[Api set: ExcelApi (\d+\.\d+)\]/.exec(decl.getFullText());
+        if (!owner || !m) continue;
+        const key = `${owner}.${name}`;
+        const prev = used.get(key);
+        if (!prev || cmp(m[1], prev.version) > 0) {
+          const { line } = source.getLineAndCharacterOfPosition(node.getStart());
+          used.set(key, { version: m[1], where: `${path.basename(file)}:${line + 1}` });
         }
+      }
+    };
+    const visit = (node: ts.Node) => {
+      // obj.member and obj.method(...)
+      if (ts.isPropertyAccessExpression(node)) record(node, node.name.text, checker.getSymbolAtLocation(node.name));
+      // { member: … } passed where Office.js expects an options object (protect, rules, zoom …)
+      if ((ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) && ts.isIdentifier(node.name) && ts.isObjectLiteralExpression(node.parent)) {
+        const type = checker.getContextualType(node.parent);
+        if (type) record(node, node.name.text, checker.getPropertyOfType(checker.getNonNullableType(type), node.name.text));
       }
       ts.forEachChild(node, visit);
     };
@@ -78,7 +86,17 @@ const used = excelMembersUsed();
 
 test('the scan finds the Office.js members the writer uses', () => {
   expect(used.size).toBeGreaterThan(40);
-  for (const member of ['Range.formulas', 'WorksheetCollection.add', 'TableCollection.add', 'Range.dataValidation', 'Application.suspendApiCalculationUntilNextSync']) {
+  for (const member of [
+    'Range.formulas',
+    'WorksheetCollection.add',
+    'TableCollection.add',
+    'Range.dataValidation',
+    'Application.suspendApiCalculationUntilNextSync',
+    // option-object members, found through their contextual type
+    'WorksheetProtectionOptions.selectionMode',
+    'ListDataValidation.inCellDropDown',
+    'PageLayoutZoomOptions.horizontalFitToPages',
+  ]) {
     expect(used.has(member)).toBe(true);
   }
   // …including the newer ones, with the version their declaration states.
