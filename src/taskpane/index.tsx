@@ -12,7 +12,9 @@ async function main() {
   const root = createRoot(document.getElementById('root')!);
   const hostInfo = await connectToHost();
   const services = await createServices(hostInfo);
-  root.render(<App services={services} hostInfo={hostInfo} initialPage={pageFromUrl(location.search, location.hash)} />);
+  root.render(
+    <App services={services} hostInfo={hostInfo} initialPage={pageFromUrl(location.search, location.hash)} />,
+  );
 }
 
 void main();

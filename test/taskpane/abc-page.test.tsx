@@ -23,7 +23,9 @@ const DATA = table(
 function setup(host = new FakeExcelHost()) {
   host.selection = DATA;
   const services = excelServices(host);
-  renderInPane(<AbcPage services={services} prefs={DEFAULT_PREFERENCES} updatePrefs={() => undefined} sheetLang="zh-CN" />);
+  renderInPane(
+    <AbcPage services={services} prefs={DEFAULT_PREFERENCES} updatePrefs={() => undefined} sheetLang="zh-CN" />,
+  );
   return { host, user: userEvent.setup() };
 }
 
@@ -38,7 +40,12 @@ describe('ABC page', () => {
     expect((screen.getByRole('combobox', { name: /^Value/ }) as HTMLSelectElement).value).toBe('Amount');
     await user.click(screen.getByRole('button', { name: 'Preview tiers' }));
     await screen.findByTestId('abc-summary');
-    expect([tierRow('A'), tierRow('B'), tierRow('C')].map((r) => [r.getAttribute('data-customers'), r.getAttribute('data-value')])).toEqual([
+    expect(
+      [tierRow('A'), tierRow('B'), tierRow('C')].map((r) => [
+        r.getAttribute('data-customers'),
+        r.getAttribute('data-value'),
+      ]),
+    ).toEqual([
       ['2', '800'],
       ['1', '150'],
       ['1', '50'],
@@ -47,7 +54,9 @@ describe('ABC page', () => {
     expect(screen.getByTestId('abc-total').textContent).toContain('1,000');
     const rejected = screen.getByTestId('rejected-rows');
     expect(rejected.textContent).toContain('2 row(s) skipped');
-    const items = within(rejected).getAllByRole('listitem').map((li) => li.textContent);
+    const items = within(rejected)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(items[0]).toMatch(/^Row 6: /);
     expect(items[1]).toMatch(/^Row 7: /);
     expect(host.inserted).toHaveLength(0);

@@ -23,7 +23,13 @@ describe('App shell', () => {
 
   test('tabs work with the keyboard only and keep page state', async () => {
     const user = userEvent.setup();
-    render(<App services={excelServices()} hostInfo={{ mode: 'excel', displayLanguage: 'en-US', dark: false }} initialPage="templates" />);
+    render(
+      <App
+        services={excelServices()}
+        hostInfo={{ mode: 'excel', displayLanguage: 'en-US', dark: false }}
+        initialPage="templates"
+      />,
+    );
     await user.click(screen.getByRole('checkbox', { name: 'Include example rows' }));
     // Arrow keys between tabs need layout (tabster), so they are checked in Chromium; here: Enter on a focused tab.
     screen.getByRole('tab', { name: /ABC/ }).focus();
@@ -38,7 +44,13 @@ describe('App shell', () => {
   test('Settings: choosing English in a Chinese Office switches the interface and is remembered', async () => {
     const user = userEvent.setup();
     const services = excelServices();
-    render(<App services={services} hostInfo={{ mode: 'excel', displayLanguage: 'zh-CN', dark: false }} initialPage="settings" />);
+    render(
+      <App
+        services={services}
+        hostInfo={{ mode: 'excel', displayLanguage: 'zh-CN', dark: false }}
+        initialPage="settings"
+      />,
+    );
     expect(screen.getByText('界面语言')).toBeTruthy();
     expect(screen.getByTestId('version').textContent).toContain('9.9.9');
     await user.click(screen.getAllByRole('radio', { name: 'English' })[0]);

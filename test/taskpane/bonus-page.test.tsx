@@ -25,7 +25,9 @@ const ORDERS = table(
 function setup(host = new FakeExcelHost()) {
   host.sources.Orders = ORDERS;
   const services = excelServices(host);
-  renderInPane(<BonusPage services={services} prefs={DEFAULT_PREFERENCES} updatePrefs={() => undefined} sheetLang="zh-CN" />);
+  renderInPane(
+    <BonusPage services={services} prefs={DEFAULT_PREFERENCES} updatePrefs={() => undefined} sheetLang="zh-CN" />,
+  );
   return { host, user: userEvent.setup() };
 }
 
@@ -38,13 +40,20 @@ async function loadOrders(user: ReturnType<typeof userEvent.setup>) {
 }
 
 const repBonus = () =>
-  Object.fromEntries([...screen.getByTestId('bonus-reps').querySelectorAll('[data-rep]')].map((r) => [r.getAttribute('data-rep'), Number(r.getAttribute('data-bonus'))]));
+  Object.fromEntries(
+    [...screen.getByTestId('bonus-reps').querySelectorAll('[data-rep]')].map((r) => [
+      r.getAttribute('data-rep'),
+      Number(r.getAttribute('data-bonus')),
+    ]),
+  );
 
 describe('Bonus page', () => {
   test('new-customer bonus: columns from Chinese headers, a rate for USD, per-rep totals equal the engine, then writes', async () => {
     const { host, user } = setup();
     await loadOrders(user);
-    expect((screen.getByRole('combobox', { name: /Developed by the rep/ }) as HTMLSelectElement).value).toBe('自主开发');
+    expect((screen.getByRole('combobox', { name: /Developed by the rep/ }) as HTMLSelectElement).value).toBe(
+      '自主开发',
+    );
     const compute = screen.getByRole('button', { name: 'Compute' }) as HTMLButtonElement;
     expect(compute.disabled).toBe(true); // USD has no rate yet
     expect(screen.getByText('Enter a rate above 0.')).toBeTruthy();
@@ -53,7 +62,11 @@ describe('Bonus page', () => {
     await user.click(compute);
     await screen.findByTestId('bonus-reps');
 
-    const engine = await runBonus('new-customer', { headers: ORDERS.headers, rows: ORDERS.rows }, { fx: { USD: new Decimal('7.1') }, period: '2026Q2' });
+    const engine = await runBonus(
+      'new-customer',
+      { headers: ORDERS.headers, rows: ORDERS.rows },
+      { fx: { USD: new Decimal('7.1') }, period: '2026Q2' },
+    );
     const expected = Object.fromEntries(engine.byRep.map((r) => [r.rep, r.bonus.toNumber()]));
     expect(repBonus()).toEqual(expected);
     expect(repBonus()['张三']).toBe(2500); // 310,000 in the window → band ≥ 300,000
@@ -66,7 +79,13 @@ describe('Bonus page', () => {
     const names = host.inserted[0].specs.map((s) => s.name);
     expect(names).toEqual(expect.arrayContaining(['新客户奖', '奖金规则', '张三结算单', '李四结算单']));
     expect(host.inserted[0].options).toMatchObject({ activate: true, owner: 'bonus', replace: [] });
-    expect(host.settings.get('bonus.last')).toMatchObject({ scheme: 'new-customer', period: '2026Q2', rates: { USD: 7.1 }, lang: 'zh-CN', rulesSheet: '奖金规则' });
+    expect(host.settings.get('bonus.last')).toMatchObject({
+      scheme: 'new-customer',
+      period: '2026Q2',
+      rates: { USD: 7.1 },
+      lang: 'zh-CN',
+      rulesSheet: '奖金规则',
+    });
   });
 
   test('Recalculate asks first, then replaces only the sheets it wrote, keeping columns people added', async () => {
@@ -82,7 +101,10 @@ describe('Bonus page', () => {
     const headerRow = main.rows.findIndex((r) => r.includes('业务员'));
     main.rows[headerRow][30] = '备注';
     main.rows[headerRow + 1][30] = '已核对';
-    host.sources.Orders = { ...ORDERS, rows: ORDERS.rows.map((r, i) => (i === 2 ? [...r.slice(0, 3), '5000', ...r.slice(4)] : r)) };
+    host.sources.Orders = {
+      ...ORDERS,
+      rows: ORDERS.rows.map((r, i) => (i === 2 ? [...r.slice(0, 3), '5000', ...r.slice(4)] : r)),
+    };
 
     await user.click(screen.getByRole('button', { name: 'Recalculate' }));
     const dialog = await screen.findByRole('alertdialog');
@@ -94,14 +116,18 @@ describe('Bonus page', () => {
     const second = host.inserted[1];
     expect(new Set(second.options?.replace)).toEqual(new Set(firstNames));
     expect(repBonus()['张三']).toBe(1500); // 225,000 now
-    const kept = second.specs.find((s) => s.name === '新客户奖')!.cells.filter((c) => c.value === '备注' || c.value === '已核对');
+    const kept = second.specs
+      .find((s) => s.name === '新客户奖')!
+      .cells.filter((c) => c.value === '备注' || c.value === '已核对');
     expect(kept).toHaveLength(2);
   });
 
   test('Create Rules sheet writes it, reads it back; a gap in the bands is reported and blocks computing', async () => {
     const { host, user } = setup();
     await user.click(screen.getByRole('button', { name: 'Create Rules sheet' }));
-    await waitFor(() => expect(screen.getByTestId('bonus-rules-source').textContent).toBe('Using the rules in sheet “奖金规则”.'));
+    await waitFor(() =>
+      expect(screen.getByTestId('bonus-rules-source').textContent).toBe('Using the rules in sheet “奖金规则”.'),
+    );
     expect(host.inserted[0].options).toMatchObject({ owner: 'bonus-rules' });
     // Edit the first new-brand band's upper bound from 30,000 to 25,000: a gap to the next band.
     const rules = host.sources['奖金规则'];

@@ -16,7 +16,10 @@ describe('host detection', () => {
 
   test('office.js in a plain browser (host null) or another host: preview', async () => {
     expect((await connectToHost({ Office: { onReady: async () => ({ host: null }) } })).reason).toBe('not-excel');
-    expect((await connectToHost({ Office: { onReady: async () => ({ host: 'Word' }), HostType: { Excel: 'Excel' } } })).reason).toBe('not-excel');
+    expect(
+      (await connectToHost({ Office: { onReady: async () => ({ host: 'Word' }), HostType: { Excel: 'Excel' } } }))
+        .reason,
+    ).toBe('not-excel');
     expect((await connectToHost({ Office: { onReady: () => Promise.reject(new Error('x')) } })).mode).toBe('preview');
   });
 

@@ -1,20 +1,36 @@
 import { PreviewHost, specToGrid } from '../../src/taskpane/preview/preview-host';
 import type { SheetSpec } from '../../src/sheets/sheet-spec';
 
-const rules: SheetSpec = { name: 'Rules', cells: [{ ref: 'A1', value: 'rate' }, { ref: 'B1', value: 7 }] };
+const rules: SheetSpec = {
+  name: 'Rules',
+  cells: [
+    { ref: 'A1', value: 'rate' },
+    { ref: 'B1', value: 7 },
+  ],
+};
 const bonus: SheetSpec = {
   name: 'Bonus',
-  cells: [{ ref: 'A1', value: { formula: "Rules!B1*2" } }],
-  conditionalFormats: [{ ref: 'A1', rules: [{ type: 'expression', formula: "A1>'Rules'!B1", style: { fill: 'FF0000' } }] }],
+  cells: [{ ref: 'A1', value: { formula: 'Rules!B1*2' } }],
+  conditionalFormats: [
+    { ref: 'A1', rules: [{ type: 'expression', formula: "A1>'Rules'!B1", style: { fill: 'FF0000' } }] },
+  ],
 };
 
 describe('PreviewHost (the in-browser workbook)', () => {
   test('uploaded data is read back with its row numbers; other sources are refused clearly', async () => {
     const host = new PreviewHost();
     const [name] = host.addData([{ name: 'orders', table: { headers: ['a'], rows: [[1], [2]], firstRowNumber: 3 } }]);
-    expect(await host.readSource({ kind: 'sheet', name })).toEqual({ label: 'orders', headers: ['a'], rows: [[1], [2]], firstRowNumber: 3 });
+    expect(await host.readSource({ kind: 'sheet', name })).toEqual({
+      label: 'orders',
+      headers: ['a'],
+      rows: [[1], [2]],
+      firstRowNumber: 3,
+    });
     await expect(host.readSource({ kind: 'selection' })).rejects.toMatchObject({ name: 'PreviewUnsupportedError' });
-    await expect(host.readSource({ kind: 'sheet', name: 'nope' })).rejects.toMatchObject({ name: 'HostError', code: 'sourceNotFound' });
+    await expect(host.readSource({ kind: 'sheet', name: 'nope' })).rejects.toMatchObject({
+      name: 'HostError',
+      code: 'sourceNotFound',
+    });
   });
 
   test('a name already taken gets "(2)" and formulas that point at it follow', async () => {
@@ -38,7 +54,9 @@ describe('PreviewHost (the in-browser workbook)', () => {
     host.addData([{ name: 'Bonus', table: { headers: ['x'], rows: [], firstRowNumber: 2 } }]);
     const [first] = await host.insertSheets([bonus]);
     expect(first).toBe('Bonus (2)');
-    const again = await host.insertSheets([{ ...bonus, cells: [{ ref: 'A1', value: 'new' }] }], { replace: ['Bonus (2)', 'Bonus'] });
+    const again = await host.insertSheets([{ ...bonus, cells: [{ ref: 'A1', value: 'new' }] }], {
+      replace: ['Bonus (2)', 'Bonus'],
+    });
     expect(again).toEqual(['Bonus (2)']);
     expect(host.getSheets().map((s) => [s.name, s.kind])).toEqual([
       ['Bonus', 'data'],

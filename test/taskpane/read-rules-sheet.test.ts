@@ -7,7 +7,8 @@ import { readRulesSheet } from '../../src/taskpane/services/read-rules-sheet';
 
 /** Decimals as their exact text; key order does not matter to toEqual. */
 const plain = (x: unknown) => JSON.parse(JSON.stringify(x));
-const sheetOf = (rules = defaultRules(), lang: (typeof LANGS)[number] = 'en-US') => specToTable(buildBonusRulesSheet(rules, { lang }).sheet);
+const sheetOf = (rules = defaultRules(), lang: (typeof LANGS)[number] = 'en-US') =>
+  specToTable(buildBonusRulesSheet(rules, { lang }).sheet);
 
 describe('reading the Rules sheet back', () => {
   for (const lang of LANGS)

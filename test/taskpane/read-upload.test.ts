@@ -18,7 +18,9 @@ const file = (name: string, bytes: Uint8Array | string) => ({
 
 describe('reading uploaded files in preview mode', () => {
   test('CSV with BOM, quoted commas and a multi-line field: rows keep spreadsheet row numbers', async () => {
-    const [sheet] = await readUpload(file('orders.csv', '\uFEFFCustomer,Amount\n"Acme, Ltd","1,200"\n\n"Beta\nGroup",5\n\n'));
+    const [sheet] = await readUpload(
+      file('orders.csv', '\uFEFFCustomer,Amount\n"Acme, Ltd","1,200"\n\n"Beta\nGroup",5\n\n'),
+    );
     expect(sheet.name).toBe('orders');
     expect(sheet.table.headers).toEqual(['Customer', 'Amount']);
     expect(sheet.table.firstRowNumber).toBe(2);
@@ -63,7 +65,10 @@ describe('reading uploaded files in preview mode', () => {
   });
 
   test('unsupported, empty and broken files are refused with a reason', async () => {
-    await expect(readUpload(file('notes.docx', 'x'))).rejects.toMatchObject({ name: 'UploadError', code: 'unsupported-type' });
+    await expect(readUpload(file('notes.docx', 'x'))).rejects.toMatchObject({
+      name: 'UploadError',
+      code: 'unsupported-type',
+    });
     await expect(readUpload(file('empty.csv', '\n\n'))).rejects.toMatchObject({ code: 'empty' });
     await expect(readUpload(file('broken.xlsx', 'not a zip'))).rejects.toMatchObject({ code: 'unreadable' });
   });

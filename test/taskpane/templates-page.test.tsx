@@ -62,7 +62,9 @@ describe('Templates page', () => {
   test('an Excel error shows what happened, what to do, and copyable details', async () => {
     const user = userEvent.setup();
     const host = new FakeExcelHost();
-    host.insertError = new HostError('excel', 'insert sheets: InvalidOperation: busy', { officeCode: 'InvalidOperation' });
+    host.insertError = new HostError('excel', 'insert sheets: InvalidOperation: busy', {
+      officeCode: 'InvalidOperation',
+    });
     setup(excelServices(host));
     await user.click(screen.getByRole('button', { name: 'Insert SWOT analysis' }));
     const alert = await screen.findByRole('alert');
@@ -81,11 +83,15 @@ describe('Templates page', () => {
     const user = userEvent.setup();
     const host = new FakeExcelHost();
     setup(
-      excelServices(host, {}, {
-        templates: fakeTemplates(() => {
-          throw new Error('boom');
-        }),
-      }),
+      excelServices(
+        host,
+        {},
+        {
+          templates: fakeTemplates(() => {
+            throw new Error('boom');
+          }),
+        },
+      ),
     );
     await user.click(screen.getByRole('button', { name: 'Insert SWOT analysis' }));
     const alert = await screen.findByRole('alert');

@@ -1,5 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
-import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { DataBarVerticalRegular, DocumentTableRegular, MoneyRegular, SettingsRegular } from '@fluentui/react-icons';
 import type { Lang } from '../../sheets/sheet-spec';
 import { langFor, type HostInfo } from '../host/connect';
@@ -33,7 +42,11 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
     paddingTop: tokens.spacingVerticalXS,
   },
-  tabs: { overflowX: 'auto' },
+  tabs: {
+    overflowX: 'auto',
+    // In a 320 px pane four labelled tabs fit only without their icons.
+    '@media (max-width: 359px)': { '& .fui-Tab__icon': { display: 'none' } },
+  },
   panel: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`, minWidth: 0 },
   hiddenHeading: {
     position: 'absolute',
@@ -43,7 +56,7 @@ const useStyles = makeStyles({
     clip: 'rect(0 0 0 0)',
     whiteSpace: 'nowrap',
   },
-  previewBar: { marginLeft: tokens.spacingHorizontalS, marginRight: tokens.spacingHorizontalS },
+  previewBar: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS} 0` },
 });
 
 export interface AppProps {
@@ -71,7 +84,13 @@ export function App({ services, hostInfo, initialPage = 'templates' }: AppProps)
   return (
     <FluentProvider theme={themeFor(hostInfo.dark)} className={styles.root}>
       <I18nProvider lang={uiLang}>
-        <Shell services={services} hostInfo={hostInfo} prefs={prefs} updatePrefs={updatePrefs} initialPage={initialPage} />
+        <Shell
+          services={services}
+          hostInfo={hostInfo}
+          prefs={prefs}
+          updatePrefs={updatePrefs}
+          initialPage={initialPage}
+        />
       </I18nProvider>
     </FluentProvider>
   );
@@ -118,15 +137,15 @@ function Shell({
   return (
     <>
       <h1 className={styles.hiddenHeading}>{t('appName')}</h1>
+      {hostInfo.mode === 'preview' && (
+        <MessageBar intent="warning" layout="multiline" className={styles.previewBar} data-testid="preview-bar">
+          <MessageBarBody>
+            <MessageBarTitle>{t('previewTitle')}</MessageBarTitle>
+            <div>{t('previewBody')}</div>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.top}>
-        {hostInfo.mode === 'preview' && (
-          <MessageBar intent="warning" layout="multiline" className={styles.previewBar} data-testid="preview-bar">
-            <MessageBarBody>
-              <MessageBarTitle>{t('previewTitle')}</MessageBarTitle>
-              {t('previewBody')}
-            </MessageBarBody>
-          </MessageBar>
-        )}
         <TabList
           className={styles.tabs}
           size="small"
@@ -135,7 +154,13 @@ function Shell({
           aria-label={t('navLabel')}
         >
           {PAGES.map((p) => (
-            <Tab key={p} value={p} id={`tab-${p}`} icon={icons[p]} aria-controls={visited.has(p) ? `panel-${p}` : undefined}>
+            <Tab
+              key={p}
+              value={p}
+              id={`tab-${p}`}
+              icon={icons[p]}
+              aria-controls={visited.has(p) ? `panel-${p}` : undefined}
+            >
               {t(`page_${p}`)}
             </Tab>
           ))}
@@ -143,7 +168,14 @@ function Shell({
       </div>
       {PAGES.map((p) =>
         visited.has(p) ? (
-          <div key={p} role="tabpanel" id={`panel-${p}`} aria-labelledby={`tab-${p}`} hidden={p !== page} className={styles.panel}>
+          <div
+            key={p}
+            role="tabpanel"
+            id={`panel-${p}`}
+            aria-labelledby={`tab-${p}`}
+            hidden={p !== page}
+            className={styles.panel}
+          >
             {p === 'templates' && <TemplatesPage {...pageProps} />}
             {p === 'abc' && <AbcPage {...pageProps} />}
             {p === 'bonus' && <BonusPage {...pageProps} />}

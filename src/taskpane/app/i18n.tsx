@@ -20,8 +20,10 @@ export function makeI18n(lang: Lang): I18n {
   return {
     lang,
     t,
-    formatNumber: (n, digits = 2) => n.toLocaleString(lang, { minimumFractionDigits: 0, maximumFractionDigits: digits }),
-    formatPercent: (f, digits = 1) => (f * 100).toLocaleString(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }) + '%',
+    formatNumber: (n, digits = 2) =>
+      n.toLocaleString(lang, { minimumFractionDigits: 0, maximumFractionDigits: digits }),
+    formatPercent: (f, digits = 1) =>
+      (f * 100).toLocaleString(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }) + '%',
   };
 }
 

@@ -29,7 +29,9 @@ export interface PreferenceStore {
 }
 
 /** localStorage may be missing or throw (private mode, blocked storage): preferences then last for the session. */
-export function browserPreferenceStore(storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = safeLocalStorage()): PreferenceStore {
+export function browserPreferenceStore(
+  storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = safeLocalStorage(),
+): PreferenceStore {
   let memory: Preferences = DEFAULT_PREFERENCES;
   return {
     load() {
@@ -76,8 +78,12 @@ function sanitize(raw: unknown): Preferences {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   return {
     uiLanguage: LANG_OR_AUTO.includes(r.uiLanguage as string) ? (r.uiLanguage as Preferences['uiLanguage']) : 'auto',
-    sheetLanguage: LANG_OR_AUTO.includes(r.sheetLanguage as string) ? (r.sheetLanguage as Preferences['sheetLanguage']) : 'auto',
-    recentTemplates: Array.isArray(r.recentTemplates) ? r.recentTemplates.filter((k): k is string => typeof k === 'string').slice(0, 20) : [],
+    sheetLanguage: LANG_OR_AUTO.includes(r.sheetLanguage as string)
+      ? (r.sheetLanguage as Preferences['sheetLanguage'])
+      : 'auto',
+    recentTemplates: Array.isArray(r.recentTemplates)
+      ? r.recentTemplates.filter((k): k is string => typeof k === 'string').slice(0, 20)
+      : [],
     includeExamples: r.includeExamples === true,
   };
 }

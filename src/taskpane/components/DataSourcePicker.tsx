@@ -74,7 +74,15 @@ export function DataSourcePicker({
     });
 
   const currentRef = (): DataSourceRef | undefined =>
-    kind === 'selection' ? { kind } : kind === 'table' ? (table ? { kind, name: table } : undefined) : sheet ? { kind, name: sheet } : undefined;
+    kind === 'selection'
+      ? { kind }
+      : kind === 'table'
+        ? table
+          ? { kind, name: table }
+          : undefined
+        : sheet
+          ? { kind, name: sheet }
+          : undefined;
 
   return (
     <div className={styles.root}>
@@ -139,7 +147,12 @@ export function DataSourcePicker({
                   ))}
                 </Select>
               </Field>
-              <Button icon={<ArrowClockwiseRegular />} aria-label={t('refreshSources')} title={t('refreshSources')} onClick={() => void refresh()} />
+              <Button
+                icon={<ArrowClockwiseRegular />}
+                aria-label={t('refreshSources')}
+                title={t('refreshSources')}
+                onClick={() => void refresh()}
+              />
             </div>
           )}
           <div className={styles.row}>

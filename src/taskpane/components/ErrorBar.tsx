@@ -1,5 +1,13 @@
 import { useState } from 'react';
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { CopyRegular, DismissRegular } from '@fluentui/react-icons';
 import { useI18n } from '../app/i18n';
 import { describeError } from './describe-error';
@@ -36,7 +44,9 @@ export function ErrorBar({ error, onDismiss }: { error: unknown; onDismiss?: () 
       </MessageBarBody>
       <MessageBarActions
         containerAction={
-          onDismiss ? <Button appearance="transparent" icon={<DismissRegular />} aria-label={t('dismiss')} onClick={onDismiss} /> : undefined
+          onDismiss ? (
+            <Button appearance="transparent" icon={<DismissRegular />} aria-label={t('dismiss')} onClick={onDismiss} />
+          ) : undefined
         }
       >
         <Button size="small" icon={<CopyRegular />} onClick={copy}>

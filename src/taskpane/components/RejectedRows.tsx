@@ -3,7 +3,12 @@ import { useI18n } from '../app/i18n';
 import type { RejectedRow } from '../services/types';
 
 const useStyles = makeStyles({
-  list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL, maxHeight: '10rem', overflowY: 'auto' },
+  list: {
+    margin: `${tokens.spacingVerticalXS} 0 0`,
+    paddingLeft: tokens.spacingHorizontalL,
+    maxHeight: '10rem',
+    overflowY: 'auto',
+  },
 });
 
 /** Rows the engine skipped, each with the row number the user sees in the sheet and the reason. */

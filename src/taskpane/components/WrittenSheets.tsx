@@ -1,5 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Select, makeStyles, tokens, useId } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  makeStyles,
+  tokens,
+  useId,
+} from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useI18n } from '../app/i18n';
 import type { Services } from '../services/types';
@@ -16,7 +25,15 @@ const useStyles = makeStyles({
  * What an action wrote. In Excel the sheets are already there (the first one active); in
  * preview mode they are shown as HTML and can be downloaded as one .xlsx.
  */
-export function WrittenSheets({ services, names, fileBase }: { services: Services; names: string[]; fileBase: string }) {
+export function WrittenSheets({
+  services,
+  names,
+  fileBase,
+}: {
+  services: Services;
+  names: string[];
+  fileBase: string;
+}) {
   const { t } = useI18n();
   const styles = useStyles();
   const [shown, setShown] = useState(names[0]);
@@ -44,13 +61,19 @@ export function WrittenSheets({ services, names, fileBase }: { services: Service
       <MessageBar intent="success" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{t(preview ? 'writtenPreview' : 'writtenExcel', { count: names.length })}</MessageBarTitle>
-          {names.join(t('listSeparator'))}
+          <span data-testid="written-names">{names.join(t('listSeparator'))}</span>
         </MessageBarBody>
       </MessageBar>
       {preview && (
         <>
           <div className={styles.bar}>
-            <Button appearance="primary" icon={<ArrowDownloadRegular />} onClick={download} disabled={busy} data-testid="download-xlsx">
+            <Button
+              appearance="primary"
+              icon={<ArrowDownloadRegular />}
+              onClick={download}
+              disabled={busy}
+              data-testid="download-xlsx"
+            >
               {busy ? t('preparingDownload') : t('downloadXlsx')}
             </Button>
             {names.length > 1 && (

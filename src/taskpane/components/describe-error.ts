@@ -25,13 +25,27 @@ export interface DescribedError {
 
 /** Turns anything thrown by a host, an engine or a reader into a message a person can act on. */
 export function describeError(e: unknown, t: Translate): DescribedError {
-  const err = (e ?? {}) as { name?: string; message?: string; code?: string; file?: string; sheet?: string; source?: string; stack?: string };
+  const err = (e ?? {}) as {
+    name?: string;
+    message?: string;
+    code?: string;
+    file?: string;
+    sheet?: string;
+    source?: string;
+    stack?: string;
+  };
   const details = detailsOf(e);
   switch (err.name) {
     case 'UploadError':
-      if (err.code === 'unsupported-type') return { title: t('errUploadType', { file: err.file ?? '' }), action: t('errUploadTypeAction'), details };
-      if (err.code === 'empty') return { title: t('errUploadEmpty', { file: err.file ?? '' }), action: t('errUploadEmptyAction'), details };
-      return { title: t('errUploadUnreadable', { file: err.file ?? '' }), action: t('errUploadUnreadableAction'), details };
+      if (err.code === 'unsupported-type')
+        return { title: t('errUploadType', { file: err.file ?? '' }), action: t('errUploadTypeAction'), details };
+      if (err.code === 'empty')
+        return { title: t('errUploadEmpty', { file: err.file ?? '' }), action: t('errUploadEmptyAction'), details };
+      return {
+        title: t('errUploadUnreadable', { file: err.file ?? '' }),
+        action: t('errUploadUnreadableAction'),
+        details,
+      };
     case 'NotRulesSheetError':
       return { title: t('errNotRules'), action: t('errNotRulesAction'), details };
     case 'PreviewUnsupportedError':

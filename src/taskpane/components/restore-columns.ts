@@ -1,7 +1,11 @@
 import type { ColumnMap, FieldDef } from '../services/types';
 
 /** The mapping remembered in the workbook, if every column it names is still there and required fields are covered. */
-export function restoreColumns(saved: ColumnMap | undefined, headers: string[], fields: readonly FieldDef[]): ColumnMap | undefined {
+export function restoreColumns(
+  saved: ColumnMap | undefined,
+  headers: string[],
+  fields: readonly FieldDef[],
+): ColumnMap | undefined {
   if (!saved) return undefined;
   const known = new Set(headers);
   const out: ColumnMap = {};

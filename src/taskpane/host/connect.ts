@@ -28,12 +28,21 @@ interface OfficeLike {
 }
 
 export async function connectToHost(
-  globals: { Office?: unknown; navigator?: { language?: string }; matchMedia?: (q: string) => { matches: boolean } } = globalThis,
+  globals: {
+    Office?: unknown;
+    navigator?: { language?: string };
+    matchMedia?: (q: string) => { matches: boolean };
+  } = globalThis,
   timeoutMs = CONNECT_TIMEOUT_MS,
 ): Promise<HostInfo> {
   const browserLanguage = globals.navigator?.language ?? 'en-US';
   const browserDark = Boolean(globals.matchMedia?.('(prefers-color-scheme: dark)').matches);
-  const preview = (reason: PreviewReason): HostInfo => ({ mode: 'preview', reason, displayLanguage: browserLanguage, dark: browserDark });
+  const preview = (reason: PreviewReason): HostInfo => ({
+    mode: 'preview',
+    reason,
+    displayLanguage: browserLanguage,
+    dark: browserDark,
+  });
 
   const office = globals.Office as OfficeLike | undefined;
   if (!office || typeof office.onReady !== 'function') return preview('no-office');

@@ -17,7 +17,7 @@ const useStyles = makeStyles({
     color: '#000000',
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
-  table: { borderCollapse: 'collapse', fontSize: '12px', fontFamily: tokens.fontFamilyBase },
+  table: { borderCollapse: 'collapse', tableLayout: 'fixed', fontSize: '12px', fontFamily: tokens.fontFamilyBase },
   head: {
     position: 'sticky',
     top: 0,
@@ -70,20 +70,26 @@ export function SheetPreview({ spec }: { spec: SheetSpec }) {
   const covered = new Set<string>();
   for (const m of spec.merges ?? []) {
     const r = parseRange(m);
-    spans.set(`${r.top}:${r.left}`, { rowSpan: Math.min(r.bottom, rows) - r.top + 1, colSpan: Math.min(r.right, cols) - r.left + 1 });
+    spans.set(`${r.top}:${r.left}`, {
+      rowSpan: Math.min(r.bottom, rows) - r.top + 1,
+      colSpan: Math.min(r.right, cols) - r.left + 1,
+    });
     for (let row = r.top; row <= r.bottom; row++)
       for (let col = r.left; col <= r.right; col++) if (row !== r.top || col !== r.left) covered.add(`${row}:${col}`);
   }
-  const widths = new Map((spec.columns ?? []).map((c) => [c.index, c.hidden ? 0 : c.width]));
+  const widthOf = new Map((spec.columns ?? []).map((c) => [c.index, c.hidden ? 0 : c.width]));
+  // Excel widths are in characters (~7 px); the table keeps them and the region scrolls sideways.
+  const px = Array.from({ length: cols }, (_, i) => Math.round(Math.min(widthOf.get(i + 1) ?? 9, 60) * 7));
+  const totalWidth = 28 + px.reduce((a, b) => a + b, 0);
 
   return (
     <div>
       <div className={styles.region} role="region" aria-label={t('previewOfSheet', { sheet: spec.name })} tabIndex={0}>
-        <table className={styles.table}>
+        <table className={styles.table} style={{ width: `${totalWidth}px` }}>
           <colgroup>
             <col style={{ width: '28px' }} />
-            {Array.from({ length: cols }, (_, i) => (
-              <col key={i} style={{ width: `${Math.round(Math.min(widths.get(i + 1) ?? 9, 60) * 7)}px` }} />
+            {px.map((w, i) => (
+              <col key={i} style={{ width: `${w}px` }} />
             ))}
           </colgroup>
           <thead>
@@ -110,7 +116,13 @@ export function SheetPreview({ spec }: { spec: SheetSpec }) {
                   const cell = cells.get(key);
                   const span = spans.get(key);
                   return (
-                    <td key={c} className={styles.cell} style={cellStyle(cell)} rowSpan={span?.rowSpan} colSpan={span?.colSpan}>
+                    <td
+                      key={c}
+                      className={styles.cell}
+                      style={cellStyle(cell)}
+                      rowSpan={span?.rowSpan}
+                      colSpan={span?.colSpan}
+                    >
                       {cell ? <CellText cell={cell} formulaClass={styles.formula} /> : null}
                     </td>
                   );
@@ -121,7 +133,9 @@ export function SheetPreview({ spec }: { spec: SheetSpec }) {
         </table>
       </div>
       {(maxRow > rows || maxCol > cols) && (
-        <Caption1 className={styles.note}>{t('previewTruncated', { rows: maxRow, cols: maxCol, shownRows: rows, shownCols: cols })}</Caption1>
+        <Caption1 className={styles.note}>
+          {t('previewTruncated', { rows: maxRow, cols: maxCol, shownRows: rows, shownCols: cols })}
+        </Caption1>
       )}
       {spec.charts?.map((ch) => (
         <Caption1 key={ch.title} className={styles.note}>
@@ -149,7 +163,12 @@ function formatNumber(n: number, numFmt?: string): string {
     return `${(n * 100).toFixed(digits)}%`;
   }
   const digits = numFmt ? (/0\.(0+)/.exec(numFmt)?.[1].length ?? 0) : undefined;
-  return n.toLocaleString('en-US', digits === undefined ? { maximumFractionDigits: 6 } : { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return n.toLocaleString(
+    'en-US',
+    digits === undefined
+      ? { maximumFractionDigits: 6 }
+      : { minimumFractionDigits: digits, maximumFractionDigits: digits },
+  );
 }
 
 function cellStyle(cell: CellSpec | undefined): React.CSSProperties | undefined {
@@ -160,7 +179,8 @@ function cellStyle(cell: CellSpec | undefined): React.CSSProperties | undefined 
   return {
     backgroundColor: bg,
     // Sheet colours are chosen for Excel's grid; keep text readable (WCAG AA) if a pair is faint.
-    color: fg && contrast(fg, bg ?? '#ffffff') >= 4.5 ? fg : bg && contrast('#000000', bg) < 4.5 ? '#ffffff' : '#000000',
+    color:
+      fg && contrast(fg, bg ?? '#ffffff') >= 4.5 ? fg : bg && contrast('#000000', bg) < 4.5 ? '#ffffff' : '#000000',
     fontWeight: s.font?.bold ? 600 : undefined,
     fontStyle: s.font?.italic ? 'italic' : undefined,
     textDecoration: s.font?.underline ? 'underline' : undefined,

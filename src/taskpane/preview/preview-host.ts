@@ -25,7 +25,10 @@ export class PreviewHost implements WorkbookHost {
   addData(tables: { name: string; table: Omit<TableData, 'label'> }[]): string[] {
     const names: string[] = [];
     for (const t of tables) {
-      const name = uniqueSheetName(t.name, this.sheets.map((s) => s.name));
+      const name = uniqueSheetName(
+        t.name,
+        this.sheets.map((s) => s.name),
+      );
       this.sheets.push({ kind: 'data', name, table: { ...t.table, label: name } });
       names.push(name);
     }
@@ -61,7 +64,8 @@ export class PreviewHost implements WorkbookHost {
     signal?.throwIfAborted();
     if (ref.kind !== 'sheet') throw new PreviewUnsupportedError(ref.kind);
     const sheet = this.sheets.find((s) => s.name === ref.name);
-    if (!sheet) throw new HostError('sourceNotFound', `sheet ${ref.name} not found`, { step: `read sheet ${ref.name}` });
+    if (!sheet)
+      throw new HostError('sourceNotFound', `sheet ${ref.name} not found`, { step: `read sheet ${ref.name}` });
     return sheet.kind === 'data' ? sheet.table : specToTable(sheet.spec);
   }
 
@@ -85,7 +89,13 @@ export class PreviewHost implements WorkbookHost {
     // A sheet that had to take another name ("Rules (2)"): formulas pointing at it follow.
     const renames = new Map(plan.filter((p) => p.name !== p.spec.name).map((p) => [p.spec.name, p.name]));
     for (const p of plan) {
-      const sheet: PreviewSheet = { kind: 'generated', name: p.name, spec: renameRefs({ ...p.spec, name: p.name }, renames), batch, owner: options.owner };
+      const sheet: PreviewSheet = {
+        kind: 'generated',
+        name: p.name,
+        spec: renameRefs({ ...p.spec, name: p.name }, renames),
+        batch,
+        owner: options.owner,
+      };
       const at = p.target ? this.sheets.findIndex((s) => s.name === p.target) : -1;
       if (at >= 0) this.sheets[at] = sheet;
       else this.sheets.push(sheet);
@@ -163,8 +173,16 @@ function renameRefs(spec: SheetSpec, renames: ReadonlyMap<string, string>): Shee
     cells: spec.cells.map((c) => (isFormula(c.value) ? { ...c, value: { formula: f(c.value.formula) } } : c)),
     conditionalFormats: spec.conditionalFormats?.map((cf) => ({
       ...cf,
-      rules: cf.rules.map((r) => (r.type === 'expression' ? { ...r, formula: f(r.formula) } : r.type === 'cellIs' ? { ...r, formulas: r.formulas.map(f) } : r)),
+      rules: cf.rules.map((r) =>
+        r.type === 'expression'
+          ? { ...r, formula: f(r.formula) }
+          : r.type === 'cellIs'
+            ? { ...r, formulas: r.formulas.map(f) }
+            : r,
+      ),
     })),
-    validations: spec.validations?.map((v) => (v.rule.type === 'listRange' ? { ...v, rule: { ...v.rule, source: f(v.rule.source) } } : v)),
+    validations: spec.validations?.map((v) =>
+      v.rule.type === 'listRange' ? { ...v, rule: { ...v.rule, source: f(v.rule.source) } } : v,
+    ),
   };
 }

@@ -26,7 +26,11 @@ export function createPreviewWorkbook(
       signal?.throwIfAborted();
       return host.addData(sheets);
     },
-    dataSheets: () => host.getSheets().filter((s) => s.kind === 'data').map((s) => s.name),
+    dataSheets: () =>
+      host
+        .getSheets()
+        .filter((s) => s.kind === 'data')
+        .map((s) => s.name),
     sheet(name) {
       const s = host.getSheets().find((x) => x.name === name);
       return s?.kind === 'generated' ? s.spec : undefined;

@@ -41,7 +41,8 @@ export async function readUpload(file: UploadFile, signal?: AbortSignal): Promis
 }
 
 async function gunzip(bytes: Uint8Array, file: string): Promise<Uint8Array> {
-  if (typeof DecompressionStream === 'undefined') throw new UploadError('unreadable', file, 'this browser cannot unpack .gz files');
+  if (typeof DecompressionStream === 'undefined')
+    throw new UploadError('unreadable', file, 'this browser cannot unpack .gz files');
   try {
     const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
     return new Uint8Array(await new Response(stream).arrayBuffer());
@@ -73,7 +74,8 @@ async function readCsv(bytes: Uint8Array, file: string): Promise<Omit<TableData,
 
 /** Header = first non-blank row; trailing blank rows dropped; blank rows inside keep their numbers. */
 function toTable(grid: unknown[][], file: string): Omit<TableData, 'label'> {
-  const blank = (r: unknown[] | undefined) => !r || r.every((v) => v === null || v === undefined || String(v).trim() === '');
+  const blank = (r: unknown[] | undefined) =>
+    !r || r.every((v) => v === null || v === undefined || String(v).trim() === '');
   const headerIndex = grid.findIndex((r) => !blank(r));
   if (headerIndex < 0) throw new UploadError('empty', file);
   let end = grid.length;
@@ -103,7 +105,8 @@ async function readXlsx(bytes: Uint8Array, file: string, signal?: AbortSignal): 
       grid[rowNumber - 1] = Array.from(values, (v) => (v === undefined ? null : v));
     });
     for (let i = 0; i < grid.length; i++) if (!grid[i]) grid[i] = [];
-    if (grid.some((r) => r.some((v) => v !== null && v !== ''))) out.push({ name: ws.name, table: toTable(grid, file) });
+    if (grid.some((r) => r.some((v) => v !== null && v !== '')))
+      out.push({ name: ws.name, table: toTable(grid, file) });
   });
   if (!out.length) throw new UploadError('empty', file);
   return out;

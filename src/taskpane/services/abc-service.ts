@@ -25,7 +25,8 @@ export function createAbcService(buildSheets: AbcSheetsBuilder): AbcService {
       // No amount column but quantity and unit price (ERP line exports): value = quantity × price.
       if (!guess.value) {
         const qp = guessColumns(headers, [field('quantity', false), field('unit_price', false)]);
-        if (qp.quantity && qp.unit_price) return { customer: guess.customer, value: qp.quantity, factor: qp.unit_price };
+        if (qp.quantity && qp.unit_price)
+          return { customer: guess.customer, value: qp.quantity, factor: qp.unit_price };
       }
       return { customer: guess.customer, value: guess.value, factor: '' };
     },
@@ -39,7 +40,8 @@ export function createAbcService(buildSheets: AbcSheetsBuilder): AbcService {
             value,
             method: options.method,
             thresholds: options.method === 'value' ? { a: options.thresholds[0], b: options.thresholds[1] } : undefined,
-            countShares: options.method === 'count' ? { a: options.thresholds[0], b: options.thresholds[1] } : undefined,
+            countShares:
+              options.method === 'count' ? { a: options.thresholds[0], b: options.thresholds[1] } : undefined,
             crossing: options.crossingToLower ? 'exclude' : 'include',
             group: options.groupByCustomer,
             keepRejected: SHOWN_REJECTED,

@@ -44,7 +44,11 @@ export function createBonusService(sheets: BonusSheetsBuilder, now: () => Date =
   });
 
   return {
-    schemes: BONUS_SCHEMES.map((id) => ({ id, fields: uiFields(SCHEME_FIELDS[id]), usesPeriod: PERIOD_SCHEMES.has(id) })),
+    schemes: BONUS_SCHEMES.map((id) => ({
+      id,
+      fields: uiFields(SCHEME_FIELDS[id]),
+      usesPeriod: PERIOD_SCHEMES.has(id),
+    })),
     guessColumns: (scheme, headers) => guessColumns(headers, SCHEME_FIELDS[scheme as BonusScheme] ?? []),
     defaultRules: () => asRules(defaultRules(), { kind: 'defaults' }),
     rulesSheet: (lang) => sheets.rulesSheet(defaultRules(), lang),
@@ -78,7 +82,11 @@ export function createBonusService(sheets: BonusSheetsBuilder, now: () => Date =
       const run = (lang: Lang) =>
         runBonus(
           req.scheme as BonusScheme,
-          { headers: chosenHeaders(req.table.headers, req.columns), rows: req.table.rows, firstRowNumber: req.table.firstRowNumber },
+          {
+            headers: chosenHeaders(req.table.headers, req.columns),
+            rows: req.table.rows,
+            firstRowNumber: req.table.firstRowNumber,
+          },
           {
             rules: req.rules.value as DomainRules,
             fx: Object.fromEntries(Object.entries(req.rates).map(([c, r]) => [c, new Decimal(String(r))])),
@@ -94,7 +102,12 @@ export function createBonusService(sheets: BonusSheetsBuilder, now: () => Date =
       const byLang = new Map<Lang, BonusRunResult>([[req.lang, result]]);
       return {
         summary: {
-          reps: result.byRep.map((r) => ({ rep: r.rep, lines: r.lines, eligible: r.eligible, bonus: r.bonus.toNumber() })),
+          reps: result.byRep.map((r) => ({
+            rep: r.rep,
+            lines: r.lines,
+            eligible: r.eligible,
+            bonus: r.bonus.toNumber(),
+          })),
           total: result.byRep.reduce((s, r) => s.plus(r.bonus), new Decimal(0)).toNumber(),
           lines: result.lines.length,
           rejectedCount: result.rejected.count,

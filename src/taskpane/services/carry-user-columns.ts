@@ -23,7 +23,8 @@ export function carryUserColumns(spec: SheetSpec, old: TableData): SheetSpec {
   const extra = [...header.entries()].filter(([col, v]) => col > lastNew && !isBlank(v)).map(([col]) => col);
   if (!extra.length) return spec;
 
-  const keyOf = (row: Map<number, unknown> | undefined) => [t.left, t.left + 1].map((c) => String(row?.get(c) ?? '')).join('\u0001');
+  const keyOf = (row: Map<number, unknown> | undefined) =>
+    [t.left, t.left + 1].map((c) => String(row?.get(c) ?? '')).join('\u0001');
   const oldRows = new Map<string, number[]>();
   const lastOld = [...grid.keys()].reduce((a, b) => Math.max(a, b), 0);
   for (let r = t.top + 1; r <= lastOld; r++) {

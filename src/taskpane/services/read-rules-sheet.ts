@@ -40,19 +40,30 @@ const SECTION_KEYS: Record<SectionKey, keyof (typeof sheetMessages)['en-US']> = 
   badDebt: 'secBadDebt',
 };
 
-const norm = (v: unknown) => normalizeTypedText(v instanceof Date ? v.toISOString() : String(v ?? '')).trim().toLowerCase();
+const norm = (v: unknown) =>
+  normalizeTypedText(v instanceof Date ? v.toISOString() : String(v ?? ''))
+    .trim()
+    .toLowerCase();
 const blank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
 /** Label text in any language → message key. */
 function labelIndex(): Map<string, string> {
   const m = new Map<string, string>();
-  for (const lang of LANGS) for (const [k, v] of Object.entries(sheetMessages[lang])) if (!m.has(norm(v))) m.set(norm(v), k);
+  for (const lang of LANGS)
+    for (const [k, v] of Object.entries(sheetMessages[lang])) if (!m.has(norm(v))) m.set(norm(v), k);
   return m;
 }
 
-export function readRulesSheet(table: Pick<TableData, 'headers' | 'rows' | 'firstRowNumber'>, lang: 'en-US' | 'zh-CN' = 'en-US'): ReadRules {
+export function readRulesSheet(
+  table: Pick<TableData, 'headers' | 'rows' | 'firstRowNumber'>,
+  lang: 'en-US' | 'zh-CN' = 'en-US',
+): ReadRules {
   // Back to a sheet-shaped grid: headers is the sheet's first row.
-  const grid: Grid = [table.headers, ...Array.from({ length: Math.max(0, table.firstRowNumber - 2) }, () => []), ...table.rows];
+  const grid: Grid = [
+    table.headers,
+    ...Array.from({ length: Math.max(0, table.firstRowNumber - 2) }, () => []),
+    ...table.rows,
+  ];
   const labels = labelIndex();
   const keyOf = (row: unknown[] | undefined) => (row && !blank(row[0]) ? labels.get(norm(row[0])) : undefined);
   const yes = new Set(LANGS.map((l) => norm(common[l].yes)));
@@ -80,8 +91,10 @@ export function readRulesSheet(table: Pick<TableData, 'headers' | 'rows' | 'firs
   if (missing.length === Object.keys(SECTION_KEYS).length) throw new NotRulesSheetError();
 
   const setting = (sec: SectionKey, key: string): unknown => sections.get(sec)?.find((r) => keyOf(r) === key)?.[1];
-  const num = (v: unknown): unknown => (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v);
-  const bool = (v: unknown): unknown => (typeof v === 'boolean' ? v : yes.has(norm(v)) ? true : no.has(norm(v)) ? false : v);
+  const num = (v: unknown): unknown =>
+    typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v;
+  const bool = (v: unknown): unknown =>
+    typeof v === 'boolean' ? v : yes.has(norm(v)) ? true : no.has(norm(v)) ? false : v;
   const date = (v: unknown): unknown => {
     if (blank(v)) return null;
     const p = parseDate(v);
@@ -123,7 +136,11 @@ export function readRulesSheet(table: Pick<TableData, 'headers' | 'rows' | 'firs
     json.fx = fx;
   }
   if (sections.has('newBrand'))
-    json.newBrand = { tierCurrency: String(setting('newBrand', 'tierCurrency') ?? ''), minMargin: num(setting('newBrand', 'minMargin')), tiers: tiers('newBrand') };
+    json.newBrand = {
+      tierCurrency: String(setting('newBrand', 'tierCurrency') ?? ''),
+      minMargin: num(setting('newBrand', 'minMargin')),
+      tiers: tiers('newBrand'),
+    };
   if (sections.has('newCustomer')) {
     const rows = sections.get('newCustomer')!;
     const at = rows.findIndex((r) => keyOf(r) === 'industrialTypes');
@@ -175,7 +192,11 @@ export function readRulesSheet(table: Pick<TableData, 'headers' | 'rows' | 'firs
       const v = setting('badDebt', k);
       return blank(v) ? null : num(v);
     };
-    json.badDebt = { outsideHandler: share('outsideHandler'), insideHandler: share('insideHandler'), insideApprover: share('insideApprover') };
+    json.badDebt = {
+      outsideHandler: share('outsideHandler'),
+      insideHandler: share('insideHandler'),
+      insideApprover: share('insideApprover'),
+    };
   }
 
   const loaded = loadRules(json, lang);

@@ -79,7 +79,13 @@ export interface AbcService {
   /** Maps engine fields to headers by name (zh-CN/en-US synonyms). */
   guessColumns(headers: string[]): ColumnMap;
   /** `lang`: language of the reasons shown in the pane (the sheets get their own). */
-  compute(table: TableData, columns: ColumnMap, options: AbcOptions, lang: Lang, signal?: AbortSignal): Promise<AbcComputation>;
+  compute(
+    table: TableData,
+    columns: ColumnMap,
+    options: AbcOptions,
+    lang: Lang,
+    signal?: AbortSignal,
+  ): Promise<AbcComputation>;
 }
 
 export interface BonusScheme {

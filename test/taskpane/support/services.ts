@@ -48,21 +48,43 @@ export class FakeExcelHost implements WorkbookHost {
   }
 }
 
-export const fakeTemplates = (build: TemplateService['build'] = (kind, o) => [{ name: `${kind}-${o.lang}`, cells: [{ ref: 'A1', value: kind }] }]): TemplateService => ({
+export const fakeTemplates = (
+  build: TemplateService['build'] = (kind, o) => [{ name: `${kind}-${o.lang}`, cells: [{ ref: 'A1', value: kind }] }],
+): TemplateService => ({
   list: () => [
-    { kind: 'swot', title: { 'en-US': 'SWOT analysis', 'zh-CN': 'SWOT 分析' }, purpose: { 'en-US': 'Strengths and weaknesses', 'zh-CN': '优势与劣势' } },
-    { kind: 'bcg', title: { 'en-US': 'BCG matrix', 'zh-CN': '波士顿矩阵' }, purpose: { 'en-US': 'Products by growth', 'zh-CN': '按增长率' } },
-    { kind: 'pipeline', title: { 'en-US': 'Pipeline', 'zh-CN': '进度报表' }, purpose: { 'en-US': 'One row per target', 'zh-CN': '每个目标一行' } },
+    {
+      kind: 'swot',
+      title: { 'en-US': 'SWOT analysis', 'zh-CN': 'SWOT 分析' },
+      purpose: { 'en-US': 'Strengths and weaknesses', 'zh-CN': '优势与劣势' },
+    },
+    {
+      kind: 'bcg',
+      title: { 'en-US': 'BCG matrix', 'zh-CN': '波士顿矩阵' },
+      purpose: { 'en-US': 'Products by growth', 'zh-CN': '按增长率' },
+    },
+    {
+      kind: 'pipeline',
+      title: { 'en-US': 'Pipeline', 'zh-CN': '进度报表' },
+      purpose: { 'en-US': 'One row per target', 'zh-CN': '每个目标一行' },
+    },
   ],
   build,
 });
 
 /** ABC result sheet stand-in: the tests check what reaches insertSheets, not the builder. */
 export const fakeAbcSheets = (result: { customers: unknown[] }, lang: string, prefix: string): SheetSpec[] => [
-  { name: `ABC ${lang}`, cells: [{ ref: "A1", value: result.customers.length }], names: [{ name: `${prefix}n`, ref: "$A$1" }] },
+  {
+    name: `ABC ${lang}`,
+    cells: [{ ref: 'A1', value: result.customers.length }],
+    names: [{ name: `${prefix}n`, ref: '$A$1' }],
+  },
 ];
 
-export function excelServices(host = new FakeExcelHost(), prefs: Partial<Preferences> = {}, extra: Partial<Services> = {}): Services {
+export function excelServices(
+  host = new FakeExcelHost(),
+  prefs: Partial<Preferences> = {},
+  extra: Partial<Services> = {},
+): Services {
   return {
     mode: 'excel',
     host,

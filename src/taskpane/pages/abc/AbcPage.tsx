@@ -1,5 +1,15 @@
 import { useEffect, useState } from 'react';
-import { Button, Checkbox, Field, Input, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { DataBarVerticalRegular, TableArrowUpRegular } from '@fluentui/react-icons';
 import type { Lang } from '../../../sheets/sheet-spec';
 import type { PageProps } from '../../app/App';
@@ -22,6 +32,7 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   intro: { margin: 0, color: tokens.colorNeutralForeground2 },
   pair: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalM },
+  problem: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
 });
 
@@ -49,10 +60,12 @@ export function AbcPage({ services, sheetLang }: PageProps) {
   const missing = missingFields(fields, columns);
 
   // Any change to the data, mapping or options invalidates the preview: what is written is always what was shown.
-  const change = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setResult(undefined);
-  };
+  const change =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setResult(undefined);
+    };
   const setFormField = (patch: Partial<AbcForm>) => change(setForm)({ ...form, ...patch });
 
   const onLoaded = async (d: LoadedData) => {
@@ -60,7 +73,9 @@ export function AbcPage({ services, sheetLang }: PageProps) {
     setResult(undefined);
     setWritten(undefined);
     const remembered = await services.host.getSetting<Remembered>(SETTING).catch(() => undefined);
-    setColumns(restoreColumns(remembered?.columns, d.table.headers, fields) ?? services.abc.guessColumns(d.table.headers));
+    setColumns(
+      restoreColumns(remembered?.columns, d.table.headers, fields) ?? services.abc.guessColumns(d.table.headers),
+    );
     if (remembered?.form) setForm({ ...DEFAULT_FORM, ...remembered.form });
   };
 
@@ -92,7 +107,13 @@ export function AbcPage({ services, sheetLang }: PageProps) {
     <div className={styles.root}>
       <p className={styles.intro}>{t('abcIntro')}</p>
       <Section step={1} title={t('stepData')}>
-        <DataSourcePicker services={services} task={task} loaded={data} onLoaded={(d) => void onLoaded(d)} idPrefix="abc" />
+        <DataSourcePicker
+          services={services}
+          task={task}
+          loaded={data}
+          onLoaded={(d) => void onLoaded(d)}
+          idPrefix="abc"
+        />
       </Section>
       {data && (
         <Section step={2} title={t('columnsTitle')}>
@@ -111,7 +132,9 @@ export function AbcPage({ services, sheetLang }: PageProps) {
           <RadioGroup
             aria-label={t('abcMethod')}
             value={form.method}
-            onChange={(_, d) => setFormField({ method: d.value as AbcForm['method'], ...defaultsFor(d.value as AbcForm['method']) })}
+            onChange={(_, d) =>
+              setFormField({ method: d.value as AbcForm['method'], ...defaultsFor(d.value as AbcForm['method']) })
+            }
           >
             <Radio value="value" label={t('abcMethodValue')} />
             <Radio value="count" label={t('abcMethodCount')} />
@@ -122,27 +145,56 @@ export function AbcPage({ services, sheetLang }: PageProps) {
               validationState={problems.includes('first') ? 'error' : 'none'}
               validationMessage={problems.includes('first') ? t('abcPercentInvalid') : undefined}
             >
-              <Input type="number" inputMode="decimal" min={1} max={99} value={form.first} contentAfter="%" onChange={(_, d) => setFormField({ first: d.value })} />
+              <Input
+                type="number"
+                inputMode="decimal"
+                min={1}
+                max={99}
+                value={form.first}
+                contentAfter="%"
+                onChange={(_, d) => setFormField({ first: d.value })}
+              />
             </Field>
             <Field
               label={t(form.method === 'value' ? 'abcThresholdB' : 'abcShareB')}
               validationState={problems.includes('second') ? 'error' : 'none'}
               validationMessage={problems.includes('second') ? t('abcPercentInvalid') : undefined}
             >
-              <Input type="number" inputMode="decimal" min={1} max={99} value={form.second} contentAfter="%" onChange={(_, d) => setFormField({ second: d.value })} />
+              <Input
+                type="number"
+                inputMode="decimal"
+                min={1}
+                max={99}
+                value={form.second}
+                contentAfter="%"
+                onChange={(_, d) => setFormField({ second: d.value })}
+              />
             </Field>
           </div>
           {problemText && (
-            <Field validationState="error" validationMessage={problemText}>
-              <span />
-            </Field>
+            <Text role="alert" className={styles.problem}>
+              {problemText}
+            </Text>
           )}
           {form.method === 'value' && (
-            <Checkbox checked={form.crossingLower} onChange={(_, d) => setFormField({ crossingLower: Boolean(d.checked) })} label={t('abcCrossingLower')} />
+            <Checkbox
+              checked={form.crossingLower}
+              onChange={(_, d) => setFormField({ crossingLower: Boolean(d.checked) })}
+              label={t('abcCrossingLower')}
+            />
           )}
-          <Checkbox checked={form.groupByCustomer} onChange={(_, d) => setFormField({ groupByCustomer: Boolean(d.checked) })} label={t('abcGroup')} />
+          <Checkbox
+            checked={form.groupByCustomer}
+            onChange={(_, d) => setFormField({ groupByCustomer: Boolean(d.checked) })}
+            label={t('abcGroup')}
+          />
           <div className={styles.actions}>
-            <Button icon={<DataBarVerticalRegular />} onClick={() => void compute()} disabled={task.running || !options || missing.length > 0} data-testid="abc-preview">
+            <Button
+              icon={<DataBarVerticalRegular />}
+              onClick={() => void compute()}
+              disabled={task.running || !options || missing.length > 0}
+              data-testid="abc-preview"
+            >
               {t('abcPreview')}
             </Button>
           </div>
@@ -156,13 +208,21 @@ export function AbcPage({ services, sheetLang }: PageProps) {
           <RejectedRows count={result.summary.rejectedCount} rows={result.summary.rejected} />
           <SheetLanguageSelect value={lang} onChange={setLang} />
           <div className={styles.actions}>
-            <Button appearance="primary" icon={<TableArrowUpRegular />} onClick={() => void write()} disabled={task.running} data-testid="abc-write">
+            <Button
+              appearance="primary"
+              icon={<TableArrowUpRegular />}
+              onClick={() => void write()}
+              disabled={task.running}
+              data-testid="abc-write"
+            >
               {t('abcWrite')}
             </Button>
           </div>
         </Section>
       )}
-      {written && <WrittenSheets key={written.join('|')} services={services} names={written} fileBase={written[0] ?? 'ABC'} />}
+      {written && (
+        <WrittenSheets key={written.join('|')} services={services} names={written} fileBase={written[0] ?? 'ABC'} />
+      )}
     </div>
   );
 }

@@ -7,7 +7,11 @@ const W = 300;
 const H = 140;
 const PAD = { left: 4, right: 30, top: 8, bottom: 8 };
 
-const TIER_COLOR: Record<Tier, string> = { A: tokens.colorPaletteGreenBackground3, B: tokens.colorPaletteMarigoldBackground3, C: tokens.colorNeutralStroke1 };
+const TIER_COLOR: Record<Tier, string> = {
+  A: tokens.colorPaletteGreenBackground3,
+  B: tokens.colorPaletteMarigoldBackground3,
+  C: tokens.colorNeutralStroke1,
+};
 
 const useStyles = makeStyles({
   svg: { width: '100%', height: 'auto', maxWidth: '480px', display: 'block' },
@@ -26,7 +30,11 @@ export function ParetoChart({ summary }: { summary: AbcSummary }) {
   const bars: { value: number; cumulative: number; tier: Tier }[] = [];
   for (let i = 0; i < ranked.length; i += per) {
     const group = ranked.slice(i, i + per);
-    bars.push({ value: group.reduce((s, c) => s + c.value, 0), cumulative: group[group.length - 1].cumulative, tier: group[0].tier });
+    bars.push({
+      value: group.reduce((s, c) => s + c.value, 0),
+      cumulative: group[group.length - 1].cumulative,
+      tier: group[0].tier,
+    });
   }
   const max = Math.max(...bars.map((b) => b.value));
   const iw = W - PAD.left - PAD.right;
@@ -45,7 +53,14 @@ export function ParetoChart({ summary }: { summary: AbcSummary }) {
     <svg className={styles.svg} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
       <title>{label}</title>
       {bars.map((b, i) => (
-        <rect key={i} x={PAD.left + bw * i + 0.5} y={y(b.value)} width={Math.max(bw - 1, 0.5)} height={PAD.top + ih - y(b.value)} fill={TIER_COLOR[b.tier]} />
+        <rect
+          key={i}
+          x={PAD.left + bw * i + 0.5}
+          y={y(b.value)}
+          width={Math.max(bw - 1, 0.5)}
+          height={PAD.top + ih - y(b.value)}
+          fill={TIER_COLOR[b.tier]}
+        />
       ))}
       <line className={styles.axis} x1={PAD.left} x2={PAD.left + iw} y1={PAD.top + ih} y2={PAD.top + ih} />
       <polyline className={styles.line} points={points} />

@@ -1,10 +1,22 @@
-import { Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Caption1,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useI18n } from '../../app/i18n';
 import type { AbcSummary } from '../../services/types';
 
 const useStyles = makeStyles({
   table: { tableLayout: 'auto' },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   num: { textAlign: 'right', whiteSpace: 'nowrap' },
+  numHead: { '& .fui-TableHeaderCell__button': { justifyContent: 'flex-end' } },
   share: { display: 'block', color: tokens.colorNeutralForeground2 },
   tier: { fontWeight: tokens.fontWeightSemibold, width: '3rem' },
 });
@@ -14,13 +26,13 @@ export function TierSummary({ summary }: { summary: AbcSummary }) {
   const { t, formatNumber, formatPercent } = useI18n();
   const styles = useStyles();
   return (
-    <div>
+    <div className={styles.root}>
       <Table size="extra-small" className={styles.table} aria-label={t('abcSummaryTable')} data-testid="abc-summary">
         <TableHeader>
           <TableRow>
             <TableHeaderCell className={styles.tier}>{t('abcTier')}</TableHeaderCell>
-            <TableHeaderCell className={styles.num}>{t('abcCustomers')}</TableHeaderCell>
-            <TableHeaderCell className={styles.num}>{t('abcValue')}</TableHeaderCell>
+            <TableHeaderCell className={styles.numHead}>{t('abcCustomers')}</TableHeaderCell>
+            <TableHeaderCell className={styles.numHead}>{t('abcValue')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -40,10 +52,13 @@ export function TierSummary({ summary }: { summary: AbcSummary }) {
         </TableBody>
       </Table>
       <Caption1 data-testid="abc-total" data-total={summary.total}>
-        {t('abcTotal', { total: formatNumber(summary.total, 2), customers: formatNumber(summary.positiveCustomers, 0) })}
+        {t('abcTotal', {
+          total: formatNumber(summary.total, 2),
+          customers: formatNumber(summary.positiveCustomers, 0),
+        })}
       </Caption1>
       {summary.nonPositive > 0 && (
-        <Caption1 as="p">{t('abcNonPositive', { count: formatNumber(summary.nonPositive, 0) })}</Caption1>
+        <Caption1>{t('abcNonPositive', { count: formatNumber(summary.nonPositive, 0) })}</Caption1>
       )}
     </div>
   );

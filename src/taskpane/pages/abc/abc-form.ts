@@ -10,7 +10,13 @@ export interface AbcForm {
   groupByCustomer: boolean;
 }
 
-export const DEFAULT_FORM: AbcForm = { method: 'value', first: '80', second: '95', crossingLower: false, groupByCustomer: true };
+export const DEFAULT_FORM: AbcForm = {
+  method: 'value',
+  first: '80',
+  second: '95',
+  crossingLower: false,
+  groupByCustomer: true,
+};
 
 /** Defaults per method: value a/b cumulative 80/95; count A 20 %, B 30 % (C the rest). */
 export function defaultsFor(method: AbcForm['method']): Pick<AbcForm, 'first' | 'second'> {

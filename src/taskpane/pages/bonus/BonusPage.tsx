@@ -12,7 +12,13 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowSyncRegular, CalculatorRegular, DocumentAddRegular, DocumentSearchRegular, TableArrowUpRegular } from '@fluentui/react-icons';
+import {
+  ArrowSyncRegular,
+  CalculatorRegular,
+  DocumentAddRegular,
+  DocumentSearchRegular,
+  TableArrowUpRegular,
+} from '@fluentui/react-icons';
 import type { DataSourceRef } from '../../../office/workbook-host';
 import type { Lang } from '../../../sheets/sheet-spec';
 import type { PageProps } from '../../app/App';
@@ -37,7 +43,11 @@ const useStyles = makeStyles({
   intro: { margin: 0, color: tokens.colorNeutralForeground2 },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
   grow: { flexGrow: 1, minWidth: '8rem' },
-  rates: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(120px, 1fr))', gap: tokens.spacingHorizontalM },
+  rates: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(120px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+  },
   last: {
     display: 'flex',
     flexDirection: 'column',
@@ -99,7 +109,9 @@ export function BonusPage({ services, sheetLang }: PageProps) {
       .listSources()
       .then((s) => {
         setSheets(s.sheets);
-        setRulesSheet((cur) => (s.sheets.includes(cur) ? cur : (s.sheets.find((n) => /rule|规则/i.test(n)) ?? s.sheets[0] ?? '')));
+        setRulesSheet((cur) =>
+          s.sheets.includes(cur) ? cur : (s.sheets.find((n) => /rule|规则/i.test(n)) ?? s.sheets[0] ?? ''),
+        );
       })
       .catch(() => undefined);
 
@@ -116,7 +128,8 @@ export function BonusPage({ services, sheetLang }: PageProps) {
   useEffect(() => {
     setRateTexts((cur) => {
       const next = { ...cur };
-      for (const c of currencies) if (next[c] === undefined && rules.rates[c] !== undefined) next[c] = String(rules.rates[c]);
+      for (const c of currencies)
+        if (next[c] === undefined && rules.rates[c] !== undefined) next[c] = String(rules.rates[c]);
       return next;
     });
   }, [currencies.join(','), rules]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -136,7 +149,8 @@ export function BonusPage({ services, sheetLang }: PageProps) {
     setData(d);
     invalidate();
     const remembered = await services.host.getSetting<LastBonusRun>(SETTING).catch(() => undefined);
-    const fromLast = remembered?.scheme === scheme ? restoreColumns(remembered.columns, d.table.headers, fields) : undefined;
+    const fromLast =
+      remembered?.scheme === scheme ? restoreColumns(remembered.columns, d.table.headers, fields) : undefined;
     setColumns(fromLast ?? bonus.guessColumns(scheme, d.table.headers));
   };
 
@@ -147,7 +161,11 @@ export function BonusPage({ services, sheetLang }: PageProps) {
 
   const createRules = () =>
     task.run(t('bonusCreatingRules'), async (ctx) => {
-      const [name] = await services.host.insertSheets([bonus.rulesSheet(lang)], { activate: true, owner: RULES_OWNER }, ctx.signal);
+      const [name] = await services.host.insertSheets(
+        [bonus.rulesSheet(lang)],
+        { activate: true, owner: RULES_OWNER },
+        ctx.signal,
+      );
       await refreshSheets();
       setRulesSheet(name);
       setRules(await readRulesFrom(name, ctx));
@@ -166,7 +184,12 @@ export function BonusPage({ services, sheetLang }: PageProps) {
       if (!data) return;
       setWritten(undefined);
       await ctx.step();
-      setResult(await bonus.compute({ scheme, table: data.table, columns, rules, period: period.trim(), rates, lang: uiLang }, ctx.signal));
+      setResult(
+        await bonus.compute(
+          { scheme, table: data.table, columns, rules, period: period.trim(), rates, lang: uiLang },
+          ctx.signal,
+        ),
+      );
     });
 
   const remember = async (names: string[], run: Omit<LastBonusRun, 'sheets'>) => {
@@ -206,7 +229,15 @@ export function BonusPage({ services, sheetLang }: PageProps) {
         setRulesSheet(out.rulesSheet);
       }
       await refreshSheets();
-      await remember(out.names, { scheme, source: data.ref, columns, rulesSheet: out.rulesSheet, period: period.trim(), rates, lang });
+      await remember(out.names, {
+        scheme,
+        source: data.ref,
+        columns,
+        rulesSheet: out.rulesSheet,
+        period: period.trim(),
+        rates,
+        lang,
+      });
     });
 
   const recalculate = () =>
@@ -217,27 +248,42 @@ export function BonusPage({ services, sheetLang }: PageProps) {
       const lastRules = last.rulesSheet ? await readRulesFrom(last.rulesSheet, ctx) : bonus.defaultRules();
       await ctx.step();
       const r = await bonus.compute(
-        { scheme: last.scheme, table, columns: last.columns, rules: lastRules, period: last.period, rates: last.rates, lang: uiLang },
+        {
+          scheme: last.scheme,
+          table,
+          columns: last.columns,
+          rules: lastRules,
+          period: last.period,
+          rates: last.rates,
+          lang: uiLang,
+        },
         ctx.signal,
       );
       setResult(r);
       // Only sheets this add-in wrote for bonuses, under their current names.
-      const owned = services.host.listOwnedSheets ? await services.host.listOwnedSheets().catch(() => undefined) : undefined;
-      const replace = owned ? owned.filter((o) => o.owner === OWNER || o.owner === RULES_OWNER).map((o) => o.name) : last.sheets;
+      const owned = services.host.listOwnedSheets
+        ? await services.host.listOwnedSheets().catch(() => undefined)
+        : undefined;
+      const replace = owned
+        ? owned.filter((o) => o.owner === OWNER || o.owner === RULES_OWNER).map((o) => o.name)
+        : last.sheets;
       const out = await writeRun(r, last.lang, replace, ctx);
       setWritten(out.names);
       await refreshSheets();
       await remember(out.names, { ...last, rulesSheet: out.rulesSheet ?? last.rulesSheet });
     });
 
-  const canCompute = Boolean(data) && !missing.length && !invalidRates.length && periodOk && !rules.problems.length && !task.running;
+  const canCompute =
+    Boolean(data) && !missing.length && !invalidRates.length && periodOk && !rules.problems.length && !task.running;
 
   return (
     <div className={styles.root}>
       <p className={styles.intro}>{t('bonusIntro')}</p>
       {last && (
         <div className={styles.last} data-testid="bonus-last">
-          <Body1>{t('bonusLastRun', { scheme: t(`scheme_${last.scheme}` as 'scheme_new-brand'), count: last.sheets.length })}</Body1>
+          <Body1>
+            {t('bonusLastRun', { scheme: t(`scheme_${last.scheme}` as 'scheme_new-brand'), count: last.sheets.length })}
+          </Body1>
           <div className={styles.row}>
             <Button icon={<ArrowSyncRegular />} onClick={() => setConfirming(true)} disabled={task.running}>
               {t('bonusRecalculate')}
@@ -246,8 +292,8 @@ export function BonusPage({ services, sheetLang }: PageProps) {
         </div>
       )}
       <Section step={1} title={t('bonusScheme')}>
-        <Field label={t('bonusScheme')} hint={t(`schemeHint_${scheme}` as 'schemeHint_new-brand')}>
-          <Select value={scheme} onChange={(_, d) => chooseScheme(d.value)}>
+        <Field hint={t(`schemeHint_${scheme}` as 'schemeHint_new-brand')}>
+          <Select aria-label={t('bonusScheme')} value={scheme} onChange={(_, d) => chooseScheme(d.value)}>
             {bonus.schemes.map((s) => (
               <option key={s.id} value={s.id}>
                 {t(`scheme_${s.id}` as 'scheme_new-brand')}
@@ -258,7 +304,9 @@ export function BonusPage({ services, sheetLang }: PageProps) {
       </Section>
       <Section step={2} title={t('bonusRules')}>
         <Caption1 data-testid="bonus-rules-source">
-          {rules.source.kind === 'defaults' ? t('bonusRulesDefaults') : t('bonusRulesSheet', { sheet: rules.source.name })}
+          {rules.source.kind === 'defaults'
+            ? t('bonusRulesDefaults')
+            : t('bonusRulesSheet', { sheet: rules.source.name })}
         </Caption1>
         {rules.problems.length > 0 && (
           <MessageBar intent="error" layout="multiline">
@@ -280,20 +328,34 @@ export function BonusPage({ services, sheetLang }: PageProps) {
         {sheets.length > 0 && (
           <div className={styles.row}>
             <Field className={styles.grow} label={t('bonusRulesSheetPick')}>
-              <Select value={rulesSheet} onChange={(_, d) => setRulesSheet(d.value)} onFocus={() => void refreshSheets()}>
+              <Select
+                value={rulesSheet}
+                onChange={(_, d) => setRulesSheet(d.value)}
+                onFocus={() => void refreshSheets()}
+              >
                 {sheets.map((s) => (
                   <option key={s}>{s}</option>
                 ))}
               </Select>
             </Field>
-            <Button icon={<DocumentSearchRegular />} onClick={() => void readRulesAction()} disabled={task.running || !rulesSheet}>
+            <Button
+              icon={<DocumentSearchRegular />}
+              onClick={() => void readRulesAction()}
+              disabled={task.running || !rulesSheet}
+            >
               {t('bonusUseRules')}
             </Button>
           </div>
         )}
       </Section>
       <Section step={3} title={t('stepData')}>
-        <DataSourcePicker services={services} task={task} loaded={data} onLoaded={(d) => void onLoaded(d)} idPrefix="bonus" />
+        <DataSourcePicker
+          services={services}
+          task={task}
+          loaded={data}
+          onLoaded={(d) => void onLoaded(d)}
+          idPrefix="bonus"
+        />
         {data && (
           <ColumnMapping
             fields={fields}
@@ -350,7 +412,12 @@ export function BonusPage({ services, sheetLang }: PageProps) {
             </div>
           )}
           <div className={styles.row}>
-            <Button icon={<CalculatorRegular />} onClick={() => void compute()} disabled={!canCompute} data-testid="bonus-compute">
+            <Button
+              icon={<CalculatorRegular />}
+              onClick={() => void compute()}
+              disabled={!canCompute}
+              data-testid="bonus-compute"
+            >
               {t('bonusCompute')}
             </Button>
           </div>
@@ -363,13 +430,21 @@ export function BonusPage({ services, sheetLang }: PageProps) {
           <RejectedRows count={result.summary.rejectedCount} rows={result.summary.rejected} />
           <SheetLanguageSelect value={lang} onChange={setLang} />
           <div className={styles.row}>
-            <Button appearance="primary" icon={<TableArrowUpRegular />} onClick={() => void write()} disabled={task.running} data-testid="bonus-write">
+            <Button
+              appearance="primary"
+              icon={<TableArrowUpRegular />}
+              onClick={() => void write()}
+              disabled={task.running}
+              data-testid="bonus-write"
+            >
               {t('bonusWrite')}
             </Button>
           </div>
         </Section>
       )}
-      {written && <WrittenSheets key={written.join('|')} services={services} names={written} fileBase={written[0] ?? 'Bonus'} />}
+      {written && (
+        <WrittenSheets key={written.join('|')} services={services} names={written} fileBase={written[0] ?? 'Bonus'} />
+      )}
       <ConfirmDialog
         open={confirming}
         title={t('bonusRecalcTitle')}

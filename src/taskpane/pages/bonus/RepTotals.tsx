@@ -1,9 +1,19 @@
-import { Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles } from '@fluentui/react-components';
+import {
+  Caption1,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+} from '@fluentui/react-components';
 import { useI18n } from '../../app/i18n';
 import type { BonusSummary } from '../../services/types';
 
 const useStyles = makeStyles({
   num: { textAlign: 'right', whiteSpace: 'nowrap' },
+  numHead: { '& .fui-TableHeaderCell__button': { justifyContent: 'flex-end' } },
   rep: { overflowWrap: 'anywhere' },
 });
 
@@ -18,8 +28,8 @@ export function RepTotals({ summary }: { summary: BonusSummary }) {
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{t('bonusRep')}</TableHeaderCell>
-            <TableHeaderCell className={styles.num}>{t('bonusEligible')}</TableHeaderCell>
-            <TableHeaderCell className={styles.num}>{t('bonusAmount')}</TableHeaderCell>
+            <TableHeaderCell className={styles.numHead}>{t('bonusEligible')}</TableHeaderCell>
+            <TableHeaderCell className={styles.numHead}>{t('bonusAmount')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -35,7 +45,11 @@ export function RepTotals({ summary }: { summary: BonusSummary }) {
         </TableBody>
       </Table>
       <Caption1 data-testid="bonus-total" data-total={summary.total}>
-        {t('bonusTotal', { total: money(summary.total), lines: formatNumber(summary.lines, 0), reps: summary.reps.length })}
+        {t('bonusTotal', {
+          total: money(summary.total),
+          lines: formatNumber(summary.lines, 0),
+          reps: summary.reps.length,
+        })}
       </Caption1>
     </div>
   );

@@ -5,7 +5,10 @@ export function isPeriodText(text: string): boolean {
 }
 
 /** Rate texts → numbers; returns the currencies whose rate is missing or not a positive number. */
-export function parseRates(texts: Record<string, string>, needed: readonly string[]): { rates: Record<string, number>; invalid: string[] } {
+export function parseRates(
+  texts: Record<string, string>,
+  needed: readonly string[],
+): { rates: Record<string, number>; invalid: string[] } {
   const rates: Record<string, number> = {};
   const invalid: string[] = [];
   for (const c of needed) {

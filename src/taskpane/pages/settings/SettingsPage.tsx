@@ -8,7 +8,13 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   heading: { margin: 0 },
-  about: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  about: {
+    display: 'grid',
+    gridTemplateColumns: 'auto 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
   dt: { color: tokens.colorNeutralForeground2 },
   dd: { margin: 0, overflowWrap: 'anywhere' },
 });
@@ -25,7 +31,10 @@ export function SettingsPage({ services, prefs, updatePrefs, hostInfo }: PagePro
           {t('settingsLanguage')}
         </Subtitle2>
         <Field label={t('uiLanguage')}>
-          <RadioGroup value={prefs.uiLanguage} onChange={(_, d) => updatePrefs({ uiLanguage: d.value as Lang | 'auto' })}>
+          <RadioGroup
+            value={prefs.uiLanguage}
+            onChange={(_, d) => updatePrefs({ uiLanguage: d.value as Lang | 'auto' })}
+          >
             <Radio
               value="auto"
               label={t(hostInfo.mode === 'excel' ? 'followOffice' : 'followBrowser', { lang: langName(officeLang) })}
@@ -35,7 +44,10 @@ export function SettingsPage({ services, prefs, updatePrefs, hostInfo }: PagePro
           </RadioGroup>
         </Field>
         <Field label={t('defaultSheetLanguage')} hint={t('defaultSheetLanguageHint')}>
-          <RadioGroup value={prefs.sheetLanguage} onChange={(_, d) => updatePrefs({ sheetLanguage: d.value as Lang | 'auto' })}>
+          <RadioGroup
+            value={prefs.sheetLanguage}
+            onChange={(_, d) => updatePrefs({ sheetLanguage: d.value as Lang | 'auto' })}
+          >
             <Radio value="auto" label={t('sameAsInterface')} />
             <Radio value="zh-CN" label={t('langZh')} />
             <Radio value="en-US" label={t('langEn')} />

@@ -13,8 +13,21 @@ import { orderTemplates, rememberTemplate } from './order-templates';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   intro: { margin: 0, color: tokens.colorNeutralForeground2 },
-  options: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS },
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  options: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalS,
+  },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   item: {
     display: 'flex',
     alignItems: 'center',
@@ -27,7 +40,7 @@ const useStyles = makeStyles({
   text: { display: 'flex', flexDirection: 'column', gap: '2px', flexGrow: 1, minWidth: 0 },
   titleLine: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
   purpose: { color: tokens.colorNeutralForeground2 },
-  insert: { flexShrink: 0 },
+  insert: { flexShrink: 0, minWidth: 'auto' },
 });
 
 export function TemplatesPage({ services, prefs, updatePrefs, sheetLang }: PageProps) {
@@ -61,7 +74,14 @@ export function TemplatesPage({ services, prefs, updatePrefs, sheetLang }: PageP
         />
       </div>
       <TaskStatus task={task} />
-      {written && <WrittenSheets key={written.names.join('|')} services={services} names={written.names} fileBase={written.title} />}
+      {written && (
+        <WrittenSheets
+          key={written.names.join('|')}
+          services={services}
+          names={written.names}
+          fileBase={written.title}
+        />
+      )}
       <ul className={styles.list} aria-label={t('templatesList')}>
         {list.map((tpl) => {
           const title = tpl.title[uiLang];

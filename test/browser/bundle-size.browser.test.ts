@@ -1,0 +1,33 @@
+/**
+ * Size budget of the task pane's first load in the production build: the scripts taskpane.html
+ * loads (the initial chunks of the taskpane entry; lazy chunks are not counted) must stay at or
+ * under 400 KB gzipped, and ExcelJS (only needed for preview uploads/downloads) must not be in them.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { ensureDist } from './support/dist';
+
+const BUDGET = 400 * 1024;
+
+test('taskpane initial JavaScript ≤ 400 KB gzipped, ExcelJS and the CSV parser loaded lazily', async () => {
+  const dist = await ensureDist();
+  const html = readFileSync(path.join(dist, 'taskpane.html'), 'utf8');
+  // The build minifies the HTML, so attribute values may be unquoted.
+  const scripts = [...html.matchAll(/<script\b[^>]*\bsrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)]
+    .map((m) => m[1] ?? m[2] ?? m[3])
+    .filter((src) => !/^https?:/.test(src));
+  expect(scripts.length).toBeGreaterThan(0);
+  let gz = 0;
+  for (const src of scripts) {
+    const code = readFileSync(path.join(dist, src));
+    gz += gzipSync(code, { level: 9 }).length;
+    const text = code.toString('utf8');
+    // Markers of the lazy libraries: ExcelJS's workbook writer, csv-parse's error class.
+    expect({ src, exceljs: text.includes('xl/workbook.xml') }).toEqual({ src, exceljs: false });
+    expect({ src, csvParse: text.includes('CSV_INVALID_CLOSING_QUOTE') }).toEqual({ src, csvParse: false });
+  }
+  // eslint-disable-next-line no-console
+  console.log(`taskpane initial JS: ${scripts.join(', ')} = ${(gz / 1024).toFixed(1)} KB gzipped (budget ${BUDGET / 1024} KB)`);
+  expect(gz).toBeLessThanOrEqual(BUDGET);
+}, 600_000);
