@@ -12,8 +12,9 @@ import { Decimal } from './decimal';
  * - Equal values always share a tier. Values ≤ 0 are tier C, outside the total, and listed apart.
  *
  * Speed: the hot path works on exact integers (value × 10^scale, all partial sums below 2^53),
- * so the sort and the cumulative sums are plain float64 operations whose results are exact.
- * Values that do not fit go through `rankAbcDecimal`, the same walk on Decimals.
+ * so the cumulative sums are plain float64 operations whose results are exact, the order comes
+ * from a radix sort and ties are put in name order without a comparator callback. Values that
+ * do not fit go through `rankAbcDecimal`, the same walk on Decimals.
  */
 
 export type Tier = 'A' | 'B' | 'C';
@@ -146,14 +147,25 @@ export function rankAbcScaled(names: readonly string[], scaled: ScaledValues, op
 
   let positives = 0;
   let totalUnits = 0;
-  for (let i = 0; i < n; i++)
-    if (units[i] > 0) {
+  let posTop = -Infinity;
+  let posBottom = Infinity;
+  let nonTop = -Infinity;
+  let nonBottom = Infinity;
+  for (let i = 0; i < n; i++) {
+    const u = units[i];
+    if (u > 0) {
       positives++;
-      totalUnits += units[i];
+      totalUnits += u;
+      if (u > posTop) posTop = u;
+      if (u < posBottom) posBottom = u;
+    } else {
+      if (u > nonTop) nonTop = u;
+      if (u < nonBottom) nonBottom = u;
     }
+  }
 
-  const { order, values: ranked } = sortDescending(units, names, positives, true);
-  const nonPositive = sortDescending(units, names, n - positives, false).order;
+  const { order, values: ranked } = sortDescending(units, names, { positive: true, count: positives, top: posTop, bottom: posBottom });
+  const nonPositive = sortDescending(units, names, { positive: false, count: n - positives, top: nonTop, bottom: nonBottom }).order;
 
   const tier = new Uint8Array(n).fill(TIER_C);
   const cumulativeBefore = new Float64Array(positives);
@@ -205,20 +217,12 @@ export function rankAbcScaled(names: readonly string[], scaled: ScaledValues, op
   };
 }
 
-/**
- * Indices of the positive (or the non-positive) items, value descending, then name, then index.
- * When value × n + index stays below 2^53 (cents up to 10^9 with a million customers), each item
- * becomes one float64 key and a native Float64Array sort does all the work; otherwise values are
- * sorted natively and each item finds its block of equals by binary search. Either way only the
- * blocks of equal values are then ordered by name.
- */
-function sortDescending(units: Float64Array, names: readonly string[], count: number, positive: boolean): Ranked {
-  const n = units.length;
-  let maxAbs = 0;
-  for (let i = 0; i < n; i++) if (units[i] > 0 === positive) maxAbs = Math.max(maxAbs, Math.abs(units[i]));
-  const ranked = (maxAbs + 1) * n < Number.MAX_SAFE_INTEGER ? packedOrder(units, count, positive) : searchedOrder(units, count, positive);
-  orderTiesByName(ranked, names);
-  return ranked;
+/** One side of the ranking: the positive or the non-positive items, with their largest and smallest value. */
+interface SignClass {
+  positive: boolean;
+  count: number;
+  top: number;
+  bottom: number;
 }
 
 /** Item indices in rank order, and their values in the same order (read sequentially, not through the index). */
@@ -227,78 +231,231 @@ interface Ranked {
   values: Float64Array;
 }
 
-/** Keys value × n + (n − 1 − index): sorted ascending and read backwards, equal values come in index order. */
-function packedOrder(units: Float64Array, count: number, positive: boolean): Ranked {
+/** Indices of the positive (or the non-positive) items, value descending, then name, then index. */
+function sortDescending(units: Float64Array, names: readonly string[], side: SignClass): Ranked {
+  const ranked = radixOrder(units, side);
+  orderTiesByName(ranked, names);
+  return ranked;
+}
+
+const DIGIT_BITS = 11;
+const DIGITS = 1 << DIGIT_BITS;
+const DIGIT_MASK = DIGITS - 1;
+const TWO_32 = 4294967296;
+
+/**
+ * Value descending, then index: a stable LSD radix sort (11-bit digits) of the distance below the
+ * largest value, top − value, an integer below 2^53 split into two 32-bit halves. It makes only
+ * as many passes as that spread needs (three for values up to 10^9) and skips digits every item
+ * shares, so it costs a few linear passes where a comparison sort of a million keys costs
+ * twenty comparisons each, and it needs no packing of value and index into one number.
+ */
+function radixOrder(units: Float64Array, side: SignClass): Ranked {
+  const { positive, count, top, bottom } = side;
   const n = units.length;
-  const keys = new Float64Array(count);
-  let k = 0;
-  for (let i = 0; i < n; i++) if (units[i] > 0 === positive) keys[k++] = units[i] * n + (n - 1 - i);
-  keys.sort();
-  const order = new Int32Array(count);
-  const values = new Float64Array(count);
-  for (let p = 0; p < count; p++) {
-    const key = keys[count - 1 - p];
-    let q = Math.floor(key / n);
-    let r = key - q * n;
-    // key / n may round up to the next integer when the remainder is n − 1.
-    if (r < 0) {
-      q--;
-      r += n;
-    }
-    order[p] = n - 1 - r;
-    values[p] = q;
+  let lo = new Uint32Array(count);
+  let hi = new Uint32Array(count);
+  let order = new Int32Array(count);
+  for (let i = 0, k = 0; i < n; i++) {
+    const u = units[i];
+    if (u > 0 !== positive) continue;
+    const d = top - u;
+    const l = d % TWO_32;
+    lo[k] = l;
+    hi[k] = (d - l) / TWO_32;
+    order[k++] = i;
   }
+  const spread = count ? top - bottom : 0;
+  let passes = 0;
+  while (passes * DIGIT_BITS < 53 && spread >= 2 ** (passes * DIGIT_BITS)) passes++;
+  const counts = new Int32Array(passes * DIGITS);
+  for (let k = 0; k < count; k++) for (let p = 0; p < passes; p++) counts[p * DIGITS + digit(lo[k], hi[k], p * DIGIT_BITS)]++;
+
+  let lo2 = new Uint32Array(count);
+  let hi2 = new Uint32Array(count);
+  let order2 = new Int32Array(count);
+  for (let p = 0; p < passes; p++) {
+    const base = p * DIGITS;
+    const shift = p * DIGIT_BITS;
+    // A digit every item shares leaves the order as it is.
+    if (counts[base + digit(lo[0], hi[0], shift)] === count) continue;
+    let sum = 0;
+    for (let d = 0; d < DIGITS; d++) {
+      const c = counts[base + d];
+      counts[base + d] = sum;
+      sum += c;
+    }
+    for (let k = 0; k < count; k++) {
+      const at = counts[base + digit(lo[k], hi[k], shift)]++;
+      lo2[at] = lo[k];
+      hi2[at] = hi[k];
+      order2[at] = order[k];
+    }
+    const lo3 = lo;
+    lo = lo2;
+    lo2 = lo3;
+    const hi3 = hi;
+    hi = hi2;
+    hi2 = hi3;
+    const order3 = order;
+    order = order2;
+    order2 = order3;
+  }
+  const values = new Float64Array(count);
+  for (let k = 0; k < count; k++) values[k] = top - (hi[k] * TWO_32 + lo[k]);
   return { order, values };
 }
 
-function searchedOrder(units: Float64Array, count: number, positive: boolean): Ranked {
-  const n = units.length;
-  const sorted = new Float64Array(count);
-  let k = 0;
-  for (let i = 0; i < n; i++) if (units[i] > 0 === positive) sorted[k++] = units[i];
-  sorted.sort();
-  const order = new Int32Array(count);
-  const filled = new Int32Array(count + 1);
-  for (let i = 0; i < n; i++) {
-    const v = units[i];
-    if (v > 0 !== positive) continue;
-    // lo = number of values ≤ v; in descending order the block of v starts at count − lo.
-    let lo = 0;
-    let hi = count;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid] <= v) lo = mid + 1;
-      else hi = mid;
-    }
-    const blockStart = count - lo;
-    order[blockStart + filled[blockStart]++] = i;
-  }
-  return { order, values: sorted.reverse() };
+/** The 11 bits of hi·2^32 + lo starting at bit `shift`. */
+function digit(lo: number, hi: number, shift: number): number {
+  if (shift >= 32) return (hi >>> (shift - 32)) & DIGIT_MASK;
+  if (shift + DIGIT_BITS <= 32) return (lo >>> shift) & DIGIT_MASK;
+  return ((lo >>> shift) | (hi << (32 - shift))) & DIGIT_MASK;
 }
 
-/** Within each block of equal values (in index order), orders by name, keeping index order among equal names. */
+/**
+ * Within each block of equal values (in index order), orders by name, keeping index order among
+ * equal names. Blocks can hold hundreds of thousands of items (many customers with the same small
+ * value), so this avoids Array#sort with a comparator callback: each item gets a number that
+ * orders like its name over the three UTF-16 units after the block's common prefix, and a
+ * stable merge sort compares those numbers, reading the names only when the numbers are equal.
+ */
 function orderTiesByName({ order, values }: Ranked, names: readonly string[]): void {
   const count = order.length;
+  const scratch = new TieScratch();
   for (let start = 0; start < count; ) {
     const v = values[start];
     let end = start + 1;
     while (end < count && values[end] === v) end++;
-    if (end - start > 1) {
-      let ascending = true;
-      let descending = true;
-      for (let p = start + 1; p < end && (ascending || descending); p++) {
-        const c = compareNames(names[order[p - 1]], names[order[p]]);
-        if (c > 0) ascending = false;
-        if (c <= 0) descending = false;
+    if (end - start > 1) orderBlockByName(order, start, end, names, scratch);
+    start = end;
+  }
+}
+
+/** Buffers reused across blocks, grown to the largest block. */
+class TieScratch {
+  items = new Int32Array(0);
+  keys = new Float64Array(0);
+  tmpItems = new Int32Array(0);
+  tmpKeys = new Float64Array(0);
+  ensure(size: number): void {
+    if (this.items.length >= size) return;
+    const cap = Math.max(size, this.items.length * 2, 64);
+    this.items = new Int32Array(cap);
+    this.keys = new Float64Array(cap);
+    this.tmpItems = new Int32Array(cap);
+    this.tmpKeys = new Float64Array(cap);
+  }
+}
+
+/** Code unit + 1 at position i, 0 past the end: a shorter name sorts before its extensions. */
+function unitAt(s: string, i: number): number {
+  return i < s.length ? s.charCodeAt(i) + 1 : 0;
+}
+
+/** Runs shorter than this are insertion-sorted before merging. */
+const INSERTION_RUN = 16;
+
+function orderBlockByName(order: Int32Array, start: number, end: number, names: readonly string[], scratch: TieScratch): void {
+  // Already in name order (or strictly reversed), as in inputs sorted by customer: nothing to sort.
+  let ascending = true;
+  let descending = true;
+  for (let p = start + 1; p < end && (ascending || descending); p++) {
+    const a = names[order[p - 1]];
+    const b = names[order[p]];
+    if (a > b) ascending = false;
+    if (a <= b) descending = false;
+  }
+  if (ascending) return;
+  if (descending) {
+    order.subarray(start, end).reverse();
+    return;
+  }
+
+  const size = end - start;
+  scratch.ensure(size);
+  const { items, keys } = scratch;
+  const first = names[order[start]];
+  let common = first.length;
+  for (let p = start + 1; p < end && common > 0; p++) {
+    const s = names[order[p]];
+    const limit = Math.min(common, s.length);
+    let k = 0;
+    while (k < limit && s.charCodeAt(k) === first.charCodeAt(k)) k++;
+    common = k;
+  }
+  // Three units of 17 bits each: at most 2^51, exact in a float64.
+  for (let j = 0; j < size; j++) {
+    const i = order[start + j];
+    const s = names[i];
+    items[j] = i;
+    keys[j] = (unitAt(s, common) * 131072 + unitAt(s, common + 1)) * 131072 + unitAt(s, common + 2);
+  }
+  mergeSortByKeyThenName(items, keys, size, names, scratch);
+  order.set(items.subarray(0, size), start);
+}
+
+/** Stable sort of items[0..size) by (key, name): insertion-sorted runs, then bottom-up merges. */
+function mergeSortByKeyThenName(items: Int32Array, keys: Float64Array, size: number, names: readonly string[], scratch: TieScratch): void {
+  for (let lo = 0; lo < size; lo += INSERTION_RUN) {
+    const hi = Math.min(lo + INSERTION_RUN, size);
+    for (let j = lo + 1; j < hi; j++) {
+      const item = items[j];
+      const key = keys[j];
+      let p = j - 1;
+      while (p >= lo && (keys[p] > key || (keys[p] === key && names[items[p]] > names[item]))) {
+        items[p + 1] = items[p];
+        keys[p + 1] = keys[p];
+        p--;
       }
-      if (descending) order.subarray(start, end).reverse();
-      else if (!ascending) {
-        const block = Array.from(order.subarray(start, end));
-        block.sort((x, y) => compareNames(names[x], names[y]) || x - y);
-        order.set(block, start);
+      items[p + 1] = item;
+      keys[p + 1] = key;
+    }
+  }
+  let srcItems: Int32Array = items;
+  let srcKeys: Float64Array = keys;
+  let dstItems: Int32Array = scratch.tmpItems;
+  let dstKeys: Float64Array = scratch.tmpKeys;
+  for (let width = INSERTION_RUN; width < size; width *= 2) {
+    for (let lo = 0; lo < size; lo += 2 * width) {
+      const mid = Math.min(lo + width, size);
+      const hi = Math.min(lo + 2 * width, size);
+      let a = lo;
+      let b = mid;
+      let out = lo;
+      while (a < mid && b < hi) {
+        // Take from the right run only when it is strictly smaller: equal items keep their order.
+        const ka = srcKeys[a];
+        const kb = srcKeys[b];
+        if (kb < ka || (kb === ka && names[srcItems[b]] < names[srcItems[a]])) {
+          dstItems[out] = srcItems[b];
+          dstKeys[out++] = kb;
+          b++;
+        } else {
+          dstItems[out] = srcItems[a];
+          dstKeys[out++] = ka;
+          a++;
+        }
+      }
+      while (a < mid) {
+        dstItems[out] = srcItems[a];
+        dstKeys[out++] = srcKeys[a++];
+      }
+      while (b < hi) {
+        dstItems[out] = srcItems[b];
+        dstKeys[out++] = srcKeys[b++];
       }
     }
-    start = end;
+    const items2 = srcItems;
+    srcItems = dstItems;
+    dstItems = items2;
+    const keys2 = srcKeys;
+    srcKeys = dstKeys;
+    dstKeys = keys2;
+  }
+  if (srcItems !== items) {
+    items.set(srcItems.subarray(0, size));
+    keys.set(srcKeys.subarray(0, size));
   }
 }
 

@@ -187,6 +187,49 @@ describe('ABC engine (DOMAIN 3.1)', () => {
     expect(Array.from(fast.tier)).toEqual(Array.from(slow.tier));
   });
 
+  test('property: the fast path orders exactly as the Decimal path (value descending, then name, then input order)', () => {
+    // Names that share long prefixes, are prefixes of one another, repeat, or use high UTF-16
+    // units (surrogates, U+FFFF); blocks of equal values larger than the insertion-sort runs;
+    // values spread across both 32-bit halves of the radix keys, zeros and negatives.
+    const name = fc.oneof(
+      fc.constantFrom('', 'a', 'ab', 'abc', 'abcd', 'abcde', 'abd', 'b', '深圳市甲', '深圳市乙', '深圳市', '\uffff', '\ud83d\ude00', 'Z'),
+      fc.tuple(fc.constantFrom('', '深圳市', 'Customer-000'), fc.string({ unit: fc.constantFrom('a', 'b', '\u0000', '\uffff', '乙'), maxLength: 5 })).map(([p, t]) => p + t),
+    );
+    const value = fc.oneof(
+      fc.constantFrom(0, 1, 1, 1, 7, 7, -1, -7),
+      fc.integer({ min: -3000, max: 3000 }),
+      fc.integer({ min: 2 ** 32 - 5, max: 2 ** 32 + 5 }),
+      fc.constantFrom(2 ** 44 + 1, 2 ** 46, -(2 ** 45)),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(name, value), { maxLength: 300, size: 'max' }), (items) => {
+        const names = items.map((x) => x[0]);
+        const units = Float64Array.from(items, (x) => x[1]);
+        const fast = rankAbcScaled(names, { units, scale: 0 });
+        const slow = rankAbcDecimal(names, Array.from(units, (u) => D(u)));
+        expect(Array.from(fast.order)).toEqual(Array.from(slow.order));
+        expect(Array.from(fast.nonPositive)).toEqual(Array.from(slow.nonPositive));
+        expect(Array.from(fast.tier)).toEqual(Array.from(slow.tier));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('a block of 5,000 equal values in reverse, shuffled and sorted name order ranks by name', () => {
+    const n = 5000;
+    const base = Array.from({ length: n }, (_, i) => `客户${String(i).padStart(5, '0')}`);
+    const shuffled = base.map((_, i) => base[(i * 7919) % n]);
+    for (const names of [base, [...base].reverse(), shuffled]) {
+      const r = rankAbcScaled([...names, 'big'], { units: Float64Array.from([...names.map(() => 3), 100]), scale: 0 });
+      expect(Array.from(r.order, (i) => [...names, 'big'][i])).toEqual(['big', ...base]);
+    }
+    // Repeated names (rows ranked without grouping) keep their input order.
+    const repeated = Array.from({ length: 40 }, (_, i) => (i % 3 === 0 ? 'b' : 'a'));
+    const order = Array.from(rankAbcScaled(repeated, { units: Float64Array.from(repeated, () => 1), scale: 0 }).order);
+    const expected = [...repeated.keys()].filter((i) => repeated[i] === 'a').concat([...repeated.keys()].filter((i) => repeated[i] === 'b'));
+    expect(order).toEqual(expected);
+  });
+
   test('options are checked', () => {
     expect(checkAbcOptions(DEFAULT_ABC_OPTIONS)).toEqual([]);
     expect(checkAbcOptions(opts({ thresholds: { a: D('0.96'), b: D('0.95') } }))).toEqual(['thresholds-order']);
