@@ -11,11 +11,10 @@ import { parseDecimal } from '../../domain/parse-number';
 import { parseErrorMessage } from '../../i18n/parse';
 import { buildBonusSheets } from '../../sheets/bonus-sheets';
 import { ReadError, openRows } from '../../xlsx/read-rows';
-import { renderWorkbook } from '../../xlsx/render-workbook';
-import { OutputExistsError, writeFileAtomic } from '../../xlsx/write-file';
 import type { CliIO } from '../io';
 import { UsageError } from '../usage-error';
-import { parseLang } from './template';
+import { parseLang } from '../lang-option';
+import { writeWorkbookOutput } from '../output';
 
 const USAGE = `Usage: account-planner bonus --scheme new-brand|new-customer|referral|fees --in FILE [options]
   --in FILE              .csv, .xlsx, or either gzipped (.gz)
@@ -134,13 +133,7 @@ export async function bonusCommand(argv: string[], io: CliIO): Promise<void> {
   }
 
   if (values.out) {
-    const bytes = await renderWorkbook({ sheets: buildBonusSheets(result, { lang }), title: scheme });
-    try {
-      await writeFileAtomic(values.out, bytes, !!values.force);
-    } catch (err) {
-      if (err instanceof OutputExistsError) throw new UsageError(`${values.out} already exists. Use --force to replace it.`);
-      throw new UsageError(`cannot write ${values.out}: ${(err as Error).message}`);
-    }
+    await writeWorkbookOutput(values.out, { sheets: buildBonusSheets(result, { lang }), title: scheme }, !!values.force);
   }
   if (values.json) io.out(bonusJson(result) + '\n');
   else io.out(bonusText(result, values.out));

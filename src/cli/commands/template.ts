@@ -50,4 +50,3 @@ export async function demoCommand(argv: string[], io: CliIO): Promise<void> {
   const sheets = TEMPLATES.flatMap((def) => def.build({ lang, example: true }));
   await write(sheets, values.out, !!values.force, 'Account Planner demo', io);
 }
-export { parseLang } from '../lang-option';
