@@ -1,7 +1,11 @@
 import { createRoot } from 'react-dom/client';
+import { FluentProvider } from '@fluentui/react-components';
 import { App } from './app/App';
+import { I18nProvider } from './app/i18n';
 import { pageFromUrl } from './app/pages';
-import { connectToHost } from './host/connect';
+import { themeFor } from './app/theme';
+import { ErrorBar } from './components/ErrorBar';
+import { connectToHost, langFor } from './host/connect';
 import { createServices } from './services/create-services';
 
 /**
@@ -11,10 +15,19 @@ import { createServices } from './services/create-services';
 async function main() {
   const root = createRoot(document.getElementById('root')!);
   const hostInfo = await connectToHost();
-  const services = await createServices(hostInfo);
-  root.render(
-    <App services={services} hostInfo={hostInfo} initialPage={pageFromUrl(location.search, location.hash)} />,
-  );
+  try {
+    const services = await createServices(hostInfo);
+    root.render(<App services={services} hostInfo={hostInfo} initialPage={pageFromUrl(location.search, location.hash)} />);
+  } catch (e) {
+    // E.g. the Excel adapter's chunk failed to load: say so instead of leaving the pane blank.
+    root.render(
+      <FluentProvider theme={themeFor(hostInfo.dark)}>
+        <I18nProvider lang={langFor(hostInfo.displayLanguage)}>
+          <ErrorBar error={e} />
+        </I18nProvider>
+      </FluentProvider>,
+    );
+  }
 }
 
 void main();

@@ -4,9 +4,11 @@ import iconv from 'iconv-lite';
 import { decodeText, readUpload } from '../../src/taskpane/preview/read-upload';
 
 // The browser build of csv-parse is ESM; in Node the CJS build is the same parser.
-jest.mock('../../src/taskpane/preview/csv-parser', () => ({
-  loadCsvParser: async () => jest.requireActual('csv-parse/sync').parse,
-}));
+jest.mock('../../src/taskpane/preview/csv-parser', () => {
+  const actual = jest.requireActual('../../src/taskpane/preview/csv-parser');
+  const { parse } = jest.requireActual('csv-parse');
+  return { ...actual, loadCsvParser: async () => (text: string, o: object, h: object) => actual.parseInChunks(parse, text, o, h) };
+});
 
 const file = (name: string, bytes: Uint8Array | string) => ({
   name,
@@ -71,5 +73,25 @@ describe('reading uploaded files in preview mode', () => {
     });
     await expect(readUpload(file('empty.csv', '\n\n'))).rejects.toMatchObject({ code: 'empty' });
     await expect(readUpload(file('broken.xlsx', 'not a zip'))).rejects.toMatchObject({ code: 'unreadable' });
+  });
+});
+
+describe('large CSV files', () => {
+  const big = ['Customer,Amount', ...Array.from({ length: 60_000 }, (_, i) => `C${i % 700},${i}.5`)].join('\n');
+
+  test('are parsed in chunks with progress, every row kept in order', async () => {
+    const progress: number[] = [];
+    const [sheet] = await readUpload(file('big.csv', big), undefined, (f) => progress.push(f));
+    expect(sheet.table.rows).toHaveLength(60_000);
+    expect(sheet.table.rows[59_999]).toEqual(['C499', '59999.5']);
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress[progress.length - 1]).toBe(1);
+  });
+
+  test('stop when cancelled', async () => {
+    const ctrl = new AbortController();
+    const run = readUpload(file('big.csv', big), ctrl.signal, () => ctrl.abort());
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
   });
 });

@@ -65,7 +65,8 @@ export function DataSourcePicker({
   const upload = (file: File) =>
     task.run(t('uploading', { file: file.name }), async (ctx) => {
       await ctx.step();
-      const names = await preview!.upload(file, ctx.signal);
+      const names = await preview!.upload(file, ctx.signal, ctx.progress);
+      ctx.progress(undefined);
       const sheets = preview!.dataSheets();
       setSources({ tables: [], sheets });
       setSheet(names[0]);

@@ -6,7 +6,7 @@ import { renderXlsx, saveBlob, xlsxFileName } from './download';
 /** What pages use in preview mode, beside the WorkbookHost: uploads, previews and downloads. */
 export interface PreviewWorkbook {
   /** Reads the file into the in-browser workbook; returns the new data sheets' names. */
-  upload(file: UploadFile, signal?: AbortSignal): Promise<string[]>;
+  upload(file: UploadFile, signal?: AbortSignal, onProgress?: (fraction: number) => void): Promise<string[]>;
   /** Sheets that hold uploaded data (the ones a computation can read). */
   dataSheets(): string[];
   /** A generated sheet by name. */
@@ -21,8 +21,8 @@ export function createPreviewWorkbook(
   save: (blob: Blob, fileName: string) => void = saveBlob,
 ): PreviewWorkbook {
   return {
-    async upload(file, signal) {
-      const sheets = await readUpload(file, signal);
+    async upload(file, signal, onProgress) {
+      const sheets = await readUpload(file, signal, onProgress);
       signal?.throwIfAborted();
       return host.addData(sheets);
     },

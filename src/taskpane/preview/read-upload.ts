@@ -1,5 +1,5 @@
 import type { TableData } from '../../office/workbook-host';
-import { loadCsvParser } from './csv-parser';
+import { loadCsvParser, type ParseHooks } from './csv-parser';
 
 /** An uploaded file as the preview workbook's data sheets. */
 export interface UploadedSheet {
@@ -26,7 +26,7 @@ export class UploadError extends Error {
 export const ACCEPTED_UPLOADS = '.csv,.txt,.xlsx,.gz';
 
 /** Reads .csv (UTF-8 or GB18030), .xlsx, or either gzipped. Row numbers are those a spreadsheet would show. */
-export async function readUpload(file: UploadFile, signal?: AbortSignal): Promise<UploadedSheet[]> {
+export async function readUpload(file: UploadFile, signal?: AbortSignal, onProgress?: (fraction: number) => void): Promise<UploadedSheet[]> {
   let name = file.name;
   let bytes: Uint8Array = new Uint8Array(await file.arrayBuffer());
   signal?.throwIfAborted();
@@ -35,7 +35,7 @@ export async function readUpload(file: UploadFile, signal?: AbortSignal): Promis
     name = name.replace(/\.gz$/i, '');
   }
   const base = name.replace(/\.[^.]+$/, '') || name;
-  if (/\.(csv|txt)$/i.test(name)) return [{ name: base, table: await readCsv(bytes, file.name) }];
+  if (/\.(csv|txt)$/i.test(name)) return [{ name: base, table: await readCsv(bytes, file.name, { signal, onProgress }) }];
   if (/\.xlsx$/i.test(name)) return readXlsx(bytes, file.name, signal);
   throw new UploadError('unsupported-type', file.name);
 }
@@ -60,13 +60,14 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
-async function readCsv(bytes: Uint8Array, file: string): Promise<Omit<TableData, 'label'>> {
+async function readCsv(bytes: Uint8Array, file: string, hooks: ParseHooks): Promise<Omit<TableData, 'label'>> {
   const text = decodeText(bytes);
   const parse = await loadCsvParser();
   let records: string[][];
   try {
-    records = parse(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
+    records = await parse(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: false }, hooks);
   } catch (e) {
+    if (hooks.signal?.aborted) throw e;
     throw new UploadError('unreadable', file, (e as Error).message);
   }
   return toTable(records, file);

@@ -2,6 +2,7 @@ import { runAbc, type AbcResult } from '../../domain/abc-run';
 import { field } from '../../domain/column-map';
 import type { Lang, SheetSpec } from '../../sheets/sheet-spec';
 import { chosenHeaders, guessColumns } from './column-guess';
+import { rowBatches } from './row-batches';
 import type { AbcComputation, AbcService, ColumnMap } from './types';
 
 /** How many rejected rows the pane lists (all are counted). */
@@ -30,11 +31,11 @@ export function createAbcService(buildSheets: AbcSheetsBuilder): AbcService {
       }
       return { customer: guess.customer, value: guess.value, factor: '' };
     },
-    async compute(table, columns: ColumnMap, options, uiLang, signal): Promise<AbcComputation> {
+    async compute(table, columns: ColumnMap, options, uiLang, signal, onProgress): Promise<AbcComputation> {
       const value = columns.factor ? `${columns.value}*${columns.factor}` : columns.value;
-      const run = (lang: Lang) =>
+      const run = (lang: Lang, progress?: (f: number) => void) =>
         runAbc(
-          { headers: chosenHeaders(table.headers, columns), rows: table.rows, firstRowNumber: table.firstRowNumber },
+          { headers: chosenHeaders(table.headers, columns), batches: rowBatches(table.rows, table.firstRowNumber, signal, progress) },
           {
             customer: columns.customer,
             value,
@@ -48,7 +49,7 @@ export function createAbcService(buildSheets: AbcSheetsBuilder): AbcService {
             lang,
           },
         );
-      const result = await run(uiLang);
+      const result = await run(uiLang, onProgress);
       signal?.throwIfAborted();
       const byLang = new Map<Lang, AbcResult>([[uiLang, result]]);
       let cumulative = 0;

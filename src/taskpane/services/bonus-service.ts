@@ -7,6 +7,7 @@ import { normalizeTypedText } from '../../domain/normalize-text';
 import type { Lang } from '../../sheets/sheet-spec';
 import type { TableData } from '../../office/workbook-host';
 import { chosenHeaders, guessColumns, mapOption, uiFields } from './column-guess';
+import { rowBatches } from './row-batches';
 import type { BonusComputation, BonusRequest, BonusRules, BonusService, ColumnMap } from './types';
 
 /** How many rejected rows the pane lists (all are counted). */
@@ -77,15 +78,14 @@ export function createBonusService(sheets: BonusSheetsBuilder, now: () => Date =
       found.delete('CNY');
       return [...found].filter((c) => /^[A-Z]{3}$/.test(c)).sort();
     },
-    async compute(req: BonusRequest, signal?: AbortSignal): Promise<BonusComputation> {
+    async compute(req: BonusRequest, signal?: AbortSignal, onProgress?: (fraction: number) => void): Promise<BonusComputation> {
       const computedAt = now();
-      const run = (lang: Lang) =>
+      const run = (lang: Lang, progress?: (f: number) => void) =>
         runBonus(
           req.scheme as BonusScheme,
           {
             headers: chosenHeaders(req.table.headers, req.columns),
-            rows: req.table.rows,
-            firstRowNumber: req.table.firstRowNumber,
+            batches: rowBatches(req.table.rows, req.table.firstRowNumber, signal, progress),
           },
           {
             rules: req.rules.value as DomainRules,
@@ -97,7 +97,7 @@ export function createBonusService(sheets: BonusSheetsBuilder, now: () => Date =
             computedAt,
           },
         );
-      const result = await run(req.lang);
+      const result = await run(req.lang, onProgress);
       signal?.throwIfAborted();
       const byLang = new Map<Lang, BonusRunResult>([[req.lang, result]]);
       return {

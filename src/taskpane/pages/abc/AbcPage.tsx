@@ -84,7 +84,7 @@ export function AbcPage({ services, sheetLang }: PageProps) {
       if (!data || !options) return;
       setWritten(undefined);
       await ctx.step();
-      const r = await services.abc.compute(data.table, columns, options, uiLang, ctx.signal);
+      const r = await services.abc.compute(data.table, columns, options, uiLang, ctx.signal, ctx.progress);
       setResult(r);
       await services.host.setSetting<Remembered>(SETTING, { columns, form }).catch(() => undefined);
     });
