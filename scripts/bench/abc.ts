@@ -110,12 +110,19 @@ function synthetic(n: number): { units: Float64Array; names: string[] } {
   return { units, names };
 }
 
-/** In a child process so its peak memory is its own. Prints JSON. */
-function engineChild(): void {
+/**
+ * In a child process so its peak memory is its own. Prints JSON. With BENCH_ABC_BASELINE=FILE.ts
+ * (e.g. an older abc.ts saved from git) that module's rankAbcScaled is timed in the same loop,
+ * so before/after figures share the machine's load; its order and tiers must equal the engine's.
+ */
+async function engineChild(): Promise<void> {
   const n = 1_000_000;
   const { units, names } = synthetic(n);
+  const baselineFile = process.env.BENCH_ABC_BASELINE;
+  const baseline = baselineFile ? ((await import(path.resolve(baselineFile))) as { rankAbcScaled: typeof rankAbcScaled }).rankAbcScaled : undefined;
   const sorts: number[] = [];
   const engines: number[] = [];
+  const baselines: number[] = [];
   for (let i = 0; i < 5; i++) {
     let t = performance.now();
     const copy = Float64Array.from(units);
@@ -125,16 +132,25 @@ function engineChild(): void {
     const r = rankAbcScaled(names, { units, scale: 2 }, DEFAULT_ABC_OPTIONS);
     engines.push(performance.now() - t);
     if (r.order.length !== n) throw new Error('lost customers');
+    if (baseline) {
+      t = performance.now();
+      const b = baseline(names, { units, scale: 2 }, DEFAULT_ABC_OPTIONS);
+      baselines.push(performance.now() - t);
+      if (b.order.some((x, p) => x !== r.order[p]) || b.tier.some((x, p) => x !== r.tier[p])) throw new Error('the baseline ranks differently');
+    }
   }
-  process.stdout.write(JSON.stringify({ sort: median(sorts), engine: median(engines), rss: process.resourceUsage().maxRSS * 1024 }));
+  const out = { sort: median(sorts), engine: median(engines), rss: process.resourceUsage().maxRSS * 1024, ...(baseline ? { baseline: median(baselines) } : {}) };
+  process.stdout.write(JSON.stringify(out));
 }
 
 function engineVsSort(): void {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), __filename, '--child-engine'], { encoding: 'utf8', maxBuffer: 16 * MiB });
   if (r.status !== 0) throw new Error(r.stderr);
-  const m = JSON.parse(r.stdout) as { sort: number; engine: number; rss: number };
+  const m = JSON.parse(r.stdout) as { sort: number; engine: number; rss: number; baseline?: number };
   console.log(`abc engine on 1,000,000 synthetic customers: ${m.engine.toFixed(0)} ms; bare Float64Array sort of the same values: ${m.sort.toFixed(0)} ms`);
   console.log(`  engine / sort: ${ratio(m.engine, m.sort, 4)}; peak memory of that process ${(m.rss / MiB).toFixed(0)} MiB (target ≤ 1024)`);
+  if (m.baseline !== undefined)
+    console.log(`  baseline ${process.env.BENCH_ABC_BASELINE}: ${m.baseline.toFixed(0)} ms, baseline / sort: ${(m.baseline / m.sort).toFixed(2)}× (peak memory covers both)`);
 }
 
 /** A sheet of the same size as the ABC table (rows × formula columns), every formula trivial. */
@@ -189,4 +205,8 @@ export async function run(): Promise<void> {
   await libreOffice();
 }
 
-if (process.argv.includes('--child-engine')) engineChild();
+if (process.argv.includes('--child-engine'))
+  engineChild().catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  });

@@ -368,7 +368,11 @@ function orderBlockByName(order: Int32Array, start: number, end: number, names: 
   }
   if (ascending) return;
   if (descending) {
-    order.subarray(start, end).reverse();
+    for (let p = start, q = end - 1; p < q; p++, q--) {
+      const x = order[p];
+      order[p] = order[q];
+      order[q] = x;
+    }
     return;
   }
 
@@ -392,7 +396,7 @@ function orderBlockByName(order: Int32Array, start: number, end: number, names: 
     keys[j] = (unitAt(s, common) * 131072 + unitAt(s, common + 1)) * 131072 + unitAt(s, common + 2);
   }
   mergeSortByKeyThenName(items, keys, size, names, scratch);
-  order.set(items.subarray(0, size), start);
+  for (let j = 0; j < size; j++) order[start + j] = items[j];
 }
 
 /** Stable sort of items[0..size) by (key, name): insertion-sorted runs, then bottom-up merges. */
@@ -453,10 +457,7 @@ function mergeSortByKeyThenName(items: Int32Array, keys: Float64Array, size: num
     srcKeys = dstKeys;
     dstKeys = keys2;
   }
-  if (srcItems !== items) {
-    items.set(srcItems.subarray(0, size));
-    keys.set(srcKeys.subarray(0, size));
-  }
+  if (srcItems !== items) for (let j = 0; j < size; j++) items[j] = srcItems[j];
 }
 
 /** The same walk on Decimals: the fallback for values that do not fit the fast path (slower, same results). */
