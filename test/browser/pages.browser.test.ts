@@ -4,7 +4,7 @@
  * (test-output/browser/pages-*.png). Pages are scanned with content in them: an inserted
  * template, an ABC result, bonus totals.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Server } from 'node:http';
@@ -12,7 +12,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { launch, paneContext, serve, shotPath } from './support/browser';
 import { newCustomerOrders, retailSlice } from './support/data';
-import { ensureDist } from './support/dist';
+import { ROOT, ensureDist } from './support/dist';
 import { computeNewCustomerBonus, openPane, runAbcPreview, scrollTop } from './support/pane';
 
 jest.setTimeout(180_000);
@@ -36,6 +36,17 @@ afterAll(async () => {
   await browser?.close();
   await new Promise((r) => server?.close(r));
 });
+
+/** `README_SCREENSHOTS=1 npx jest test/browser/pages` refreshes the README's pictures in assets/screenshots. */
+const README_SHOTS: Record<string, string> = { templates: 'zh-CN', abc: 'en-US', bonus: 'zh-CN' };
+
+async function readmeShot(page: Page, p: string, locale: string) {
+  const file = path.join(ROOT, 'assets', 'screenshots', `${p}-${locale}.png`);
+  mkdirSync(path.dirname(file), { recursive: true });
+  // The gallery is long: its first screenful says enough. ABC and Bonus: the whole page, result included.
+  if (p === 'templates') await page.screenshot({ path: file, clip: { x: 0, y: 0, width: 320, height: 1000 } });
+  else await page.screenshot({ path: file, fullPage: true });
+}
 
 async function seriousViolations(page: Page) {
   // Tabster's focus-redirect dummies (<i data-tabster-dummy aria-hidden tabindex=0>) are a known
@@ -71,6 +82,7 @@ for (const locale of ['zh-CN', 'en-US'])
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
       expect(overflow).toBeLessThanOrEqual(0);
+      if (process.env.README_SCREENSHOTS && README_SHOTS[p] === locale) await readmeShot(page, p, locale);
       await page.setViewportSize({ width: 500, height: 900 });
       await scrollTop(page);
       await page.screenshot({ path: shotPath(`pages-${p}-${locale}-500`), fullPage: true });
