@@ -205,17 +205,26 @@ function resultSheet(r: AbcResult, o: AbcSheetOptions, t: T): SheetSpec {
   const cutARef = P(pr.cutA);
   const cutAB = P(pr.cutAB);
   const totalUnits = P(pr.totalUnits);
+  // One style object per column, shared by every row: the table can hold 100,000s of rows.
+  const rowStyle = {
+    rank: style(STYLE.computed, { numFmt: NUMFMT.integer }),
+    value: style(STYLE.input, { numFmt: vf }),
+    share: style(STYLE.computed, { numFmt: '0.00%' }),
+    tier: style(STYLE.computed, { font: { bold: true }, alignment: { horizontal: 'center' } }),
+    flag: style(STYLE.computed, { font: { color: COLORS.redText } }),
+    units: style(STYLE.computed, { numFmt: '0' }),
+  };
   for (let i = 0; i < Math.max(items.length, 1); i++) {
     const row = f + i;
     const it = items[i];
     const c = (col: number, dr = 0) => cell(col, row + dr);
     const units = c(COL.units);
-    b.at(row, COL.rank, { formula: `N(${c(COL.rank, -1)})+1` }, style(STYLE.computed, { numFmt: NUMFMT.integer }));
+    b.at(row, COL.rank, { formula: `N(${c(COL.rank, -1)})+1` }, rowStyle.rank);
     b.at(row, COL.customer, it ? it.customer : null, STYLE.input);
-    b.at(row, COL.value, it ? it.value : null, style(STYLE.input, { numFmt: vf }));
-    b.at(row, COL.share, { formula: `IF(${units}>0,${units}/${totalUnits},0)` }, style(STYLE.computed, { numFmt: '0.00%' }));
-    b.at(row, COL.cum, { formula: `IF(${units}>0,${c(COL.run)}/${totalUnits},"")` }, style(STYLE.computed, { numFmt: '0.00%' }));
-    b.at(row, COL.before, { formula: `IF(${units}>0,${c(COL.larger)}/${totalUnits},"")` }, style(STYLE.computed, { numFmt: '0.00%' }));
+    b.at(row, COL.value, it ? it.value : null, rowStyle.value);
+    b.at(row, COL.share, { formula: `IF(${units}>0,${units}/${totalUnits},0)` }, rowStyle.share);
+    b.at(row, COL.cum, { formula: `IF(${units}>0,${c(COL.run)}/${totalUnits},"")` }, rowStyle.share);
+    b.at(row, COL.before, { formula: `IF(${units}>0,${c(COL.larger)}/${totalUnits},"")` }, rowStyle.share);
     const larger = c(COL.larger);
     const through = c(COL.through);
     const valueTier = `IF(${crossing}=${q(crossExclude)},IF(${through}<=${limA},"A",IF(${through}<=${limB},"B","C")),IF(${larger}<${limA},"A",IF(${larger}<${limB},"B","C")))`;
@@ -225,14 +234,14 @@ function resultSheet(r: AbcResult, o: AbcSheetOptions, t: T): SheetSpec {
       {
         formula: `IF(${c(COL.customer)}="","",IF(${units}<=0,"C",IF(${method}=${q(methodCount)},IF(${c(COL.start)}<=${cutARef},"A",IF(${c(COL.start)}<=${cutAB},"B","C")),${valueTier})))`,
       },
-      style(STYLE.computed, { font: { bold: true }, alignment: { horizontal: 'center' } }),
+      rowStyle.tier,
     );
-    b.at(row, COL.flag, { formula: `IF(AND(${c(COL.customer)}<>"",${units}<=0),${q(t('excluded'))},"")` }, style(STYLE.computed, { font: { color: COLORS.redText } }));
-    b.at(row, COL.units, { formula: `ROUND(${c(COL.value)}*10^${dec},0)` }, style(STYLE.computed, { numFmt: '0' }));
-    b.at(row, COL.run, { formula: `N(${c(COL.run, -1)})+MAX(${units},0)` }, style(STYLE.computed, { numFmt: '0' }));
-    b.at(row, COL.larger, { formula: `IF(${units}=${c(COL.units, -1)},${c(COL.larger, -1)},N(${c(COL.run, -1)}))` }, style(STYLE.computed, { numFmt: '0' }));
-    b.at(row, COL.through, { formula: `IF(${units}=${c(COL.units, 1)},${c(COL.through, 1)},${c(COL.run)})` }, style(STYLE.computed, { numFmt: '0' }));
-    b.at(row, COL.start, { formula: `IF(${units}=${c(COL.units, -1)},${c(COL.start, -1)},${c(COL.rank)})` }, style(STYLE.computed, { numFmt: '0' }));
+    b.at(row, COL.flag, { formula: `IF(AND(${c(COL.customer)}<>"",${units}<=0),${q(t('excluded'))},"")` }, rowStyle.flag);
+    b.at(row, COL.units, { formula: `ROUND(${c(COL.value)}*10^${dec},0)` }, rowStyle.units);
+    b.at(row, COL.run, { formula: `N(${c(COL.run, -1)})+MAX(${units},0)` }, rowStyle.units);
+    b.at(row, COL.larger, { formula: `IF(${units}=${c(COL.units, -1)},${c(COL.larger, -1)},N(${c(COL.run, -1)}))` }, rowStyle.units);
+    b.at(row, COL.through, { formula: `IF(${units}=${c(COL.units, 1)},${c(COL.through, 1)},${c(COL.run)})` }, rowStyle.units);
+    b.at(row, COL.start, { formula: `IF(${units}=${c(COL.units, -1)},${c(COL.start, -1)},${c(COL.rank)})` }, rowStyle.units);
   }
   b.table({
     name: `${prefix}Ranking`.replace(/[^A-Za-z0-9_]/g, '_'), // must differ from every defined name (case-insensitively)
