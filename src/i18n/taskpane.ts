@@ -63,7 +63,8 @@ export default defineMessages({
     errUnexpected: 'Something went wrong.',
     errUnexpectedAction: 'Try again. If it keeps happening, copy the details and send them to your administrator.',
     errExcel: 'Excel refused the request ({code}).',
-    errExcelAction: 'Leave cell-editing mode (press Esc in the sheet) and check the sheet is not protected, then try again.',
+    errExcelAction:
+      'Leave cell-editing mode (press Esc in the sheet) and check the sheet is not protected, then try again.',
     errInputAction: 'Correct it and try again.',
     errUploadType: '{file} is not a file this pane reads.',
     errUploadTypeAction: 'Upload a .csv, .xlsx or .csv.gz file.',
@@ -85,7 +86,8 @@ export default defineMessages({
     errHost_columnExists: 'A column with that header already exists.',
     errHost_aborted: 'Stopped.',
     errHost_settingsNotSaved: 'The settings could not be saved in the workbook.',
-    errHostAction_excel: 'Leave cell-editing mode (press Esc in the sheet) and check the sheet is not protected, then try again.',
+    errHostAction_excel:
+      'Leave cell-editing mode (press Esc in the sheet) and check the sheet is not protected, then try again.',
     errHostAction_tooManyCells: 'Select a smaller range or split the data into several sheets.',
     errHostAction_sourceNotFound: 'It may have been renamed or deleted. Refresh the list and choose again.',
     errHostAction_emptySource: 'Check the right range, table or sheet is chosen.',
@@ -106,7 +108,8 @@ export default defineMessages({
     recent: 'Recent',
 
     // ABC
-    abcIntro: 'Rank customers by value and split them into tiers A, B and C. You see the result before anything is written.',
+    abcIntro:
+      'Rank customers by value and split them into tiers A, B and C. You see the result before anything is written.',
     abcField_customer: 'Customer',
     abcField_value: 'Value',
     abcField_factor: 'Multiplied by',
@@ -143,7 +146,8 @@ export default defineMessages({
     scheme_fees: 'Development and maintenance fees',
     'scheme_bad-debt': 'Bad-debt liability',
     'schemeHint_new-brand': 'Per contract: new-brand amount over 10,000 USD and margin ≥ 10 %, step bands.',
-    'schemeHint_new-customer': 'Per rep and customer: orders in the first 3 months, margin and prepayment gates, paid after the quarter.',
+    'schemeHint_new-customer':
+      'Per rep and customer: orders in the first 3 months, margin and prepayment gates, paid after the quarter.',
     schemeHint_referral: 'Per referred buyer who paid during the campaign, if registered on the first visit.',
     schemeHint_fees: 'Per customer by market scope: one-time development fee and yearly maintenance fee.',
     'schemeHint_bad-debt': 'Who bears a bad debt: the handler, or handler and approver inside a credit line.',
@@ -166,7 +170,7 @@ export default defineMessages({
     bonusField_customer: 'Customer',
     bonusField_prepayment: 'Prepayment share',
     bonusField_customer_type: 'Customer type',
-    bonusField_self_developed: 'Developed by the rep',
+    bonusField_self_developed: 'Self-developed',
     bonusField_referrer: 'Referrer',
     bonusField_buyer: 'Referred buyer',
     bonusField_visit_date: 'First visit',
@@ -204,9 +208,11 @@ export default defineMessages({
 
     // Preview of generated sheets
     previewOfSheet: 'Preview of sheet {sheet}',
-    previewTruncated: 'Showing {shownRows} of {rows} rows and {shownCols} of {cols} columns; the download has everything.',
+    previewTruncated:
+      'Showing {shownRows} of {rows} rows and {shownCols} of {cols} columns; the download has everything.',
     previewChartNote: 'Chart “{title}”: Excel draws it when the add-in runs in Excel; the download holds its data.',
-    previewFormulaNote: 'Formulas are shown as written; Excel, WPS or LibreOffice compute them when the file is opened.',
+    previewFormulaNote:
+      'Formulas are shown as written; Excel, WPS or LibreOffice compute them when the file is opened.',
 
     // Settings
     settingsLanguage: 'Language',
@@ -217,7 +223,8 @@ export default defineMessages({
     defaultSheetLanguageHint: 'You can still choose another language each time.',
     sameAsInterface: 'Same as the interface',
     about: 'About',
-    aboutBody: 'Planning templates, ABC customer tiers and sales bonuses for B2B sales teams. Everything written uses plain Excel formulas, so the workbooks work without the add-in.',
+    aboutBody:
+      'Planning templates, ABC customer tiers and sales bonuses for B2B sales teams. Everything written uses plain Excel formulas, so the workbooks work without the add-in.',
     version: 'Version',
     connection: 'Connection',
     connectedExcel: 'Excel',
@@ -430,7 +437,8 @@ export default defineMessages({
     defaultSheetLanguageHint: '每次生成时仍可另选语言。',
     sameAsInterface: '与界面相同',
     about: '关于',
-    aboutBody: '面向 B2B 销售团队的规划模板、ABC 客户分级和销售奖金计算。写入的内容均为普通 Excel 公式，不装加载项也能使用。',
+    aboutBody:
+      '面向 B2B 销售团队的规划模板、ABC 客户分级和销售奖金计算。写入的内容均为普通 Excel 公式，不装加载项也能使用。',
     version: '版本',
     connection: '连接',
     connectedExcel: 'Excel',

@@ -17,7 +17,9 @@ async function main() {
   const hostInfo = await connectToHost();
   try {
     const services = await createServices(hostInfo);
-    root.render(<App services={services} hostInfo={hostInfo} initialPage={pageFromUrl(location.search, location.hash)} />);
+    root.render(
+      <App services={services} hostInfo={hostInfo} initialPage={pageFromUrl(location.search, location.hash)} />,
+    );
   } catch (e) {
     // E.g. the Excel adapter's chunk failed to load: say so instead of leaving the pane blank.
     root.render(

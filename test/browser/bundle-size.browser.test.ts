@@ -27,6 +27,8 @@ test('taskpane initial JavaScript ≤ 400 KB gzipped, ExcelJS and the CSV parser
     expect({ src, exceljs: text.includes('xl/workbook.xml') }).toEqual({ src, exceljs: false });
     expect({ src, csvParse: text.includes('CSV_INVALID_CLOSING_QUOTE') }).toEqual({ src, csvParse: false });
   }
-  console.log(`taskpane initial JS: ${scripts.join(', ')} = ${(gz / 1024).toFixed(1)} KB gzipped (budget ${BUDGET / 1024} KB)`);
+  console.log(
+    `taskpane initial JS: ${scripts.join(', ')} = ${(gz / 1024).toFixed(1)} KB gzipped (budget ${BUDGET / 1024} KB)`,
+  );
   expect(gz).toBeLessThanOrEqual(BUDGET);
 }, 600_000);

@@ -7,7 +7,10 @@ import { decodeText, readUpload } from '../../src/taskpane/preview/read-upload';
 jest.mock('../../src/taskpane/preview/csv-parser', () => {
   const actual = jest.requireActual('../../src/taskpane/preview/csv-parser');
   const { parse } = jest.requireActual('csv-parse');
-  return { ...actual, loadCsvParser: async () => (text: string, o: object, h: object) => actual.parseInChunks(parse, text, o, h) };
+  return {
+    ...actual,
+    loadCsvParser: async () => (text: string, o: object, h: object) => actual.parseInChunks(parse, text, o, h),
+  };
 });
 
 const file = (name: string, bytes: Uint8Array | string) => ({

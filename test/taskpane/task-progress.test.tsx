@@ -20,7 +20,14 @@ test('work over a second shows progress with Cancel; cancelling stops it and not
         signal?.addEventListener('abort', () => reject(signal.reason));
       }),
   };
-  renderInPane(<AbcPage services={excelServices(host, {}, { abc: slow })} prefs={DEFAULT_PREFERENCES} updatePrefs={() => undefined} sheetLang="en-US" />);
+  renderInPane(
+    <AbcPage
+      services={excelServices(host, {}, { abc: slow })}
+      prefs={DEFAULT_PREFERENCES}
+      updatePrefs={() => undefined}
+      sheetLang="en-US"
+    />,
+  );
   const user = userEvent.setup();
   await user.click(screen.getByRole('button', { name: 'Read data' }));
   await user.click(await screen.findByRole('button', { name: 'Preview tiers' }));

@@ -19,7 +19,12 @@ const CHUNK = 512 * 1024;
  * Feeds the text to csv-parse's stream parser in chunks cut at line ends, yielding to the
  * browser between chunks so the progress bar moves and Cancel works on a 500,000-line file.
  */
-export function parseInChunks(makeParser: (o: Options) => Parser, text: string, options: Options, hooks: ParseHooks = {}): Promise<string[][]> {
+export function parseInChunks(
+  makeParser: (o: Options) => Parser,
+  text: string,
+  options: Options,
+  hooks: ParseHooks = {},
+): Promise<string[][]> {
   return new Promise((resolve, reject) => {
     const records: string[][] = [];
     const parser = makeParser(options);
@@ -34,7 +39,7 @@ export function parseInChunks(makeParser: (o: Options) => Parser, text: string, 
     });
     parser.on('end', () => resolve(records));
     void (async () => {
-      for (let i = 0; i < text.length && !failed; ) {
+      for (let i = 0; i < text.length && !failed;) {
         if (hooks.signal?.aborted) {
           failed = true;
           parser.destroy();

@@ -26,7 +26,11 @@ export class UploadError extends Error {
 export const ACCEPTED_UPLOADS = '.csv,.txt,.xlsx,.gz';
 
 /** Reads .csv (UTF-8 or GB18030), .xlsx, or either gzipped. Row numbers are those a spreadsheet would show. */
-export async function readUpload(file: UploadFile, signal?: AbortSignal, onProgress?: (fraction: number) => void): Promise<UploadedSheet[]> {
+export async function readUpload(
+  file: UploadFile,
+  signal?: AbortSignal,
+  onProgress?: (fraction: number) => void,
+): Promise<UploadedSheet[]> {
   let name = file.name;
   let bytes: Uint8Array = new Uint8Array(await file.arrayBuffer());
   signal?.throwIfAborted();
@@ -35,7 +39,8 @@ export async function readUpload(file: UploadFile, signal?: AbortSignal, onProgr
     name = name.replace(/\.gz$/i, '');
   }
   const base = name.replace(/\.[^.]+$/, '') || name;
-  if (/\.(csv|txt)$/i.test(name)) return [{ name: base, table: await readCsv(bytes, file.name, { signal, onProgress }) }];
+  if (/\.(csv|txt)$/i.test(name))
+    return [{ name: base, table: await readCsv(bytes, file.name, { signal, onProgress }) }];
   if (/\.xlsx$/i.test(name)) return readXlsx(bytes, file.name, signal);
   throw new UploadError('unsupported-type', file.name);
 }

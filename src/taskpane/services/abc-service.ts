@@ -35,7 +35,10 @@ export function createAbcService(buildSheets: AbcSheetsBuilder): AbcService {
       const value = columns.factor ? `${columns.value}*${columns.factor}` : columns.value;
       const run = (lang: Lang, progress?: (f: number) => void) =>
         runAbc(
-          { headers: chosenHeaders(table.headers, columns), batches: rowBatches(table.rows, table.firstRowNumber, signal, progress) },
+          {
+            headers: chosenHeaders(table.headers, columns),
+            batches: rowBatches(table.rows, table.firstRowNumber, signal, progress),
+          },
           {
             customer: columns.customer,
             value,

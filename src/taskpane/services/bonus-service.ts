@@ -78,7 +78,11 @@ export function createBonusService(sheets: BonusSheetsBuilder, now: () => Date =
       found.delete('CNY');
       return [...found].filter((c) => /^[A-Z]{3}$/.test(c)).sort();
     },
-    async compute(req: BonusRequest, signal?: AbortSignal, onProgress?: (fraction: number) => void): Promise<BonusComputation> {
+    async compute(
+      req: BonusRequest,
+      signal?: AbortSignal,
+      onProgress?: (fraction: number) => void,
+    ): Promise<BonusComputation> {
       const computedAt = now();
       const run = (lang: Lang, progress?: (f: number) => void) =>
         runBonus(

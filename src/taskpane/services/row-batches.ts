@@ -15,7 +15,8 @@ export async function* rowBatches(
   for (let i = 0; i < rows.length; i += BATCH) {
     signal?.throwIfAborted();
     const batch: RowRecord[] = [];
-    for (let k = i; k < Math.min(rows.length, i + BATCH); k++) batch.push({ rowNumber: firstRowNumber + k, cells: rows[k] });
+    for (let k = i; k < Math.min(rows.length, i + BATCH); k++)
+      batch.push({ rowNumber: firstRowNumber + k, cells: rows[k] });
     yield batch;
     onProgress?.(Math.min(1, (i + BATCH) / rows.length));
     await new Promise((r) => setTimeout(r, 0));

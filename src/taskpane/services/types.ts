@@ -146,5 +146,9 @@ export interface BonusService {
   readRules(table: TableData, sheetName: string, lang: Lang): BonusRules;
   /** Currencies the run needs a CNY rate for: those in the data, plus the scheme's band currency. CNY excluded. */
   currencies(scheme: string, table: TableData, columns: ColumnMap, rules: BonusRules): string[];
-  compute(request: BonusRequest, signal?: AbortSignal, onProgress?: (fraction: number) => void): Promise<BonusComputation>;
+  compute(
+    request: BonusRequest,
+    signal?: AbortSignal,
+    onProgress?: (fraction: number) => void,
+  ): Promise<BonusComputation>;
 }
