@@ -570,6 +570,8 @@ function queuePrint(ws: Excel.Worksheet, print: NonNullable<SheetSpec['print']>)
   layout.footerMargin = 0.3 * 72;
   if (print.titleRows) layout.setPrintTitleRows(absoluteRows(print.titleRows));
   if (print.area) layout.setPrintArea(print.area);
+  // A break "after row r" is added above row r + 1 (Worksheet.horizontalPageBreaks, 1.9 like pageLayout).
+  for (const r of print.rowBreaks ?? []) ws.horizontalPageBreaks.add(`A${r + 1}`);
 }
 
 /** "5:5" → "$5:$5". */

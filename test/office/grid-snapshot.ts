@@ -4,6 +4,7 @@
  * wrote). Each aspect is compared on its own, so one mapping difference fails one test.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { cellRef, parseRange } from '../../src/sheets/a1';
 import { MAX_COLUMNS, type ModelSheet, type ModelWorkbook, rectAddress } from './fake-excel/model';
 
@@ -23,6 +24,17 @@ export interface GridSnapshot {
   names: string[];
   /** Column index → width in characters (1 decimal). */
   columnWidths: Record<number, number>;
+  /** Print setup: orientation, paper, fit to width, title rows, area and manual row breaks. */
+  print: PrintSnapshot | null;
+}
+
+export interface PrintSnapshot {
+  orientation: string;
+  paper: string;
+  fitToWidth: boolean;
+  titleRows: string;
+  area: string;
+  rowBreaks: number[];
 }
 
 export const ASPECTS = [
@@ -35,6 +47,7 @@ export const ASPECTS = [
   'freeze',
   'names',
   'columnWidths',
+  'print',
 ] as const satisfies readonly (keyof GridSnapshot)[];
 
 const EPOCH = Date.UTC(1899, 11, 30);
@@ -179,10 +192,24 @@ export function snapshotFake(model: ModelWorkbook, sheetName: string): GridSnaps
       .filter((n) => n.scope === sheet || n.formula.startsWith(`=${quoteLike(sheet)}!`))
       .map((n) => `${n.name}=${n.formula.replace(/^=.*!/, '')}`)
       .sort(),
+    print: printFromFake(sheet),
     // ExcelJS writes no <col> for width 9, its default column width: compare like for like.
     columnWidths: Object.fromEntries(
       [...sheet.columnWidths].map(([col, pts]) => [col, Math.round((pts / 5.25) * 10) / 10]).filter(([, w]) => w !== EXCELJS_DEFAULT_WIDTH),
     ),
+  };
+}
+
+function printFromFake(sheet: ModelSheet): PrintSnapshot | null {
+  const p = sheet.pageLayout;
+  if (!p.orientation) return null;
+  return {
+    orientation: p.orientation.toLowerCase(),
+    paper: p.paperSize ?? '',
+    fitToWidth: p.zoom?.horizontalFitToPages === 1,
+    titleRows: (p.printTitleRows ?? '').replace(/\$/g, ''),
+    area: (p.printArea ?? '').replace(/\$/g, ''),
+    rowBreaks: p.rowBreaks ?? [],
   };
 }
 
@@ -280,5 +307,26 @@ export async function snapshotXlsx(bytes: Uint8Array, sheetName: string): Promis
     if (c.width !== undefined) columnWidths[i + 1] = Math.round(c.width * 10) / 10;
   });
 
-  return { values, numberFormats, merges, tables, validations, conditionalFormats: cfs, freeze, names, columnWidths };
+  const print = await printFromFile(bytes, ws);
+
+  return { values, numberFormats, merges, tables, validations, conditionalFormats: cfs, freeze, names, columnWidths, print };
+}
+
+/** ExcelJS reads page setup but not row breaks: those come from the sheet XML itself. */
+async function printFromFile(bytes: Uint8Array, ws: ExcelJS.Worksheet): Promise<PrintSnapshot | null> {
+  const setup = ws.pageSetup as Partial<ExcelJS.PageSetup> & { printTitlesRow?: string; printArea?: string };
+  if (!setup.orientation || setup.paperSize === undefined) return null;
+  const zip = await JSZip.loadAsync(bytes);
+  const index = (ws as unknown as { id: number }).id;
+  const xml = (await zip.file(`xl/worksheets/sheet${index}.xml`)?.async('string')) ?? '';
+  const breaksXml = /<rowBreaks[^>]*>([\s\S]*?)<\/rowBreaks>/.exec(xml)?.[1] ?? '';
+  const rowBreaks = [...breaksXml.matchAll(/<brk [^>]*id="(\d+)"/g)].map((m) => Number(m[1])).sort((a, b) => a - b);
+  return {
+    orientation: setup.orientation,
+    paper: setup.paperSize === 9 ? 'A4' : String(setup.paperSize),
+    fitToWidth: Boolean(setup.fitToPage) && setup.fitToWidth === 1,
+    titleRows: (setup.printTitlesRow ?? '').replace(/\$/g, ''),
+    area: (setup.printArea ?? '').replace(/\$/g, ''),
+    rowBreaks,
+  };
 }

@@ -104,6 +104,8 @@ export interface ModelPageLayout {
   margins: Record<string, number>;
   printTitleRows?: string;
   printArea?: string;
+  /** Rows after which a manual page break starts a new page. */
+  rowBreaks?: number[];
 }
 
 export class ModelSheet {

@@ -354,6 +354,10 @@ export class FakeWorksheet implements Pick<Excel.Worksheet, 'delete' | 'activate
     const { q, b, path } = this[$];
     return new FakePageLayout(q, () => b.get(), `${path}.pageLayout`);
   }
+  get horizontalPageBreaks(): FakePageBreakCollection {
+    const { q, b, path } = this[$];
+    return new FakePageBreakCollection(q, () => b.get(), `${path}.horizontalPageBreaks`);
+  }
   get protection(): FakeWorksheetProtection {
     const { q, b, path } = this[$];
     return new FakeWorksheetProtection(q, () => b.get(), `${path}.protection`);
@@ -1661,6 +1665,26 @@ export class FakePageLayout
   }
 }
 export const _layoutCheck: OnlyRealMembers<FakePageLayout, Excel.PageLayout> = true;
+
+export class FakePageBreakCollection {
+  readonly [$]: { q: Queue; sheet: () => ModelSheet; path: string };
+  constructor(q: Queue, sheet: () => ModelSheet, path: string) {
+    this[$] = { q, sheet, path };
+  }
+  add(pageBreakRange: Excel.Range | string): { readonly rowIndex: number } {
+    const { q, sheet, path } = this[$];
+    if (typeof pageBreakRange !== 'string') throw new FakeOfficeError('NotModelled', 'page break at a Range object', path);
+    const top = parseAddress(pageBreakRange).rect.top;
+    q.push('PageBreakCollection.add', path, pageBreakRange, () => {
+      requireApi(q, '1.9', 'Worksheet.horizontalPageBreaks');
+      if (top < 2) throw new FakeOfficeError('InvalidArgument', `page break above row ${top}`, path);
+      const layout = sheet().pageLayout;
+      layout.rowBreaks = [...(layout.rowBreaks ?? []), top - 1].sort((a, b) => a - b);
+    });
+    return { rowIndex: top - 1 };
+  }
+}
+export const _pageBreaksCheck: OnlyRealMembers<FakePageBreakCollection, Excel.PageBreakCollection> = true;
 
 export class FakeWorksheetProtection {
   readonly [$]: { q: Queue; sheet: () => ModelSheet; path: string };
