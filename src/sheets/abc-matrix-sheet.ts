@@ -1,4 +1,5 @@
 import { DEFAULT_MATRIX_GRID, MATRIX_LEVELS, type MatrixGrid } from '../domain/abc-matrix';
+import type { AbcResult } from '../domain/abc-run';
 import abcMessages from '../i18n/abc';
 import { translator, type Lang } from '../i18n/define';
 import { cellRef, rangeRef } from './a1';
@@ -53,6 +54,21 @@ export const MATRIX_COL = { customer: 1, x: 2, y: 3, vip: 4, cls: 5, note: 6 } a
 /** Summary: class A, B, C, not classified, in column J of these rows. */
 export const MATRIX_SUMMARY_ROWS = { A: 8, B: 9, C: 10, unclassified: 11 } as const;
 const LAST_COL = SUMMARY_COL + 1;
+
+/**
+ * The customers of an ABC result as matrix rows with X, Y and VIP left blank: value order, then
+ * the zero/negative ones; without grouping a customer listed on several rows appears once.
+ */
+export function matrixRowsFromAbc(result: AbcResult): MatrixCustomerRow[] {
+  const seen = new Set<string>();
+  const rows: MatrixCustomerRow[] = [];
+  for (const c of [...result.customers, ...result.nonPositive])
+    if (!seen.has(c.customer)) {
+      seen.add(c.customer);
+      rows.push({ customer: c.customer });
+    }
+  return rows;
+}
 
 /** A1 address of the grid cell for current purchasing x and capacity y (both 0–4). */
 export function matrixGridCell(x: number, y: number): string {

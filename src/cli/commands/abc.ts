@@ -3,6 +3,8 @@ import { AbcInputError, runAbc, type AbcResult, type AbcRunOptions } from '../..
 import { parseMapOption } from '../../domain/column-map';
 import type { Decimal } from '../../domain/decimal';
 import { parseDecimal } from '../../domain/parse-number';
+import abcMessages from '../../i18n/abc';
+import { translator } from '../../i18n/define';
 import { parseErrorMessage } from '../../i18n/parse';
 import { buildAbcSheets } from '../../sheets/abc-result';
 import { ReadError, openRows } from '../../xlsx/read-rows';
@@ -26,6 +28,10 @@ const USAGE = `Usage: account-planner abc --in FILE [--customer COL] [--value CO
                          exclude: it goes to the lower tier (as R inventorize::ABC)
   --no-group             rank rows as they are instead of summing them per customer
   --out FILE.xlsx        write the result workbook (live formulas); --force to replace a file
+  --matrix               with --out: also write the X/Y purchasing matrix sheet — an editable 5×5 rules
+                         grid (X = current purchasing 0–4, Y = purchasing capacity 0–4 → A/B/C; VIP → A)
+                         and the customers of this run with X, Y and VIP blank for you to fill in;
+                         their class is a live formula. Does not change --json.
   --lang zh-CN|en-US     language of the workbook and of the reasons (default zh-CN; reasons en-US)
   --json                 print the result as one JSON object
 Exit codes: 0 done (even with rejected rows), 2 bad usage or unreadable input.
@@ -66,6 +72,7 @@ export async function abcCommand(argv: string[], io: CliIO): Promise<void> {
       crossing: { type: 'string' },
       'no-group': { type: 'boolean' },
       out: { type: 'string' },
+      matrix: { type: 'boolean' },
       force: { type: 'boolean' },
       lang: { type: 'string' },
       json: { type: 'boolean' },
@@ -77,6 +84,7 @@ export async function abcCommand(argv: string[], io: CliIO): Promise<void> {
     return;
   }
   if (!values.in) throw new UsageError(`missing --in FILE\n${USAGE}`);
+  if (values.matrix && !values.out) throw new UsageError('--matrix adds a sheet to the workbook: give --out FILE.xlsx too');
   const lang = parseLang(values.lang);
   let map: Record<string, string> | undefined;
   if (values.map !== undefined) {
@@ -105,11 +113,20 @@ export async function abcCommand(argv: string[], io: CliIO): Promise<void> {
     throw err;
   }
 
+  let matrixRows: number | undefined;
   if (values.out) {
-    await writeWorkbookOutput(values.out, { sheets: buildAbcSheets(result, { lang }), title: 'ABC' }, !!values.force);
+    const sheets = buildAbcSheets(result, { lang });
+    if (values.matrix) {
+      const { buildAbcMatrixSheet, matrixRowsFromAbc } = await import('../../sheets/abc-matrix-sheet');
+      const customers = matrixRowsFromAbc(result);
+      const note = translator(abcMessages, lang)('matrixPrefillNote', { count: customers.length });
+      sheets.push(buildAbcMatrixSheet({ lang, customers, sourceNote: note }));
+      matrixRows = customers.length;
+    }
+    await writeWorkbookOutput(values.out, { sheets, title: 'ABC' }, !!values.force);
   }
   if (values.json) io.out(abcJson(result) + '\n');
-  else io.out(abcText(result, values.out));
+  else io.out(abcText(result, values.out) + (matrixRows !== undefined ? `X/Y matrix sheet: ${matrixRows} customers, fill in X and Y\n` : ''));
 }
 
 /** Exact decimals as JSON number tokens (never through binary floating point). */
