@@ -525,7 +525,6 @@ function queueConditionalFormat(ws: Excel.Worksheet, cf: ConditionalFormatSpec, 
         format.custom.rule.formula = `=${map(rule.formula)}`;
         if (rule.style.fill) format.custom.format.fill.color = hex(rule.style.fill);
         if (rule.style.font) applyFont(format.custom.format.font, rule.style.font);
-        if (rule.stopIfTrue) format.stopIfTrue = true;
         break;
       }
       case 'cellIs': {

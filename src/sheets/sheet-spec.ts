@@ -101,7 +101,7 @@ export interface DifferentialStyle {
 
 export type ConditionalRule =
   /** Applies when the formula (relative to the top-left cell of ref) is true. */
-  | { type: 'expression'; formula: string; style: DifferentialStyle; stopIfTrue?: boolean }
+  | { type: 'expression'; formula: string; style: DifferentialStyle }
   | {
       type: 'cellIs';
       operator: 'equal' | 'notEqual' | 'greaterThan' | 'lessThan' | 'between' | 'greaterThanOrEqual' | 'lessThanOrEqual';

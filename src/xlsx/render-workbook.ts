@@ -209,7 +209,6 @@ function toConditionalRule(rule: ConditionalRule, priority: number): ExcelJS.Con
         priority,
         formulae: [rule.formula],
         style: toDxf(rule.style),
-        ...(rule.stopIfTrue ? { stopIfTrue: true } : {}),
       } as ExcelJS.ConditionalFormattingRule;
     case 'cellIs':
       return {
