@@ -216,19 +216,19 @@ export function buildAbcMatrixSheet(o: MatrixSheetOptions): SheetSpec {
   }
   tierColours(b, rangeRef(sr.A, SUMMARY_COL, sr.C, SUMMARY_COL));
   const names = rangeRef(f, MATRIX_COL.customer, l, MATRIX_COL.customer, true);
-  b.at(sr.unclassified, SUMMARY_COL, t('matrixUnclassified'), style(STYLE.computed, { alignment: { wrapText: true } }));
+  b.at(sr.unclassified, SUMMARY_COL, t('matrixUnclassified'), STYLE.computed);
   b.at(sr.unclassified, SUMMARY_COL + 1, { formula: `SUMPRODUCT((${names}<>"")*(${classes}=""))` }, cs);
 
   b.configure({
     columns: [
       { index: 1, width: 30 },
       { index: 2, width: 16 },
-      ...[3, 4, 5, 6, 7].map((index) => ({ index, width: index === MATRIX_COL.note ? 18 : 12 })),
+      ...[3, 4, 5, 6, 7].map((index) => ({ index, width: 13 })),
       { index: 8, width: 3 },
-      { index: SUMMARY_COL, width: 12 },
+      { index: SUMMARY_COL, width: 18 },
       { index: SUMMARY_COL + 1, width: 10 },
     ],
-    rowHeights: { 1: 26, 2: 18, 3: 20, 7: 20, [X_LABEL_ROW]: 20, [GRID_NOTE_ROW]: 30, [MATRIX_HEADER_ROW]: 32 },
+    rowHeights: { 1: 26, 2: 18, 3: 20, 7: 20, [X_LABEL_ROW]: 20, [GRID_NOTE_ROW]: 30, [MATRIX_HEADER_ROW]: 48 },
     print: {
       orientation: 'landscape',
       paperSize: 'A4',
