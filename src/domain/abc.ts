@@ -253,8 +253,11 @@ const TWO_32 = 4294967296;
 function radixOrder(units: Float64Array, side: SignClass): Ranked {
   const { positive, count, top, bottom } = side;
   const n = units.length;
+  const spread = count ? top - bottom : 0;
+  // The high halves are all 0 unless the spread reaches 2^32: then they are neither kept nor moved.
+  const wide = spread >= TWO_32;
   let lo = new Uint32Array(count);
-  let hi = new Uint32Array(count);
+  let hi = new Uint32Array(wide ? count : 0);
   let order = new Int32Array(count);
   for (let i = 0, k = 0; i < n; i++) {
     const u = units[i];
@@ -262,35 +265,44 @@ function radixOrder(units: Float64Array, side: SignClass): Ranked {
     const d = top - u;
     const l = d % TWO_32;
     lo[k] = l;
-    hi[k] = (d - l) / TWO_32;
+    if (wide) hi[k] = (d - l) / TWO_32;
     order[k++] = i;
   }
-  const spread = count ? top - bottom : 0;
   let passes = 0;
   while (passes * DIGIT_BITS < 53 && spread >= 2 ** (passes * DIGIT_BITS)) passes++;
   const counts = new Int32Array(passes * DIGITS);
-  for (let k = 0; k < count; k++) for (let p = 0; p < passes; p++) counts[p * DIGITS + digit(lo[k], hi[k], p * DIGIT_BITS)]++;
+  for (let k = 0; k < count; k++) {
+    const h = wide ? hi[k] : 0;
+    for (let p = 0; p < passes; p++) counts[p * DIGITS + digit(lo[k], h, p * DIGIT_BITS)]++;
+  }
 
-  let lo2 = new Uint32Array(count);
-  let hi2 = new Uint32Array(count);
-  let order2 = new Int32Array(count);
+  let lo2 = new Uint32Array(passes ? count : 0);
+  let hi2 = new Uint32Array(passes && wide ? count : 0);
+  let order2 = new Int32Array(passes ? count : 0);
   for (let p = 0; p < passes; p++) {
     const base = p * DIGITS;
     const shift = p * DIGIT_BITS;
     // A digit every item shares leaves the order as it is.
-    if (counts[base + digit(lo[0], hi[0], shift)] === count) continue;
+    if (counts[base + digit(lo[0], wide ? hi[0] : 0, shift)] === count) continue;
     let sum = 0;
     for (let d = 0; d < DIGITS; d++) {
       const c = counts[base + d];
       counts[base + d] = sum;
       sum += c;
     }
-    for (let k = 0; k < count; k++) {
-      const at = counts[base + digit(lo[k], hi[k], shift)]++;
-      lo2[at] = lo[k];
-      hi2[at] = hi[k];
-      order2[at] = order[k];
-    }
+    if (wide)
+      for (let k = 0; k < count; k++) {
+        const at = counts[base + digit(lo[k], hi[k], shift)]++;
+        lo2[at] = lo[k];
+        hi2[at] = hi[k];
+        order2[at] = order[k];
+      }
+    else
+      for (let k = 0; k < count; k++) {
+        const at = counts[base + ((lo[k] >>> shift) & DIGIT_MASK)]++;
+        lo2[at] = lo[k];
+        order2[at] = order[k];
+      }
     const lo3 = lo;
     lo = lo2;
     lo2 = lo3;
@@ -302,7 +314,8 @@ function radixOrder(units: Float64Array, side: SignClass): Ranked {
     order2 = order3;
   }
   const values = new Float64Array(count);
-  for (let k = 0; k < count; k++) values[k] = top - (hi[k] * TWO_32 + lo[k]);
+  if (wide) for (let k = 0; k < count; k++) values[k] = top - (hi[k] * TWO_32 + lo[k]);
+  else for (let k = 0; k < count; k++) values[k] = top - lo[k];
   return { order, values };
 }
 
