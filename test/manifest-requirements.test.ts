@@ -27,6 +27,8 @@ const FEATURE_DETECTED: Record<string, string> = {
   'PageLayout.footerMargin': '1.9',
   'PageLayout.setPrintTitleRows': '1.9',
   'PageLayout.setPrintArea': '1.9',
+  'Worksheet.horizontalPageBreaks': '1.9',
+  'PageBreakCollection.add': '1.9',
   'PageLayoutZoomOptions.horizontalFitToPages': '1.9',
   'PageLayoutZoomOptions.verticalFitToPages': '1.9',
   'RangeFormat.indentLevel': '1.9',

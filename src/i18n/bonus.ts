@@ -29,15 +29,15 @@ export default defineMessages({
     // Rows set aside (each follows "row N: ").
     rowMissing: '{field} is blank',
     rowField: '{field}: {message}',
-    rowUnknownCurrency: 'no exchange rate for {currency}; give one with --fx {currency}=… or in the rules',
+    rowUnknownCurrency: 'no exchange rate for {currency}: add it to the exchange rates or the Rules sheet (command line: --fx {currency}=…)',
     rowCurrencyConflict: 'the amount is marked {marked} but the currency column says {column}',
     rowBadScope: 'market scope "{value}" is not local, domestic or international',
     rowBadYesNo: '{field} "{value}" is not yes or no',
     rowBadContractType: 'document type "{value}" is neither agreement nor contract',
     rowContractRep: 'contract {contract} already belongs to {rep} (row {row})',
     rowApproverMissing: 'the debt is inside an approved credit line but no approver is given',
-    missingColumns: 'missing column(s): {fields}. Headers found: {headers}. Use --map field=Header to name them.',
-    noTierRate: 'no exchange rate for {currency}, the currency of the bands; give one with --fx {currency}=…',
+    missingColumns: 'missing column(s): {fields}. Headers found: {headers}. Map them to columns (command line: --map field=Header).',
+    noTierRate: 'no exchange rate for {currency}, the currency of the bands: add it to the exchange rates or the Rules sheet (command line: --fx {currency}=…)',
     badPeriod: 'period "{period}" is not a quarter, month or year; write 2026Q1, 2026-03 or 2026',
 
     // Reasons.
@@ -114,15 +114,15 @@ export default defineMessages({
 
     rowMissing: '{field}为空',
     rowField: '{field}：{message}',
-    rowUnknownCurrency: '没有 {currency} 的汇率；请用 --fx {currency}=… 或在规则文件中提供',
+    rowUnknownCurrency: '没有 {currency} 的汇率：请在汇率或规则表中填写（命令行：--fx {currency}=…）',
     rowCurrencyConflict: '金额标注为 {marked}，但币种列为 {column}',
     rowBadScope: '市场范围“{value}”不是本地、国内或国际',
     rowBadYesNo: '{field}“{value}”不是“是”或“否”',
     rowBadContractType: '文件类型“{value}”既不是合作协议也不是购销合同',
     rowContractRep: '合同 {contract} 已属于 {rep}（第 {row} 行）',
     rowApproverMissing: '该欠款在审批的信用额度内，但未填写审批人',
-    missingColumns: '缺少列：{fields}。已找到的列标题：{headers}。可用 --map 字段=列标题 指定。',
-    noTierRate: '没有档位币种 {currency} 的汇率；请用 --fx {currency}=… 提供',
+    missingColumns: '缺少列：{fields}。已找到的列标题：{headers}。请为其指定对应的列（命令行：--map 字段=列标题）。',
+    noTierRate: '没有档位币种 {currency} 的汇率：请在汇率或规则表中填写（命令行：--fx {currency}=…）',
     badPeriod: '期间“{period}”不是季度、月份或年份；请写成 2026Q1、2026-03 或 2026',
 
     sep: '；',

@@ -13,7 +13,7 @@ describe('runBonus: reading a table', () => {
 
   test('a missing column stops the run before any row, naming the field and the headers found', async () => {
     await expect(runBonus('new-brand', { headers: ['rep', 'contract', 'amount'], rows: [] }, { fx, lang: 'en-US' })).rejects.toThrow(
-      new BonusInputError('missing column(s): date, margin. Headers found: "rep", "contract", "amount". Use --map field=Header to name them.'),
+      new BonusInputError('missing column(s): date, margin. Headers found: "rep", "contract", "amount". Map them to columns (command line: --map field=Header).'),
     );
   });
 
@@ -46,7 +46,7 @@ describe('runBonus: reading a table', () => {
         { row: 12, reason: 'amount is blank' },
         { row: 13, reason: 'date: "2026-13-01" is not a real calendar date' },
         { row: 14, reason: 'the amount is marked USD but the currency column says EUR' },
-        { row: 15, reason: 'no exchange rate for JPY; give one with --fx JPY=… or in the rules' },
+        { row: 15, reason: 'no exchange rate for JPY: add it to the exchange rates or the Rules sheet (command line: --fx JPY=…)' },
         { row: 16, reason: 'margin: "15" is ambiguous as a percentage; write 12% or 0.12' },
         { row: 17, reason: 'rep is blank' },
       ],
