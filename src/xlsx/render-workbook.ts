@@ -185,13 +185,12 @@ function addValidation(ws: ExcelJS.Worksheet, v: ValidationSpec): void {
     dv.errorTitle = v.error.title;
     dv.error = v.error.message;
   }
-  // ExcelJS keys validations by single cells and merges alike neighbours back into ranges.
+  // Registered once under the whole range: added cell by cell, ExcelJS merges neighbours after
+  // sorting addresses as text ("B100" before "B19") and writes overlapping duplicate ranges.
   // (dataValidations is missing from ExcelJS's typings.)
   const validations = (ws as unknown as { dataValidations: { add(ref: string, dv: ExcelJS.DataValidation): void } })
     .dataValidations;
-  const r = parseRange(v.ref);
-  for (let row = r.top; row <= r.bottom; row++)
-    for (let col = r.left; col <= r.right; col++) validations.add(cellRef(row, col), { ...dv });
+  validations.add(v.ref, dv);
 }
 
 function toDxf(s: DifferentialStyle): Partial<ExcelJS.Style> {

@@ -11,6 +11,7 @@ import { disallowedFunctions } from '../../src/sheets/formula-functions';
 import { isFormula, LANGS, type Lang, type SheetSpec } from '../../src/sheets/sheet-spec';
 import { TEMPLATE_KINDS, TEMPLATES, type TemplateKind } from '../../src/sheets/template-registry';
 import { errorCells, readWorkbook, recalc } from '../support/libreoffice';
+import { overlaps, sqrefs } from '../support/xlsx-xml';
 import { FIXED_TODAY, tempDir, writeSheets, writeTemplate } from '../support/template-files';
 
 interface Built {
@@ -116,6 +117,7 @@ describe.each(TEMPLATE_KINDS.flatMap((k) => LANGS.map((l) => [k, l] as const)))(
     expect(specTables.length).toBeGreaterThan(0);
     for (const t of specTables) expect(tableXml.some((x) => x.includes(`displayName="${t.name}"`))).toBe(true);
     expect((all.match(/<dataValidation /g) ?? []).length).toBeGreaterThan(0);
+    for (const xml of sheetXml) expect(overlaps(sqrefs(xml))).toEqual([]);
     expect((all.match(/<conditionalFormatting /g) ?? []).length).toBeGreaterThan(0);
     expect(all).toMatch(/<pageSetup[^>]*orientation="landscape"/);
     expect(all).toMatch(/<pageSetup[^>]*paperSize="9"/);
