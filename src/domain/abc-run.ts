@@ -18,6 +18,7 @@ import { Decimal } from './decimal';
 import { ExactAccumulator, MAX_FAST_SCALE, readPlainDecimal } from './exact-accumulator';
 import { parseMoney, type CurrencyCode } from './parse-number';
 import type { ParseErrorCode } from './parse-result';
+import { watchRows, type RunProgressOptions } from './run-progress';
 
 /**
  * ABC from a table of rows: finds the customer and value columns, reads every row (rejecting
@@ -59,6 +60,10 @@ export interface AbcRunOptions {
   lang?: Lang;
   /** How many rejected rows to keep with their reasons (all are counted). Default 1,000. */
   keepRejected?: number;
+  /** Progress every `progressEvery` rows and cancellation (see run-progress). */
+  onProgress?: RunProgressOptions['onProgress'];
+  signal?: AbortSignal;
+  progressEvery?: number;
 }
 
 export type AbcRejectCode = 'blank-customer' | 'currency-mismatch' | ParseErrorCode;
@@ -262,12 +267,27 @@ export async function runAbc(table: AbcTable, options: AbcRunOptions = {}): Prom
     if (isRecord(r)) handle(r.cells, r.rowNumber);
     else handle(r, next++);
   };
+  // Watched (progress, cancel) only when asked: then it pauses every so many rows.
+  const watch = watchRows(options);
   if (table.batches) {
-    for await (const batch of table.batches as AsyncIterable<readonly AbcRowRecord[]>) for (const r of batch) handle(r.cells, r.rowNumber);
+    for await (const batch of table.batches as AsyncIterable<readonly AbcRowRecord[]>)
+      for (const r of batch) {
+        handle(r.cells, r.rowNumber);
+        if (watch?.due()) await watch.pause();
+      }
   } else if (table.rows) {
-    if (Symbol.asyncIterator in table.rows) for await (const r of table.rows as AsyncIterable<RowLike>) consume(r);
-    else for (const r of table.rows as Iterable<RowLike>) consume(r);
+    if (Symbol.asyncIterator in table.rows)
+      for await (const r of table.rows as AsyncIterable<RowLike>) {
+        consume(r);
+        if (watch?.due()) await watch.pause();
+      }
+    else
+      for (const r of table.rows as Iterable<RowLike>) {
+        consume(r);
+        if (watch?.due()) await watch.pause();
+      }
   }
+  watch?.done();
 
   const fastValues = sums.scaled();
   const ranking = fastValues ? rankAbcScaled(names, fastValues, abc) : rankAbcDecimal(names, names.map((_, i) => sums.value(i)), abc);

@@ -1,16 +1,52 @@
 import type { Lang } from '../i18n/define';
 import type { TierBand } from './bonus-tiers';
 import { Decimal } from './decimal';
+import { exactDivRound, exactToDecimal, exactValue, type ExactValue } from './exact-accumulator';
 
 /**
  * Numbers inside bonus reasons: "50,000 USD", "¥1,234.50", "12 %". For reading only — every
- * comparison and sum is done on the exact Decimal values, never on these texts.
+ * comparison and sum is done on the exact values, never on these texts.
  */
 export function fmtNumber(x: Decimal, maxPlaces = 2): string {
-  const rounded = x.toDecimalPlaces(maxPlaces, Decimal.ROUND_HALF_UP);
-  const [int, frac] = rounded.abs().toFixed(rounded.isInteger() ? 0 : maxPlaces).split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${rounded.isNeg() && !rounded.isZero() ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
+  const fixed = x.toFixed(maxPlaces, Decimal.ROUND_HALF_UP); // "-0.00" for −0.001: no sign then
+  const signed = fixed.charCodeAt(0) === 45;
+  const point = fixed.indexOf('.');
+  const int = fixed.slice(signed ? 1 : 0, point < 0 ? fixed.length : point);
+  const frac = point < 0 ? '' : fixed.slice(point + 1);
+  const fracShown = /[1-9]/.test(frac) ? frac : '';
+  return assemble(signed && (fracShown !== '' || /[1-9]/.test(int)), int, fracShown);
+}
+
+const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/** fmtNumber of m × 10^-s, from the plain numbers when they hold it (no Decimal). */
+export function fmtExact(x: ExactValue, maxPlaces = 2): string {
+  if (x.big !== null || maxPlaces > 15) return fmtNumber(exactToDecimal(x), maxPlaces);
+  let m = x.m;
+  let s = x.s;
+  if (s > maxPlaces) {
+    // Round half away from zero (ROUND_HALF_UP) to maxPlaces, in exact integer steps.
+    const p = POW10[s - maxPlaces];
+    const r = m % p;
+    m = (m - r) / p;
+    if (2 * Math.abs(r) >= p) m += m < 0 || (m === 0 && r < 0) ? -1 : 1;
+    s = maxPlaces;
+  }
+  const negative = m < 0;
+  const digits = String(negative ? -m : m).padStart(s + 1, '0');
+  const int = digits.slice(0, digits.length - s);
+  const frac = digits.slice(digits.length - s);
+  return assemble(negative && m !== 0, int, /[1-9]/.test(frac) ? frac.padEnd(maxPlaces, '0') : '');
+}
+
+function assemble(negative: boolean, int: string, frac: string): string {
+  let grouped = int;
+  if (int.length > 3) {
+    const head = int.length % 3 || 3;
+    grouped = int.slice(0, head);
+    for (let i = head; i < int.length; i += 3) grouped += ',' + int.slice(i, i + 3);
+  }
+  return `${negative ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
 }
 
 /** ¥ for CNY (the currency bonuses are paid in), the code after the number otherwise. */
@@ -19,8 +55,22 @@ export function fmtMoney(x: Decimal, currency = 'CNY'): string {
   return `${fmtNumber(x)} ${currency}`;
 }
 
+/** fmtMoney of an exact value. */
+export function fmtExactMoney(x: ExactValue, currency = 'CNY'): string {
+  if (x.big !== null) return fmtMoney(x.big, currency);
+  if (currency !== 'CNY') return `${fmtExact(x)} ${currency}`;
+  return x.m < 0 ? `-¥${fmtExact({ m: -x.m, s: x.s, big: null })}` : `¥${fmtExact(x)}`;
+}
+
 export function fmtPercent(x: Decimal, lang: Lang): string {
   return `${fmtNumber(x.times(100))}${lang === 'en-US' ? ' %' : '%'}`;
+}
+
+/** fmtPercent(num ÷ den) without the division: the ratio is rounded to 0.01 % exactly (den ≠ 0). */
+export function fmtRatioPercent(num: ExactValue, den: ExactValue, lang: Lang): string {
+  const ratio = exactDivRound(num, den, 4, exactValue()); // a ratio to 0.0001 is a percentage to 0.01
+  const percent: ExactValue = ratio.big === null ? { m: ratio.m, s: 2, big: null } : { m: 0, s: 0, big: ratio.big.times(100) };
+  return `${fmtExact(percent)}${lang === 'en-US' ? ' %' : '%'}`;
 }
 
 /** "10,000–30,000", "> 100,000", "≥ 300,000", "≤ 5,000": the band as people write it. */

@@ -1,5 +1,6 @@
 import type { Decimal } from './decimal';
 import type { MarketScope } from './bonus-rules';
+import { exactToDecimal, type ExactValue } from './exact-accumulator';
 
 /** What every bonus engine produces: one line per contract, customer, referral or fee. */
 export type BonusScheme = 'new-brand' | 'new-customer' | 'referral' | 'fees' | 'bad-debt';
@@ -42,6 +43,32 @@ export interface OrderRef {
   currency: string;
   amountCny: Decimal;
   margin: Decimal;
+  prepayment: Decimal | null;
+  customerType: string;
+  selfDeveloped: boolean;
+}
+
+/**
+ * An order row as the run hands it to an engine's add(): amounts exact in plain numbers where
+ * they fit. The run reuses one such object for every row, so an engine copies what it keeps.
+ */
+export interface OrderInput {
+  row: number;
+  rep: string;
+  date: number;
+  /** In `currency`. */
+  amount: ExactValue;
+  currency: string;
+  amountCny: ExactValue;
+  margin: Decimal;
+}
+
+export interface NewBrandInput extends OrderInput {
+  contract: string;
+}
+
+export interface NewCustomerInput extends OrderInput {
+  customer: string;
   prepayment: Decimal | null;
   customerType: string;
   selfDeveloped: boolean;
@@ -131,4 +158,49 @@ export function totalsByRep(lines: readonly LineBase[]): RepTotal[] {
     if (l.eligible) t.eligible++;
   }
   return [...map.values()].sort((a, b) => (a.rep < b.rep ? -1 : a.rep > b.rep ? 1 : 0));
+}
+
+const LAZY = Symbol('fields computed on first read');
+const lazyDescriptors = new Map<string, PropertyDescriptor>();
+
+/** One accessor pair per key, shared by every line: the lines keep one hidden class between them. */
+function lazyDescriptor(key: string): PropertyDescriptor {
+  let d = lazyDescriptors.get(key);
+  if (d === undefined) {
+    const settle = (target: object, value: unknown) =>
+      Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+    d = {
+      get(this: { [LAZY]: Record<string, () => unknown> }) {
+        const value = this[LAZY][key]();
+        settle(this, value);
+        return value;
+      },
+      set(this: object, value: unknown) {
+        settle(this, value);
+      },
+      enumerable: true,
+      configurable: true,
+    };
+    lazyDescriptors.set(key, d);
+  }
+  return d;
+}
+
+/**
+ * Makes some fields of `target` computed on first read (then ordinary data properties): for line
+ * fields that cost a division or many objects and that most runs never read. They stay own,
+ * enumerable properties, so spreading or cloning a line still carries them.
+ */
+export function defineLazy<T extends object>(target: T, fields: { [K in keyof T]?: () => T[K] }): void {
+  Object.defineProperty(target, LAZY, { value: fields });
+  for (const key of Object.keys(fields)) Object.defineProperty(target, key, lazyDescriptor(key));
+}
+
+/** num ÷ den (200 significant digits, as every Decimal division), computed when called. */
+export function ratio(num: ExactValue, den: Decimal): () => Decimal {
+  return () => exactToDecimal(num).div(den);
+}
+
+export function constant<T>(value: T): () => T {
+  return () => value;
 }

@@ -1,11 +1,13 @@
 import messages from '../i18n/bonus';
 import { translator } from '../i18n/define';
 import { edate, isoOf, monthAfterQuarter, quarterEnd, quarterLabel, quarterOf, type Period } from './bonus-calendar';
-import { fmtBand, fmtMoney, fmtPercent } from './bonus-format';
-import type { NewCustomerLine, OrderRef } from './bonus-line';
+import { fmtBand, fmtExactMoney, fmtMoney, fmtPercent, fmtRatioPercent } from './bonus-format';
+import { constant, defineLazy, ratio, type NewCustomerInput, type NewCustomerLine, type OrderRef } from './bonus-line';
 import type { SchemeContext } from './bonus-new-brand';
+import { OrderColumns, groupItems } from './bonus-order-columns';
 import { applyTiers } from './bonus-tiers';
 import { Decimal, roundHalfUp } from './decimal';
+import { ExactSum, copyExact, exactCmp, exactFromDecimal, exactSign, exactTimes, exactValue } from './exact-accumulator';
 
 /**
  * (b) Self-developed new-customer bonus, read exactly as DOMAIN §3.2 b fixes it:
@@ -18,7 +20,7 @@ import { Decimal, roundHalfUp } from './decimal';
  * - the bonus belongs to the quarter holding the window's last day (the first quarter whose last
  *   day is on or after it) and is paid the month after that quarter.
  */
-/** An order row; the engine keeps the records themselves as the lines' orders (no copies). */
+/** An order row with Decimal amounts (newCustomerLines' input). */
 export interface NewCustomerRecord extends OrderRef {
   rep: string;
   customer: string;
@@ -31,117 +33,240 @@ export interface Development {
   d0: number;
 }
 
-export function newCustomerLines(
-  records: Iterable<NewCustomerRecord>,
-  ctx: SchemeContext,
-): { lines: NewCustomerLine[]; developments: Development[]; reps: string[]; lastDate: number | null } {
-  const t = translator(messages, ctx.lang);
-  const r = ctx.rules.newCustomer;
-  const industrialTypes = new Set(r.industrialTypes.map((x) => x.trim().toLowerCase()));
-  const customers = new Map<string, { d0: number; byRep: Map<string, OrderRef[]> }>();
-  const reps = new Set<string>();
+export interface NewCustomerResult {
+  lines: NewCustomerLine[];
+  developments: Development[];
+  reps: string[];
+  lastDate: number | null;
+}
+
+export interface NewCustomerEngine {
+  /** One parsed order; the input object may be reused by the caller afterwards. */
+  add(o: NewCustomerInput): void;
+  finish(): NewCustomerResult;
+}
+
+/**
+ * Collects orders into columns (see OrderColumns), each tagged with its rep–customer pair, then
+ * settles each pair. Lines come out per customer in order of first appearance, and per rep within
+ * a customer likewise.
+ */
+export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
+  const store = new OrderColumns();
+  const customerIds = new Map<string, number>();
+  const customerNames: string[] = [];
+  const customerD0: number[] = [];
+  const firstPair: number[] = [];
+  const lastPair: number[] = [];
+  const repIds = new Map<string, number>();
+  const repNames: string[] = [];
+  // Rep–customer pairs: the rep, how many orders, the customer's next pair (−1 at the end).
+  const pairRep: number[] = [];
+  const pairCount: number[] = [];
+  const pairNext: number[] = [];
   let lastDate: number | null = null;
 
-  for (const rec of records) {
-    reps.add(rec.rep);
-    if (lastDate === null || rec.date > lastDate) lastDate = rec.date;
-    let c = customers.get(rec.customer);
-    if (!c) customers.set(rec.customer, (c = { d0: rec.date, byRep: new Map() }));
-    else if (rec.date < c.d0) c.d0 = rec.date;
-    let orders = c.byRep.get(rec.rep);
-    if (!orders) c.byRep.set(rec.rep, (orders = []));
-    orders.push(rec);
-  }
-
-  const lines: NewCustomerLine[] = [];
-  const developments: Development[] = [];
-  const pct = (x: Decimal) => fmtPercent(x, ctx.lang);
-  for (const [customer, c] of customers) {
-    const windowEnd = edate(c.d0, r.windowMonths);
-    const lastDay = windowEnd - 1;
-    const quarter = quarterOf(lastDay);
-    for (const [rep, orders] of c.byRep) {
-      orders.sort((a, b) => a.date - b.date || a.row - b.row);
-      const first = orders[0];
-      const developer = orders.some((o) => o.selfDeveloped);
-      const noEarlier = first.date === c.d0;
-      if (developer && noEarlier) developments.push({ rep, customer, d0: c.d0 });
-
-      let n = 0;
-      let sum = new Decimal(0);
-      let weighted = new Decimal(0);
-      for (const o of orders)
-        if (o.date >= c.d0 && o.date < windowEnd) {
-          n++;
-          sum = sum.plus(o.amountCny);
-          weighted = weighted.plus(o.amountCny.times(o.margin));
-        }
-      const margin = n === 1 ? first.margin : sum.isZero() ? null : weighted.div(sum);
-      const industrial = industrialTypes.has(first.customerType.trim().toLowerCase());
-      const tier = applyTiers(r.tiers, sum);
-
-      const gates: { ok: boolean; text: string }[] = [];
-      if (!developer) gates.push({ ok: false, text: t('ncNotDeveloper', { rep }) });
-      if (!noEarlier) gates.push({ ok: false, text: t('ncEarlierOrder', { d0: isoOf(c.d0), first: isoOf(first.date) }) });
-      const window = { n, from: isoOf(c.d0), to: isoOf(lastDay), min: r.minOrders };
-      gates.push({ ok: n >= r.minOrders, text: t(n >= r.minOrders ? 'ncOrdersOk' : 'ncOrdersFew', window) });
-      if (margin === null) gates.push({ ok: false, text: t('ncMarginNone') });
-      else
-        gates.push({
-          ok: margin.gte(r.minMargin),
-          text: t(margin.gte(r.minMargin) ? 'ncMarginOk' : 'ncMarginLow', { margin: pct(margin), min: pct(r.minMargin) }),
-        });
-      if (industrial) {
-        const p = first.prepayment;
-        if (p === null) gates.push({ ok: false, text: t('ncPrepayMissing') });
-        else {
-          const ok = p.gte(r.minPrepayment);
-          gates.push({ ok, text: t(ok ? 'ncPrepayOk' : 'ncPrepayLow', { prepay: pct(p), min: pct(r.minPrepayment) }) });
-        }
-      }
-      const sumText =
-        tier.band >= 0
-          ? t('inBand', { amount: fmtMoney(sum), band: fmtBand(r.tiers.bands[tier.band]) })
-          : t('inNoBand', { amount: fmtMoney(sum), lowest: fmtBand(r.tiers.bands[0]) });
-      const eligible = tier.band >= 0 && gates.every((g) => g.ok);
-      const bonus = eligible ? roundHalfUp(tier.bonus) : new Decimal(0);
-      const payMonth = monthAfterQuarter(quarter, r.payMonthsAfterQuarter);
-      const reason = eligible
-        ? t('eligibleReason', {
-            facts: sumText,
-            bonus: fmtMoney(bonus),
-            gates: [...gates.map((g) => g.text), t('ncQuarter', { quarter: quarterLabel(quarter), month: payMonth })].join(t('sep')),
-          })
-        : t('noBonus', { why: [...gates.filter((g) => !g.ok).map((g) => g.text), ...(tier.band < 0 ? [sumText] : [])].join(t('sep')) });
-
-      lines.push({
-        scheme: 'new-customer',
-        rep,
-        key: customer,
-        customer,
-        basis: sum,
-        basisUnit: 'CNY',
-        eligible,
-        bonus,
-        reason,
-        rows: orders.map((o) => o.row),
-        d0: c.d0,
-        repFirst: first.date,
-        windowEnd,
-        developer,
-        ordersInWindow: n,
-        sumCny: sum,
-        margin,
-        industrial,
-        prepayment: first.prepayment,
-        band: tier.band,
-        quarter: quarterLabel(quarter),
-        payMonth,
-        orders,
-      });
+  const add = (o: NewCustomerInput): void => {
+    const i = store.push(o);
+    let rep = repIds.get(o.rep);
+    if (rep === undefined) {
+      rep = repNames.length;
+      repIds.set(o.rep, rep);
+      repNames.push(o.rep);
     }
+    let c = customerIds.get(o.customer);
+    if (c === undefined) {
+      c = customerNames.length;
+      customerIds.set(o.customer, c);
+      customerNames.push(o.customer);
+      customerD0.push(o.date);
+      firstPair.push(-1);
+      lastPair.push(-1);
+    } else if (o.date < customerD0[c]) customerD0[c] = o.date;
+    let p = firstPair[c];
+    while (p >= 0 && pairRep[p] !== rep) p = pairNext[p];
+    if (p < 0) {
+      p = pairRep.length;
+      pairRep.push(rep);
+      pairCount.push(0);
+      pairNext.push(-1);
+      if (lastPair[c] < 0) firstPair[c] = p;
+      else pairNext[lastPair[c]] = p;
+      lastPair[c] = p;
+    }
+    pairCount[p]++;
+    store.group[i] = p;
+    if (lastDate === null || o.date > lastDate) lastDate = o.date;
+  };
+
+  const finish = (): NewCustomerResult => {
+    const t = translator(messages, ctx.lang);
+    const r = ctx.rules.newCustomer;
+    const industrialTypes = new Set(r.industrialTypes.map((x) => x.trim().toLowerCase()));
+    const pct = (x: Decimal) => fmtPercent(x, ctx.lang);
+    const bandTexts = r.tiers.bands.map(fmtBand);
+    const minMarginText = pct(r.minMargin);
+    const minPrepayText = pct(r.minPrepayment);
+    const minMargin = exactFromDecimal(r.minMargin, exactValue());
+    const industrialOf = new Map<string, boolean>();
+    const isIndustrial = (type: string): boolean => {
+      let v = industrialOf.get(type);
+      if (v === undefined) industrialOf.set(type, (v = industrialTypes.has(type.trim().toLowerCase())));
+      return v;
+    };
+    const { row: rowOf, date: dateOf } = store;
+
+    // Each pair's orders side by side in `sorted` (a counting sort by pair, arrival order kept),
+    // then in date order within the pair.
+    const { start, order: sorted } = groupItems(store.group, store.size, pairCount);
+    const byDateThenRow = (a: number, b: number) => dateOf[a] - dateOf[b] || rowOf[a] - rowOf[b];
+
+    const sum = new ExactSum();
+    const weighted = new ExactSum();
+    const sumX = exactValue();
+    const weightedX = exactValue();
+    const floor = exactValue();
+    const cny = exactValue();
+    const term = exactValue();
+    const lines: NewCustomerLine[] = [];
+    const developments: Development[] = [];
+    for (let c = 0; c < customerNames.length; c++) {
+      const customer = customerNames[c];
+      const d0 = customerD0[c];
+      const windowEnd = edate(d0, r.windowMonths);
+      const lastDay = windowEnd - 1;
+      const quarter = quarterOf(lastDay);
+      const quarterText = quarterLabel(quarter);
+      const payMonth = monthAfterQuarter(quarter, r.payMonthsAfterQuarter);
+      const window = { from: isoOf(d0), to: isoOf(lastDay), min: r.minOrders };
+      for (let p = firstPair[c]; p >= 0; p = pairNext[p]) {
+        const rep = repNames[pairRep[p]];
+        const from = start[p];
+        const to = start[p + 1];
+        // The rep's first order (earliest date, then row); the pair's orders are put in date order only when read.
+        let first = sorted[from];
+        for (let k = from + 1; k < to; k++) if (byDateThenRow(sorted[k], first) < 0) first = sorted[k];
+        let developer = false;
+        for (let k = from; k < to; k++) if (store.selfDeveloped[sorted[k]]) developer = true;
+        const noEarlier = dateOf[first] === d0;
+        if (developer && noEarlier) developments.push({ rep, customer, d0 });
+
+        let n = 0;
+        sum.reset();
+        weighted.reset();
+        for (let k = from; k < to; k++) {
+          const i = sorted[k];
+          if (dateOf[i] >= d0 && dateOf[i] < windowEnd) {
+            n++;
+            store.cny(i, cny);
+            sum.add(cny);
+            weighted.add(exactTimes(cny, store.marginExact(i), term));
+          }
+        }
+        const sumCny = sum.value();
+        sum.exact(sumX);
+        weighted.exact(weightedX);
+        // The weighted margin Σ amount × margin ÷ Σ amount is compared and shown without dividing
+        // (exactly); the quotient itself is computed only if someone reads line.margin.
+        const firstMargin = store.marginOf(first);
+        const noMargin = n !== 1 && exactSign(sumX) === 0;
+        const marginOk =
+          n === 1 ? firstMargin.gte(r.minMargin) : !noMargin && exactCmp(weightedX, exactTimes(minMargin, sumX, floor)) * exactSign(sumX) >= 0;
+        const marginText = n === 1 ? pct(firstMargin) : noMargin ? '' : fmtRatioPercent(weightedX, sumX, ctx.lang);
+        const prepayment = store.prepaymentOf(first);
+        const industrial = isIndustrial(store.customerTypeOf(first));
+        const tier = applyTiers(r.tiers, sumCny);
+
+        const gates: { ok: boolean; text: () => string }[] = [];
+        if (!developer) gates.push({ ok: false, text: () => t('ncNotDeveloper', { rep }) });
+        if (!noEarlier) gates.push({ ok: false, text: () => t('ncEarlierOrder', { d0: window.from, first: isoOf(dateOf[first]) }) });
+        const enough = n >= r.minOrders;
+        gates.push({ ok: enough, text: () => t(enough ? 'ncOrdersOk' : 'ncOrdersFew', { n, ...window }) });
+        if (noMargin) gates.push({ ok: false, text: () => t('ncMarginNone') });
+        else gates.push({ ok: marginOk, text: () => t(marginOk ? 'ncMarginOk' : 'ncMarginLow', { margin: marginText, min: minMarginText }) });
+        if (industrial) {
+          if (prepayment === null) gates.push({ ok: false, text: () => t('ncPrepayMissing') });
+          else {
+            const ok = prepayment.gte(r.minPrepayment);
+            gates.push({ ok, text: () => t(ok ? 'ncPrepayOk' : 'ncPrepayLow', { prepay: pct(prepayment), min: minPrepayText }) });
+          }
+        }
+        const sumText =
+          tier.band >= 0
+            ? t('inBand', { amount: fmtExactMoney(sumX), band: bandTexts[tier.band] })
+            : t('inNoBand', { amount: fmtExactMoney(sumX), lowest: bandTexts[0] });
+        const eligible = tier.band >= 0 && gates.every((g) => g.ok);
+        const bonus = eligible ? roundHalfUp(tier.bonus) : new Decimal(0);
+        const reason = eligible
+          ? t('eligibleReason', {
+              facts: sumText,
+              bonus: fmtMoney(bonus),
+              gates: [...gates.map((g) => g.text()), t('ncQuarter', { quarter: quarterText, month: payMonth })].join(t('sep')),
+            })
+          : t('noBonus', { why: [...gates.filter((g) => !g.ok).map((g) => g.text()), ...(tier.band < 0 ? [sumText] : [])].join(t('sep')) });
+        const weightedSum = n === 1 || noMargin ? null : copyExact(weightedX, exactValue());
+
+        const line = {
+          scheme: 'new-customer',
+          rep,
+          key: customer,
+          customer,
+          basis: sumCny,
+          basisUnit: 'CNY',
+          eligible,
+          bonus,
+          reason,
+          d0,
+          repFirst: dateOf[first],
+          windowEnd,
+          developer,
+          ordersInWindow: n,
+          sumCny,
+          industrial,
+          prepayment,
+          band: tier.band,
+          quarter: quarterText,
+          payMonth,
+        } as NewCustomerLine;
+        // Computed on first read: most runs (the CLI's --json, the bench) never read them.
+        defineLazy(line, {
+          margin: n === 1 ? constant(firstMargin) : weightedSum === null ? constant(null) : ratio(weightedSum, sumCny),
+          orders: ordersOf(store, sorted, from, to, byDateThenRow),
+          rows: rowsOf(rowOf, sorted, from, to, byDateThenRow),
+        });
+        lines.push(line);
+      }
+    }
+    return { lines: lines.filter((l) => inSettlementPeriod(l, ctx.period)), developments, reps: [...repNames].sort(), lastDate };
+  };
+  return { add, finish };
+}
+
+// Made outside the loop so each closure holds only these (not the loop's other variables).
+// Sorting the pair's range in place is idempotent: whichever is read first sorts it.
+type Cmp = (a: number, b: number) => number;
+function ordersOf(store: OrderColumns, sorted: Int32Array, from: number, to: number, cmp: Cmp): () => OrderRef[] {
+  return () => store.orders(sortRange(sorted, from, to, cmp));
+}
+
+function rowsOf(rowOf: Int32Array, sorted: Int32Array, from: number, to: number, cmp: Cmp): () => number[] {
+  return () => Array.from(sortRange(sorted, from, to, cmp), (i) => rowOf[i]);
+}
+
+/** Sorts a[from, to) in place (insertion sort for the short runs most pairs have); returns that range. */
+function sortRange(a: Int32Array, from: number, to: number, cmp: Cmp): Int32Array {
+  const range = a.subarray(from, to);
+  if (range.length > 32) return range.sort(cmp);
+  for (let k = 1; k < range.length; k++) {
+    const x = range[k];
+    let j = k - 1;
+    while (j >= 0 && cmp(range[j], x) > 0) {
+      range[j + 1] = range[j];
+      j--;
+    }
+    range[j + 1] = x;
   }
-  return { lines: lines.filter((l) => inSettlementPeriod(l, ctx.period)), developments, reps: [...reps].sort(), lastDate };
+  return range;
 }
 
 /** The line's quarter ends inside the period (all lines when there is none). */

@@ -4,18 +4,29 @@ import { parseErrorMessage } from '../i18n/parse';
 import { badDebtLines, type BadDebtRecord } from './bad-debt';
 import { parsePeriod, type Period } from './bonus-calendar';
 import { feeLines, type ContractType, type FeeRecord } from './bonus-fees';
-import { totalsByRep, type BonusLine, type BonusScheme, type RejectedRow, type RepTotal } from './bonus-line';
-import { newBrandEngine, type NewBrandRecord, type SchemeContext } from './bonus-new-brand';
-import { newCustomerLines, type NewCustomerRecord } from './bonus-new-customer';
+import {
+  totalsByRep,
+  type BonusLine,
+  type BonusScheme,
+  type NewBrandInput,
+  type NewCustomerInput,
+  type OrderInput,
+  type RejectedRow,
+  type RepTotal,
+} from './bonus-line';
+import { newBrandEngine, type SchemeContext } from './bonus-new-brand';
+import { newCustomerEngine } from './bonus-new-customer';
 import { penaltyLines, type PenaltyLine } from './bonus-penalty';
 import { referralLines, type ReferralRecord } from './bonus-referral';
 import { defaultRules, type BonusRules, type MarketScope } from './bonus-rules';
 import { field, resolveColumns, type FieldDef } from './column-map';
-import type { Decimal } from './decimal';
+import { ZERO, type Decimal } from './decimal';
+import { copyExact, exactFromDecimal, exactTimes, exactValue, type ExactValue } from './exact-accumulator';
 import { cleanTyped } from './normalize-text';
 import { parseDate, serialToIso } from './parse-date';
-import { parseMoney, parsePercent } from './parse-number';
+import { parseMoney, parsePercent, readScaledMoney } from './parse-number';
 import type { Parsed } from './parse-result';
+import { watchRows, type RunProgressOptions } from './run-progress';
 
 /**
  * Runs one bonus scheme on a table of rows as read from a sheet or a file: finds the columns by
@@ -39,7 +50,7 @@ export interface BonusTable {
   firstRowNumber?: number;
 }
 
-export interface BonusRunOptions {
+export interface BonusRunOptions extends RunProgressOptions {
   rules?: BonusRules;
   /** CNY per unit, over the rules' own rates (the CLI's --fx). */
   fx?: Record<string, Decimal>;
@@ -231,50 +242,88 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
     throw new RowError(t('rowBadYesNo', { field: name(f), value: s }));
   };
   const currencyCodes = new Map<string, string>();
-  const money = (): { amount: Decimal; currency: string; amountCny: Decimal } => {
-    const m = need('amount', parseMoney(raw('amount')));
+  /** The row's currency: the currency column, else the amount's own mark, else CNY; checked against the rates. */
+  const currencyOf = (marked: string | undefined): string => {
     const given = text('currency', false);
-    let currency: string = m.currency ?? 'CNY';
+    let currency: string = marked ?? 'CNY';
     if (given) {
       let c = currencyCodes.get(given);
       if (c === undefined) currencyCodes.set(given, (c = CURRENCY_NAMES[given.toLowerCase()] ?? given.toUpperCase()));
-      if (m.currency && m.currency !== c) throw new RowError(t('rowCurrencyConflict', { marked: m.currency, column: c }));
+      if (marked && marked !== c) throw new RowError(t('rowCurrencyConflict', { marked, column: c }));
       currency = c;
     }
-    const rate = rules.fx[currency];
-    if (!rate) throw new RowError(t('rowUnknownCurrency', { currency }));
-    return { amount: m.amount, currency, amountCny: currency === 'CNY' ? m.amount : m.amount.times(rate) };
+    if (!rules.fx[currency]) throw new RowError(t('rowUnknownCurrency', { currency }));
+    return currency;
+  };
+  const money = (): { amount: Decimal; currency: string; amountCny: Decimal } => {
+    const m = need('amount', parseMoney(raw('amount')));
+    const currency = currencyOf(m.currency);
+    return { amount: m.amount, currency, amountCny: currency === 'CNY' ? m.amount : m.amount.times(rules.fx[currency]) };
+  };
+  // The order schemes read amounts without a Decimal per row: plain decimal cells go through
+  // parse-number's fast path into `amount`, everything else through parseMoney.
+  const scaled = { m: 0, s: 0 };
+  const rates = new Map<string, ExactValue>();
+  const exactMoney = (into: OrderInput): void => {
+    const v = raw('amount');
+    let marked: string | undefined;
+    if (readScaledMoney(v, scaled)) {
+      into.amount.m = scaled.m;
+      into.amount.s = scaled.s;
+      into.amount.big = null;
+    } else {
+      const m = need('amount', parseMoney(v));
+      exactFromDecimal(m.amount, into.amount);
+      marked = m.currency;
+    }
+    const currency = currencyOf(marked);
+    into.currency = currency;
+    if (currency === 'CNY') copyExact(into.amount, into.amountCny);
+    else {
+      let rate = rates.get(currency);
+      if (rate === undefined) rates.set(currency, (rate = exactFromDecimal(rules.fx[currency], exactValue())));
+      exactTimes(into.amount, rate, into.amountCny);
+    }
   };
   const percent = (f: string) => need(f, cached(percentCache, raw(f), parsePercent));
-  // Kept rows repeat the same rep, customer and type texts: hold one copy of each.
-  const pool = new Map<string, string>();
-  const intern = (s: string): string => {
-    const seen = pool.get(s);
-    if (seen !== undefined) return seen;
-    pool.set(s, s);
-    return s;
+  const brandRow: NewBrandInput = { row: 0, rep: '', contract: '', date: 0, amount: exactValue(), currency: '', amountCny: exactValue(), margin: ZERO };
+  const customerRow: NewCustomerInput = {
+    row: 0,
+    rep: '',
+    customer: '',
+    date: 0,
+    amount: exactValue(),
+    currency: '',
+    amountCny: exactValue(),
+    margin: ZERO,
+    prepayment: null,
+    customerType: '',
+    selfDeveloped: false,
   };
-
+  // The cells are read in the same order as ever, so a row with several bad cells names the same one.
   const readers: Record<BonusScheme, (row: number) => unknown> = {
-    'new-brand': (row): NewBrandRecord => {
-      const m = money();
-      return { row, rep: text('rep'), contract: text('contract'), date: date('date'), amount: m.amount, currency: m.currency, amountCny: m.amountCny, margin: percent('margin') };
+    'new-brand': (row): NewBrandInput => {
+      const r = brandRow;
+      r.row = row;
+      exactMoney(r);
+      r.rep = text('rep');
+      r.contract = text('contract');
+      r.date = date('date');
+      r.margin = percent('margin');
+      return r;
     },
-    'new-customer': (row): NewCustomerRecord => {
-      const m = money();
-      return {
-        row,
-        rep: intern(text('rep')),
-        customer: intern(text('customer')),
-        date: date('date'),
-        amount: m.amount,
-        currency: m.currency,
-        amountCny: m.amountCny,
-        margin: percent('margin'),
-        prepayment: col.prepayment === undefined || text('prepayment', false) === '' ? null : percent('prepayment'),
-        customerType: intern(text('customer_type', false)),
-        selfDeveloped: yesNo('self_developed'),
-      };
+    'new-customer': (row): NewCustomerInput => {
+      const r = customerRow;
+      r.row = row;
+      exactMoney(r);
+      r.rep = text('rep');
+      r.customer = text('customer');
+      r.date = date('date');
+      r.margin = percent('margin');
+      r.prepayment = col.prepayment === undefined || text('prepayment', false) === '' ? null : percent('prepayment');
+      r.customerType = text('customer_type', false);
+      r.selfDeveloped = yesNo('self_developed');
+      return r;
     },
     referral: (row): ReferralRecord => ({
       row,
@@ -311,14 +360,18 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
     rejectedCount++;
     if (rejectedRows.length < keep) rejectedRows.push({ row, reason });
   };
-  // New-brand contracts are summed as rows arrive; the other schemes need all their rows first.
+  // New-brand contracts and new-customer orders go to their engines as rows arrive (the row
+  // object is reused); the other schemes keep their records until all rows are read.
   const newBrand = scheme === 'new-brand' ? newBrandEngine(ctx) : undefined;
+  const newCustomer = scheme === 'new-customer' ? newCustomerEngine(ctx) : undefined;
   const sink = newBrand
     ? (rec: unknown, row: number) => {
-        const reason = newBrand.add(rec as NewBrandRecord);
+        const reason = newBrand.add(rec as NewBrandInput);
         if (reason) reject(row, reason);
       }
-    : (rec: unknown) => void records.push(rec);
+    : newCustomer
+      ? (rec: unknown) => newCustomer.add(rec as NewCustomerInput)
+      : (rec: unknown) => void records.push(rec);
   let next = table.firstRowNumber ?? 2;
   const take = (item: unknown[] | RowRecordLike) => {
     let row: number;
@@ -329,7 +382,7 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
       cells = item.cells;
       row = item.rowNumber;
     }
-    if (cells.every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''))) return;
+    if (isBlankRow(cells)) return;
     rowsRead++;
     let rec: unknown;
     try {
@@ -341,12 +394,28 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
     }
     sink(rec, row);
   };
-  if (table.batches) for await (const batch of table.batches) for (const item of batch) take(item);
+  // Watched (progress, cancel) only when asked: then it pauses every so many rows.
+  const watch = watchRows(options);
+  if (table.batches)
+    for await (const batch of table.batches)
+      for (const item of batch) {
+        take(item);
+        if (watch?.due()) await watch.pause();
+      }
   if (table.rows) {
     // A plain iterable is read without an await per row.
-    if (Symbol.iterator in table.rows) for (const item of table.rows as Iterable<unknown[] | RowRecordLike>) take(item);
-    else for await (const item of table.rows) take(item);
+    if (Symbol.iterator in table.rows)
+      for (const item of table.rows as Iterable<unknown[] | RowRecordLike>) {
+        take(item);
+        if (watch?.due()) await watch.pause();
+      }
+    else
+      for await (const item of table.rows) {
+        take(item);
+        if (watch?.due()) await watch.pause();
+      }
   }
+  watch?.done();
 
   let lines: BonusLine[];
   let penalties: PenaltyLine[] | undefined;
@@ -355,7 +424,7 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
       lines = newBrand!.finish();
       break;
     case 'new-customer': {
-      const out = newCustomerLines(records as NewCustomerRecord[], ctx);
+      const out = newCustomer!.finish();
       lines = out.lines;
       const asOf = options.asOf ?? period?.end ?? out.lastDate;
       if (asOf !== null && asOf !== undefined) penalties = penaltyLines(out.reps, out.developments, asOf, rules.penalty, lang);
@@ -384,6 +453,11 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
     rowsRead,
     computedAt: options.computedAt ?? new Date(),
   };
+}
+
+function isBlankRow(cells: unknown[]): boolean {
+  for (const c of cells) if (!(c === null || c === undefined || (typeof c === 'string' && c.trim() === ''))) return false;
+  return true;
 }
 
 /** A line as the CLI's --json prints it: dates as ISO text; basis and bonus stay Decimals (written as exact digits). */

@@ -75,6 +75,18 @@ export class ExactAccumulator {
     return this.big[id] ?? scaledToDecimal(this.units[id], this.scales[id]);
   }
 
+  /** Sum `id` into `out`, without creating a Decimal while it is held in plain numbers. */
+  exact(id: number, out: ExactValue): ExactValue {
+    const big = this.big[id];
+    if (big !== undefined) out.big = big;
+    else {
+      out.m = this.units[id];
+      out.s = this.scales[id];
+      out.big = null;
+    }
+    return out;
+  }
+
   /**
    * All sums as integers at one scale, if they fit (every |sum| and their total ≤ 2^53 − 1),
    * without creating a Decimal per sum.
@@ -97,9 +109,175 @@ export class ExactAccumulator {
   }
 }
 
+/** m × 10^-s as a Decimal (m a safe integer), built from its digits: no division. */
 export function scaledToDecimal(m: number, s: number): Decimal {
-  const d = new Decimal(m);
-  return s === 0 ? d : d.div(POW10[s]);
+  if (s === 0) return new Decimal(m);
+  const negative = m < 0;
+  let digits = String(negative ? -m : m); // a safe integer prints without an exponent
+  if (digits.length <= s) digits = '0'.repeat(s - digits.length + 1) + digits;
+  const cut = digits.length - s;
+  return new Decimal(`${negative ? '-' : ''}${digits.slice(0, cut)}.${digits.slice(cut)}`);
+}
+
+/**
+ * An exact decimal held in plain numbers when it fits — m × 10^-s, m a safe integer and
+ * s ≤ MAX_FAST_SCALE, `big` null — and as a Decimal (`big`) otherwise. Hot loops fill one such
+ * object per row instead of allocating a Decimal per cell.
+ */
+export interface ExactValue {
+  m: number;
+  s: number;
+  big: Decimal | null;
+}
+
+export function exactValue(): ExactValue {
+  return { m: 0, s: 0, big: null };
+}
+
+/** Sets `out` to d, in plain numbers when d fits them. */
+export function exactFromDecimal(d: Decimal, out: ExactValue): ExactValue {
+  const s = d.decimalPlaces();
+  if (s <= MAX_FAST_SCALE) {
+    const m = d.times(POW10[s]).toNumber();
+    // A rounded toNumber() of an integer past 2^53 − 1 is never a safe integer, so this is exact.
+    if (Number.isSafeInteger(m)) {
+      out.m = m === 0 ? 0 : m;
+      out.s = s;
+      out.big = null;
+      return out;
+    }
+  }
+  out.big = d;
+  return out;
+}
+
+export function exactToDecimal(x: ExactValue): Decimal {
+  return x.big ?? scaledToDecimal(x.m, x.s);
+}
+
+export function copyExact(from: ExactValue, out: ExactValue): ExactValue {
+  out.m = from.m;
+  out.s = from.s;
+  out.big = from.big;
+  return out;
+}
+
+/** out = a × b, exactly (plain numbers while the product fits them). `out` may be `a` or `b`. */
+export function exactTimes(a: ExactValue, b: ExactValue, out: ExactValue): ExactValue {
+  if (a.big === null && b.big === null) {
+    const m = a.m * b.m;
+    const s = a.s + b.s;
+    if (Number.isSafeInteger(m) && s <= MAX_FAST_SCALE) {
+      out.m = m === 0 ? 0 : m;
+      out.s = s;
+      out.big = null;
+      return out;
+    }
+  }
+  out.big = exactToDecimal(a).times(exactToDecimal(b));
+  return out;
+}
+
+/** One exact running sum: plain numbers while they can hold it, a Decimal after that. */
+export class ExactSum {
+  private m = 0;
+  private s = 0;
+  private big: Decimal | null = null;
+
+  reset(): this {
+    this.m = 0;
+    this.s = 0;
+    this.big = null;
+    return this;
+  }
+
+  add(x: ExactValue): void {
+    if (x.big !== null) return this.addDecimal(x.big);
+    if (this.big !== null) {
+      this.big = this.big.plus(scaledToDecimal(x.m, x.s));
+      return;
+    }
+    let u = this.m;
+    if (x.s > this.s) {
+      u *= POW10[x.s - this.s];
+      if (!Number.isSafeInteger(u)) return this.toBig(scaledToDecimal(x.m, x.s));
+      this.s = x.s;
+      this.m = u;
+    }
+    const term = x.s < this.s ? x.m * POW10[this.s - x.s] : x.m;
+    const sum = u + term;
+    if (!Number.isSafeInteger(term) || !Number.isSafeInteger(sum)) return this.toBig(scaledToDecimal(x.m, x.s));
+    this.m = sum;
+  }
+
+  addDecimal(d: Decimal): void {
+    this.big = (this.big ?? scaledToDecimal(this.m, this.s)).plus(d);
+  }
+
+  private toBig(plus: Decimal): void {
+    this.big = scaledToDecimal(this.m, this.s).plus(plus);
+  }
+
+  value(): Decimal {
+    return this.big ?? scaledToDecimal(this.m, this.s);
+  }
+
+  /** The sum into `out`. */
+  exact(out: ExactValue): ExactValue {
+    if (this.big !== null) out.big = this.big;
+    else {
+      out.m = this.m;
+      out.s = this.s;
+      out.big = null;
+    }
+    return out;
+  }
+}
+
+/** a − b compared with 0: −1, 0 or 1. */
+export function exactCmp(a: ExactValue, b: ExactValue): number {
+  if (a.big === null && b.big === null) {
+    let x = a.m;
+    let y = b.m;
+    if (a.s < b.s) x *= POW10[b.s - a.s];
+    else if (a.s > b.s) y *= POW10[a.s - b.s];
+    if (Number.isSafeInteger(x) && Number.isSafeInteger(y)) return x < y ? -1 : x > y ? 1 : 0;
+  }
+  return exactToDecimal(a).cmp(exactToDecimal(b));
+}
+
+export function exactSign(a: ExactValue): number {
+  return a.big === null ? Math.sign(a.m) : a.big.isZero() ? 0 : a.big.isNeg() ? -1 : 1;
+}
+
+/**
+ * num ÷ den rounded half-up (half away from zero) to `places` decimals, exactly: the quotient is
+ * never rounded twice (den ≠ 0). Plain numbers while they can do it, Decimal integer division
+ * otherwise.
+ */
+export function exactDivRound(num: ExactValue, den: ExactValue, places: number, out: ExactValue): ExactValue {
+  if (num.big === null && den.big === null) {
+    // num/den × 10^places = N / D with N, D integers.
+    const e = places + den.s - num.s;
+    const n = e >= 0 ? num.m * POW10[e] : num.m;
+    const d = e >= 0 ? den.m : den.m * POW10[-e];
+    if (Number.isSafeInteger(n) && Number.isSafeInteger(d) && places <= MAX_FAST_SCALE) {
+      const r = n % d; // exact for safe integers, with the sign of n
+      let q = (n - r) / d; // an exact integer
+      if (2 * Math.abs(r) >= Math.abs(d)) q += (n < 0) === (d < 0) ? 1 : -1;
+      out.m = q === 0 ? 0 : q;
+      out.s = places;
+      out.big = null;
+      return out;
+    }
+  }
+  const shift = new Decimal(10).pow(places);
+  const n = exactToDecimal(num).times(shift);
+  const d = exactToDecimal(den);
+  let q = n.divToInt(d); // truncated: exact at this precision
+  const r = n.minus(q.times(d));
+  if (r.abs().times(2).gte(d.abs())) q = q.plus(n.isNeg() === d.isNeg() ? 1 : -1);
+  return exactFromDecimal(q.div(shift), out);
 }
 
 /**

@@ -58,6 +58,67 @@ export function parseMoney(input: unknown): Parsed<Money> {
   return parseMoneyText(input);
 }
 
+/** Most decimals the fast path below reads (the scale the exact accumulators work with). */
+export const MAX_SCALED_PLACES = 15;
+
+/**
+ * parseMoney's fast path for the cells that make up big files — JS numbers and plain ASCII
+ * decimal texts (`1234.5`, `-1,234.50`, `.5`, `12.`) — read into `out` as m × 10^-s (m a safe
+ * integer, s ≤ MAX_SCALED_PLACES) without creating a Decimal. Returns false for anything else
+ * (currency marks, spaces, full-width digits, exponents, more digits than a safe integer holds,
+ * and every text parseMoney rejects): the caller then asks parseMoney, which decides. When it
+ * returns true, parseMoney(input) is ok, has no currency, and its amount is exactly m × 10^-s.
+ */
+export function readScaledMoney(input: unknown, out: { m: number; s: number }): boolean {
+  if (typeof input === 'number') {
+    if (Number.isSafeInteger(input)) {
+      out.m = input === 0 ? 0 : input; // -0 is 0
+      out.s = 0;
+      return true;
+    }
+    // The shortest decimal that reads back as the number, as parseMoney reads it; "1e-7" falls back.
+    return Number.isFinite(input) && readScaledText(String(input), out);
+  }
+  return typeof input === 'string' && readScaledText(input, out);
+}
+
+/** `-`? digits (grouped by commas in threes, or not) then an optional `.` and fraction digits. */
+function readScaledText(text: string, out: { m: number; s: number }): boolean {
+  const len = text.length;
+  let i = 0;
+  let negative = false;
+  if (len > 0 && text.charCodeAt(0) === 45) {
+    negative = true;
+    i = 1;
+  }
+  let m = 0;
+  let digits = 0;
+  let places = -1; // -1 until the decimal point
+  let group = -1; // digits since the last comma; -1 until the first comma
+  for (; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      // Every step below 2^53 is exact, and a true value past it never rounds back under it.
+      if (m > Number.MAX_SAFE_INTEGER) return false;
+      digits++;
+      if (places >= 0) places++;
+      else if (group >= 0 && ++group > 3) return false;
+    } else if (c === 46 && places < 0) {
+      if (group >= 0 && group !== 3) return false;
+      places = 0;
+    } else if (c === 44 && places < 0) {
+      if (group < 0 ? digits === 0 || digits > 3 : group !== 3) return false;
+      group = 0;
+    } else return false;
+  }
+  if (digits === 0 || places > MAX_SCALED_PLACES) return false;
+  if (group >= 0 && (places === 0 || (places < 0 && group !== 3))) return false; // "1,234." and "1,23" are not grouped numbers
+  out.m = negative && m !== 0 ? -m : m;
+  out.s = places < 0 ? 0 : places;
+  return true;
+}
+
 export function parseDecimal(input: unknown): Parsed<Decimal> {
   const r = parseMoney(input);
   return r.ok ? ok(r.value.amount) : r;
