@@ -120,6 +120,27 @@ describe('Bonus page', () => {
     expect(kept).toHaveLength(2);
   });
 
+  test('Recalculate stops, replacing nothing, when a sheet to be replaced cannot be read (its added columns would be lost)', async () => {
+    const { host, user } = setup();
+    await loadOrders(user);
+    await user.type(screen.getByRole('spinbutton', { name: 'CNY per 1 USD' }), '7');
+    await user.click(screen.getByRole('button', { name: 'Compute' }));
+    await user.click(await screen.findByRole('button', { name: 'Write bonus sheets' }));
+    await screen.findByTestId('bonus-last');
+    const read = host.readSource.bind(host);
+    host.readSource = async (ref) => {
+      if (ref.kind === 'sheet' && ref.name === '新客户奖')
+        throw Object.assign(new Error('busy'), { name: 'HostError', code: 'excel', officeCode: 'GeneralException' });
+      return read(ref);
+    };
+
+    await user.click(screen.getByRole('button', { name: 'Recalculate' }));
+    const dialog = await screen.findByRole('alertdialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Recalculate and replace', hidden: true }));
+    expect(await screen.findByText(/GeneralException/)).toBeTruthy();
+    expect(host.inserted).toHaveLength(1);
+  });
+
   test('Create Rules sheet writes it, reads it back; a gap in the bands is reported and blocks computing', async () => {
     const { host, user } = setup();
     await user.click(screen.getByRole('button', { name: 'Create Rules sheet' }));

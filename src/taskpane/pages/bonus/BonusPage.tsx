@@ -207,7 +207,7 @@ export function BonusPage({ services, sheetLang }: PageProps) {
       specs.map(async (spec) => {
         const old = replace.find((r) => r === spec.name || r.replace(/ \(\d+\)$/, '') === spec.name);
         if (!old) return spec;
-        const data = await services.host.readSource({ kind: 'sheet', name: old }, ctx.signal).catch(() => undefined);
+        const data = await services.host.readSource({ kind: 'sheet', name: old }, ctx.signal).catch(sheetGone);
         return data ? carryUserColumns(spec, data) : spec;
       }),
     );
@@ -456,6 +456,17 @@ export function BonusPage({ services, sheetLang }: PageProps) {
       </ConfirmDialog>
     </div>
   );
+}
+
+/**
+ * A sheet about to be replaced could not be read. Only "it is gone" means there is nothing to
+ * carry over; any other failure stops the write, or the replacement would drop the columns
+ * people added to it.
+ */
+function sheetGone(e: unknown): undefined {
+  const err = e as { name?: string; code?: string } | null;
+  if (err?.name === 'HostError' && err.code === 'sourceNotFound') return undefined;
+  throw e;
 }
 
 function RecalcDetails({ last }: { last: LastBonusRun; services: Services }) {
