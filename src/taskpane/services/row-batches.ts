@@ -6,6 +6,17 @@ export interface RowRecord {
 
 const BATCH = 5_000;
 
+/** No cell holds anything: null, undefined or only spaces. */
+function isBlankRow(cells: unknown[]): boolean {
+  for (const c of cells) if (c !== null && c !== undefined && !(typeof c === 'string' && c.trim() === '')) return false;
+  return true;
+}
+
+/**
+ * Blank rows are skipped, as the command line's file reader skips them: a selection of whole
+ * columns, or a table with empty rows at the end, would otherwise report every empty row as a
+ * rejected row. Row numbers stay those of the sheet.
+ */
 export async function* rowBatches(
   rows: unknown[][],
   firstRowNumber: number,
@@ -16,7 +27,7 @@ export async function* rowBatches(
     signal?.throwIfAborted();
     const batch: RowRecord[] = [];
     for (let k = i; k < Math.min(rows.length, i + BATCH); k++)
-      batch.push({ rowNumber: firstRowNumber + k, cells: rows[k] });
+      if (!isBlankRow(rows[k])) batch.push({ rowNumber: firstRowNumber + k, cells: rows[k] });
     yield batch;
     onProgress?.(Math.min(1, (i + BATCH) / rows.length));
     await new Promise((r) => setTimeout(r, 0));
