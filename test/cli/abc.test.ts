@@ -142,6 +142,13 @@ describe('account-planner abc: contract and exit codes', () => {
     expect(rows.nonPositive.map((c: { row: number }) => c.row)).toEqual([7, 4]);
   });
 
+  test('the text summary states the rule each crossing option applies', async () => {
+    const include = (await cli(['abc', '--in', csv])).out.split('\n')[0];
+    expect(include).toBe('ABC by value (share ahead of the customer: A < 80.0%, B < 95.0%; crossing include)');
+    const exclude = (await cli(['abc', '--in', csv, '--crossing', 'exclude'])).out.split('\n')[0];
+    expect(exclude).toBe('ABC by value (share through the customer: A ≤ 80.0%, B ≤ 95.0%; crossing exclude)');
+  });
+
   test('--out writes the workbook atomically and refuses to overwrite without --force', async () => {
     const out = path.join(dir, 'abc.xlsx');
     expect((await cli(['abc', '--in', csv, '--out', out, '--lang', 'en-US'])).code).toBe(0);

@@ -171,8 +171,14 @@ export function abcJson(r: AbcResult): string {
 
 function abcText(r: AbcResult, written: string | undefined): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  // include: the share of the customers strictly ahead is compared with <; exclude: the share through the customer with ≤.
+  const [a, b] = [pct(r.thresholds.a.toNumber()), pct(r.thresholds.b.toNumber())];
+  const rule =
+    r.crossing === 'include'
+      ? `share ahead of the customer: A < ${a}, B < ${b}; crossing include`
+      : `share through the customer: A ≤ ${a}, B ≤ ${b}; crossing exclude`;
   const lines = [
-    `ABC by ${r.method === 'value' ? `value (A < ${pct(r.thresholds.a.toNumber())}, B < ${pct(r.thresholds.b.toNumber())}, crossing ${r.crossing})` : `count (A ${pct(r.countShares.a.toNumber())}, B ${pct(r.countShares.b.toNumber())})`}`,
+    `ABC by ${r.method === 'value' ? `value (${rule})` : `count (A ${pct(r.countShares.a.toNumber())}, B ${pct(r.countShares.b.toNumber())})`}`,
     `${r.rowsRead} rows read, ${r.customers.length} customers with a positive value, total ${r.total.toFixed()}${r.currency ? ` ${r.currency}` : ''}`,
   ];
   for (const t of ['A', 'B', 'C'] as const) {
