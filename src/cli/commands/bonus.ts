@@ -16,7 +16,7 @@ import { UsageError } from '../usage-error';
 import { parseLang } from '../lang-option';
 import { writeWorkbookOutput } from '../output';
 
-const USAGE = `Usage: account-planner bonus --scheme new-brand|new-customer|referral|fees --in FILE [options]
+const USAGE = `Usage: account-planner bonus --scheme new-brand|new-customer|referral|fees|bad-debt --in FILE [options]
   --in FILE              .csv, .xlsx, or either gzipped (.gz)
   --fx USD=7.1,EUR=7.8   CNY per unit of each currency (over the rates in --rules)
   --rules FILE.json      rules over the defaults (tiers, gates, windows, rates, fees …)
