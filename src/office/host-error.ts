@@ -1,9 +1,9 @@
 /**
  * Errors the workbook host reports to the task pane. No Excel import here, so the UI and the
  * preview host can use it too. `code` says what went wrong in words the UI translates
- * (src/i18n/office.ts has a message per code); for failures inside Excel, `officeCode` keeps
- * Office's own error code (e.g. "InvalidArgument", "ItemAlreadyExists") and `location` its
- * debugInfo.errorLocation, so nothing Excel said is lost.
+ * (src/i18n/taskpane.ts has errHost_<code> and errHostAction_<code> for each code); for
+ * failures inside Excel, `officeCode` keeps Office's own error code (e.g. "InvalidArgument",
+ * "ItemAlreadyExists") and `location` its debugInfo.errorLocation, so nothing Excel said is lost.
  */
 export type HostErrorCode =
   /** Excel rejected a request; see officeCode. */
