@@ -116,7 +116,6 @@ export function createBonusService(sheets: BonusSheetsBuilder, now: () => Date =
           lines: result.lines.length,
           rejectedCount: result.rejected.count,
           rejected: result.rejected.rows,
-          missingRates: [],
         },
         // Reasons are sentences in the sheet's language, so another language means another run.
         async sheets(lang) {

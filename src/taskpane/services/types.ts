@@ -126,8 +126,6 @@ export interface BonusSummary {
   lines: number;
   rejectedCount: number;
   rejected: RejectedRow[];
-  /** Currencies in the data without a rate (the run refuses until they are given). */
-  missingRates: string[];
 }
 
 export interface BonusComputation {
