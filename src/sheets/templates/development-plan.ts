@@ -9,6 +9,7 @@ import type { CellContent, Lang, SheetSpec } from '../sheet-spec';
 import { NUMFMT, STYLE, style } from '../styles';
 import type { TemplateDef, TemplateOptions } from '../template-registry';
 import { titleBlock } from '../title-block';
+import { sectionBand, utcDate as date } from '../section-band';
 
 const WIDTH = 8;
 // Sections 1–3 fit one printed page and 4–6 the next.
@@ -41,9 +42,7 @@ function buildDevelopmentPlan({ lang, example, today }: TemplateOptions): SheetS
   let row = nextRow;
 
   const section = (text: string) => {
-    b.at(row, 1, text, STYLE.section)
-      .fill(rangeRef(row, 1, row, WIDTH), STYLE.section)
-      .merge(rangeRef(row, 1, row, WIDTH));
+    sectionBand(b, row, WIDTH, text);
     rowHeights[row] = 22;
     row += 1;
   };
@@ -373,10 +372,6 @@ function buildDevelopmentPlan({ lang, example, today }: TemplateOptions): SheetS
       protection: { enabled: true },
     })
     .build();
-}
-
-function date(iso: string | null): Date | null {
-  return iso ? new Date(`${iso}T00:00:00Z`) : null;
 }
 
 interface Example {

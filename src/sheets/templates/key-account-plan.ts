@@ -7,6 +7,7 @@ import type { CellContent, CellStyle, Lang, SheetSpec } from '../sheet-spec';
 import { NUMFMT, STYLE, style } from '../styles';
 import type { TemplateDef, TemplateOptions } from '../template-registry';
 import { titleBlock } from '../title-block';
+import { sectionBand, utcDate as date } from '../section-band';
 
 const WIDTH = 8;
 const TRADING_MONTHS = 12;
@@ -44,9 +45,7 @@ function buildKeyAccountPlan({ lang, example, today }: TemplateOptions): SheetSp
   let row = nextRow;
 
   const section = (text: string) => {
-    b.at(row, 1, text, STYLE.section)
-      .fill(rangeRef(row, 1, row, WIDTH), STYLE.section)
-      .merge(rangeRef(row, 1, row, WIDTH));
+    sectionBand(b, row, WIDTH, text);
     rowHeights[row] = 22;
     row += 1;
   };
@@ -447,10 +446,6 @@ function buildKeyAccountPlan({ lang, example, today }: TemplateOptions): SheetSp
       personalRanges: people.personal,
     })
     .build();
-}
-
-function date(iso: string | null): Date | null {
-  return iso ? new Date(`${iso}T00:00:00Z`) : null;
 }
 
 interface Example {

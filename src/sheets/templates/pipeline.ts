@@ -8,6 +8,7 @@ import type { CellContent, Lang, SheetSpec } from '../sheet-spec';
 import { COLORS, NUMFMT, STYLE, style } from '../styles';
 import type { TemplateDef, TemplateOptions } from '../template-registry';
 import { titleBlock } from '../title-block';
+import { sectionBand, utcDate as date } from '../section-band';
 
 const BODY_ROWS = 30;
 const WIDTH = 13;
@@ -41,9 +42,7 @@ function buildPipeline({ lang, example, today }: TemplateOptions): SheetSpec {
   const decisions = [t('decisionContinue'), t('decisionKeep'), t('decisionAbandon')];
 
   // Rules (left) and summary (right), rows 6–10; the table header is row 12.
-  b.set('A6', t('rulesSection'), STYLE.section)
-    .fill(rangeRef(6, 1, 6, WIDTH), STYLE.section)
-    .merge(rangeRef(6, 1, 6, WIDTH));
+  sectionBand(b, 6, WIDTH, t('rulesSection'));
   const ruleLabel = (row: number, label: string) => {
     b.at(row, 1, label, style(STYLE.label, { alignment: { horizontal: 'left', wrapText: true } })).merge(
       rangeRef(row, 1, row, 2),
@@ -427,7 +426,6 @@ const EXAMPLE: Record<Lang, ExampleRow[]> = {
 };
 
 function exampleRows(lang: Lang, stages: string[], statuses: string[], decisions: string[]): CellContent[][] {
-  const date = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
   return EXAMPLE[lang].map((e) => [
     e.customer,
     e.owner,

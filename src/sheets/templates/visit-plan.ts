@@ -9,6 +9,7 @@ import type { CellContent, Lang, SheetSpec } from '../sheet-spec';
 import { COLORS, NUMFMT, STYLE, style } from '../styles';
 import type { TemplateDef, TemplateOptions } from '../template-registry';
 import { titleBlock } from '../title-block';
+import { sectionBand, utcDate as date } from '../section-band';
 
 const TIERS = ['A', 'B', 'C'];
 const DEFAULT_VISITS = [4, 2, 1];
@@ -75,9 +76,7 @@ function buildPlan({ lang, example, today }: TemplateOptions): SheetSpec {
   const ex = example ? EXAMPLE[lang] : undefined;
   const rowHeights: Record<number, number> = { 1: 26, 2: 18, 3: 20 };
   const section = (r: number, text: string) => {
-    b.at(r, 1, text, STYLE.section)
-      .fill(rangeRef(r, 1, r, PLAN_WIDTH), STYLE.section)
-      .merge(rangeRef(r, 1, r, PLAN_WIDTH));
+    sectionBand(b, r, PLAN_WIDTH, text);
     rowHeights[r] = 22;
   };
   const note = (r: number, value: CellContent, height: number) => {
@@ -347,10 +346,6 @@ function buildLog({ lang, example, today }: TemplateOptions): SheetSpec {
     })
     .build();
   return fitRowHeights(sheet);
-}
-
-function date(iso: string | null): Date | null {
-  return iso ? new Date(`${iso}T00:00:00Z`) : null;
 }
 
 interface Example {
