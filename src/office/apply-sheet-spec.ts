@@ -63,7 +63,7 @@ interface SheetJob {
   replaced?: string;
   replacedId?: string;
   replacedPosition?: number;
-  /** A free name to create the sheet under before the replaced one is deleted. */
+  /** A free name the replaced sheet is moved to while the new one is written (it is deleted last). */
   tempName?: string;
   ws?: Excel.Worksheet;
   /** The request that created the sheet went through. */
@@ -128,8 +128,16 @@ export async function applySheetSpecs(
       job.tableNames.set(t.name, name);
     }
 
-  const steps: Step[] = [];
+  // Every new sheet exists before any formula is written, so a formula naming another sheet of
+  // the batch binds to the new sheet, never to the one it replaces (whose deletion would turn it
+  // into #REF!). The replaced sheets are deleted last, once everything is written: a failure
+  // before that puts them back (removePartialSheets).
+  const steps: Step[] = jobs.map((job) => createStep(context, job));
   for (const job of jobs) steps.push(...sheetSteps(context, job, features, maxBytes));
+  for (const job of jobs) {
+    const aside = job.replaced && job.tempName;
+    if (aside) steps.push({ bytes: ACTION_OVERHEAD * 2, data: false, run: () => context.workbook.worksheets.getItem(aside).delete() });
+  }
   const batches = packBatches(steps, maxBytes);
 
   let suspended = false;
@@ -257,31 +265,28 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Every write for one sheet, in the order Excel needs them (protection last). */
+/** Creates the job's sheet; a sheet it replaces is first renamed out of the way, not deleted. */
+function createStep(context: Excel.RequestContext, job: SheetJob): Step {
+  return {
+    bytes: ACTION_OVERHEAD * 4,
+    data: false,
+    run: () => {
+      const sheets = context.workbook.worksheets;
+      if (job.replaced && job.tempName) sheets.getItem(job.replaced).name = job.tempName;
+      const added = sheets.add(job.name);
+      if (job.replaced && job.replacedPosition !== undefined) added.position = job.replacedPosition;
+      added.load('id');
+      job.ws = added;
+    },
+  };
+}
+
+/** Every write for one sheet after its creation, in the order Excel needs them (protection last). */
 function sheetSteps(context: Excel.RequestContext, job: SheetJob, features: ExcelFeatures, maxBytes: number): Step[] {
   const { spec } = job;
   const steps: Step[] = [];
   const small = (run: () => void, bytes = ACTION_OVERHEAD * 4): Step => ({ bytes, data: false, run });
   const ws = () => job.ws!;
-
-  steps.push(
-    small(() => {
-      const sheets = context.workbook.worksheets;
-      if (job.replaced && job.tempName) {
-        // Add first, then delete: a workbook may not lose its last visible sheet.
-        const added = sheets.add(job.tempName);
-        sheets.getItem(job.replaced).delete();
-        added.name = job.name;
-        if (job.replacedPosition !== undefined) added.position = job.replacedPosition;
-        added.load('id');
-        job.ws = added;
-      } else {
-        const added = sheets.add(job.name);
-        added.load('id');
-        job.ws = added;
-      }
-    }),
-  );
 
   for (const c of spec.columns ?? []) {
     steps.push(
@@ -436,22 +441,32 @@ function activate(jobs: SheetJob[], options: ApplyOptions): void {
 }
 
 /**
- * Best effort: a failed insert leaves no half-written sheets behind. Sheets whose creation went
- * through are found by id; a sheet created in the failed request by its new name — except a
- * replacement, whose name may still be the old sheet's. The original error wins.
+ * Best effort: a failed insert leaves the workbook as it was. New sheets whose creation went
+ * through are found by id, one created in the failed request by its name; each replaced sheet
+ * still set aside gets its name back in place of its half-written successor. The original
+ * error wins.
  */
 async function removePartialSheets(context: Excel.RequestContext, jobs: SheetJob[]): Promise<void> {
-  const keys = jobs.flatMap((j) => {
-    if (!j.ws) return [];
-    if (j.synced) return [j.ws.id];
-    return j.replaced ? (j.tempName ? [j.tempName] : []) : [j.name];
-  });
-  if (keys.length === 0) return;
+  const started = jobs.filter((j) => j.ws);
+  if (started.length === 0) return;
   try {
-    const probes = keys.map((key) => context.workbook.worksheets.getItemOrNullObject(key));
-    for (const p of probes) p.load('isNullObject');
+    const sheets = context.workbook.worksheets;
+    const probes = started.map((job) => ({
+      job,
+      created: sheets.getItemOrNullObject(job.synced ? job.ws!.id : job.name),
+      // The aside name was free before this insert: whatever holds it is the replaced sheet.
+      aside: job.replaced && job.tempName ? sheets.getItemOrNullObject(job.tempName) : undefined,
+    }));
+    for (const p of probes) for (const probe of [p.created, p.aside]) probe?.load('isNullObject');
     await context.sync();
-    for (const p of probes) if (!p.isNullObject) p.delete();
+    for (const { job, created, aside } of probes) {
+      const setAside = aside !== undefined && !aside.isNullObject;
+      // A replaced sheet no longer aside was either never moved (the name is still its own) or
+      // already deleted in the last step (the new sheet is complete): keep what is there.
+      const ours = job.replaced ? setAside : true;
+      if (ours && !created.isNullObject) created.delete();
+      if (setAside) aside.name = job.replaced!;
+    }
     await context.sync();
   } catch {
     // The insert already failed and that error is what the caller sees; a sheet left behind

@@ -221,6 +221,44 @@ describe('replacing the add-in’s own sheets', () => {
   });
 });
 
+describe('a replacement that fails part-way', () => {
+  test('leaves the sheet it was replacing as it was, and no half-written sheet', async () => {
+    fake = installFakeExcel();
+    const host = new OfficeHost();
+    await host.insertSheets([simple('R', 'v1')], { owner: 'abc' });
+    fake.model.addSheet('Notes');
+    // One cell too big for any request: the sheet is created in the first request, this one fails later.
+    const huge: SheetSpec = { name: 'R', cells: [{ ref: 'A1', value: 'v2' }, { ref: 'A2', value: 'x'.repeat(6 * 1024 * 1024) }] };
+    const failure = await host.insertSheets([huge], { owner: 'abc', replace: ['R'] }).catch((e: unknown) => e);
+    expect(failure).toMatchObject({ name: 'HostError', officeCode: 'RequestPayloadSizeLimitExceeded' });
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(['Sheet1', 'R', 'Notes']);
+    expect(fake.model.sheet('R')!.cell(1, 1)?.value).toBe('v1');
+    expect(await host.listOwnedSheets()).toEqual([{ name: 'R', owner: 'abc' }]);
+  });
+});
+
+describe('replacing sheets that refer to each other', () => {
+  test('every new sheet exists before any formula is written; the replaced sheets are deleted last', async () => {
+    fake = installFakeExcel();
+    const host = new OfficeHost();
+    const bonus = (run: string): SheetSpec[] => [
+      { name: 'Bonus', cells: [{ ref: 'A1', value: { formula: "'Rules'!A1*2" } }] },
+      { name: 'Rules', cells: [{ ref: 'A1', value: run === 'v1' ? 1 : 2 }] },
+    ];
+    await host.insertSheets(bonus('v1'), { owner: 'bonus' });
+    const mark = fake.session.syncs.length;
+    await host.insertSheets(bonus('v2'), { owner: 'bonus', replace: ['Bonus', 'Rules'] });
+    const log = fake.session.syncs.slice(mark).flatMap((s) => s.log);
+    // Otherwise 'Rules'!A1 would bind to the old Rules sheet, and its deletion make it #REF! in Excel.
+    const lastAdd = log.lastIndexOf('WorksheetCollection.add');
+    expect(lastAdd).toBeGreaterThan(-1);
+    expect(log.indexOf('Range.formulas')).toBeGreaterThan(lastAdd);
+    expect(log.indexOf('Worksheet.delete')).toBeGreaterThan(log.lastIndexOf('Range.formulas'));
+    expect(fake.model.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Bonus', 'Rules']);
+    expect(fake.model.sheet('Rules')!.cell(1, 1)?.value).toBe(2);
+  });
+});
+
 describe('settings', () => {
   test('stored in the document: they survive a reload once saved', async () => {
     fake = installFakeExcel();
