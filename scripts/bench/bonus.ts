@@ -1,10 +1,12 @@
 /**
  * `npm run bench bonus`: the bonus engine on 1,000,000 synthetic order lines (cells as a CSV
  * reader yields them: text), against one bare pass over the same lines summing their amounts,
- * measured in the same run. Two bare passes are shown: a float sum (Number + +=), and the
- * exact sum the product must use for money (parseMoney + Decimal). Target: ≤ 10× the bare pass;
- * peak memory ≤ 1 GiB. The lines are generated on the fly (as a file would stream them), so
- * the input itself is never held in memory by the benchmark.
+ * measured in the same run. The reference for the target is the plain pass — Number() and += on
+ * each amount — target ≤ 10×; the engine itself sums money exactly all the same. The pass that
+ * sums exactly with one Decimal per line (parseMoney + Decimal) is printed for comparison.
+ * Peak memory ≤ 1 GiB. The lines are generated on the fly (as a file would stream them), so the
+ * input itself is never held in memory by the benchmark; the bare passes pay for generating
+ * the lines too.
  */
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -127,8 +129,8 @@ export async function run(): Promise<void> {
     const f = JSON.parse(out.trim().split('\n').pop()!) as Figures;
     const n = (x: number) => x.toLocaleString('en-US');
     console.log(`  ${scheme}: engine ${secs(f.engineMs)} (${n(f.rows)} rows → ${n(f.lines)} lines, ${n(f.eligible)} eligible, ${f.rejected} rejected)`);
-    console.log(`    bare pass, exact decimal sum:  ${secs(f.exactMs)}  → ratio ${(f.engineMs / f.exactMs).toFixed(2)}× (target ≤ 10×)`);
-    console.log(`    bare pass, float sum:          ${secs(f.floatMs)}  → ratio ${(f.engineMs / f.floatMs).toFixed(2)}×`);
+    console.log(`    bare pass, float sum:          ${secs(f.floatMs)}  → ratio ${(f.engineMs / f.floatMs).toFixed(2)}× (target ≤ 10×)`);
+    console.log(`    bare pass, Decimal per line:   ${secs(f.exactMs)}  → ratio ${(f.engineMs / f.exactMs).toFixed(2)}× (for comparison)`);
     console.log(`    peak RSS of the process:       ${mib(f.peakRss)} (target ≤ 1024 MiB)`);
   }
 }

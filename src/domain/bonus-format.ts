@@ -66,11 +66,19 @@ export function fmtPercent(x: Decimal, lang: Lang): string {
   return `${fmtNumber(x.times(100))}${lang === 'en-US' ? ' %' : '%'}`;
 }
 
+/** fmtPercent of an exact fraction. */
+export function fmtExactPercent(x: ExactValue, lang: Lang): string {
+  let percent: ExactValue;
+  if (x.big === null && x.s >= 2) percent = { m: x.m, s: x.s - 2, big: null };
+  else if (x.big === null && Number.isSafeInteger(x.m * 10 ** (2 - x.s))) percent = { m: x.m * 10 ** (2 - x.s), s: 0, big: null };
+  else return fmtPercent(exactToDecimal(x), lang);
+  return `${fmtExact(percent)}${lang === 'en-US' ? ' %' : '%'}`;
+}
+
 /** fmtPercent(num ÷ den) without the division: the ratio is rounded to 0.01 % exactly (den ≠ 0). */
 export function fmtRatioPercent(num: ExactValue, den: ExactValue, lang: Lang): string {
-  const ratio = exactDivRound(num, den, 4, exactValue()); // a ratio to 0.0001 is a percentage to 0.01
-  const percent: ExactValue = ratio.big === null ? { m: ratio.m, s: 2, big: null } : { m: 0, s: 0, big: ratio.big.times(100) };
-  return `${fmtExact(percent)}${lang === 'en-US' ? ' %' : '%'}`;
+  // A ratio rounded to 0.0001 is a percentage rounded to 0.01: formatting rounds no further.
+  return fmtExactPercent(exactDivRound(num, den, 4, exactValue()), lang);
 }
 
 /** "10,000–30,000", "> 100,000", "≥ 300,000", "≤ 5,000": the band as people write it. */
@@ -79,4 +87,29 @@ export function fmtBand(b: TierBand): string {
   if (b.lower !== null) return `${b.lowerInclusive ? '≥' : '>'} ${fmtNumber(b.lower)}`;
   if (b.upper !== null) return `${b.upperInclusive ? '≤' : '<'} ${fmtNumber(b.upper)}`;
   return '−∞–∞';
+}
+
+/**
+ * translator() of i18n/define with each template split once into its pieces: the same text
+ * (a {name} without a parameter stays visible), without a regex pass per sentence — a run
+ * writes several sentences for each of its lines.
+ */
+export function reasonTranslator<T extends Record<string, string>>(
+  catalog: { 'en-US': T; 'zh-CN': { [K in keyof T]: string } },
+  lang: Lang,
+): (key: keyof T & string, params?: Record<string, string | number>) => string {
+  const table = catalog[lang] as Record<string, string>;
+  const compiled = new Map<string, string[]>();
+  return (key, params) => {
+    const template = table[key];
+    if (!params) return template;
+    let parts = compiled.get(key);
+    if (parts === undefined) compiled.set(key, (parts = template.split(/\{(\w+)\}/))); // text, name, text, …, text
+    let out = parts[0];
+    for (let i = 1; i < parts.length; i += 2) {
+      const name = parts[i];
+      out += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1];
+    }
+    return out;
+  };
 }

@@ -60,7 +60,8 @@ export interface OrderInput {
   amount: ExactValue;
   currency: string;
   amountCny: ExactValue;
-  margin: Decimal;
+  /** A fraction; the run hands out one shared object per distinct cell (never modified). */
+  margin: ExactValue;
 }
 
 export interface NewBrandInput extends OrderInput {
@@ -69,7 +70,7 @@ export interface NewBrandInput extends OrderInput {
 
 export interface NewCustomerInput extends OrderInput {
   customer: string;
-  prepayment: Decimal | null;
+  prepayment: ExactValue | null;
   customerType: string;
   selfDeveloped: boolean;
 }
@@ -153,7 +154,7 @@ export function totalsByRep(lines: readonly LineBase[]): RepTotal[] {
   for (const l of lines) {
     let t = map.get(l.rep);
     if (!t) map.set(l.rep, (t = { rep: l.rep, bonus: l.bonus.times(0), lines: 0, eligible: 0 }));
-    t.bonus = t.bonus.plus(l.bonus);
+    if (!l.bonus.isZero()) t.bonus = t.bonus.plus(l.bonus); // most lines earn nothing: skip adding their 0
     t.lines++;
     if (l.eligible) t.eligible++;
   }
@@ -203,4 +204,9 @@ export function ratio(num: ExactValue, den: Decimal): () => Decimal {
 
 export function constant<T>(value: T): () => T {
   return () => value;
+}
+
+/** The Decimal of an exact value, made when called. */
+export function decimalOf(x: ExactValue): () => Decimal {
+  return () => exactToDecimal(x);
 }

@@ -1,8 +1,8 @@
 import messages from '../i18n/bonus';
-import { translator, type Lang } from '../i18n/define';
+import type { Lang } from '../i18n/define';
 import { edate, inPeriod, isoOf, type Period } from './bonus-calendar';
-import { fmtBand, fmtExactMoney, fmtMoney, fmtPercent, fmtRatioPercent } from './bonus-format';
-import { constant, defineLazy, ratio, type NewBrandInput, type NewBrandLine, type RejectedRow } from './bonus-line';
+import { fmtBand, fmtExactMoney, fmtExactPercent, fmtMoney, fmtPercent, fmtRatioPercent, reasonTranslator } from './bonus-format';
+import { constant, decimalOf, defineLazy, ratio, type NewBrandInput, type NewBrandLine, type RejectedRow } from './bonus-line';
 import { IntColumn, groupItems } from './bonus-order-columns';
 import type { BonusRules } from './bonus-rules';
 import { applyTiers, scaleBounds } from './bonus-tiers';
@@ -54,7 +54,7 @@ export interface NewBrandEngine {
  * currency (meaningful while its rows share it), the amount in CNY, and Σ CNY amount × margin.
  */
 export function newBrandEngine(ctx: SchemeContext): NewBrandEngine {
-  const t = translator(messages, ctx.lang);
+  const t = reasonTranslator(messages, ctx.lang);
   const rules = ctx.rules.newBrand;
   const rate = ctx.rules.fx[rules.tierCurrency];
   if (!rate) throw new Error(`no rate for ${rules.tierCurrency}`);
@@ -71,12 +71,11 @@ export function newBrandEngine(ctx: SchemeContext): NewBrandEngine {
   const currencies: string[] = [];
   const mixed: boolean[] = [];
   /** The first row's margin: a one-row contract's margin is exactly that (no division). */
-  const firstMargins: Decimal[] = [];
+  const firstMargins: ExactValue[] = [];
   const amounts = new ExactAccumulator();
   const cnys = new ExactAccumulator();
   const weighted = new ExactAccumulator();
   const term = exactValue();
-  const marginExact = new Map<Decimal, ExactValue>();
 
   const addTo = (acc: ExactAccumulator, id: number, x: ExactValue) => {
     if (x.big === null) acc.addScaled(id, x.m, x.s);
@@ -107,12 +106,7 @@ export function newBrandEngine(ctx: SchemeContext): NewBrandEngine {
     rowCounts[c]++;
     if (!mixed[c]) addTo(amounts, c, r.amount);
     addTo(cnys, c, r.amountCny);
-    let m = marginExact.get(r.margin);
-    if (m === undefined) {
-      m = exactFromDecimal(r.margin, exactValue());
-      if (marginExact.size < 100_000) marginExact.set(r.margin, m);
-    }
-    addTo(weighted, c, exactTimes(r.amountCny, m, term));
+    addTo(weighted, c, exactTimes(r.amountCny, r.margin, term));
     return undefined;
   };
 
@@ -127,7 +121,8 @@ export function newBrandEngine(ctx: SchemeContext): NewBrandEngine {
     const weightedX = exactValue();
     const basisX = exactValue();
     const floor = exactValue();
-    const byContract = groupItems(rowContract.data, rowContract.size, rowCounts);
+    const contractOf = rowContract.data;
+    const byContract = groupItems(rowContract.size, rowCounts, (k) => contractOf[k]);
     for (let c = 0; c < names.length; c++) {
       if (!inPeriod(dates[c], ctx.period)) continue;
       // Σ (amount × rate) is exactly (Σ amount) × rate: one CNY sum serves both cases.
@@ -149,13 +144,13 @@ export function newBrandEngine(ctx: SchemeContext): NewBrandEngine {
       const zero = !single && exactSign(cnyX) === 0;
       const weightedSum = single || zero ? null : copyExact(weighted.exact(c, weightedX), exactValue());
       const marginOk = single
-        ? firstMargins[c].gte(rules.minMargin)
+        ? exactCmp(firstMargins[c], minMargin) >= 0
         : zero
           ? ZERO.gte(rules.minMargin)
           : exactCmp(weightedX, exactTimes(minMargin, cnyX, floor)) * exactSign(cnyX) >= 0;
-      const marginShown = single ? fmtPercent(firstMargins[c], ctx.lang) : zero ? fmtPercent(ZERO, ctx.lang) : fmtRatioPercent(weightedX, cnyX, ctx.lang);
+      const marginShown = single ? fmtExactPercent(firstMargins[c], ctx.lang) : zero ? fmtPercent(ZERO, ctx.lang) : fmtRatioPercent(weightedX, cnyX, ctx.lang);
       const eligible = tier.band >= 0 && marginOk;
-      const bonus = eligible ? roundHalfUp(tier.bonus) : new Decimal(0);
+      const bonus = eligible ? roundHalfUp(tier.bonus) : ZERO;
 
       const shown =
         currency === rules.tierCurrency
@@ -189,7 +184,7 @@ export function newBrandEngine(ctx: SchemeContext): NewBrandEngine {
       } as NewBrandLine;
       // Computed on first read: the gate and the reason above did not need the quotient.
       defineLazy(line, {
-        margin: single ? constant(firstMargin) : weightedSum === null ? constant(new Decimal(0)) : ratio(weightedSum, amountCny),
+        margin: single ? decimalOf(firstMargin) : weightedSum === null ? constant(new Decimal(0)) : ratio(weightedSum, amountCny),
         rows: rowsOf(rowNumbers.data, byContract, c),
       });
       lines.push(line);
@@ -213,7 +208,12 @@ export function newBrandLines(
   const amount = exactValue();
   const amountCny = exactValue();
   for (const r of records) {
-    const reason = engine.add({ ...r, amount: exactFromDecimal(r.amount, amount), amountCny: exactFromDecimal(r.amountCny, amountCny) });
+    const reason = engine.add({
+      ...r,
+      amount: exactFromDecimal(r.amount, amount),
+      amountCny: exactFromDecimal(r.amountCny, amountCny),
+      margin: exactFromDecimal(r.margin, exactValue()),
+    });
     if (reason) rejected.push({ row: r.row, reason });
   }
   return { lines: engine.finish(), rejected };

@@ -1,13 +1,12 @@
 import messages from '../i18n/bonus';
-import { translator } from '../i18n/define';
 import { edate, isoOf, monthAfterQuarter, quarterEnd, quarterLabel, quarterOf, type Period } from './bonus-calendar';
-import { fmtBand, fmtExactMoney, fmtMoney, fmtPercent, fmtRatioPercent } from './bonus-format';
-import { constant, defineLazy, ratio, type NewCustomerInput, type NewCustomerLine, type OrderRef } from './bonus-line';
+import { fmtBand, fmtExactMoney, fmtExactPercent, fmtMoney, fmtPercent, fmtRatioPercent, reasonTranslator } from './bonus-format';
+import { constant, decimalOf, defineLazy, ratio, type NewCustomerInput, type NewCustomerLine, type OrderRef } from './bonus-line';
 import type { SchemeContext } from './bonus-new-brand';
 import { OrderColumns, groupItems } from './bonus-order-columns';
 import { applyTiers } from './bonus-tiers';
-import { Decimal, roundHalfUp } from './decimal';
-import { ExactSum, copyExact, exactCmp, exactFromDecimal, exactSign, exactTimes, exactValue } from './exact-accumulator';
+import { ZERO, roundHalfUp, type Decimal } from './decimal';
+import { ExactSum, copyExact, exactCmp, exactFromDecimal, exactSign, exactTimes, exactToDecimal, exactValue } from './exact-accumulator';
 
 /**
  * (b) Self-developed new-customer bonus, read exactly as DOMAIN §3.2 b fixes it:
@@ -67,7 +66,6 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
   let lastDate: number | null = null;
 
   const add = (o: NewCustomerInput): void => {
-    const i = store.push(o);
     let rep = repIds.get(o.rep);
     if (rep === undefined) {
       rep = repNames.length;
@@ -95,12 +93,12 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
       lastPair[c] = p;
     }
     pairCount[p]++;
-    store.group[i] = p;
+    store.push(o, p);
     if (lastDate === null || o.date > lastDate) lastDate = o.date;
   };
 
   const finish = (): NewCustomerResult => {
-    const t = translator(messages, ctx.lang);
+    const t = reasonTranslator(messages, ctx.lang);
     const r = ctx.rules.newCustomer;
     const industrialTypes = new Set(r.industrialTypes.map((x) => x.trim().toLowerCase()));
     const pct = (x: Decimal) => fmtPercent(x, ctx.lang);
@@ -114,12 +112,12 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
       if (v === undefined) industrialOf.set(type, (v = industrialTypes.has(type.trim().toLowerCase())));
       return v;
     };
-    const { row: rowOf, date: dateOf } = store;
+    const rowOf = (k: number) => store.row(k);
+    const dateOf = (k: number) => store.date(k);
 
-    // Each pair's orders side by side in `sorted` (a counting sort by pair, arrival order kept),
-    // then in date order within the pair.
-    const { start, order: sorted } = groupItems(store.group, store.size, pairCount);
-    const byDateThenRow = (a: number, b: number) => dateOf[a] - dateOf[b] || rowOf[a] - rowOf[b];
+    // Each pair's orders side by side in `sorted` (a counting sort by pair, arrival order kept).
+    const { start, order: sorted } = groupItems(store.size, pairCount, (k) => store.group(k));
+    const byDateThenRow = (a: number, b: number) => dateOf(a) - dateOf(b) || rowOf(a) - rowOf(b);
 
     const sum = new ExactSum();
     const weighted = new ExactSum();
@@ -127,7 +125,9 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
     const weightedX = exactValue();
     const floor = exactValue();
     const cny = exactValue();
+    const margin = exactValue();
     const term = exactValue();
+    const share = exactValue();
     const lines: NewCustomerLine[] = [];
     const developments: Development[] = [];
     for (let c = 0; c < customerNames.length; c++) {
@@ -143,43 +143,45 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
         const rep = repNames[pairRep[p]];
         const from = start[p];
         const to = start[p + 1];
-        // The rep's first order (earliest date, then row); the pair's orders are put in date order only when read.
+        // One pass over the pair's orders: the first (earliest date, then row), the developer
+        // mark, and the sums inside the window. Date order itself is set only when read.
         let first = sorted[from];
-        for (let k = from + 1; k < to; k++) if (byDateThenRow(sorted[k], first) < 0) first = sorted[k];
         let developer = false;
-        for (let k = from; k < to; k++) if (store.selfDeveloped[sorted[k]]) developer = true;
-        const noEarlier = dateOf[first] === d0;
-        if (developer && noEarlier) developments.push({ rep, customer, d0 });
-
         let n = 0;
         sum.reset();
         weighted.reset();
-        for (let k = from; k < to; k++) {
-          const i = sorted[k];
-          if (dateOf[i] >= d0 && dateOf[i] < windowEnd) {
+        for (let j = from; j < to; j++) {
+          const k = sorted[j];
+          if (j > from && byDateThenRow(k, first) < 0) first = k;
+          if (store.selfDeveloped(k)) developer = true;
+          const date = dateOf(k);
+          if (date >= d0 && date < windowEnd) {
             n++;
-            store.cny(i, cny);
+            store.cny(k, cny);
             sum.add(cny);
-            weighted.add(exactTimes(cny, store.marginExact(i), term));
+            weighted.add(exactTimes(cny, store.margin(k, margin), term));
           }
         }
+        const noEarlier = dateOf(first) === d0;
+        if (developer && noEarlier) developments.push({ rep, customer, d0 });
         const sumCny = sum.value();
         sum.exact(sumX);
         weighted.exact(weightedX);
         // The weighted margin Σ amount × margin ÷ Σ amount is compared and shown without dividing
         // (exactly); the quotient itself is computed only if someone reads line.margin.
-        const firstMargin = store.marginOf(first);
+        const firstMargin = copyExact(store.margin(first, margin), exactValue());
         const noMargin = n !== 1 && exactSign(sumX) === 0;
         const marginOk =
-          n === 1 ? firstMargin.gte(r.minMargin) : !noMargin && exactCmp(weightedX, exactTimes(minMargin, sumX, floor)) * exactSign(sumX) >= 0;
-        const marginText = n === 1 ? pct(firstMargin) : noMargin ? '' : fmtRatioPercent(weightedX, sumX, ctx.lang);
-        const prepayment = store.prepaymentOf(first);
-        const industrial = isIndustrial(store.customerTypeOf(first));
+          n === 1 ? exactCmp(firstMargin, minMargin) >= 0 : !noMargin && exactCmp(weightedX, exactTimes(minMargin, sumX, floor)) * exactSign(sumX) >= 0;
+        const marginText = n === 1 ? fmtExactPercent(firstMargin, ctx.lang) : noMargin ? '' : fmtRatioPercent(weightedX, sumX, ctx.lang);
+        const prepay = store.prepayment(first, share);
+        const prepayment = prepay === null ? null : exactToDecimal(prepay);
+        const industrial = isIndustrial(store.customerType(first));
         const tier = applyTiers(r.tiers, sumCny);
 
         const gates: { ok: boolean; text: () => string }[] = [];
         if (!developer) gates.push({ ok: false, text: () => t('ncNotDeveloper', { rep }) });
-        if (!noEarlier) gates.push({ ok: false, text: () => t('ncEarlierOrder', { d0: window.from, first: isoOf(dateOf[first]) }) });
+        if (!noEarlier) gates.push({ ok: false, text: () => t('ncEarlierOrder', { d0: window.from, first: isoOf(dateOf(first)) }) });
         const enough = n >= r.minOrders;
         gates.push({ ok: enough, text: () => t(enough ? 'ncOrdersOk' : 'ncOrdersFew', { n, ...window }) });
         if (noMargin) gates.push({ ok: false, text: () => t('ncMarginNone') });
@@ -196,7 +198,7 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
             ? t('inBand', { amount: fmtExactMoney(sumX), band: bandTexts[tier.band] })
             : t('inNoBand', { amount: fmtExactMoney(sumX), lowest: bandTexts[0] });
         const eligible = tier.band >= 0 && gates.every((g) => g.ok);
-        const bonus = eligible ? roundHalfUp(tier.bonus) : new Decimal(0);
+        const bonus = eligible ? roundHalfUp(tier.bonus) : ZERO;
         const reason = eligible
           ? t('eligibleReason', {
               facts: sumText,
@@ -217,7 +219,7 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
           bonus,
           reason,
           d0,
-          repFirst: dateOf[first],
+          repFirst: dateOf(first),
           windowEnd,
           developer,
           ordersInWindow: n,
@@ -230,9 +232,9 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
         } as NewCustomerLine;
         // Computed on first read: most runs (the CLI's --json, the bench) never read them.
         defineLazy(line, {
-          margin: n === 1 ? constant(firstMargin) : weightedSum === null ? constant(null) : ratio(weightedSum, sumCny),
+          margin: n === 1 ? decimalOf(firstMargin) : weightedSum === null ? constant(null) : ratio(weightedSum, sumCny),
           orders: ordersOf(store, sorted, from, to, byDateThenRow),
-          rows: rowsOf(rowOf, sorted, from, to, byDateThenRow),
+          rows: rowsOf(store, sorted, from, to, byDateThenRow),
         });
         lines.push(line);
       }
@@ -242,6 +244,20 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
   return { add, finish };
 }
 
+/** The same computation on Decimal records (tests, callers that hold records already). */
+export function newCustomerLines(records: Iterable<NewCustomerRecord>, ctx: SchemeContext): NewCustomerResult {
+  const engine = newCustomerEngine(ctx);
+  for (const rec of records)
+    engine.add({
+      ...rec,
+      amount: exactFromDecimal(rec.amount, exactValue()),
+      amountCny: exactFromDecimal(rec.amountCny, exactValue()),
+      margin: exactFromDecimal(rec.margin, exactValue()),
+      prepayment: rec.prepayment === null ? null : exactFromDecimal(rec.prepayment, exactValue()),
+    });
+  return engine.finish();
+}
+
 // Made outside the loop so each closure holds only these (not the loop's other variables).
 // Sorting the pair's range in place is idempotent: whichever is read first sorts it.
 type Cmp = (a: number, b: number) => number;
@@ -249,8 +265,8 @@ function ordersOf(store: OrderColumns, sorted: Int32Array, from: number, to: num
   return () => store.orders(sortRange(sorted, from, to, cmp));
 }
 
-function rowsOf(rowOf: Int32Array, sorted: Int32Array, from: number, to: number, cmp: Cmp): () => number[] {
-  return () => Array.from(sortRange(sorted, from, to, cmp), (i) => rowOf[i]);
+function rowsOf(store: OrderColumns, sorted: Int32Array, from: number, to: number, cmp: Cmp): () => number[] {
+  return () => Array.from(sortRange(sorted, from, to, cmp), (k) => store.row(k));
 }
 
 /** Sorts a[from, to) in place (insertion sort for the short runs most pairs have); returns that range. */

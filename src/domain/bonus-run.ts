@@ -20,12 +20,12 @@ import { penaltyLines, type PenaltyLine } from './bonus-penalty';
 import { referralLines, type ReferralRecord } from './bonus-referral';
 import { defaultRules, type BonusRules, type MarketScope } from './bonus-rules';
 import { field, resolveColumns, type FieldDef } from './column-map';
-import { ZERO, type Decimal } from './decimal';
+import type { Decimal } from './decimal';
 import { copyExact, exactFromDecimal, exactTimes, exactValue, type ExactValue } from './exact-accumulator';
 import { cleanTyped } from './normalize-text';
 import { parseDate, serialToIso } from './parse-date';
 import { parseMoney, parsePercent, readScaledMoney } from './parse-number';
-import type { Parsed } from './parse-result';
+import { ok, type Parsed } from './parse-result';
 import { watchRows, type RunProgressOptions } from './run-progress';
 
 /**
@@ -221,7 +221,7 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
   };
   // Dates and percentages repeat across rows: identical text parses identically, so parse it once.
   const dateCache = new Map<unknown, Parsed<number>>();
-  const percentCache = new Map<unknown, Parsed<Decimal>>();
+  const percentCache = new Map<unknown, Parsed<ExactValue>>();
   const cached = <T>(cache: Map<unknown, Parsed<T>>, v: unknown, parse: (v: unknown) => Parsed<T>): Parsed<T> => {
     if (typeof v !== 'string' && typeof v !== 'number') return parse(v);
     let r = cache.get(v);
@@ -285,8 +285,13 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
       exactTimes(into.amount, rate, into.amountCny);
     }
   };
-  const percent = (f: string) => need(f, cached(percentCache, raw(f), parsePercent));
-  const brandRow: NewBrandInput = { row: 0, rep: '', contract: '', date: 0, amount: exactValue(), currency: '', amountCny: exactValue(), margin: ZERO };
+  // A fraction as an exact value, one shared object per distinct cell (the engines never modify it).
+  const parseShare = (v: unknown): Parsed<ExactValue> => {
+    const r = parsePercent(v);
+    return r.ok ? ok(exactFromDecimal(r.value, exactValue())) : r;
+  };
+  const percent = (f: string) => need(f, cached(percentCache, raw(f), parseShare));
+  const brandRow: NewBrandInput = { row: 0, rep: '', contract: '', date: 0, amount: exactValue(), currency: '', amountCny: exactValue(), margin: exactValue() };
   const customerRow: NewCustomerInput = {
     row: 0,
     rep: '',
@@ -295,7 +300,7 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
     amount: exactValue(),
     currency: '',
     amountCny: exactValue(),
-    margin: ZERO,
+    margin: exactValue(),
     prepayment: null,
     customerType: '',
     selfDeveloped: false,

@@ -24,8 +24,9 @@ export class AbortError extends Error {
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (!signal?.aborted) return;
   const reason: unknown = signal.reason;
-  // The default reason is a DOMException named AbortError: thrown as it is.
-  if (reason instanceof Error && reason.name === 'AbortError') throw reason;
+  // The default reason is a DOMException named AbortError: thrown as it is. (Checked by name:
+  // a DOMException from another realm is not an instance of this realm's Error.)
+  if (typeof reason === 'object' && reason !== null && (reason as { name?: unknown }).name === 'AbortError') throw reason;
   throw new AbortError('The run was cancelled.', { cause: reason });
 }
 
