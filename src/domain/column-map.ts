@@ -18,7 +18,10 @@ export interface ResolvedColumns {
   columns: Record<string, number>;
   /** Field → the 0-based columns whose product is the value, for `field=A*B` mappings. */
   products: Record<string, number[]>;
-  /** Required fields (or mapped headers) not found, as readable text: `customer`, `value → "Qty"`. */
+  /**
+   * Required fields (or mapped headers) not found, or found in more than one column, as readable
+   * text: `customer`, `value → "Qty"`, `value → "Amount" (2 columns: #2, #3)`.
+   */
   missing: string[];
 }
 
@@ -58,21 +61,25 @@ export function field(name: string, required: boolean, extra: string[] = []): Fi
   return { field: name, synonyms: [...(SYNONYMS[name] ?? []), ...extra], required };
 }
 
-/** Index of the header matching `name` exactly (normalised), then ignoring a bracketed unit; −1 if none. */
-export function findHeader(headers: string[], name: string): number {
-  const want = normalizeHeader(name);
-  const normal = headers.map(normalizeHeader);
-  const exact = normal.indexOf(want);
-  if (exact >= 0) return exact;
-  return normal.findIndex((h) => withoutUnit(h) === want);
-}
-
 /** `Quantity*UnitPrice` (also `×`) → its parts; a single name → one part. */
 export function splitProduct(expr: string): string[] {
   return expr
     .split(/[*×]/)
     .map((p) => p.trim())
     .filter((p) => p !== '');
+}
+
+/** Every column whose header matches `name` (exactly, else ignoring a bracketed unit). */
+function headerMatches(headers: string[], name: string): number[] {
+  const want = normalizeHeader(name);
+  const normal = headers.map(normalizeHeader);
+  const exact = normal.flatMap((h, i) => (h === want ? [i] : []));
+  return exact.length ? exact : normal.flatMap((h, i) => (withoutUnit(h) === want ? [i] : []));
+}
+
+/** Two columns with the same header: picking one silently could sum the wrong one. */
+function ambiguity(fieldName: string, header: string, matches: number[]): string {
+  return `${fieldName} → "${header}" (${matches.length} columns: ${matches.map((i) => `#${i + 1}`).join(', ')})`;
 }
 
 export function resolveColumns(headers: string[], fields: FieldDef[], overrides: Record<string, string> = {}): ResolvedColumns {
@@ -85,12 +92,18 @@ export function resolveColumns(headers: string[], fields: FieldDef[], overrides:
     const expr = overrides[def.field];
     if (expr === undefined) continue;
     const parts = splitProduct(expr);
-    const idx = parts.map((p) => findHeader(headers, p));
-    const notFound = parts.filter((_, i) => idx[i] < 0);
+    const matches = parts.map((p) => headerMatches(headers, p));
+    const notFound = parts.filter((_, i) => matches[i].length === 0);
     if (parts.length === 0 || notFound.length) {
       missing.push(`${def.field} → "${notFound.length ? notFound.join('", "') : expr}"`);
       continue;
     }
+    const twice = parts.findIndex((_, i) => matches[i].length > 1);
+    if (twice >= 0) {
+      missing.push(ambiguity(def.field, parts[twice], matches[twice]));
+      continue;
+    }
+    const idx = matches.map((m) => m[0]);
     if (parts.length > 1) products[def.field] = idx;
     else columns[def.field] = idx[0];
     idx.forEach((i) => taken.add(i));
@@ -98,14 +111,15 @@ export function resolveColumns(headers: string[], fields: FieldDef[], overrides:
   for (const def of fields) {
     if (overrides[def.field] !== undefined) continue;
     let found = -1;
+    let ambiguous: string | undefined;
     for (const name of [def.field, ...def.synonyms]) {
-      const i = findHeader(headers, name);
-      if (i >= 0 && !taken.has(i)) {
-        found = i;
-        break;
-      }
+      const free = headerMatches(headers, name).filter((i) => !taken.has(i));
+      if (free.length > 1) ambiguous = ambiguity(def.field, headers[free[0]], free);
+      else if (free.length === 1) found = free[0];
+      if (free.length) break;
     }
-    if (found >= 0) {
+    if (ambiguous) missing.push(ambiguous);
+    else if (found >= 0) {
       columns[def.field] = found;
       taken.add(found);
     } else if (def.required) missing.push(def.field);

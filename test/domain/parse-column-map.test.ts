@@ -63,3 +63,24 @@ describe('parse error messages', () => {
     expect(describeParseError(r.error, 'zh-CN', 12, '金额')).toBe('第 12 行，字段 金额：“abc”不是数字');
   });
 });
+
+describe('a header found in two columns is reported, never guessed', () => {
+  test('guessed field', () => {
+    const r = resolveColumns(['Customer', 'Amount', 'amount'], [field('customer', true), field('value', true)]);
+    expect(r.columns.customer).toBe(0);
+    expect(r.columns.value).toBeUndefined();
+    expect(r.missing).toEqual(['value → "Amount" (2 columns: #2, #3)']);
+  });
+
+  test('mapped field and product parts', () => {
+    const r = resolveColumns(['Qty', 'Price', 'Price'], [field('value', true)], { value: 'Qty*Price' });
+    expect(r.missing).toEqual(['value → "Price" (2 columns: #2, #3)']);
+    expect(r.products.value).toBeUndefined();
+  });
+
+  test('a taken column does not count as the second match', () => {
+    const r = resolveColumns(['Amount', 'Amount (USD)'], [field('value', true)], {});
+    expect(r.columns.value).toBe(0);
+    expect(r.missing).toEqual([]);
+  });
+});
