@@ -485,6 +485,8 @@ export function rankAbcDecimal(names: readonly string[], values: readonly Decima
   const cumulativeBefore = new Float64Array(pos.length);
   const share = new Float64Array(pos.length);
   const cuts = options.method === 'count' ? countCuts(options, pos.length) : undefined;
+  const limitA = total.times(options.thresholds.a);
+  const limitB = total.times(options.thresholds.b);
   const summary = { A: { customers: 0, value: new Decimal(0) }, B: { customers: 0, value: new Decimal(0) }, C: { customers: 0, value: new Decimal(0) } };
   let cum = new Decimal(0);
   for (let start = 0; start < pos.length; ) {
@@ -495,13 +497,9 @@ export function rankAbcDecimal(names: readonly string[], values: readonly Decima
     const through = before.plus(v.times(end - start));
     let t: Tier;
     if (cuts) t = start < cuts.a ? 'A' : start < cuts.ab ? 'B' : 'C';
-    else if (options.crossing === 'exclude') {
-      const s = through.div(total);
-      t = s.lte(options.thresholds.a) ? 'A' : s.lte(options.thresholds.b) ? 'B' : 'C';
-    } else {
-      const s = before.div(total);
-      t = s.lt(options.thresholds.a) ? 'A' : s.lt(options.thresholds.b) ? 'B' : 'C';
-    }
+    // Shares compared as products (share ≤ a ⇔ sum ≤ a × total): no rounded quotient decides a tier.
+    else if (options.crossing === 'exclude') t = through.lte(limitA) ? 'A' : through.lte(limitB) ? 'B' : 'C';
+    else t = before.lt(limitA) ? 'A' : before.lt(limitB) ? 'B' : 'C';
     for (let p = start; p < end; p++) {
       tier[pos[p]] = TIERS.indexOf(t);
       cumulativeBefore[p] = before.div(total).toNumber();
