@@ -5,7 +5,6 @@ import parse from './parse';
 import abc from './abc';
 import bonus from './bonus';
 import bonusSheets from './bonus-sheets';
-import office from './office';
 import taskpane from './taskpane';
 import developmentPlan from './templates/development-plan';
 import pipeline from './templates/pipeline';
@@ -25,7 +24,6 @@ export const catalogs = {
   abc,
   bonus,
   'bonus-sheets': bonusSheets,
-  office,
   taskpane,
   'development-plan': developmentPlan,
   'pipeline': pipeline,

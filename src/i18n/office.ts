@@ -1,6 +1,0 @@
-import { defineMessages } from './define';
-
-export default defineMessages({
-  'en-US': {},
-  'zh-CN': {},
-});
