@@ -2,7 +2,7 @@ import { defineMessages } from '../define';
 
 export default defineMessages({
   'en-US': {
-    title: 'New Customer Development Plan',
+    title: 'New customer development plan',
     purpose:
       'Target customers, their needs, our supply capability and the development steps; acceptance criteria and preparation checklist.',
     sheetName: 'Development plan',

@@ -2,7 +2,7 @@ import { defineMessages } from '../define';
 
 export default defineMessages({
   'en-US': {
-    title: 'Key Account Development Plan',
+    title: 'Key account development plan',
     purpose:
       'Who the account is, what drives its purchasing, what we sell it and whether it is worth developing; competitive advantages and relationship stage.',
     sheetName: 'Key account plan',

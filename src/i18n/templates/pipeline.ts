@@ -2,7 +2,7 @@ import { defineMessages } from '../define';
 
 export default defineMessages({
   'en-US': {
-    title: 'New Customer Development Pipeline and Progress Report',
+    title: 'New customer pipeline and progress report',
     purpose:
       'One row per target customer: stage, colour status, next action and due date; overdue and stalled rows are flagged.',
     sheetName: 'Pipeline',

@@ -2,7 +2,7 @@ import { defineMessages } from '../define';
 
 export default defineMessages({
   'en-US': {
-    title: 'Customer Visit and Care Plan',
+    title: 'Customer visit and care plan',
     purpose: 'Visits per month by customer tier, post-delivery revisit dates and visits still due this month.',
     sheetName: 'Visit plan',
     planName: 'Visit plan',
