@@ -12,7 +12,11 @@ const t = translator(cliMessages, 'en-US');
  */
 export async function writeWorkbookOutput(out: string, workbook: WorkbookSpec, force: boolean): Promise<void> {
   const { renderWorkbook } = await import('../xlsx/render-workbook');
-  const bytes = await renderWorkbook(workbook);
+  await writeBytesOutput(out, await renderWorkbook(workbook), force);
+}
+
+/** Writes bytes atomically to --out, with the same refusals as writeWorkbookOutput. */
+export async function writeBytesOutput(out: string, bytes: Uint8Array, force: boolean): Promise<void> {
   try {
     await writeFileAtomic(out, bytes, force);
   } catch (err) {

@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   demo: async () => (await import('./commands/template')).demoCommand,
   abc: async () => (await import('./commands/abc')).abcCommand,
   bonus: async () => (await import('./commands/bonus')).bonusCommand,
+  'share-safe': async () => (await import('./commands/share-safe')).shareSafeCommand,
 };
 
 /** Runs the CLI and returns its exit code: 0 done, 2 bad usage or unreadable input, 1 a bug. */

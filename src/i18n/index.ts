@@ -6,6 +6,7 @@ import abc from './abc';
 import bonus from './bonus';
 import bonusSheets from './bonus-sheets';
 import taskpane from './taskpane';
+import shareSafe from './share-safe';
 import developmentPlan from './templates/development-plan';
 import pipeline from './templates/pipeline';
 import keyAccountPlan from './templates/key-account-plan';
@@ -25,6 +26,7 @@ export const catalogs = {
   bonus,
   'bonus-sheets': bonusSheets,
   taskpane,
+  'share-safe': shareSafe,
   'development-plan': developmentPlan,
   'pipeline': pipeline,
   'key-account-plan': keyAccountPlan,

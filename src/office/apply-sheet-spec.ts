@@ -15,6 +15,7 @@ import type {
   SheetSpec,
   ValidationSpec,
 } from '../sheets/sheet-spec';
+import { withPersonalMarkers } from '../sheets/personal-marker';
 import { cleanSheetName, uniqueSheetName } from '../sheets/sheet-names';
 import { queueChart } from './charts';
 import { jsonBytes } from './excel-values';
@@ -115,7 +116,8 @@ export async function applySheetSpecs(
     return sheet !== undefined && canReplace(sheet);
   });
 
-  const jobs = nameJobs(specs, existing, replace);
+  // Personal columns are marked with AP_Personal_<n> names (src/sheets/personal-marker.ts).
+  const jobs = nameJobs(withPersonalMarkers(specs), existing, replace);
   scopeNames(jobs, existingNames);
   // Table names are workbook-wide: a template inserted twice gets Plan_Customers_2. Formulas
   // never use structured references, so a renamed table changes nothing else.

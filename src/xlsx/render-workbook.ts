@@ -11,6 +11,7 @@ import {
   type ValidationSpec,
   type WorkbookSpec,
 } from '../sheets/sheet-spec';
+import { withPersonalMarkers } from '../sheets/personal-marker';
 import { uniqueSheetName } from '../sheets/sheet-names';
 
 /** Renders a WorkbookSpec to .xlsx bytes. Formulas are written without cached values. */
@@ -19,7 +20,8 @@ export async function renderWorkbook(spec: WorkbookSpec): Promise<Uint8Array> {
   wb.creator = 'Account Planner';
   if (spec.title) wb.title = spec.title;
   const taken: string[] = [];
-  for (const sheet of spec.sheets) {
+  // Personal columns are marked with AP_Personal_<n> names (src/sheets/personal-marker.ts).
+  for (const sheet of withPersonalMarkers(spec.sheets)) {
     const name = uniqueSheetName(sheet.name, taken);
     taken.push(name);
     await renderSheet(wb, sheet, name);

@@ -1,0 +1,309 @@
+/**
+ * account-planner share-safe: personal columns emptied in a copy, everything else kept, the
+ * input untouched, and the copy still computes in LibreOffice.
+ */
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { runCli } from '../../src/cli/run';
+import { parseRange } from '../../src/sheets/a1';
+import { errorCells, readWorkbook, recalc, sheet } from '../support/libreoffice';
+import { tempDir } from '../support/template-files';
+import { readWorkbookParts } from '../../src/xlsx/workbook-names';
+
+jest.setTimeout(120_000);
+
+function recorder() {
+  const io = { stdout: '', stderr: '', out: (s: string) => void (io.stdout += s), err: (s: string) => void (io.stderr += s) };
+  return io;
+}
+
+async function load(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+interface CellState {
+  value: string;
+  style: string;
+  note?: string;
+}
+
+/** Every cell ExcelJS holds (values, formulas, styles, notes), by sheet then address. */
+function cellsOf(wb: ExcelJS.Workbook): Map<string, Map<string, CellState>> {
+  const out = new Map<string, Map<string, CellState>>();
+  wb.eachSheet((ws) => {
+    const cells = new Map<string, CellState>();
+    ws.eachRow({ includeEmpty: true }, (row) =>
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        cells.set(cell.address, { value: JSON.stringify(cell.value), style: JSON.stringify(cell.style), note: cell.note as string | undefined });
+      }),
+    );
+    out.set(ws.name, cells);
+  });
+  return out;
+}
+
+function inRanges(ranges: string[], address: string): 'header' | 'body' | undefined {
+  const cell = parseRange(address);
+  for (const ref of ranges) {
+    const r = parseRange(ref);
+    if (cell.top >= r.top && cell.top <= r.bottom && cell.left >= r.left && cell.left <= r.right) return cell.top === r.top ? 'header' : 'body';
+  }
+  return undefined;
+}
+
+describe('share-safe on the decision-chain template with examples', () => {
+  const dir = tempDir('ap-share-safe-');
+  const input = path.join(dir, 'chain.xlsx');
+  const output = path.join(dir, 'chain-share.xlsx');
+  const personal = ['L6:L27', 'M6:M27', 'N6:N27', 'O6:O27'];
+  let io: ReturnType<typeof recorder>;
+  let inputBytes: Buffer;
+
+  beforeAll(async () => {
+    expect(await runCli(['template', 'decision-chain', '--example', '--out', input], recorder())).toBe(0);
+    inputBytes = readFileSync(input);
+    io = recorder();
+    expect(await runCli(['share-safe', '--in', input, '--out', output], io)).toBe(0);
+  });
+
+  test('reports what it cleared, sheet by sheet', () => {
+    expect(io.stdout).toContain('Cleared 3 cell(s) and 0 note(s) on sheet 决策链 (L6:L27, M6:M27, N6:N27, O6:O27).');
+    expect(io.stdout).toContain(`Wrote ${output}`);
+    expect(io.stderr).toBe('');
+  });
+
+  test('the input file is not modified', () => {
+    expect(readFileSync(input).equals(inputBytes)).toBe(true);
+  });
+
+  test('personal cells are empty, headers kept with the note; every other cell is identical', async () => {
+    const before = cellsOf(await load(input)).get('决策链')!;
+    const after = cellsOf(await load(output)).get('决策链')!;
+    // The example really has personal data to remove.
+    const personalBefore = [...before].filter(([a, c]) => inRanges(personal, a) === 'body' && c.value !== 'null');
+    expect(personalBefore.map(([a]) => a).sort()).toEqual(['L8', 'N7', 'N9']);
+
+    let compared = 0;
+    for (const address of new Set([...before.keys(), ...after.keys()])) {
+      const b = before.get(address);
+      const a = after.get(address);
+      const where = inRanges(personal, address);
+      if (where === 'body') {
+        expect({ address, value: a?.value ?? 'null', note: a?.note }).toEqual({ address, value: 'null', note: undefined });
+        expect({ address, style: a?.style }).toEqual({ address, style: b?.style });
+      } else if (where === 'header') {
+        expect({ address, value: a?.value, style: a?.style }).toEqual({ address, value: b?.value, style: b?.style });
+        expect(a?.note).toBe('个人信息已在分享前删除。');
+      } else {
+        expect({ address, ...a }).toEqual({ address, ...b });
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(300);
+  });
+
+  test('merges, validations, tables, protection and names are kept', async () => {
+    const [b, a] = [(await load(input)).worksheets[0], (await load(output)).worksheets[0]];
+    const model = (ws: ExcelJS.Worksheet) => {
+      type Rule = { type: string; priority: number; formulae?: string[]; operator?: string; style?: unknown; color?: unknown };
+      const m = ws.model as unknown as {
+        merges: string[];
+        dataValidations: unknown;
+        conditionalFormattings: { ref: string; rules: Rule[] }[];
+        sheetProtection: unknown;
+        tables: { tableRef: string; name: string }[];
+      };
+      return {
+        merges: [...m.merges].sort(),
+        validations: m.dataValidations,
+        // ExcelJS reads a data bar back with other defaults each time it writes one: compare what it draws.
+        cf: m.conditionalFormattings.map((cf) => ({
+          ref: cf.ref,
+          rules: cf.rules.map((r) => ({ type: r.type, priority: r.priority, formulae: r.formulae, operator: r.operator, style: r.style, color: r.color })),
+        })),
+        protection: m.sheetProtection,
+        tables: m.tables.map((t) => `${t.name}=${t.tableRef}`),
+        widths: ws.columns.map((c) => c.width),
+      };
+    };
+    expect(model(a)).toEqual(model(b));
+    expect((await readWorkbookParts(readFileSync(output))).names).toEqual((await readWorkbookParts(inputBytes)).names);
+  });
+
+  test('the copy recalculates in LibreOffice without errors, to the same results outside the personal columns', async () => {
+    const [inCalc, outCalc] = await readWorkbooksAfterRecalc([input, output]);
+    expect(errorCells(outCalc)).toEqual([]);
+    const b = sheet(inCalc, '决策链').values;
+    const a = sheet(outCalc, '决策链').values;
+    let formulas = 0;
+    for (const [address, value] of b) {
+      if (inRanges(personal, address) === 'body') continue;
+      expect({ address, value: a.get(address) ?? null }).toEqual({ address, value });
+      if (sheet(inCalc, '决策链').formulas.has(address)) formulas++;
+    }
+    expect(formulas).toBeGreaterThan(50);
+  });
+});
+
+async function readWorkbooksAfterRecalc(files: string[]) {
+  const out = await recalc(files);
+  return Promise.all(out.map(readWorkbook));
+}
+
+test('an English template gets the English header note', async () => {
+  const dir = tempDir('ap-share-safe-');
+  const input = path.join(dir, 'kap.xlsx');
+  const output = path.join(dir, 'kap-safe.xlsx');
+  expect(await runCli(['template', 'key-account-plan', '--lang', 'en-US', '--example', '--out', input], recorder())).toBe(0);
+  const io = recorder();
+  expect(await runCli(['share-safe', '--in', input, '--out', output], io)).toBe(0);
+  expect(io.stdout).toContain('on sheet Key account plan (E29:E33, F29:F33)');
+  const ws = (await load(output)).worksheets[0];
+  expect(ws.getCell('E29').note).toBe('Personal information removed for sharing.');
+});
+
+describe('files and usage', () => {
+  let dir: string;
+  let input: string;
+  beforeAll(async () => {
+    dir = tempDir('ap-share-safe-');
+    input = path.join(dir, 'chain.xlsx');
+    expect(await runCli(['template', 'decision-chain', '--example', '--out', input], recorder())).toBe(0);
+  });
+
+  test('an existing output is kept unless --force; no temp file is left behind', async () => {
+    const out = path.join(dir, 'existing.xlsx');
+    writeFileSync(out, 'precious');
+    const io = recorder();
+    expect(await runCli(['share-safe', '--in', input, '--out', out], io)).toBe(2);
+    expect(io.stderr).toMatch(/already exists.*--force/);
+    expect(readFileSync(out, 'utf8')).toBe('precious');
+    expect(await runCli(['share-safe', '--in', input, '--out', out, '--force'], recorder())).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  test('the input is never the output, not even with --force', async () => {
+    const before = readFileSync(input);
+    const io = recorder();
+    expect(await runCli(['share-safe', '--in', input, '--out', input, '--force'], io)).toBe(2);
+    expect(io.stderr).toContain('is the input file');
+    const io2 = recorder();
+    expect(await runCli(['share-safe', '--in', input, '--out', path.join(dir, '.', 'chain.xlsx'), '--force'], io2)).toBe(2);
+    expect(readFileSync(input).equals(before)).toBe(true);
+  });
+
+  test.each([
+    [['share-safe', '--out', 'x.xlsx'], /Missing --in/],
+    [['share-safe', '--in', 'x.xlsx'], /Missing --out/],
+    [['share-safe', '--in', 'x.xlsx', '--out', 'y.xlsx', '--lang', 'fr'], /Unknown language "fr"/],
+    [['share-safe', '--bogus'], /bogus/],
+  ])('bad usage %j exits 2', async (argv, message) => {
+    const io = recorder();
+    expect(await runCli(argv, io)).toBe(2);
+    expect(io.stderr).toMatch(message);
+  });
+
+  test('a missing or unreadable input exits 2 and writes nothing', async () => {
+    const out = path.join(dir, 'never.xlsx');
+    let io = recorder();
+    expect(await runCli(['share-safe', '--in', path.join(dir, 'missing.xlsx'), '--out', out], io)).toBe(2);
+    expect(io.stderr).toMatch(/Cannot read .*missing\.xlsx/);
+    const text = path.join(dir, 'notes.xlsx');
+    writeFileSync(text, 'not a workbook');
+    io = recorder();
+    expect(await runCli(['share-safe', '--in', text, '--out', out], io)).toBe(2);
+    expect(io.stderr).toMatch(/notes\.xlsx is not a readable \.xlsx workbook/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test('a workbook without marks is copied as it is, with a notice', async () => {
+    const plain = path.join(dir, 'swot.xlsx');
+    expect(await runCli(['template', 'swot', '--example', '--out', plain], recorder())).toBe(0);
+    const io = recorder();
+    const out = path.join(dir, 'swot-safe.xlsx');
+    expect(await runCli(['share-safe', '--in', plain, '--out', out], io)).toBe(0);
+    expect(io.stderr).toContain('No personal columns are marked');
+    expect(cellsOf(await load(out))).toEqual(cellsOf(await load(plain)));
+  });
+
+  test('--help prints the usage', async () => {
+    const io = recorder();
+    expect(await runCli(['share-safe', '--help'], io)).toBe(0);
+    expect(io.stdout).toContain('account-planner share-safe --in FILE.xlsx --out FILE.xlsx');
+  });
+});
+
+/**
+ * A workbook as Excel writes it after a sheet was copied: the same marker name scoped to two
+ * sheets, and a formula filled down as a shared formula whose master cell is personal.
+ */
+async function excelStyleWorkbook(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  for (const name of ['People', 'People (2)']) {
+    const ws = wb.addWorksheet(name);
+    ws.getCell('A1').value = 'Name';
+    ws.getCell('B1').value = 'Age';
+    ws.getCell('C1').value = 'Next year';
+    ws.getCell('A2').value = 'Li';
+    ws.getCell('B2').value = 40;
+    ws.getCell('A3').value = 'Wang';
+    ws.getCell('B3').value = 50;
+    ws.getCell('B2').note = 'birthday in May';
+    // The master B4 is in the personal column B; its filled-right copy C4 is outside it.
+    ws.getCell('B4').value = { formula: 'B2+B3', result: 90, shareType: 'shared', ref: 'B4:C4' } as unknown as ExcelJS.CellFormulaValue;
+    ws.getCell('C4').value = { sharedFormula: 'B4', result: 0 } as unknown as ExcelJS.CellSharedFormulaValue;
+    ws.getCell('D1').value = 'Total';
+    ws.getCell('D2').value = { formula: 'SUM(C4,A9)', result: 0 } as ExcelJS.CellFormulaValue;
+  }
+  wb.definedNames.add("'People'!$B$1:$B$5", 'Keep');
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  // Scope the marker to each sheet, as Excel does for a copied sheet.
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = await zip.file('xl/workbook.xml')!.async('string');
+  const names =
+    '<definedNames>' +
+    '<definedName name="AP_Personal_1" localSheetId="0">People!$B$1:$B$5</definedName>' +
+    '<definedName name="AP_Personal_1" localSheetId="1">\'People (2)\'!$B$1:$B$5</definedName>' +
+    '<definedName name="Keep">People!$B$1:$B$5</definedName>' +
+    '</definedNames>';
+  const patched = xml.includes('<definedNames>') ? xml.replace(/<definedNames>.*<\/definedNames>/s, names) : xml.replace('</sheets>', `</sheets>${names}`);
+  zip.file('xl/workbook.xml', patched);
+  writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+}
+
+test('names scoped to copied sheets: every sheet is cleared and the names keep their scope', async () => {
+  const dir = tempDir('ap-share-safe-');
+  const input = path.join(dir, 'copied.xlsx');
+  const output = path.join(dir, 'copied-safe.xlsx');
+  await excelStyleWorkbook(input);
+  const io = recorder();
+  expect(await runCli(['share-safe', '--in', input, '--out', output, '--lang', 'en-US'], io)).toBe(0);
+  expect(io.stdout).toContain('Cleared 3 cell(s) and 1 note(s) on sheet People (B1:B5).');
+  expect(io.stdout).toContain('Cleared 3 cell(s) and 1 note(s) on sheet People (2) (B1:B5).');
+
+  const wb = await load(output);
+  for (const ws of wb.worksheets) {
+    expect([ws.getCell('B2').value, ws.getCell('B3').value, ws.getCell('B4').value, ws.getCell('B2').note]).toEqual([null, null, null, undefined]);
+    expect(ws.getCell('B1').value).toBe('Age');
+    expect(ws.getCell('B1').note).toBe('Personal information removed for sharing.');
+    // The filled-down copy outside the column keeps its own formula.
+    expect(ws.getCell('C4').formula).toBe('C2+C3');
+    expect(ws.getCell('A2').value).toBe('Li');
+  }
+  const names = (await readWorkbookParts(readFileSync(output))).names.filter((n) => !n.name.startsWith('_xlnm'));
+  expect(names).toEqual([
+    { name: 'AP_Personal_1', formula: 'People!$B$1:$B$5', localSheetId: 0 },
+    { name: 'AP_Personal_1', formula: "'People (2)'!$B$1:$B$5", localSheetId: 1 },
+    { name: 'Keep', formula: 'People!$B$1:$B$5' },
+  ]);
+
+  const [calc] = await readWorkbooksAfterRecalc([output]);
+  expect(errorCells(calc)).toEqual([]);
+  expect(sheet(calc, 'People (2)').values.get('C4')).toBe(0);
+  expect(sheet(calc, 'People (2)').values.get('D2')).toBe(0);
+});
