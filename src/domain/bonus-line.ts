@@ -1,6 +1,6 @@
 import type { Decimal } from './decimal';
 import type { MarketScope } from './bonus-rules';
-import { exactToDecimal, type ExactValue } from './exact-accumulator';
+import type { ExactValue } from './exact-accumulator';
 
 /** What every bonus engine produces: one line per contract, customer, referral or fee. */
 export type BonusScheme = 'new-brand' | 'new-customer' | 'referral' | 'fees' | 'bad-debt';
@@ -188,25 +188,12 @@ function lazyDescriptor(key: string): PropertyDescriptor {
 }
 
 /**
- * Makes some fields of `target` computed on first read (then ordinary data properties): for line
- * fields that cost a division or many objects and that most runs never read. They stay own,
- * enumerable properties, so spreading or cloning a line still carries them.
+ * Makes `keys` of `target` computed on first read — by `state[key]()` — and ordinary data
+ * properties from then on: for line fields that cost a division or many objects and that most
+ * runs never read. They stay own, enumerable properties, so spreading or cloning a line still
+ * carries them. One `state` object per line (a class instance: its methods are shared).
  */
-export function defineLazy<T extends object>(target: T, fields: { [K in keyof T]?: () => T[K] }): void {
-  Object.defineProperty(target, LAZY, { value: fields });
-  for (const key of Object.keys(fields)) Object.defineProperty(target, key, lazyDescriptor(key));
-}
-
-/** num ÷ den (200 significant digits, as every Decimal division), computed when called. */
-export function ratio(num: ExactValue, den: Decimal): () => Decimal {
-  return () => exactToDecimal(num).div(den);
-}
-
-export function constant<T>(value: T): () => T {
-  return () => value;
-}
-
-/** The Decimal of an exact value, made when called. */
-export function decimalOf(x: ExactValue): () => Decimal {
-  return () => exactToDecimal(x);
+export function defineLazy<T extends object, K extends keyof T & string>(target: T, keys: readonly K[], state: { [P in K]: () => T[P] }): void {
+  Object.defineProperty(target, LAZY, { value: state });
+  for (const key of keys) Object.defineProperty(target, key, lazyDescriptor(key));
 }

@@ -2,8 +2,9 @@ import messages from '../i18n/bonus';
 import type { Lang } from '../i18n/define';
 import { edate, inPeriod, isoOf, type Period } from './bonus-calendar';
 import { fmtBand, fmtExactMoney, fmtExactPercent, fmtMoney, fmtPercent, fmtRatioPercent, reasonTranslator } from './bonus-format';
-import { constant, decimalOf, defineLazy, ratio, type NewBrandInput, type NewBrandLine, type RejectedRow } from './bonus-line';
-import { IntColumn, groupItems } from './bonus-order-columns';
+import { defineLazy, type NewBrandInput, type NewBrandLine, type RejectedRow } from './bonus-line';
+import { IntColumn, IntRecords, groupItems } from './bonus-order-columns';
+import { TextIds } from './bonus-text-ids';
 import type { BonusRules } from './bonus-rules';
 import { applyTiers, scaleBounds } from './bonus-tiers';
 import { Decimal, ZERO, roundHalfUp } from './decimal';
@@ -59,54 +60,58 @@ export function newBrandEngine(ctx: SchemeContext): NewBrandEngine {
   const rate = ctx.rules.fx[rules.tierCurrency];
   if (!rate) throw new Error(`no rate for ${rules.tierCurrency}`);
   const tiers = scaleBounds(rules.tiers, rate);
-  const ids = new Map<string, number>();
-  const names: string[] = [];
+  const ids = new TextIds();
+  const names = ids.texts;
   const reps: string[] = [];
-  const dates: number[] = [];
+  // Per contract one small record (date, rows, first row, currency: see the field names below)
+  // and three neighbouring exact sums — what a row touches sits together in memory.
+  const contracts = new IntRecords(4);
+  const sums = new ExactAccumulator();
+  const currencyIds = new Map<string, number>();
+  const currencies: string[] = [];
+  /** The first row's margin: a one-row contract's margin is exactly that (no division). */
+  const firstMargins: ExactValue[] = [];
   // Every accepted row: its number and its contract; a contract's row list is built when read.
   const rowNumbers = new IntColumn();
   const rowContract = new IntColumn();
-  const rowCounts: number[] = [];
-  const firstRows: number[] = [];
-  const currencies: string[] = [];
-  const mixed: boolean[] = [];
-  /** The first row's margin: a one-row contract's margin is exactly that (no division). */
-  const firstMargins: ExactValue[] = [];
-  const amounts = new ExactAccumulator();
-  const cnys = new ExactAccumulator();
-  const weighted = new ExactAccumulator();
   const term = exactValue();
 
-  const addTo = (acc: ExactAccumulator, id: number, x: ExactValue) => {
-    if (x.big === null) acc.addScaled(id, x.m, x.s);
-    else acc.add(id, x.big);
+  const addTo = (id: number, x: ExactValue) => {
+    if (x.big === null) sums.addScaled(id, x.m, x.s);
+    else sums.add(id, x.big);
   };
   const add = (r: NewBrandInput): string | undefined => {
-    let c = ids.get(r.contract);
-    if (c === undefined) {
-      c = amounts.push();
-      cnys.push();
-      weighted.push();
-      ids.set(r.contract, c);
-      names.push(r.contract);
-      reps.push(r.rep);
-      dates.push(r.date);
-      rowCounts.push(0);
-      firstRows.push(r.row);
+    let currency = currencyIds.get(r.currency);
+    if (currency === undefined) {
+      currency = currencies.length;
+      currencyIds.set(r.currency, currency);
       currencies.push(r.currency);
-      mixed.push(false);
+    }
+    const c = ids.idOf(r.contract);
+    if (ids.isNew) {
+      contracts.push();
+      sums.push();
+      sums.push();
+      sums.push();
+      reps.push(r.rep);
       firstMargins.push(r.margin);
+      const cs = contracts.data;
+      cs[c * 4 + DATE] = r.date;
+      cs[c * 4 + FIRST_ROW] = r.row;
+      cs[c * 4 + CURRENCY] = currency;
     } else {
-      if (reps[c] !== r.rep) return t('rowContractRep', { contract: r.contract, rep: reps[c], row: firstRows[c] });
-      if (r.date < dates[c]) dates[c] = r.date;
-      if (r.currency !== currencies[c]) mixed[c] = true;
+      const cs = contracts.data;
+      if (reps[c] !== r.rep) return t('rowContractRep', { contract: r.contract, rep: reps[c], row: cs[c * 4 + FIRST_ROW] });
+      if (r.date < cs[c * 4 + DATE]) cs[c * 4 + DATE] = r.date;
+      if (currency !== cs[c * 4 + CURRENCY]) cs[c * 4 + CURRENCY] = MIXED;
     }
     rowNumbers.push(r.row);
     rowContract.push(c);
-    rowCounts[c]++;
-    if (!mixed[c]) addTo(amounts, c, r.amount);
-    addTo(cnys, c, r.amountCny);
-    addTo(weighted, c, exactTimes(r.amountCny, r.margin, term));
+    const cs = contracts.data;
+    cs[c * 4 + ROWS]++;
+    if (cs[c * 4 + CURRENCY] !== MIXED) addTo(c * 3 + AMOUNT, r.amount);
+    addTo(c * 3 + CNY, r.amountCny);
+    addTo(c * 3 + WEIGHTED, exactTimes(r.amountCny, r.margin, term));
     return undefined;
   };
 
@@ -121,18 +126,26 @@ export function newBrandEngine(ctx: SchemeContext): NewBrandEngine {
     const weightedX = exactValue();
     const basisX = exactValue();
     const floor = exactValue();
+    const cs = contracts.data;
     const contractOf = rowContract.data;
-    const byContract = groupItems(rowContract.size, rowCounts, (k) => contractOf[k]);
+    const byContract = groupItems(
+      rowContract.size,
+      contracts.size,
+      (c) => cs[c * 4 + ROWS],
+      (k) => contractOf[k],
+    );
+    const settled: SettledContracts = { rowNumbers: rowNumbers.data, ...byContract };
     for (let c = 0; c < names.length; c++) {
-      if (!inPeriod(dates[c], ctx.period)) continue;
+      const date = cs[c * 4 + DATE];
+      if (!inPeriod(date, ctx.period)) continue;
       // Σ (amount × rate) is exactly (Σ amount) × rate: one CNY sum serves both cases.
-      const amountCny = cnys.value(c);
-      cnys.exact(c, cnyX);
-      const currency = mixed[c] ? 'CNY' : currencies[c];
+      const amountCny = sums.value(c * 3 + CNY);
+      sums.exact(c * 3 + CNY, cnyX);
+      const currency = cs[c * 4 + CURRENCY] === MIXED ? 'CNY' : currencies[cs[c * 4 + CURRENCY]];
       const inCny = currency === 'CNY';
-      const amount = inCny ? amountCny : amounts.value(c);
+      const amount = inCny ? amountCny : sums.value(c * 3 + AMOUNT);
       if (inCny) copyExact(cnyX, amountX);
-      else amounts.exact(c, amountX);
+      else sums.exact(c * 3 + AMOUNT, amountX);
       // The basis in the tier currency, rounded once, exactly (no intermediate quotient).
       if (currency === rules.tierCurrency) copyExact(amountX, basisX);
       else exactDivRound(cnyX, rateX, 2, basisX);
@@ -140,9 +153,9 @@ export function newBrandEngine(ctx: SchemeContext): NewBrandEngine {
       const tier = applyTiers(tiers, amountCny);
       // The weighted margin Σ CNY × margin ÷ Σ CNY is compared and shown without dividing; the
       // quotient is computed only if line.margin is read.
-      const single = rowCounts[c] === 1;
+      const single = cs[c * 4 + ROWS] === 1;
       const zero = !single && exactSign(cnyX) === 0;
-      const weightedSum = single || zero ? null : copyExact(weighted.exact(c, weightedX), exactValue());
+      const weightedSum = single || zero ? null : copyExact(sums.exact(c * 3 + WEIGHTED, weightedX), exactValue());
       const marginOk = single
         ? exactCmp(firstMargins[c], minMargin) >= 0
         : zero
@@ -175,18 +188,15 @@ export function newBrandEngine(ctx: SchemeContext): NewBrandEngine {
         eligible,
         bonus,
         reason,
-        date: dates[c],
+        date,
         amount,
         currency,
         amountCny,
         band: tier.band,
-        payMonth: isoOf(edate(dates[c], 1)).slice(0, 7),
+        payMonth: isoOf(edate(date, 1)).slice(0, 7),
       } as NewBrandLine;
       // Computed on first read: the gate and the reason above did not need the quotient.
-      defineLazy(line, {
-        margin: single ? decimalOf(firstMargin) : weightedSum === null ? constant(new Decimal(0)) : ratio(weightedSum, amountCny),
-        rows: rowsOf(rowNumbers.data, byContract, c),
-      });
+      defineLazy(line, LAZY_FIELDS, new ContractFields(settled, c, single ? firstMargin : weightedSum, single ? null : amountCny));
       lines.push(line);
     }
     return lines;
@@ -194,9 +204,45 @@ export function newBrandEngine(ctx: SchemeContext): NewBrandEngine {
   return { add, finish };
 }
 
-/** Contract c's row numbers, in arrival order. */
-function rowsOf(rowNumbers: Int32Array, byContract: { start: Int32Array; order: Int32Array }, c: number): () => number[] {
-  return () => Array.from(byContract.order.subarray(byContract.start[c], byContract.start[c + 1]), (i) => rowNumbers[i]);
+// Fields of a contract's record, and its three sums (ids c × 3 + …).
+const DATE = 0; // the earliest date among its rows
+const ROWS = 1;
+const FIRST_ROW = 2;
+const CURRENCY = 3; // index of its rows' currency, or MIXED
+const MIXED = -1;
+const AMOUNT = 0; // Σ amount in that currency (kept while the rows share one)
+const CNY = 1; // Σ amount in CNY
+const WEIGHTED = 2; // Σ CNY amount × margin
+
+interface SettledContracts {
+  rowNumbers: Int32Array;
+  /** Rows grouped by contract, in arrival order. */
+  order: Int32Array;
+  start: Int32Array;
+}
+
+const LAZY_FIELDS = ['margin', 'rows'] as const;
+
+/** A line's fields computed on first read (see defineLazy). */
+class ContractFields {
+  constructor(
+    private readonly contracts: SettledContracts,
+    private readonly c: number,
+    /** The margin is quotient ÷ divisor (the quotient itself when the divisor is null); null: the rows sum to 0. */
+    private readonly quotient: ExactValue | null,
+    private readonly divisor: Decimal | null,
+  ) {}
+
+  margin(): Decimal {
+    if (this.quotient === null) return new Decimal(0);
+    const q = exactToDecimal(this.quotient);
+    return this.divisor === null ? q : q.div(this.divisor);
+  }
+
+  rows(): number[] {
+    const { rowNumbers, order, start } = this.contracts;
+    return Array.from(order.subarray(start[this.c], start[this.c + 1]), (k) => rowNumbers[k]);
+  }
 }
 
 export function newBrandLines(

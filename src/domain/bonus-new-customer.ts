@@ -1,12 +1,13 @@
 import messages from '../i18n/bonus';
 import { edate, isoOf, monthAfterQuarter, quarterEnd, quarterLabel, quarterOf, type Period } from './bonus-calendar';
 import { fmtBand, fmtExactMoney, fmtExactPercent, fmtMoney, fmtPercent, fmtRatioPercent, reasonTranslator } from './bonus-format';
-import { constant, decimalOf, defineLazy, ratio, type NewCustomerInput, type NewCustomerLine, type OrderRef } from './bonus-line';
+import { defineLazy, type NewCustomerInput, type NewCustomerLine, type OrderRef } from './bonus-line';
 import type { SchemeContext } from './bonus-new-brand';
-import { OrderColumns, groupItems } from './bonus-order-columns';
+import { IntRecords, OrderColumns, groupItems } from './bonus-order-columns';
+import { TextIds } from './bonus-text-ids';
 import { applyTiers } from './bonus-tiers';
 import { ZERO, roundHalfUp, type Decimal } from './decimal';
-import { ExactSum, copyExact, exactCmp, exactFromDecimal, exactSign, exactTimes, exactToDecimal, exactValue } from './exact-accumulator';
+import { ExactSum, copyExact, exactCmp, exactFromDecimal, exactSign, exactTimes, exactToDecimal, exactValue, type ExactValue } from './exact-accumulator';
 
 /**
  * (b) Self-developed new-customer bonus, read exactly as DOMAIN §3.2 b fixes it:
@@ -52,17 +53,13 @@ export interface NewCustomerEngine {
  */
 export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
   const store = new OrderColumns();
-  const customerIds = new Map<string, number>();
-  const customerNames: string[] = [];
-  const customerD0: number[] = [];
-  const firstPair: number[] = [];
-  const lastPair: number[] = [];
+  const customerIds = new TextIds();
+  const customerNames = customerIds.texts;
+  // Per customer and per rep–customer pair, one small record each (see the field names below).
+  const customers = new IntRecords(4);
+  const pairs = new IntRecords(4);
   const repIds = new Map<string, number>();
   const repNames: string[] = [];
-  // Rep–customer pairs: the rep, how many orders, the customer's next pair (−1 at the end).
-  const pairRep: number[] = [];
-  const pairCount: number[] = [];
-  const pairNext: number[] = [];
   let lastDate: number | null = null;
 
   const add = (o: NewCustomerInput): void => {
@@ -72,27 +69,29 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
       repIds.set(o.rep, rep);
       repNames.push(o.rep);
     }
-    let c = customerIds.get(o.customer);
-    if (c === undefined) {
-      c = customerNames.length;
-      customerIds.set(o.customer, c);
-      customerNames.push(o.customer);
-      customerD0.push(o.date);
-      firstPair.push(-1);
-      lastPair.push(-1);
-    } else if (o.date < customerD0[c]) customerD0[c] = o.date;
-    let p = firstPair[c];
-    while (p >= 0 && pairRep[p] !== rep) p = pairNext[p];
+    const c = customerIds.idOf(o.customer);
+    if (customerIds.isNew) {
+      customers.push();
+      const cs = customers.data;
+      cs[c * 4 + D0] = o.date;
+      cs[c * 4 + FIRST_PAIR] = -1;
+      cs[c * 4 + LAST_PAIR] = -1;
+    } else if (o.date < customers.data[c * 4 + D0]) customers.data[c * 4 + D0] = o.date;
+    let ps = pairs.data;
+    let p = customers.data[c * 4 + FIRST_PAIR];
+    while (p >= 0 && ps[p * 4 + REP] !== rep) p = ps[p * 4 + NEXT];
     if (p < 0) {
-      p = pairRep.length;
-      pairRep.push(rep);
-      pairCount.push(0);
-      pairNext.push(-1);
-      if (lastPair[c] < 0) firstPair[c] = p;
-      else pairNext[lastPair[c]] = p;
-      lastPair[c] = p;
+      p = pairs.push();
+      ps = pairs.data;
+      ps[p * 4 + REP] = rep;
+      ps[p * 4 + NEXT] = -1;
+      const cs = customers.data;
+      const last = cs[c * 4 + LAST_PAIR];
+      if (last < 0) cs[c * 4 + FIRST_PAIR] = p;
+      else ps[last * 4 + NEXT] = p;
+      cs[c * 4 + LAST_PAIR] = p;
     }
-    pairCount[p]++;
+    ps[p * 4 + COUNT]++;
     store.push(o, p);
     if (lastDate === null || o.date > lastDate) lastDate = o.date;
   };
@@ -116,8 +115,16 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
     const dateOf = (k: number) => store.date(k);
 
     // Each pair's orders side by side in `sorted` (a counting sort by pair, arrival order kept).
-    const { start, order: sorted } = groupItems(store.size, pairCount, (k) => store.group(k));
+    const cs = customers.data;
+    const ps = pairs.data;
+    const { start, order: sorted } = groupItems(
+      store.size,
+      pairs.size,
+      (p) => ps[p * 4 + COUNT],
+      (k) => store.group(k),
+    );
     const byDateThenRow = (a: number, b: number) => dateOf(a) - dateOf(b) || rowOf(a) - rowOf(b);
+    const settled: SettledPairs = { store, sorted, byDateThenRow };
 
     const sum = new ExactSum();
     const weighted = new ExactSum();
@@ -132,15 +139,15 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
     const developments: Development[] = [];
     for (let c = 0; c < customerNames.length; c++) {
       const customer = customerNames[c];
-      const d0 = customerD0[c];
+      const d0 = cs[c * 4 + D0];
       const windowEnd = edate(d0, r.windowMonths);
       const lastDay = windowEnd - 1;
       const quarter = quarterOf(lastDay);
       const quarterText = quarterLabel(quarter);
       const payMonth = monthAfterQuarter(quarter, r.payMonthsAfterQuarter);
       const window = { from: isoOf(d0), to: isoOf(lastDay), min: r.minOrders };
-      for (let p = firstPair[c]; p >= 0; p = pairNext[p]) {
-        const rep = repNames[pairRep[p]];
+      for (let p = cs[c * 4 + FIRST_PAIR]; p >= 0; p = ps[p * 4 + NEXT]) {
+        const rep = repNames[ps[p * 4 + REP]];
         const from = start[p];
         const to = start[p + 1];
         // One pass over the pair's orders: the first (earliest date, then row), the developer
@@ -179,18 +186,19 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
         const industrial = isIndustrial(store.customerType(first));
         const tier = applyTiers(r.tiers, sumCny);
 
-        const gates: { ok: boolean; text: () => string }[] = [];
-        if (!developer) gates.push({ ok: false, text: () => t('ncNotDeveloper', { rep }) });
-        if (!noEarlier) gates.push({ ok: false, text: () => t('ncEarlierOrder', { d0: window.from, first: isoOf(dateOf(first)) }) });
+        // Each gate: passed or not, and the message that says so (written only if the reason shows it).
+        const gates: Gate[] = [];
+        if (!developer) gates.push({ ok: false, key: 'ncNotDeveloper', params: { rep } });
+        if (!noEarlier) gates.push({ ok: false, key: 'ncEarlierOrder', params: { d0: window.from, first: isoOf(dateOf(first)) } });
         const enough = n >= r.minOrders;
-        gates.push({ ok: enough, text: () => t(enough ? 'ncOrdersOk' : 'ncOrdersFew', { n, ...window }) });
-        if (noMargin) gates.push({ ok: false, text: () => t('ncMarginNone') });
-        else gates.push({ ok: marginOk, text: () => t(marginOk ? 'ncMarginOk' : 'ncMarginLow', { margin: marginText, min: minMarginText }) });
+        gates.push({ ok: enough, key: enough ? 'ncOrdersOk' : 'ncOrdersFew', params: { n, ...window } });
+        if (noMargin) gates.push({ ok: false, key: 'ncMarginNone' });
+        else gates.push({ ok: marginOk, key: marginOk ? 'ncMarginOk' : 'ncMarginLow', params: { margin: marginText, min: minMarginText } });
         if (industrial) {
-          if (prepayment === null) gates.push({ ok: false, text: () => t('ncPrepayMissing') });
+          if (prepayment === null) gates.push({ ok: false, key: 'ncPrepayMissing' });
           else {
             const ok = prepayment.gte(r.minPrepayment);
-            gates.push({ ok, text: () => t(ok ? 'ncPrepayOk' : 'ncPrepayLow', { prepay: pct(prepayment), min: minPrepayText }) });
+            gates.push({ ok, key: ok ? 'ncPrepayOk' : 'ncPrepayLow', params: { prepay: pct(prepayment), min: minPrepayText } });
           }
         }
         const sumText =
@@ -203,9 +211,9 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
           ? t('eligibleReason', {
               facts: sumText,
               bonus: fmtMoney(bonus),
-              gates: [...gates.map((g) => g.text()), t('ncQuarter', { quarter: quarterText, month: payMonth })].join(t('sep')),
+              gates: [...gates.map((g) => t(g.key, g.params)), t('ncQuarter', { quarter: quarterText, month: payMonth })].join(t('sep')),
             })
-          : t('noBonus', { why: [...gates.filter((g) => !g.ok).map((g) => g.text()), ...(tier.band < 0 ? [sumText] : [])].join(t('sep')) });
+          : t('noBonus', { why: [...gates.filter((g) => !g.ok).map((g) => t(g.key, g.params)), ...(tier.band < 0 ? [sumText] : [])].join(t('sep')) });
         const weightedSum = n === 1 || noMargin ? null : copyExact(weightedX, exactValue());
 
         const line = {
@@ -231,18 +239,28 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
           payMonth,
         } as NewCustomerLine;
         // Computed on first read: most runs (the CLI's --json, the bench) never read them.
-        defineLazy(line, {
-          margin: n === 1 ? decimalOf(firstMargin) : weightedSum === null ? constant(null) : ratio(weightedSum, sumCny),
-          orders: ordersOf(store, sorted, from, to, byDateThenRow),
-          rows: rowsOf(store, sorted, from, to, byDateThenRow),
-        });
+        defineLazy(line, LAZY_FIELDS, new PairFields(settled, from, to, n === 1 ? firstMargin : weightedSum, n === 1 ? null : sumCny));
         lines.push(line);
       }
     }
-    return { lines: lines.filter((l) => inSettlementPeriod(l, ctx.period)), developments, reps: [...repNames].sort(), lastDate };
+    return { lines: ctx.period ? lines.filter((l) => inSettlementPeriod(l, ctx.period)) : lines, developments, reps: [...repNames].sort(), lastDate };
   };
   return { add, finish };
 }
+
+interface Gate {
+  ok: boolean;
+  key: keyof (typeof messages)['en-US'] & string;
+  params?: Record<string, string | number>;
+}
+
+// Fields of the customer records and of the rep–customer pair records.
+const D0 = 0; // the customer's first order date over all reps
+const FIRST_PAIR = 1; // the customer's pairs, a chain in order of appearance (−1: none)
+const LAST_PAIR = 2;
+const REP = 0;
+const COUNT = 1; // the pair's orders
+const NEXT = 2; // the customer's next pair (−1: none)
 
 /** The same computation on Decimal records (tests, callers that hold records already). */
 export function newCustomerLines(records: Iterable<NewCustomerRecord>, ctx: SchemeContext): NewCustomerResult {
@@ -258,19 +276,49 @@ export function newCustomerLines(records: Iterable<NewCustomerRecord>, ctx: Sche
   return engine.finish();
 }
 
-// Made outside the loop so each closure holds only these (not the loop's other variables).
-// Sorting the pair's range in place is idempotent: whichever is read first sorts it.
-type Cmp = (a: number, b: number) => number;
-function ordersOf(store: OrderColumns, sorted: Int32Array, from: number, to: number, cmp: Cmp): () => OrderRef[] {
-  return () => store.orders(sortRange(sorted, from, to, cmp));
+interface SettledPairs {
+  store: OrderColumns;
+  /** Orders grouped by pair; a pair's range is put in date order when first read. */
+  sorted: Int32Array;
+  byDateThenRow: (a: number, b: number) => number;
 }
 
-function rowsOf(store: OrderColumns, sorted: Int32Array, from: number, to: number, cmp: Cmp): () => number[] {
-  return () => Array.from(sortRange(sorted, from, to, cmp), (k) => store.row(k));
+const LAZY_FIELDS = ['margin', 'orders', 'rows'] as const;
+
+/** A line's fields computed on first read (see defineLazy). */
+class PairFields {
+  constructor(
+    private readonly pairs: SettledPairs,
+    private readonly from: number,
+    private readonly to: number,
+    /** The weighted margin is quotient ÷ divisor (the quotient itself when the divisor is null); null: none. */
+    private readonly quotient: ExactValue | null,
+    private readonly divisor: Decimal | null,
+  ) {}
+
+  margin(): Decimal | null {
+    if (this.quotient === null) return null;
+    const q = exactToDecimal(this.quotient);
+    return this.divisor === null ? q : q.div(this.divisor);
+  }
+
+  orders(): OrderRef[] {
+    return this.pairs.store.orders(this.range());
+  }
+
+  rows(): number[] {
+    const store = this.pairs.store;
+    return Array.from(this.range(), (k) => store.row(k));
+  }
+
+  /** Sorting in place is idempotent: whichever of orders and rows is read first sorts it. */
+  private range(): Int32Array {
+    return sortRange(this.pairs.sorted, this.from, this.to, this.pairs.byDateThenRow);
+  }
 }
 
 /** Sorts a[from, to) in place (insertion sort for the short runs most pairs have); returns that range. */
-function sortRange(a: Int32Array, from: number, to: number, cmp: Cmp): Int32Array {
+function sortRange(a: Int32Array, from: number, to: number, cmp: (x: number, y: number) => number): Int32Array {
   const range = a.subarray(from, to);
   if (range.length > 32) return range.sort(cmp);
   for (let k = 1; k < range.length; k++) {

@@ -181,12 +181,36 @@ export class IntColumn {
  * Items 0…size−1 ordered by group (a counting sort; arrival order kept within a group):
  * group g's items are order[start[g]] … order[start[g + 1] − 1].
  */
-export function groupItems(size: number, counts: readonly number[], groupOf: (item: number) => number): { start: Int32Array; order: Int32Array } {
-  const groups = counts.length;
+export function groupItems(
+  size: number,
+  groups: number,
+  countOf: (group: number) => number,
+  groupOf: (item: number) => number,
+): { start: Int32Array; order: Int32Array } {
   const start = new Int32Array(groups + 1);
-  for (let g = 0; g < groups; g++) start[g + 1] = start[g] + counts[g];
+  for (let g = 0; g < groups; g++) start[g + 1] = start[g] + countOf(g);
   const fill = start.slice(0, groups);
   const order = new Int32Array(size);
   for (let i = 0; i < size; i++) order[fill[groupOf(i)]++] = i;
   return { start, order };
+}
+
+/** Growable fixed-size records of 32-bit integers, side by side: all of a record in one cache line. */
+export class IntRecords {
+  data: Int32Array;
+  size = 0;
+
+  constructor(readonly stride: number) {
+    this.data = new Int32Array(1024 * stride);
+  }
+
+  /** A new record, all zeros; returns its index (its fields are data[index × stride + field]). */
+  push(): number {
+    if ((this.size + 1) * this.stride > this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    return this.size++;
+  }
 }
