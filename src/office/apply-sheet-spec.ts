@@ -6,8 +6,22 @@
  * Values and formulas go as one 2-D array per contiguous block, number formats likewise,
  * identical styles as one call per rectangle. Existing sheets are never touched, except the
  * ones named in `replace` (sheets this add-in wrote, which the user agreed to replace).
+ *
+ * A replaced sheet is rewritten IN PLACE — same worksheet, id, name and position — because
+ * formulas the user wrote elsewhere (='Bonus'!C5) refer to the worksheet itself: deleting it
+ * would turn them into #REF!, and so would renaming it aside first (references follow a
+ * rename). To keep the old content safe until the new one is complete, the new cells are first
+ * written into a hidden staging sheet, in as many requests as they need; a failure there
+ * leaves the replaced sheet exactly as it was. Only then one last request empties the replaced
+ * sheet (unprotect first, the one step a user's password can make fail; then tables, charts,
+ * names, notes, contents, formats, merges, rules, validations, panes), copies the staged cells
+ * in with Range.copyFrom (ExcelApi 1.9), adds the tables, names, notes, panes, print setup and
+ * protection, and deletes the staging sheet. Before ExcelApi 1.9 the staged writes are
+ * repeated onto the emptied sheet instead of copied (the staging still proves them first).
+ * A replacement costs one more sync than a new sheet: the staging request also lists what the
+ * replaced sheet holds (its tables, charts, names, notes), which the last request removes.
  */
-import { columnLetter, rangeRef } from '../sheets/a1';
+import { columnLetter, parseRange, rangeRef } from '../sheets/a1';
 import type {
   ConditionalFormatSpec,
   ConditionalRule,
@@ -61,12 +75,17 @@ export interface WrittenSheet {
 interface SheetJob {
   spec: SheetSpec;
   name: string;
+  /** The existing sheet this job rewrites in place, and its id. */
   replaced?: string;
   replacedId?: string;
-  replacedPosition?: number;
-  /** A free name the replaced sheet is moved to while the new one is written (it is deleted last). */
-  tempName?: string;
+  /** Free name of the hidden sheet the new cells are staged in (replaced sheets only). */
+  stagingName?: string;
+  /** Where the cells are written: the new sheet, or the staging sheet of a replaced one. */
   ws?: Excel.Worksheet;
+  /** The sheet that ends with the content: ws, or the replaced sheet itself. */
+  target?: Excel.Worksheet;
+  /** What the replaced sheet holds that its rewrite removes, loaded with the first write. */
+  inventory?: Inventory;
   /** The request that created the sheet went through. */
   synced: boolean;
   skipped: string[];
@@ -79,10 +98,20 @@ interface SheetJob {
   large: boolean;
 }
 
+interface Inventory {
+  tables: Excel.TableCollection;
+  charts: Excel.ChartCollection;
+  names: Excel.NamedItemCollection;
+  notes?: Excel.NoteCollection;
+  comments?: Excel.CommentCollection;
+}
+
 interface Step {
   bytes: number;
   /** Value writes may run with calculation suspended; structure steps run normally. */
   data: boolean;
+  /** Starts a new request (a step that needs what an earlier request loaded). */
+  newBatch?: boolean;
   run(): void;
 }
 
@@ -120,26 +149,21 @@ export async function applySheetSpecs(
   const jobs = nameJobs(withPersonalMarkers(specs), existing, replace);
   scopeNames(jobs, existingNames);
   // Table names are workbook-wide: a template inserted twice gets Plan_Customers_2. Formulas
-  // never use structured references, so a renamed table changes nothing else.
+  // never use structured references, so a renamed table changes nothing else. A rewritten
+  // sheet's tables are named once its old tables (and their names) are known to go.
   const takenTables = new Set([...tables.items.map((t) => t.name.toLowerCase()), ...existingNames]);
-  for (const job of jobs)
-    for (const t of job.spec.tables ?? []) {
-      let name = t.name;
-      for (let i = 2; takenTables.has(name.toLowerCase()); i++) name = `${t.name}_${i}`;
-      takenTables.add(name.toLowerCase());
-      job.tableNames.set(t.name, name);
-    }
+  for (const job of jobs) if (!job.replaced) assignTableNames(job, takenTables);
 
-  // Every new sheet exists before any formula is written, so a formula naming another sheet of
-  // the batch binds to the new sheet, never to the one it replaces (whose deletion would turn it
-  // into #REF!). The replaced sheets are deleted last, once everything is written: a failure
-  // before that puts them back (removePartialSheets).
-  const steps: Step[] = jobs.map((job) => createStep(context, job));
-  for (const job of jobs) steps.push(...sheetSteps(context, job, features, maxBytes));
-  for (const job of jobs) {
-    const aside = job.replaced && job.tempName;
-    if (aside) steps.push({ bytes: ACTION_OVERHEAD * 2, data: false, run: () => context.workbook.worksheets.getItem(aside).delete() });
-  }
+  // Every new sheet and staging sheet exists before any formula is written, so a formula
+  // naming another sheet of the batch binds to that sheet, or to the replaced sheet itself,
+  // which stays. The replaced sheets are rewritten last, once everything is staged.
+  const steps: Step[] = jobs.map((job) => createStep(context, job, features));
+  for (const job of jobs) steps.push(...cellSteps(job, () => job.ws!, features, maxBytes));
+  for (const job of jobs) if (!job.replaced) steps.push(...structureSteps(context, job, () => job.ws!, features));
+  // The rewrites need the inventories the staging request loads: they start a new request.
+  const rewrites = jobs.flatMap((job) => (job.replaced ? rewriteSteps(context, job, features, maxBytes, takenTables) : []));
+  if (rewrites[0]) rewrites[0].newBatch = true;
+  steps.push(...rewrites);
   const batches = packBatches(steps, maxBytes);
 
   let suspended = false;
@@ -154,7 +178,7 @@ export async function applySheetSpecs(
       }
       // Last request: first recalculate what was written while calculation was suspended,
       // then the structure (tables, formats, protection last), then activate.
-      if (last && suspended) recalculate(jobs);
+      if (last && suspended) recalculate(jobs, features);
       for (const step of batch) step.run();
       if (last) activate(jobs, options);
       // One request per chunk is the point of chunking: the 5 MB limit forbids fewer.
@@ -171,7 +195,7 @@ export async function applySheetSpecs(
   return jobs.map((job) => ({
     specName: job.spec.name,
     name: job.name,
-    id: job.ws!.id,
+    id: job.replacedId ?? job.ws!.id,
     ...(job.replaced ? { replaced: job.replaced, replacedId: job.replacedId } : {}),
     skipped: job.skipped,
   }));
@@ -198,11 +222,12 @@ function nameJobs(specs: SheetSpec[], existing: ExistingSheet[], replace: string
     } else name = uniqueSheetName(spec.name, taken);
     taken.push(name);
     if (name !== spec.name) renames.set(spec.name, name);
+    const stagingName = target ? uniqueSheetName(`~${name}`, [...taken, ...existing.map((e) => e.name)]) : undefined;
+    if (stagingName) taken.push(stagingName);
     return {
       spec,
       name,
-      ...(target ? { replaced: target.name, replacedId: target.id, replacedPosition: target.position } : {}),
-      ...(target ? { tempName: uniqueSheetName(`~${name}`, [...taken, ...existing.map((e) => e.name)]) } : {}),
+      ...(target ? { replaced: target.name, replacedId: target.id, stagingName } : {}),
       synced: false,
       skipped: [],
       mapFormula: (f: string) => f,
@@ -267,42 +292,128 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Creates the job's sheet; a sheet it replaces is first renamed out of the way, not deleted. */
-function createStep(context: Excel.RequestContext, job: SheetJob): Step {
+/**
+ * Creates the job's sheet. For a replaced sheet: its hidden staging sheet, and the list of
+ * what the replaced sheet holds (the rewrite deletes those items one by one).
+ */
+function createStep(context: Excel.RequestContext, job: SheetJob, features: ExcelFeatures): Step {
   return {
-    bytes: ACTION_OVERHEAD * 4,
+    bytes: ACTION_OVERHEAD * (job.replaced ? 12 : 4),
     data: false,
     run: () => {
       const sheets = context.workbook.worksheets;
-      if (job.replaced && job.tempName) sheets.getItem(job.replaced).name = job.tempName;
-      const added = sheets.add(job.name);
-      if (job.replaced && job.replacedPosition !== undefined) added.position = job.replacedPosition;
+      const added = sheets.add(job.stagingName ?? job.name);
       added.load('id');
       job.ws = added;
+      if (!job.replacedId) {
+        job.target = added;
+        return;
+      }
+      added.visibility = 'Hidden';
+      const target = sheets.getItem(job.replacedId);
+      job.target = target;
+      job.inventory = {
+        tables: target.tables.load('items/name'),
+        charts: target.charts.load('items/name'),
+        names: target.names.load('items/name'),
+        ...(features.notes ? { notes: target.notes.load('items/content') } : {}),
+        ...(features.comments ? { comments: target.comments.load('items/content') } : {}),
+      };
     },
   };
 }
 
-/** Every write for one sheet after its creation, in the order Excel needs them (protection last). */
-function sheetSteps(context: Excel.RequestContext, job: SheetJob, features: ExcelFeatures, maxBytes: number): Step[] {
+function assignTableNames(job: SheetJob, taken: Set<string>): void {
+  for (const t of job.spec.tables ?? []) {
+    let name = t.name;
+    for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${t.name}_${i}`;
+    taken.add(name.toLowerCase());
+    job.tableNames.set(t.name, name);
+  }
+}
+
+/**
+ * The in-place rewrite of a replaced sheet, sent after everything is staged: empty it, bring
+ * the staged cells in, add the structure, drop the staging sheet. With Range.copyFrom this is
+ * one step, so one request; without it the staged writes are repeated and may span several.
+ */
+function rewriteSteps(context: Excel.RequestContext, job: SheetJob, features: ExcelFeatures, maxBytes: number, takenTables: Set<string>): Step[] {
+  const target = () => job.target!;
+  const empty = () => {
+    const t = target();
+    const inv = job.inventory!;
+    // Unprotect first: with a password the user set, it fails before anything is removed.
+    t.protection.unprotect();
+    t.freezePanes.unfreeze();
+    const oldTables = inv.tables.items.map((x) => x.name.toLowerCase());
+    for (const x of inv.tables.items) x.delete();
+    for (const x of inv.charts.items) x.delete();
+    for (const x of inv.names.items) x.delete();
+    for (const x of inv.notes?.items ?? []) x.delete();
+    for (const x of inv.comments?.items ?? []) x.delete();
+    const all = t.getRange();
+    all.clear('All');
+    all.unmerge();
+    all.conditionalFormats.clearAll();
+    all.dataValidation.clear();
+    all.columnHidden = false;
+    all.format.useStandardWidth = true;
+    all.format.useStandardHeight = true;
+    if (features.pageLayout) t.horizontalPageBreaks.removePageBreaks();
+    if (!job.spec.tabColor) t.tabColor = '';
+    if (!job.spec.hidden) t.visibility = 'Visible';
+    for (const name of oldTables) takenTables.delete(name);
+    assignTableNames(job, takenTables);
+  };
+  const dropStaging = () => job.ws!.delete();
+  const structure = structureSteps(context, job, target, features);
+
+  if (!features.copyFrom) {
+    return [
+      { bytes: ACTION_OVERHEAD * 20, data: false, run: empty },
+      ...cellSteps(job, target, features, maxBytes),
+      ...structure,
+      { bytes: ACTION_OVERHEAD, data: false, run: dropStaging },
+    ];
+  }
+  const extent = specExtent(job.spec);
+  return [
+    {
+      bytes: ACTION_OVERHEAD * 24 + structure.reduce((n, s) => n + s.bytes, 0),
+      data: false,
+      run: () => {
+        empty();
+        if (extent) target().getRange(rectAddress(extent)).copyFrom(job.ws!.getRange(rectAddress(extent)), 'All');
+        for (const s of structure) s.run();
+        dropStaging();
+      },
+    },
+  ];
+}
+
+/** The rectangle holding every cell, merge, rule and validation of a spec: what is copied. */
+function specExtent(spec: SheetSpec): Rect | undefined {
+  const refs = [
+    ...spec.cells.map((c) => c.ref),
+    ...(spec.merges ?? []),
+    ...(spec.conditionalFormats ?? []).map((c) => c.ref),
+    ...(spec.validations ?? []).map((v) => v.ref),
+  ];
+  let r: Rect | undefined;
+  for (const ref of refs) {
+    const p = parseRange(ref);
+    r = r
+      ? { top: Math.min(r.top, p.top), left: Math.min(r.left, p.left), bottom: Math.max(r.bottom, p.bottom), right: Math.max(r.right, p.right) }
+      : { top: p.top, left: p.left, bottom: p.bottom, right: p.right };
+  }
+  return r;
+}
+
+/** The cells of a sheet: values and formulas, number formats, styles, merges, validations, rules. */
+function cellSteps(job: SheetJob, ws: () => Excel.Worksheet, features: ExcelFeatures, maxBytes: number): Step[] {
   const { spec } = job;
   const steps: Step[] = [];
   const small = (run: () => void, bytes = ACTION_OVERHEAD * 4): Step => ({ bytes, data: false, run });
-  const ws = () => job.ws!;
-
-  for (const c of spec.columns ?? []) {
-    steps.push(
-      small(() => {
-        const col = ws().getRange(`${columnLetter(c.index)}:${columnLetter(c.index)}`);
-        col.format.columnWidth = widthToPoints(c.width);
-        if (c.hidden) col.columnHidden = true;
-      }),
-    );
-  }
-  for (const [row, height] of Object.entries(spec.rowHeights ?? {})) {
-    steps.push(small(() => void (ws().getRange(`${row}:${row}`).format.rowHeight = height)));
-  }
-
   const plan = planCells(spec.cells, job.mapFormula);
   job.large = plan.valueCellCount > LARGE_WRITE_CELLS;
   const budget = Math.max(1024, maxBytes - ACTION_OVERHEAD * 8);
@@ -323,8 +434,39 @@ function sheetSteps(context: Excel.RequestContext, job: SheetJob, features: Exce
       run: () => applyStyle(ws().getRange(rectAddress(rect)), rect.style, shape, features),
     });
   }
-
   for (const m of spec.merges ?? []) steps.push(small(() => ws().getRange(m).merge(false)));
+  for (const v of spec.validations ?? []) steps.push(small(() => queueValidation(ws(), v, job.mapFormula), jsonBytes(v) + ACTION_OVERHEAD * 4));
+  let priority = 0;
+  for (const cf of spec.conditionalFormats ?? []) {
+    const first = priority;
+    priority += cf.rules.length;
+    steps.push(small(() => queueConditionalFormat(ws(), cf, first, job.mapFormula), jsonBytes(cf) + ACTION_OVERHEAD * 6));
+  }
+  return steps;
+}
+
+/**
+ * Everything else, on the sheet that keeps the content, in the order Excel needs it
+ * (protection last): widths, tables, names, notes, panes, print setup, charts, protection.
+ */
+function structureSteps(context: Excel.RequestContext, job: SheetJob, ws: () => Excel.Worksheet, features: ExcelFeatures): Step[] {
+  const { spec } = job;
+  const steps: Step[] = [];
+  const small = (run: () => void, bytes = ACTION_OVERHEAD * 4): Step => ({ bytes, data: false, run });
+
+  for (const c of spec.columns ?? []) {
+    steps.push(
+      small(() => {
+        const col = ws().getRange(`${columnLetter(c.index)}:${columnLetter(c.index)}`);
+        col.format.columnWidth = widthToPoints(c.width);
+        if (c.hidden) col.columnHidden = true;
+      }),
+    );
+  }
+  for (const [row, height] of Object.entries(spec.rowHeights ?? {})) {
+    steps.push(small(() => void (ws().getRange(`${row}:${row}`).format.rowHeight = height)));
+  }
+
   for (const t of spec.tables ?? []) {
     steps.push(
       small(() => {
@@ -334,13 +476,6 @@ function sheetSteps(context: Excel.RequestContext, job: SheetJob, features: Exce
         table.showBandedRows = t.showRowStripes ?? true;
       }),
     );
-  }
-  for (const v of spec.validations ?? []) steps.push(small(() => queueValidation(ws(), v, job.mapFormula), jsonBytes(v) + ACTION_OVERHEAD * 4));
-  let priority = 0;
-  for (const cf of spec.conditionalFormats ?? []) {
-    const first = priority;
-    priority += cf.rules.length;
-    steps.push(small(() => queueConditionalFormat(ws(), cf, first, job.mapFormula), jsonBytes(cf) + ACTION_OVERHEAD * 6));
   }
   for (const n of spec.names ?? []) steps.push(small(() => queueName(context, ws(), n, job.workbookNames.has(n.name))));
   for (const c of spec.cells) {
@@ -413,12 +548,12 @@ function mapChart<T extends { categories: string; series: { values: string; size
 }
 
 /** Groups steps into requests of at most maxBytes (a single larger step gets its own). */
-export function packBatches<S extends { bytes: number }>(steps: S[], maxBytes: number): S[][] {
+export function packBatches<S extends { bytes: number; newBatch?: boolean }>(steps: S[], maxBytes: number): S[][] {
   const batches: S[][] = [];
   let current: S[] = [];
   let bytes = 0;
   for (const step of steps) {
-    if (current.length > 0 && bytes + step.bytes > maxBytes) {
+    if (current.length > 0 && (step.newBatch || bytes + step.bytes > maxBytes)) {
       batches.push(current);
       current = [];
       bytes = 0;
@@ -430,45 +565,34 @@ export function packBatches<S extends { bytes: number }>(steps: S[], maxBytes: n
   return batches;
 }
 
-function recalculate(jobs: SheetJob[]): void {
+/** Values written while calculation was suspended; copied cells calculate as they land. */
+function recalculate(jobs: SheetJob[], features: ExcelFeatures): void {
   for (const job of jobs) {
-    if (!job.large || !job.ws) continue;
-    for (const rect of job.valueRects) job.ws.getRange(rectAddress(rect)).calculate();
+    if (!job.large || !job.target || (job.replaced && features.copyFrom)) continue;
+    for (const rect of job.valueRects) job.target.getRange(rectAddress(rect)).calculate();
   }
 }
 
 function activate(jobs: SheetJob[], options: ApplyOptions): void {
   const first = jobs.find((j) => !j.spec.hidden);
-  if (options.activate && first?.ws) first.ws.activate();
+  if (options.activate && first?.target) first.target.activate();
 }
 
 /**
- * Best effort: a failed insert leaves the workbook as it was. New sheets whose creation went
- * through are found by id, one created in the failed request by its name; each replaced sheet
- * still set aside gets its name back in place of its half-written successor. The original
- * error wins.
+ * Best effort: a failed insert leaves the workbook as it was. New and staging sheets whose
+ * creation went through are found by id, one created in the failed request by its name, and
+ * deleted. A replaced sheet is untouched unless the failure came in its final rewrite. The
+ * original error wins.
  */
 async function removePartialSheets(context: Excel.RequestContext, jobs: SheetJob[]): Promise<void> {
   const started = jobs.filter((j) => j.ws);
   if (started.length === 0) return;
   try {
     const sheets = context.workbook.worksheets;
-    const probes = started.map((job) => ({
-      job,
-      created: sheets.getItemOrNullObject(job.synced ? job.ws!.id : job.name),
-      // The aside name was free before this insert: whatever holds it is the replaced sheet.
-      aside: job.replaced && job.tempName ? sheets.getItemOrNullObject(job.tempName) : undefined,
-    }));
-    for (const p of probes) for (const probe of [p.created, p.aside]) probe?.load('isNullObject');
+    const probes = started.map((job) => sheets.getItemOrNullObject(job.synced ? job.ws!.id : (job.stagingName ?? job.name)));
+    for (const probe of probes) probe.load('isNullObject');
     await context.sync();
-    for (const { job, created, aside } of probes) {
-      const setAside = aside !== undefined && !aside.isNullObject;
-      // A replaced sheet no longer aside was either never moved (the name is still its own) or
-      // already deleted in the last step (the new sheet is complete): keep what is there.
-      const ours = job.replaced ? setAside : true;
-      if (ours && !created.isNullObject) created.delete();
-      if (setAside) aside.name = job.replaced!;
-    }
+    for (const probe of probes) if (!probe.isNullObject) probe.delete();
     await context.sync();
   } catch {
     // The insert already failed and that error is what the caller sees; a sheet left behind

@@ -12,6 +12,8 @@ export interface ExcelFeatures {
   pageLayout: boolean;
   /** RangeFormat.indentLevel (1.9). */
   indent: boolean;
+  /** Range.copyFrom: a replaced sheet gets its new content in one copy (1.9). */
+  copyFrom: boolean;
   /** Threaded comments, the fallback for cell notes (1.10). */
   comments: boolean;
   /** Worksheet.notes: classic cell notes, what the .xlsx renderer writes (1.18). */
@@ -24,6 +26,7 @@ export function detectFeatures(): ExcelFeatures {
     calcSuspension: has('1.6'),
     pageLayout: has('1.9'),
     indent: has('1.9'),
+    copyFrom: has('1.9'),
     comments: has('1.10'),
     notes: has('1.18'),
   };

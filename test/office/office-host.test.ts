@@ -211,7 +211,7 @@ describe('replacing the add-in’s own sheets', () => {
     expect(await new OfficeHost().listOwnedSheets()).toEqual([{ name: 'Bonus March', owner: 'bonus:new-brand' }]);
   });
 
-  test('replacing the only visible sheet works (added first, then the old one deleted)', async () => {
+  test('replacing the only visible sheet works (it is rewritten in place; the staging sheet is hidden)', async () => {
     fake = installFakeExcel();
     const host = new OfficeHost();
     await host.insertSheets([simple('R')], { owner: 'abc' });
@@ -238,7 +238,7 @@ describe('a replacement that fails part-way', () => {
 });
 
 describe('replacing sheets that refer to each other', () => {
-  test('every new sheet exists before any formula is written; the replaced sheets are deleted last', async () => {
+  test('every staging sheet exists before any formula is written; the staging sheets are deleted last', async () => {
     fake = installFakeExcel();
     const host = new OfficeHost();
     const bonus = (run: string): SheetSpec[] => [
@@ -249,13 +249,14 @@ describe('replacing sheets that refer to each other', () => {
     const mark = fake.session.syncs.length;
     await host.insertSheets(bonus('v2'), { owner: 'bonus', replace: ['Bonus', 'Rules'] });
     const log = fake.session.syncs.slice(mark).flatMap((s) => s.log);
-    // Otherwise 'Rules'!A1 would bind to the old Rules sheet, and its deletion make it #REF! in Excel.
+    // 'Rules'!A1 binds to the Rules sheet, which is rewritten in place: it stays valid.
     const lastAdd = log.lastIndexOf('WorksheetCollection.add');
     expect(lastAdd).toBeGreaterThan(-1);
     expect(log.indexOf('Range.formulas')).toBeGreaterThan(lastAdd);
     expect(log.indexOf('Worksheet.delete')).toBeGreaterThan(log.lastIndexOf('Range.formulas'));
     expect(fake.model.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Bonus', 'Rules']);
     expect(fake.model.sheet('Rules')!.cell(1, 1)?.value).toBe(2);
+    expect(fake.model.sheet('Bonus')!.cell(1, 1)?.formula).toBe("'Rules'!A1*2");
   });
 });
 

@@ -86,6 +86,8 @@ export interface ModelChartSeries {
 }
 
 export interface ModelChart {
+  /** "Chart 1", "Chart 2" … unique on its sheet, as Excel names new charts. */
+  name: string;
   type: string;
   source: string;
   title: string;
@@ -123,7 +125,7 @@ export class ModelSheet {
   readonly comments = new Map<string, string>();
   freeze: { rows: number; columns: number } | null = null;
   pageLayout: ModelPageLayout = { margins: {} };
-  protection: { protected: boolean; options?: Record<string, unknown> } = { protected: false };
+  protection: { protected: boolean; options?: Record<string, unknown>; password?: string } = { protected: false };
   visibility = 'Visible';
   tabColor = '';
 
@@ -347,4 +349,60 @@ export function coerceTyped(input: string): ModelCell {
     if (serial !== undefined) return { value: serial, numberFormat: 'd-mmm' };
   }
   return { value: input };
+}
+
+/**
+ * What Excel does to formulas naming a sheet when that sheet is renamed (they follow it: the
+ * reference is to the sheet, not to its name) or deleted (to = null: the reference becomes
+ * #REF!, e.g. ='Bonus'!C5 → =#REF!C5). Text inside string literals is left alone.
+ */
+export function retargetSheetRefs(formula: string, from: string, to: string | null): string {
+  if (!formula.includes('!')) return formula;
+  const target = from.toLowerCase();
+  const replacement = to === null ? '#REF!' : `${quoteName(to)}!`;
+  let out = '';
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"') {
+      let j = i + 1;
+      while (j < formula.length && !(formula[j] === '"' && formula[j + 1] !== '"')) j += formula[j] === '"' ? 2 : 1;
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    const quoted = ch === "'" ? /^'((?:[^']|'')+)'!/.exec(formula.slice(i)) : null;
+    const bare = !quoted && !/[\w.$\u00C0-\uFFFF]/.test(formula[i - 1] ?? '') ? /^([A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!/.exec(formula.slice(i)) : null;
+    const m = quoted ?? bare;
+    if (m) {
+      const name = quoted ? m[1].replace(/''/g, "'") : m[1];
+      out += name.toLowerCase() === target ? replacement : m[0];
+      i += m[0].length;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+/** Applies retargetSheetRefs to every formula the workbook holds: cells, names, rules, validations, charts. */
+export function retargetWorkbookRefs(model: ModelWorkbook, from: string, to: string | null): void {
+  const map = (f: string) => retargetSheetRefs(f, from, to);
+  for (const sheet of model.sheets) {
+    for (const cell of sheet.cells.values()) if (cell.formula !== undefined) cell.formula = map(cell.formula);
+    for (const cf of sheet.conditionalFormats)
+      for (const key of ['formula', 'formula1', 'formula2'])
+        if (typeof cf.rule[key] === 'string') cf.rule[key] = map(cf.rule[key] as string);
+    for (const v of sheet.validations) {
+      const list = v.rule.list as { source?: unknown } | undefined;
+      if (list && typeof list.source === 'string' && list.source.startsWith('=')) list.source = map(list.source);
+    }
+    for (const chart of sheet.charts) {
+      chart.source = map(chart.source);
+      for (const s of chart.series)
+        for (const key of ['values', 'xValues', 'bubbleSizes'] as const) if (s[key] !== undefined) s[key] = map(s[key]!);
+    }
+  }
+  for (const n of model.names) n.formula = map(n.formula);
 }

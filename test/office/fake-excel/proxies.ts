@@ -16,10 +16,13 @@ import {
   parseAddress,
   quoteName,
   rectAddress,
+  retargetWorkbookRefs,
   sameRect,
+  contains,
   type ModelChart,
   type ModelChartSeries,
   type ModelConditionalFormat,
+  type ModelName,
   type ModelSheet,
   type ModelTable,
   type ModelValidation,
@@ -57,6 +60,60 @@ function assertDims(data: unknown, rect: Rect, where: string): unknown[][] {
     );
   }
   return data as unknown[][];
+}
+
+/**
+ * Removes the items of `list` inside `rect`; one only partly inside is NotModelled (Excel would
+ * trim it, the fake does not). Returns the removed items.
+ */
+function removeInside<T extends { rect: Rect }>(list: T[], rect: Rect, what: string, where: string): T[] {
+  const removed: T[] = [];
+  for (let i = list.length - 1; i >= 0; i--) {
+    if (!overlaps(list[i].rect, rect)) continue;
+    if (!inside(list[i].rect, rect)) throw new FakeOfficeError('NotModelled', `${what} ${rectAddress(list[i].rect)} only partly in ${rectAddress(rect)}`, where);
+    removed.unshift(...list.splice(i, 1));
+  }
+  return removed;
+}
+
+function inside(inner: Rect, outer: Rect): boolean {
+  return inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
+}
+
+function cellPos(key: number): { row: number; col: number } {
+  return { row: Math.floor(key / MAX_COLUMNS), col: key % MAX_COLUMNS };
+}
+
+/**
+ * `collection.load('items/…')` for collections whose items are proxies of model objects:
+ * each item gets the listed properties (only `allowed` ones are modelled) and can be used in
+ * later requests, e.g. to delete it.
+ */
+function loadItems<M, P extends { [$]: { loaded: Loaded } }>(
+  q: Queue,
+  collection: { path: string; loaded: Loaded },
+  action: string,
+  arg: string | string[] | { select?: string } | undefined,
+  allowed: readonly string[],
+  list: () => M[],
+  proxy: (m: M) => P,
+  read: (m: M, prop: string) => unknown,
+  api = '1.1',
+): void {
+  const props = (loadList(arg) ?? ['items']).map((p) => p.replace(/^items\/?/, '')).filter(Boolean);
+  q.push(action, collection.path, props, () => {
+    requireApi(q, api, action);
+    const unknown = props.filter((p) => !allowed.includes(p));
+    if (unknown.length) throw new FakeOfficeError('NotModelled', `properties ${unknown.join(',')}`, `${collection.path}.load`);
+    let n = 2;
+    const items = list().map((m) => {
+      const item = proxy(m);
+      for (const p of props.length ? props : allowed) n += item[$].loaded.set(p, read(m, p));
+      return item;
+    });
+    collection.loaded.set('items', items);
+    return n;
+  });
 }
 
 // ---------------------------------------------------------------- request context, workbook
@@ -230,6 +287,8 @@ export class FakeWorksheet implements Pick<Excel.Worksheet, 'delete' | 'activate
       assertSheetName(value);
       const clash = q.model.sheet(value);
       if (clash && clash !== sheet) throw new FakeOfficeError('ItemAlreadyExists', `A sheet named ${value} already exists`, `${path}.name`);
+      // Formulas refer to the sheet, not to its name: they follow a rename.
+      retargetWorkbookRefs(q.model, sheet.name, value);
       sheet.name = value;
     });
   }
@@ -285,11 +344,9 @@ export class FakeWorksheet implements Pick<Excel.Worksheet, 'delete' | 'activate
       }
       model.sheets.splice(model.sheets.indexOf(sheet), 1);
       for (let i = model.tables.length - 1; i >= 0; i--) if (model.tables[i].sheet === sheet) model.tables.splice(i, 1);
-      for (let i = model.names.length - 1; i >= 0; i--) {
-        const n = model.names[i];
-        if (n.scope === sheet) model.names.splice(i, 1);
-        else if (n.formula.startsWith(`=${quoteName(sheet.name)}!`)) n.formula = '=#REF!';
-      }
+      for (let i = model.names.length - 1; i >= 0; i--) if (model.names[i].scope === sheet) model.names.splice(i, 1);
+      // Every formula left naming the deleted sheet (cells, names, rules on other sheets) is #REF! now.
+      retargetWorkbookRefs(model, sheet.name, null);
       if (model.activeSheet === sheet) model.activeSheet = model.sheets[0] ?? null;
     });
   }
@@ -430,7 +487,7 @@ function grid<T>(rect: Rect, f: (row: number, col: number) => T): T[][] {
 
 const RANGE_PROPS = ['address', 'rowCount', 'columnCount', 'values', 'formulas', 'numberFormat', 'rowIndex', 'columnIndex'];
 
-export class FakeRange implements Pick<Excel.Range, 'merge' | 'calculate'> {
+export class FakeRange implements Pick<Excel.Range, 'merge' | 'unmerge' | 'calculate'> {
   readonly [$]: Internals<RangeTarget> & { context: FakeRequestContext };
 
   constructor(q: Queue, b: Binding<RangeTarget>, path: string, context: FakeRequestContext) {
@@ -445,6 +502,8 @@ export class FakeRange implements Pick<Excel.Range, 'merge' | 'calculate'> {
     const { q, b, path, loaded } = this[$];
     const props = loadList(arg) ?? RANGE_PROPS;
     q.push('Range.load', path, props, () => {
+      // A null object (getIntersectionOrNullObject with no overlap) answers only isNullObject.
+      if (b.isNull) return props.includes('isNullObject') ? loaded.set('isNullObject', true) : 0;
       const { sheet, rect } = b.get();
       const cells = (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
       let n = 0;
@@ -453,6 +512,9 @@ export class FakeRange implements Pick<Excel.Range, 'merge' | 'calculate'> {
           throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `reading ${cells} cells at once`, `${path}.load`);
         }
         switch (p) {
+          case 'isNullObject':
+            n += loaded.set(p, false);
+            break;
           case 'address':
             n += loaded.set(p, `${quoteName(sheet.name)}!${rectAddress(rect)}`);
             break;
@@ -486,6 +548,9 @@ export class FakeRange implements Pick<Excel.Range, 'merge' | 'calculate'> {
     return this;
   }
 
+  get isNullObject(): boolean {
+    return this[$].loaded.read('isNullObject');
+  }
   get address(): string {
     return this[$].loaded.read('address');
   }
@@ -588,6 +653,132 @@ export class FakeRange implements Pick<Excel.Range, 'merge' | 'calculate'> {
     });
   }
 
+  unmerge(): void {
+    const { q, b, path } = this[$];
+    q.push('Range.unmerge', path, null, () => {
+      requireApi(q, '1.2', 'Range.unmerge');
+      const { sheet, rect } = b.get();
+      sheet.assertEditable(rect, `${path}.unmerge`);
+      for (let i = sheet.merges.length - 1; i >= 0; i--) if (overlaps(sheet.merges[i], rect)) sheet.merges.splice(i, 1);
+    });
+  }
+
+  /**
+   * Contents: values and formulas; Formats: number formats and the format layers; All: both.
+   * Merges, conditional formats, validations, notes and tables are NOT modelled as cleared
+   * here: the writer removes each explicitly (unmerge, clearAll, dataValidation.clear …), so it
+   * is right whichever of them Excel's clear also removes.
+   */
+  clear(applyTo?: Excel.ClearApplyTo | 'All' | 'Formats' | 'Contents' | 'Hyperlinks' | 'RemoveHyperlinks' | 'ResetContents'): void {
+    const { q, b, path } = this[$];
+    const what = applyTo ?? 'All';
+    q.push('Range.clear', path, what, () => {
+      if (what !== 'All' && what !== 'Contents' && what !== 'Formats') throw new FakeOfficeError('NotModelled', `clear(${what})`, `${path}.clear`);
+      const { sheet, rect } = b.get();
+      sheet.assertEditable(rect, `${path}.clear`);
+      const contents = what !== 'Formats';
+      const formats = what !== 'Contents';
+      for (const [k, c] of sheet.cells) {
+        const { row, col } = cellPos(k);
+        if (!contains(rect, row, col)) continue;
+        if (contents) {
+          delete c.value;
+          delete c.formula;
+          delete c.error;
+          delete c.computed;
+          delete c.quotePrefix;
+        }
+        if (formats) delete c.numberFormat;
+        if (Object.keys(c).length === 0) sheet.cells.delete(k);
+      }
+      if (formats) removeInside(sheet.formats, rect, 'format', `${path}.clear`);
+    });
+  }
+
+  /**
+   * Copy and paste of everything (ExcelApi 1.9): values, formulas, number formats, formats,
+   * merged areas, conditional formats and validations of the source replace the destination's.
+   * Modelled only for the same address on another sheet, so formulas need no adjusting.
+   */
+  copyFrom(
+    sourceRange: Excel.Range | Excel.RangeAreas | string,
+    copyType?: Excel.RangeCopyType | 'All' | 'Formulas' | 'Values' | 'Formats' | 'Link',
+    skipBlanks?: boolean,
+    transpose?: boolean,
+  ): void {
+    const { q, b, path } = this[$];
+    const src = sourceRange as unknown;
+    q.push('Range.copyFrom', path, { source: src instanceof FakeRange ? src[$].path : src, copyType, skipBlanks, transpose }, () => {
+      requireApi(q, '1.9', 'Range.copyFrom');
+      const where = `${path}.copyFrom`;
+      if (!(src instanceof FakeRange)) throw new FakeOfficeError('NotModelled', 'copyFrom an address or RangeAreas', where);
+      if ((copyType ?? 'All') !== 'All' || skipBlanks || transpose) throw new FakeOfficeError('NotModelled', `copyFrom ${copyType} skipBlanks=${skipBlanks} transpose=${transpose}`, where);
+      const from = src[$].b.get();
+      const to = b.get();
+      if (!sameRect(from.rect, to.rect) || from.sheet === to.sheet) throw new FakeOfficeError('NotModelled', 'copyFrom only to the same address on another sheet', where);
+      const rect = to.rect;
+      to.sheet.assertEditable(rect, where);
+      if (q.model.tables.some((t) => t.sheet === from.sheet && overlaps(t.rect, rect))) throw new FakeOfficeError('NotModelled', 'copying a table', where);
+      if (from.sheet.notes.size + from.sheet.comments.size > 0) throw new FakeOfficeError('NotModelled', 'copying notes or comments', where);
+      for (const [k] of to.sheet.cells) {
+        const { row, col } = cellPos(k);
+        if (contains(rect, row, col)) to.sheet.cells.delete(k);
+      }
+      for (const [k, c] of from.sheet.cells) {
+        const { row, col } = cellPos(k);
+        if (!contains(rect, row, col)) continue;
+        const copy = { ...c };
+        delete copy.computed;
+        to.sheet.cells.set(k, copy);
+      }
+      removeInside(to.sheet.formats, rect, 'format', where);
+      removeInside(to.sheet.merges.map((m) => ({ rect: m })), rect, 'merge', where);
+      for (let i = to.sheet.merges.length - 1; i >= 0; i--) if (overlaps(to.sheet.merges[i], rect)) to.sheet.merges.splice(i, 1);
+      removeInside(to.sheet.conditionalFormats, rect, 'conditional format', where);
+      removeInside(to.sheet.validations, rect, 'validation', where);
+      const copyInside = <T extends { rect: Rect }>(list: T[], what: string) => {
+        for (const item of list) if (overlaps(item.rect, rect) && !inside(item.rect, rect)) throw new FakeOfficeError('NotModelled', `${what} only partly copied`, where);
+        return list.filter((item) => inside(item.rect, rect)).map((item) => JSON.parse(JSON.stringify(item)) as T);
+      };
+      to.sheet.formats.push(...copyInside(from.sheet.formats, 'format'));
+      to.sheet.merges.push(...copyInside(from.sheet.merges.map((m) => ({ rect: m })), 'merge').map((m) => m.rect));
+      // Pasted rules keep their order, above any the destination keeps elsewhere.
+      to.sheet.conditionalFormats.unshift(...copyInside(from.sheet.conditionalFormats, 'conditional format').map((cf) => ({ ...cf, id: q.id() })));
+      to.sheet.validations.push(...copyInside(from.sheet.validations, 'validation'));
+    });
+  }
+
+  /** The worksheet the range is on. */
+  get worksheet(): FakeWorksheet {
+    const { q, b, path, context } = this[$];
+    const wb = new Binding<ModelSheet>(`${path}.worksheet`);
+    q.push('Range.worksheet', path, null, () => wb.set(b.get().sheet));
+    return new FakeWorksheet(q, wb, `${path}.worksheet`, context);
+  }
+
+  getIntersectionOrNullObject(anotherRange: Excel.Range | string): FakeRange {
+    const { q, b, path, context } = this[$];
+    const other = anotherRange as unknown;
+    const rb = new Binding<RangeTarget>(`${path}.getIntersectionOrNullObject`);
+    q.push('Range.getIntersectionOrNullObject', path, other instanceof FakeRange ? other[$].path : other, () => {
+      requireApi(q, '1.4', 'Range.getIntersectionOrNullObject');
+      const { sheet, rect } = b.get();
+      let o: Rect;
+      if (other instanceof FakeRange) {
+        const t = other[$].b.get();
+        if (t.sheet !== sheet) throw new FakeOfficeError('InvalidArgument', 'ranges on different sheets', `${path}.getIntersectionOrNullObject`);
+        o = t.rect;
+      } else if (typeof other === 'string') o = parseAddress(other).rect;
+      else throw new FakeOfficeError('InvalidArgument', 'range or address', `${path}.getIntersectionOrNullObject`);
+      const top = Math.max(rect.top, o.top);
+      const bottom = Math.min(rect.bottom, o.bottom);
+      const left = Math.max(rect.left, o.left);
+      const right = Math.min(rect.right, o.right);
+      rb.set(top <= bottom && left <= right ? { sheet, rect: { top, left, bottom, right } } : null);
+    });
+    return new FakeRange(q, rb, `${path}.getIntersectionOrNullObject()`, context);
+  }
+
   get format(): FakeRangeFormat {
     const { q, b, path } = this[$];
     return new FakeRangeFormat(q, b, `${path}.format`);
@@ -644,6 +835,32 @@ export class FakeRangeFormat
       if (!(points >= 0 && points <= 409)) throw new FakeOfficeError('InvalidArgument', `row height ${points}`, `${path}.rowHeight`);
       const { sheet, rect } = b.get();
       for (let r = rect.top; r <= Math.min(rect.bottom, rect.top + 100_000); r++) sheet.rowHeights.set(r, points);
+    });
+  }
+  get useStandardWidth(): boolean {
+    throw new FakeOfficeError('NotModelled', 'reading useStandardWidth', this[$].path);
+  }
+  /** true: the columns go back to the sheet's standard width. */
+  set useStandardWidth(value: boolean) {
+    const { q, b, path } = this[$];
+    q.push('RangeFormat.useStandardWidth', path, value, () => {
+      requireApi(q, '1.2', 'RangeFormat.useStandardWidth');
+      if (value !== true) throw new FakeOfficeError('NotModelled', 'useStandardWidth = false', path);
+      const { sheet, rect } = b.get();
+      for (const col of [...sheet.columnWidths.keys()]) if (col >= rect.left && col <= rect.right) sheet.columnWidths.delete(col);
+    });
+  }
+  get useStandardHeight(): boolean {
+    throw new FakeOfficeError('NotModelled', 'reading useStandardHeight', this[$].path);
+  }
+  /** true: the rows go back to the sheet's standard height. */
+  set useStandardHeight(value: boolean) {
+    const { q, b, path } = this[$];
+    q.push('RangeFormat.useStandardHeight', path, value, () => {
+      requireApi(q, '1.2', 'RangeFormat.useStandardHeight');
+      if (value !== true) throw new FakeOfficeError('NotModelled', 'useStandardHeight = false', path);
+      const { sheet, rect } = b.get();
+      for (const row of [...sheet.rowHeights.keys()]) if (row >= rect.top && row <= rect.bottom) sheet.rowHeights.delete(row);
     });
   }
   get horizontalAlignment(): Excel.HorizontalAlignment {
@@ -989,6 +1206,18 @@ export class FakeTable implements Pick<Excel.Table, 'name' | 'style' | 'showBand
     });
   }
 
+  /** Deletes the table and what its cells hold, as Excel does. */
+  delete(): void {
+    const { q, b, path } = this[$];
+    q.push('Table.delete', path, null, () => {
+      const t = b.get();
+      t.sheet.assertEditable(t.rect, `${path}.delete`);
+      q.model.tables.splice(q.model.tables.indexOf(t), 1);
+      for (let row = t.rect.top; row <= t.rect.bottom; row++)
+        for (let col = t.rect.left; col <= t.rect.right; col++) t.sheet.cells.delete(t.sheet.key(row, col));
+    });
+  }
+
   getRange(): FakeRange {
     const { q, b, path, context } = this[$];
     const rb = new Binding<RangeTarget>(`${path}.getRange()`);
@@ -1077,6 +1306,16 @@ export class FakeDataValidation implements Pick<Excel.DataValidation, 'rule' | '
     });
   }
 
+  clear(): void {
+    const { q, b, path } = this[$];
+    q.push('DataValidation.clear', path, null, () => {
+      requireApi(q, '1.8', 'DataValidation.clear');
+      const { sheet, rect } = b.get();
+      sheet.assertEditable(rect, `${path}.clear`);
+      removeInside(sheet.validations, rect, 'validation', `${path}.clear`);
+    });
+  }
+
   get rule(): Excel.DataValidationRule {
     throw new FakeOfficeError('NotModelled', 'reading rule', this[$].path);
   }
@@ -1162,6 +1401,15 @@ export class FakeConditionalFormatCollection {
       cb.set(cf);
     });
     return new FakeConditionalFormat(q, cb, b, `${path}.add(${type})`);
+  }
+  clearAll(): void {
+    const { q, b, path } = this[$];
+    q.push('ConditionalFormatCollection.clearAll', path, null, () => {
+      requireApi(q, '1.6', 'conditionalFormats.clearAll');
+      const { sheet, rect } = b.get();
+      sheet.assertEditable(rect, `${path}.clearAll`);
+      removeInside(sheet.conditionalFormats, rect, 'conditional format', `${path}.clearAll`);
+    });
   }
 }
 export const _cfColCheck: OnlyRealMembers<FakeConditionalFormatCollection, Excel.ConditionalFormatCollection> = true;
@@ -1434,17 +1682,21 @@ export class FakeNamedItemCollection {
   constructor(q: Queue, scope: () => ModelSheet | null, path: string) {
     this[$] = { q, scope, path, loaded: new Loaded(path) };
   }
-  get items(): { name: string }[] {
+  get items(): FakeNamedItem[] {
     return this[$].loaded.read('items');
   }
   load(arg?: string | string[] | { select?: string }): this {
-    const { q, scope, path, loaded } = this[$];
-    const props = (loadList(arg) ?? ['items/name']).map((p) => p.replace(/^items\/?/, '')).filter(Boolean);
-    q.push('NamedItemCollection.load', path, props, () => {
-      if (props.some((p) => p !== 'name')) throw new FakeOfficeError('NotModelled', `name properties ${props.join(',')}`, path);
-      const sheet = scope();
-      return loaded.set('items', q.model.names.filter((n) => n.scope === sheet).map((n) => ({ name: n.name })));
-    });
+    const { q, scope } = this[$];
+    loadItems(
+      q,
+      this[$],
+      'NamedItemCollection.load',
+      arg ?? 'items/name',
+      ['name'],
+      () => q.model.names.filter((n) => n.scope === scope()),
+      (n) => new FakeNamedItem(q, n, `names[${n.name}]`),
+      (n, p) => n[p as 'name'],
+    );
     return this;
   }
   add(name: string, reference: Excel.Range | string, comment?: string): { name: string } {
@@ -1474,6 +1726,26 @@ export class FakeNamedItemCollection {
 }
 export const _namesCheck: OnlyRealMembers<FakeNamedItemCollection, Excel.NamedItemCollection> = true;
 
+export class FakeNamedItem implements Pick<Excel.NamedItem, 'delete'> {
+  readonly [$]: { q: Queue; item: ModelName; path: string; loaded: Loaded };
+  constructor(q: Queue, item: ModelName, path: string) {
+    this[$] = { q, item, path, loaded: new Loaded(path) };
+  }
+  get name(): string {
+    return this[$].loaded.read('name');
+  }
+  delete(): void {
+    const { q, item, path } = this[$];
+    q.push('NamedItem.delete', path, null, () => {
+      requireApi(q, '1.4', 'NamedItem.delete');
+      const i = q.model.names.indexOf(item);
+      if (i < 0) throw new FakeOfficeError('ItemNotFound', `name ${item.name} no longer exists`, `${path}.delete`);
+      q.model.names.splice(i, 1);
+    });
+  }
+}
+export const _nameCheck: OnlyRealMembers<FakeNamedItem, Excel.NamedItem> = true;
+
 function cellOf(ref: unknown, sheet: ModelSheet, where: string): string {
   if (ref instanceof FakeRange) {
     const target = ref[$].b.get();
@@ -1488,9 +1760,27 @@ function cellOf(ref: unknown, sheet: ModelSheet, where: string): string {
 }
 
 export class FakeNoteCollection {
-  readonly [$]: { q: Queue; sheet: () => ModelSheet; path: string };
+  readonly [$]: { q: Queue; sheet: () => ModelSheet; path: string; loaded: Loaded };
   constructor(q: Queue, sheet: () => ModelSheet, path: string) {
-    this[$] = { q, sheet, path };
+    this[$] = { q, sheet, path, loaded: new Loaded(path) };
+  }
+  get items(): FakeNote[] {
+    return this[$].loaded.read('items');
+  }
+  load(arg?: string | string[] | { select?: string }): this {
+    const { q, sheet, path } = this[$];
+    loadItems(
+      q,
+      this[$],
+      'NoteCollection.load',
+      arg,
+      ['content'],
+      () => [...sheet().notes.keys()].map((cell) => ({ sheet: sheet(), cell })),
+      (n) => new FakeNote(q, n, `${path}[${n.cell}]`),
+      (n) => n.sheet.notes.get(n.cell),
+      '1.18',
+    );
+    return this;
   }
   add(cellAddress: Excel.Range | string, content: unknown): { content: string } {
     const { q, sheet, path } = this[$];
@@ -1505,10 +1795,49 @@ export class FakeNoteCollection {
 }
 export const _notesCheck: OnlyRealMembers<FakeNoteCollection, Excel.NoteCollection> = true;
 
+/** A note or a comment: the cell it is on. */
+type CellItem = { sheet: ModelSheet; cell: string };
+
+export class FakeNote implements Pick<Excel.Note, 'delete'> {
+  readonly [$]: { q: Queue; item: CellItem; path: string; loaded: Loaded };
+  constructor(q: Queue, item: CellItem, path: string) {
+    this[$] = { q, item, path, loaded: new Loaded(path) };
+  }
+  get content(): string {
+    return this[$].loaded.read('content');
+  }
+  delete(): void {
+    const { q, item, path } = this[$];
+    q.push('Note.delete', path, null, () => {
+      requireApi(q, '1.18', 'Note.delete');
+      if (!item.sheet.notes.delete(item.cell)) throw new FakeOfficeError('ItemNotFound', `no note on ${item.cell}`, `${path}.delete`);
+    });
+  }
+}
+export const _noteCheck: OnlyRealMembers<FakeNote, Excel.Note> = true;
+
 export class FakeCommentCollection {
-  readonly [$]: { q: Queue; sheet: () => ModelSheet; path: string };
+  readonly [$]: { q: Queue; sheet: () => ModelSheet; path: string; loaded: Loaded };
   constructor(q: Queue, sheet: () => ModelSheet, path: string) {
-    this[$] = { q, sheet, path };
+    this[$] = { q, sheet, path, loaded: new Loaded(path) };
+  }
+  get items(): FakeComment[] {
+    return this[$].loaded.read('items');
+  }
+  load(arg?: string | string[] | { select?: string }): this {
+    const { q, sheet, path } = this[$];
+    loadItems(
+      q,
+      this[$],
+      'CommentCollection.load',
+      arg,
+      ['content'],
+      () => [...sheet().comments.keys()].map((cell) => ({ sheet: sheet(), cell })),
+      (c) => new FakeComment(q, c, `${path}[${c.cell}]`),
+      (c) => c.sheet.comments.get(c.cell),
+      '1.10',
+    );
+    return this;
   }
   add(cellAddress: Excel.Range | string, content: Excel.CommentRichContent | string): { content: string } {
     const { q, sheet, path } = this[$];
@@ -1523,9 +1852,27 @@ export class FakeCommentCollection {
 }
 export const _commentsCheck: OnlyRealMembers<FakeCommentCollection, Excel.CommentCollection> = true;
 
+export class FakeComment implements Pick<Excel.Comment, 'delete'> {
+  readonly [$]: { q: Queue; item: CellItem; path: string; loaded: Loaded };
+  constructor(q: Queue, item: CellItem, path: string) {
+    this[$] = { q, item, path, loaded: new Loaded(path) };
+  }
+  get content(): string {
+    return this[$].loaded.read('content');
+  }
+  delete(): void {
+    const { q, item, path } = this[$];
+    q.push('Comment.delete', path, null, () => {
+      requireApi(q, '1.10', 'Comment.delete');
+      if (!item.sheet.comments.delete(item.cell)) throw new FakeOfficeError('ItemNotFound', `no comment on ${item.cell}`, `${path}.delete`);
+    });
+  }
+}
+export const _commentCheck: OnlyRealMembers<FakeComment, Excel.Comment> = true;
+
 // ---------------------------------------------------------------- freeze panes, page layout, protection
 
-export class FakeFreezePanes implements Pick<Excel.WorksheetFreezePanes, 'freezeRows' | 'freezeColumns'> {
+export class FakeFreezePanes implements Pick<Excel.WorksheetFreezePanes, 'freezeRows' | 'freezeColumns' | 'unfreeze'> {
   readonly [$]: { q: Queue; sheet: () => ModelSheet; path: string };
   constructor(q: Queue, sheet: () => ModelSheet, path: string) {
     this[$] = { q, sheet, path };
@@ -1537,6 +1884,13 @@ export class FakeFreezePanes implements Pick<Excel.WorksheetFreezePanes, 'freeze
       const f = freeze();
       if (f.rows < 0 || f.columns < 0 || f.rows >= MAX_ROWS || f.columns >= MAX_COLUMNS) throw new FakeOfficeError('InvalidArgument', 'freeze', path);
       sheet().freeze = f.rows === 0 && f.columns === 0 ? null : f;
+    });
+  }
+  unfreeze(): void {
+    const { q, sheet, path } = this[$];
+    q.push('WorksheetFreezePanes.unfreeze', path, null, () => {
+      requireApi(q, '1.7', 'freezePanes');
+      sheet().freeze = null;
     });
   }
   freezeRows(count?: number): void {
@@ -1683,6 +2037,13 @@ export class FakePageBreakCollection {
     });
     return { rowIndex: top - 1 };
   }
+  removePageBreaks(): void {
+    const { q, sheet, path } = this[$];
+    q.push('PageBreakCollection.removePageBreaks', path, null, () => {
+      requireApi(q, '1.9', 'Worksheet.horizontalPageBreaks');
+      delete sheet().pageLayout.rowBreaks;
+    });
+  }
 }
 export const _pageBreaksCheck: OnlyRealMembers<FakePageBreakCollection, Excel.PageBreakCollection> = true;
 
@@ -1697,7 +2058,18 @@ export class FakeWorksheetProtection {
       requireApi(q, '1.2', 'WorksheetProtection.protect');
       const s = sheet();
       if (s.protection.protected) throw new FakeOfficeError('InvalidOperation', 'the sheet is already protected', path);
-      s.protection = { protected: true, options: { ...options } };
+      s.protection = { protected: true, options: { ...options }, ...(password ? { password } : {}) };
+    });
+  }
+  unprotect(password?: string): void {
+    const { q, sheet, path } = this[$];
+    q.push('WorksheetProtection.unprotect', path, { password }, () => {
+      requireApi(q, '1.2', 'WorksheetProtection.unprotect');
+      const s = sheet();
+      if (s.protection.password !== undefined && s.protection.password !== password) {
+        throw new FakeOfficeError('InvalidArgument', 'the password is wrong', `${path}.unprotect`);
+      }
+      s.protection = { protected: false };
     });
   }
 }
@@ -1712,9 +2084,30 @@ function chartRangeAddress(ref: unknown, where: string): string {
 }
 
 export class FakeChartCollection {
-  readonly [$]: { q: Queue; sheet: () => ModelSheet; path: string };
+  readonly [$]: { q: Queue; sheet: () => ModelSheet; path: string; loaded: Loaded };
   constructor(q: Queue, sheet: () => ModelSheet, path: string) {
-    this[$] = { q, sheet, path };
+    this[$] = { q, sheet, path, loaded: new Loaded(path) };
+  }
+  get items(): FakeChart[] {
+    return this[$].loaded.read('items');
+  }
+  load(arg?: string | string[] | { select?: string }): this {
+    const { q, sheet, path } = this[$];
+    loadItems(
+      q,
+      this[$],
+      'ChartCollection.load',
+      arg,
+      ['name'],
+      () => sheet().charts,
+      (c) => {
+        const cb = new Binding<ModelChart>(`chart ${c.name}`);
+        cb.set(c);
+        return new FakeChart(q, cb, `${path}[${c.name}]`, sheet);
+      },
+      (c) => c.name,
+    );
+    return this;
   }
   add(type: string, sourceData: Excel.Range, seriesBy?: Excel.ChartSeriesBy | 'Auto' | 'Columns' | 'Rows'): FakeChart {
     const { q, sheet, path } = this[$];
@@ -1729,19 +2122,33 @@ export class FakeChartCollection {
       for (let col = rect.left; col <= rect.right; col++) {
         series.push({ name: `Series${col - rect.left + 1}`, values: source, axisGroup: 'Primary' });
       }
-      const chart: ModelChart = { type, source, title: '', series, axes: {} };
+      let n = 1;
+      while (sheet().charts.some((c) => c.name === `Chart ${n}`)) n++;
+      const chart: ModelChart = { name: `Chart ${n}`, type, source, title: '', series, axes: {} };
       sheet().charts.push(chart);
       cb.set(chart);
     });
-    return new FakeChart(q, cb, `${path}.add(${type})`);
+    return new FakeChart(q, cb, `${path}.add(${type})`, sheet);
   }
 }
 export const _chartsCheck: OnlyRealMembers<FakeChartCollection, Excel.ChartCollection> = true;
 
-export class FakeChart implements Pick<Excel.Chart, 'width' | 'height' | 'setPosition'> {
-  readonly [$]: { q: Queue; cb: Binding<ModelChart>; path: string };
-  constructor(q: Queue, cb: Binding<ModelChart>, path: string) {
-    this[$] = { q, cb, path };
+export class FakeChart implements Pick<Excel.Chart, 'width' | 'height' | 'setPosition' | 'delete'> {
+  readonly [$]: { q: Queue; cb: Binding<ModelChart>; path: string; loaded: Loaded; sheet: () => ModelSheet };
+  constructor(q: Queue, cb: Binding<ModelChart>, path: string, sheet: () => ModelSheet) {
+    this[$] = { q, cb, path, loaded: new Loaded(path), sheet };
+  }
+  get name(): string {
+    return this[$].loaded.read('name');
+  }
+  delete(): void {
+    const { q, cb, path, sheet } = this[$];
+    q.push('Chart.delete', path, null, () => {
+      const charts = sheet().charts;
+      const i = charts.indexOf(cb.get());
+      if (i < 0) throw new FakeOfficeError('ItemNotFound', 'the chart no longer exists', `${path}.delete`);
+      charts.splice(i, 1);
+    });
   }
   private set$(prop: string, value: unknown, apply: (c: ModelChart) => void) {
     const { q, cb, path } = this[$];
