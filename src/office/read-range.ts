@@ -20,11 +20,17 @@ export interface ResolvedSource {
   table?: string;
 }
 
-/** The range a source refers to, without loading it. */
+/**
+ * The range a source refers to, without loading it. A selection is cut to the sheet's used
+ * range: whole columns (A:H) would otherwise be 1,048,576 rows of mostly blank cells. It is a
+ * null object when the selection holds no data at all.
+ */
 function sourceRange(context: Excel.RequestContext, ref: DataSourceRef): Excel.Range {
   switch (ref.kind) {
-    case 'selection':
-      return context.workbook.getSelectedRange();
+    case 'selection': {
+      const selected = context.workbook.getSelectedRange();
+      return selected.getIntersectionOrNullObject(selected.worksheet.getUsedRange(true));
+    }
     case 'table':
       return context.workbook.tables.getItem(ref.name).getRange();
     case 'sheet':
@@ -62,7 +68,7 @@ export async function resolveSource(context: Excel.RequestContext, ref: DataSour
     }
   }
   const range = sourceRange(context, ref);
-  range.load('address,rowCount,columnCount');
+  range.load(ref.kind === 'selection' ? 'isNullObject,address,rowCount,columnCount' : 'address,rowCount,columnCount');
   try {
     await context.sync();
   } catch (e) {
@@ -70,6 +76,9 @@ export async function resolveSource(context: Excel.RequestContext, ref: DataSour
       throw new HostError('emptySource', `sheet "${ref.name}" is empty`, { params: { name: ref.name }, cause: e });
     }
     throw toHostError(e, `locate ${ref.kind === 'selection' ? 'the selection' : `${ref.kind} ${ref.name}`}`);
+  }
+  if (ref.kind === 'selection' && range.isNullObject) {
+    throw new HostError('emptySource', 'the selection holds no data', { params: { label: 'selection' } });
   }
   const { sheet, address } = splitAddress(range.address);
   const label = ref.kind === 'table' ? ref.name : range.address;

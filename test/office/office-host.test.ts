@@ -7,6 +7,7 @@ import { OfficeHost } from '../../src/office/office-host';
 import { MAX_READ_CELLS } from '../../src/office/read-range';
 import type { SheetSpec } from '../../src/sheets/sheet-spec';
 import { installFakeExcel, seedSheet, type FakeExcel } from './fake-excel/install';
+import { MAX_ROWS } from './fake-excel/model';
 import { $ } from './fake-excel/core';
 import { richSpecs } from './fixtures/rich-spec';
 
@@ -73,6 +74,29 @@ describe('readers', () => {
     expect(error).toMatchObject({ code: 'tooManyCells', params: { cells: 5_200_000, max: MAX_READ_CELLS } });
     // Only the probe and the size were requested, no values.
     expect(fake.session.since(before).length).toBe(2);
+  });
+
+  test('a whole-column selection (A:H) is cut to the used rows: 1,000 rows read in two requests', async () => {
+    const sheet = fake.model.addSheet('Orders');
+    const rows: unknown[][] = [['Date', 'Customer', 'Product', 'Qty', 'Price', 'Amount', 'Rep', 'Region']];
+    for (let i = 0; i < 1000; i++) rows.push([46000 + i, `C${i}`, `P${i % 7}`, i % 9, 10, (i % 9) * 10, `R${i % 3}`, 'East']);
+    seedSheet(sheet, rows);
+    fake.select(sheet, { top: 1, left: 1, bottom: MAX_ROWS, right: 8 });
+    const mark = fake.session.mark();
+    const data = await new OfficeHost().readSource({ kind: 'selection' });
+    expect(data.rows.length).toBe(1000);
+    expect(data.headers[7]).toBe('Region');
+    expect(data.label).toBe('Orders!A1:H1001');
+    expect(data.firstRowNumber).toBe(2);
+    const syncs = fake.session.since(mark);
+    expect(syncs.length).toBe(2); // locate + one chunk of 8,000 cells
+    expect(Math.max(...syncs.map((s) => s.responseBytes))).toBeLessThan(200_000);
+
+    // Columns C:D only, and a selection below the data: nothing to read.
+    fake.select(sheet, { top: 1, left: 3, bottom: MAX_ROWS, right: 4 });
+    expect((await new OfficeHost().readSource({ kind: 'selection' })).headers).toEqual(['Product', 'Qty']);
+    fake.select(sheet, { top: 5000, left: 1, bottom: 6000, right: 8 });
+    await expect(new OfficeHost().readSource({ kind: 'selection' })).rejects.toMatchObject({ code: 'emptySource' });
   });
 
   test('missing table or sheet, one-cell selection, header-only data: clear codes', async () => {
