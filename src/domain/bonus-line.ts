@@ -60,7 +60,7 @@ export interface OrderInput {
   amount: ExactValue;
   currency: string;
   amountCny: ExactValue;
-  /** A fraction; the run hands out one shared object per distinct cell (never modified). */
+  /** A fraction. */
   margin: ExactValue;
 }
 

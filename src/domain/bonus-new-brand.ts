@@ -94,7 +94,7 @@ export function newBrandEngine(ctx: SchemeContext): NewBrandEngine {
       sums.push();
       sums.push();
       reps.push(r.rep);
-      firstMargins.push(r.margin);
+      firstMargins.push(copyExact(r.margin, exactValue()));
       const cs = contracts.data;
       cs[c * 4 + DATE] = r.date;
       cs[c * 4 + FIRST_ROW] = r.row;

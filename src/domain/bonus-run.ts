@@ -25,7 +25,7 @@ import { copyExact, exactFromDecimal, exactTimes, exactValue, type ExactValue } 
 import { cleanTyped } from './normalize-text';
 import { parseDate, serialToIso } from './parse-date';
 import { parseMoney, parsePercent, readScaledMoney } from './parse-number';
-import { ok, type Parsed } from './parse-result';
+import type { Parsed } from './parse-result';
 import { watchRows, type RunProgressOptions } from './run-progress';
 
 /**
@@ -170,8 +170,22 @@ const CURRENCY_NAMES: Record<string, string> = {
 
 class RowError extends Error {}
 
+/** Distinct dates or percentages remembered per run. */
+const MEMO = 100_000;
+
 /** Text that cleanTyped would return unchanged: printable ASCII, no edge spaces, no leading apostrophe. */
-const PLAIN_TEXT = /^[\x21-\x26\x28-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
+export function isPlainText(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(n - 1);
+  if (first < 0x21 || first > 0x7e || first === 0x27 || last < 0x21 || last > 0x7e) return false;
+  for (let i = 1; i < n - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
+}
 
 export async function runBonus(scheme: BonusScheme, table: BonusTable, options: BonusRunOptions = {}): Promise<BonusRunResult> {
   const lang = options.lang ?? 'en-US';
@@ -195,10 +209,9 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
 
   // Cell readers: each throws a RowError naming the column; the row is then set aside.
   let cells: unknown[] = [];
-  const colMap = new Map(Object.entries(col));
   const name = (f: string) => table.headers[col[f]] ?? f;
   const raw = (f: string): unknown => {
-    const i = colMap.get(f);
+    const i = col[f];
     return i === undefined ? undefined : cells[i];
   };
   const need = <T>(f: string, r: Parsed<T>): T => {
@@ -211,7 +224,7 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
     const s =
       v === null || v === undefined
         ? ''
-        : typeof v === 'string' && PLAIN_TEXT.test(v)
+        : typeof v === 'string' && isPlainText(v)
           ? v
           : v instanceof Date
             ? v.toISOString().slice(0, 10)
@@ -219,19 +232,24 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
     if (required && s === '') throw new RowError(t('rowMissing', { field: name(f) }));
     return s;
   };
-  // Dates and percentages repeat across rows: identical text parses identically, so parse it once.
-  const dateCache = new Map<unknown, Parsed<number>>();
-  const percentCache = new Map<unknown, Parsed<ExactValue>>();
-  const cached = <T>(cache: Map<unknown, Parsed<T>>, v: unknown, parse: (v: unknown) => Parsed<T>): Parsed<T> => {
-    if (typeof v !== 'string' && typeof v !== 'number') return parse(v);
-    let r = cache.get(v);
-    if (r === undefined) {
-      r = parse(v);
-      if (cache.size < 100_000) cache.set(v, r);
+  // Dates and percentages repeat across rows: identical cells parse identically, so each distinct
+  // text or number is parsed once (up to MEMO distinct ones). The memos map a cell to a number —
+  // a date's serial (≥ 1), a share's index in the share columns (≥ 0), or −1 − the index of its
+  // failure — so a lookup dereferences no object.
+  const failures: Parsed<never>[] = [];
+  const failed = (r: Parsed<unknown>): number => -failures.push(r as Parsed<never>);
+  const dateMemo = new Map<unknown, number>();
+  const date = (f: string): number => {
+    const v = raw(f);
+    if (typeof v !== 'string' && typeof v !== 'number') return need(f, parseDate(v));
+    let k = dateMemo.get(v);
+    if (k === undefined) {
+      const r = parseDate(v);
+      if (dateMemo.size >= MEMO) return need(f, r);
+      dateMemo.set(v, (k = r.ok ? r.value : failed(r)));
     }
-    return r;
+    return k > 0 ? k : need(f, failures[-k - 1]);
   };
-  const date = (f: string) => need(f, cached(dateCache, raw(f), parseDate));
   const optionalDate = (f: string): number | null => (text(f, false) === '' && !(raw(f) instanceof Date) ? null : date(f));
   const yesNo = (f: string): boolean => {
     const v = raw(f);
@@ -285,13 +303,34 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
       exactTimes(into.amount, rate, into.amountCny);
     }
   };
-  // A fraction as an exact value, one shared object per distinct cell (the engines never modify it).
-  const parseShare = (v: unknown): Parsed<ExactValue> => {
-    const r = parsePercent(v);
-    return r.ok ? ok(exactFromDecimal(r.value, exactValue())) : r;
+  // A fraction (12 %, 0.12) as an exact value, into `out`.
+  const shareMemo = new Map<unknown, number>();
+  const shareM: number[] = [];
+  const shareS: number[] = [];
+  const shareBig: (Decimal | null)[] = [];
+  const percent = (f: string, out: ExactValue): ExactValue => {
+    const v = raw(f);
+    if (typeof v !== 'string' && typeof v !== 'number') return exactFromDecimal(need(f, parsePercent(v)), out);
+    let k = shareMemo.get(v);
+    if (k === undefined) {
+      const r = parsePercent(v);
+      if (shareMemo.size >= MEMO) return exactFromDecimal(need(f, r), out);
+      if (r.ok) {
+        const x = exactFromDecimal(r.value, exactValue());
+        k = shareM.push(x.m) - 1;
+        shareS.push(x.s);
+        shareBig.push(x.big);
+      } else k = failed(r);
+      shareMemo.set(v, k);
+    }
+    if (k < 0) need(f, failures[-k - 1]);
+    out.m = shareM[k];
+    out.s = shareS[k];
+    out.big = shareBig[k];
+    return out;
   };
-  const percent = (f: string) => need(f, cached(percentCache, raw(f), parseShare));
   const brandRow: NewBrandInput = { row: 0, rep: '', contract: '', date: 0, amount: exactValue(), currency: '', amountCny: exactValue(), margin: exactValue() };
+  const prepayment = exactValue();
   const customerRow: NewCustomerInput = {
     row: 0,
     rep: '',
@@ -314,7 +353,7 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
       r.rep = text('rep');
       r.contract = text('contract');
       r.date = date('date');
-      r.margin = percent('margin');
+      percent('margin', r.margin);
       return r;
     },
     'new-customer': (row): NewCustomerInput => {
@@ -324,8 +363,8 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
       r.rep = text('rep');
       r.customer = text('customer');
       r.date = date('date');
-      r.margin = percent('margin');
-      r.prepayment = col.prepayment === undefined || text('prepayment', false) === '' ? null : percent('prepayment');
+      percent('margin', r.margin);
+      r.prepayment = col.prepayment === undefined || text('prepayment', false) === '' ? null : percent('prepayment', prepayment);
       r.customerType = text('customer_type', false);
       r.selfDeveloped = yesNo('self_developed');
       return r;

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { fmtMoney, fmtPercent } from '../../src/domain/bonus-format';
 import type { NewBrandLine, NewCustomerLine } from '../../src/domain/bonus-line';
-import { runBonus } from '../../src/domain/bonus-run';
+import { isPlainText, runBonus } from '../../src/domain/bonus-run';
 import { Decimal, roundHalfUp } from '../../src/domain/decimal';
+import { cleanTyped } from '../../src/domain/normalize-text';
 import { serialToIso } from '../../src/domain/parse-date';
 import { parseMoney, parsePercent } from '../../src/domain/parse-number';
 
@@ -191,5 +192,22 @@ describe('line fields computed on first read', () => {
     expect({ ...c1 }).toMatchObject({ rows: [2, 4], margin: D(0.1) });
     expect(c1.margin.toString()).toBe('0.1');
     expect([c2.rows, c2.margin.toString()]).toEqual([[3], '0.05']);
+  });
+});
+
+describe('isPlainText: cells taken as they are, without cleaning', () => {
+  test('property: exactly what the former pattern accepted, and only texts cleanTyped leaves unchanged', () => {
+    const former = /^[\x21-\x26\x28-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
+    const text = fc.oneof(
+      fc.string({ unit: fc.constantFrom('a', 'Z', '1', ' ', "'", '\u00a0', '\t', '～', '１', '乙', '~', '!', '\u3000'), maxLength: 6 }),
+      fc.string({ maxLength: 8 }),
+    );
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(isPlainText(s)).toBe(former.test(s));
+        if (isPlainText(s)) expect(cleanTyped(s)).toBe(s);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
