@@ -103,6 +103,27 @@ describe('ABC page', () => {
     expect((screen.getByRole('button', { name: 'Preview tiers' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
+  test('value limits A = B are allowed (the B tier is then empty); A above B is refused', async () => {
+    const { user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Read data' }));
+    const a = await screen.findByRole('spinbutton', { name: 'A up to' });
+    const b = screen.getByRole('spinbutton', { name: 'B up to' });
+    await user.clear(a);
+    await user.type(a, '90');
+    await user.clear(b);
+    await user.type(b, '90');
+    expect(screen.queryByText('The A limit cannot be above the B limit.')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Preview tiers' }));
+    await screen.findByTestId('abc-summary');
+    expect(tierRow('B').getAttribute('data-customers')).toBe('0');
+    expect(Number(tierRow('A').getAttribute('data-customers')) + Number(tierRow('C').getAttribute('data-customers'))).toBe(4);
+
+    await user.clear(a);
+    await user.type(a, '95');
+    expect(screen.getByText('The A limit cannot be above the B limit.')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Preview tiers' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
   test('a read error says what happened and what to do', async () => {
     const host = new FakeExcelHost();
     const { user } = setup(host);

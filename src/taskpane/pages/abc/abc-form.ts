@@ -36,7 +36,8 @@ export function toOptions(form: AbcForm): { options?: AbcOptions; problems: Form
   if (problems.length) return { problems };
   // Through decimals, so 80.25 % is exactly 0.8025 (a float division can give 0.8025000000000001).
   const thresholds: [number, number] = [new Decimal(a).div(100).toNumber(), new Decimal(b).div(100).toNumber()];
-  if (form.method === 'value' ? a >= b : a + b > 100) return { problems: ['order'] };
+  // A = B is allowed: the engine then leaves the B tier empty.
+  if (form.method === 'value' ? a > b : a + b > 100) return { problems: ['order'] };
   return {
     problems,
     options: {
