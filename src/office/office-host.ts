@@ -2,14 +2,15 @@
  * The WorkbookHost the task pane uses inside Excel: every call is one Excel.run, errors come
  * back as HostError with Office's code, per-workbook settings live in the document.
  */
-import type { SheetSpec } from '../sheets/sheet-spec';
+import type { Lang, SheetSpec } from '../sheets/sheet-spec';
 import { appendColumn } from './add-column';
 import { applySheetSpecs } from './apply-sheet-spec';
 import { detectFeatures, type ExcelFeatures } from './features';
 import { toHostError } from './host-error';
 import { readTableData } from './read-range';
 import { getDocumentSetting, setDocumentSetting } from './settings';
-import type { DataSourceRef, InsertOptions, NewColumn, OwnedSheet, TableData, WorkbookHost } from './workbook-host';
+import { makeShareSafeCopies } from './share-safe-copy';
+import type { DataSourceRef, InsertOptions, NewColumn, OwnedSheet, ShareSafeCopyResult, TableData, WorkbookHost } from './workbook-host';
 
 /** Settings key of the ownership records: which sheet ids this add-in wrote, and for what. */
 const OWNED_KEY = 'host.ownedSheets';
@@ -85,6 +86,10 @@ export class OfficeHost implements WorkbookHost {
       return Promise.reject(new Error('addColumn writes into the user’s data and needs their confirmation'));
     }
     return run('add column', (context) => appendColumn(context, ref, column, signal));
+  }
+
+  makeShareSafeCopy(lang: Lang, signal?: AbortSignal): Promise<ShareSafeCopyResult> {
+    return run('make share-safe copies', (context) => makeShareSafeCopies(context, { lang, features: this.features, signal }));
   }
 
   async getSetting<T>(key: string): Promise<T | undefined> {

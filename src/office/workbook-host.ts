@@ -1,4 +1,4 @@
-import type { SheetSpec } from '../sheets/sheet-spec';
+import type { Lang, SheetSpec } from '../sheets/sheet-spec';
 
 /**
  * What the task pane needs from a workbook. Two implementations: the Excel one in this folder
@@ -52,6 +52,16 @@ export interface NewColumn {
   values: (string | number | boolean | null)[];
 }
 
+/** What a share-safe copy did (see WorkbookHost.makeShareSafeCopy). */
+export interface ShareSafeCopyResult {
+  /** One copy per sheet whose personal columns held something: its name and what it lost. */
+  copies: { source: string; copy: string; cells: number; notes: number }[];
+  /** Sheets with personal columns that are already empty: nothing to copy. */
+  alreadySafe: string[];
+  /** This Excel cannot list cell notes (ExcelApi 1.18): notes in personal columns were not checked. */
+  notesUnchecked: boolean;
+}
+
 export interface WorkbookHost {
   readonly kind: 'excel' | 'preview';
   listSources(): Promise<{ tables: string[]; sheets: string[] }>;
@@ -69,4 +79,11 @@ export interface WorkbookHost {
    * Fails without writing anything when that column is not empty.
    */
   addColumn?(ref: DataSourceRef, column: NewColumn, confirmation: { confirmed: true }, signal?: AbortSignal): Promise<{ address: string }>;
+  /**
+   * Copies every sheet whose personal columns (AP_Personal_* names) hold something, next to
+   * it, as "<name> (share-safe)" with those columns emptied (values, formulas, notes; headers
+   * and formatting stay). The originals are never changed. `lang` is the language of the copy's
+   * name suffix and header note.
+   */
+  makeShareSafeCopy?(lang: Lang, signal?: AbortSignal): Promise<ShareSafeCopyResult>;
 }

@@ -25,11 +25,18 @@ function isBlank(value: unknown): boolean {
   return value === null || value === undefined || value === '';
 }
 
-/** How many cells below the personal headers hold a value, a formula or a note. */
-export function personalContentCount(sheet: SheetSpec): number {
+/** What the personal ranges hold below their headers: cells with a value or formula, and notes. */
+export function personalContent(sheet: SheetSpec): { cells: number; notes: number } {
   const ranges = personalMarkRanges(sheet).map(parseRange);
-  if (ranges.length === 0) return 0;
-  return sheet.cells.filter((c) => inside(ranges, c.ref) === 'body' && (!isBlank(c.value) || c.note)).length;
+  let cells = 0;
+  let notes = 0;
+  if (ranges.length === 0) return { cells, notes };
+  for (const c of sheet.cells) {
+    if (inside(ranges, c.ref) !== 'body') continue;
+    if (!isBlank(c.value)) cells++;
+    if (c.note) notes++;
+  }
+  return { cells, notes };
 }
 
 /** A copy of the sheet with its personal ranges emptied (the sheet itself is not changed). */

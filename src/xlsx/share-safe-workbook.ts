@@ -4,7 +4,8 @@ import messages from '../i18n/share-safe';
 import { parseRange, rangeRef } from '../sheets/a1';
 import { isPersonalMarkerName } from '../sheets/personal-marker';
 import type { Lang } from '../sheets/sheet-spec';
-import { nameAreas, readWorkbookParts, type RawDefinedName, type SheetArea } from './workbook-names';
+import { nameAreas, type SheetArea } from '../sheets/name-reference';
+import { readWorkbookParts, type RawDefinedName } from './workbook-names';
 
 /**
  * A share-safe copy of an .xlsx file: every range marked personal (AP_Personal_<n> names, see

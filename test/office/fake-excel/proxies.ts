@@ -5,6 +5,7 @@
  * method queues an operation; nothing touches the model before context.sync().
  */
 import { $, Binding, Loaded, loadList, requireApi, type OnlyRealMembers, type Queue } from './core';
+import { copySheet } from './copy-sheet';
 import { FakeOfficeError } from './errors';
 import {
   assertDefinedName,
@@ -360,6 +361,26 @@ export class FakeWorksheet implements Pick<Excel.Worksheet, 'delete' | 'activate
     });
   }
 
+  /** ExcelApi 1.7; the model side is in copy-sheet.ts. */
+  copy(positionType?: Excel.WorksheetPositionType | 'None' | 'Before' | 'After' | 'Beginning' | 'End', relativeTo?: Excel.Worksheet): FakeWorksheet {
+    const { q, b, path, context } = this[$];
+    const copied = new Binding<ModelSheet>(`${path}.copy()`);
+    const relative = relativeTo as unknown;
+    q.push('Worksheet.copy', path, { positionType, relativeTo: relative instanceof FakeWorksheet ? relative[$].path : relative }, () => {
+      requireApi(q, '1.7', 'Worksheet.copy');
+      const where = positionType ?? 'None';
+      assertOneOf(where, ['None', 'Before', 'After', 'Beginning', 'End'], `${path}.copy`);
+      const sheets = q.model.sheets;
+      let at = where === 'End' ? sheets.length : 0;
+      if (where === 'Before' || where === 'After') {
+        if (!(relative instanceof FakeWorksheet)) throw new FakeOfficeError('InvalidArgument', `copy ${where} needs relativeTo`, `${path}.copy`);
+        at = sheets.indexOf(relative[$].b.get()) + (where === 'After' ? 1 : 0);
+      }
+      copied.set(copySheet(q.model, b.get(), at));
+    });
+    return new FakeWorksheet(q, copied, `${path}.copy()`, context);
+  }
+
   getRange(address?: string): FakeRange {
     const { q, b, path, context } = this[$];
     const rb = new Binding<{ sheet: ModelSheet; rect: Rect }>(`${path}.getRange(${address})`);
@@ -396,12 +417,12 @@ export class FakeWorksheet implements Pick<Excel.Worksheet, 'delete' | 'activate
     return new FakeNamedItemCollection(q, () => b.get(), `${path}.names`);
   }
   get notes(): FakeNoteCollection {
-    const { q, b, path } = this[$];
-    return new FakeNoteCollection(q, () => b.get(), `${path}.notes`);
+    const { q, b, path, context } = this[$];
+    return new FakeNoteCollection(q, () => b.get(), `${path}.notes`, context);
   }
   get comments(): FakeCommentCollection {
-    const { q, b, path } = this[$];
-    return new FakeCommentCollection(q, () => b.get(), `${path}.comments`);
+    const { q, b, path, context } = this[$];
+    return new FakeCommentCollection(q, () => b.get(), `${path}.comments`, context);
   }
   get freezePanes(): FakeFreezePanes {
     const { q, b, path } = this[$];
@@ -1692,10 +1713,10 @@ export class FakeNamedItemCollection {
       this[$],
       'NamedItemCollection.load',
       arg ?? 'items/name',
-      ['name'],
+      ['name', 'type', 'formula'],
       () => q.model.names.filter((n) => n.scope === scope()),
       (n) => new FakeNamedItem(q, n, `names[${n.name}]`),
-      (n, p) => n[p as 'name'],
+      (n, p) => (p === 'type' ? nameType(n.formula) : n[p as 'name' | 'formula']),
     );
     return this;
   }
@@ -1734,6 +1755,12 @@ export class FakeNamedItem implements Pick<Excel.NamedItem, 'delete'> {
   get name(): string {
     return this[$].loaded.read('name');
   }
+  get type(): string {
+    return this[$].loaded.read('type');
+  }
+  get formula(): string {
+    return this[$].loaded.read('formula');
+  }
   delete(): void {
     const { q, item, path } = this[$];
     q.push('NamedItem.delete', path, null, () => {
@@ -1745,6 +1772,12 @@ export class FakeNamedItem implements Pick<Excel.NamedItem, 'delete'> {
   }
 }
 export const _nameCheck: OnlyRealMembers<FakeNamedItem, Excel.NamedItem> = true;
+
+/** NamedItem.type as Excel reports it for the names the fake holds. */
+function nameType(formula: string): string {
+  if (/^=#REF!/i.test(formula)) return 'Error';
+  return /!\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/.test(formula) ? 'Range' : 'String';
+}
 
 function cellOf(ref: unknown, sheet: ModelSheet, where: string): string {
   if (ref instanceof FakeRange) {
@@ -1760,15 +1793,21 @@ function cellOf(ref: unknown, sheet: ModelSheet, where: string): string {
 }
 
 export class FakeNoteCollection {
-  readonly [$]: { q: Queue; sheet: () => ModelSheet; path: string; loaded: Loaded };
-  constructor(q: Queue, sheet: () => ModelSheet, path: string) {
-    this[$] = { q, sheet, path, loaded: new Loaded(path) };
+  readonly [$]: { q: Queue; sheet: () => ModelSheet; path: string; loaded: Loaded; context: FakeRequestContext };
+  constructor(q: Queue, sheet: () => ModelSheet, path: string, context: FakeRequestContext) {
+    this[$] = { q, sheet, path, loaded: new Loaded(path), context };
+  }
+  /** The note on a cell ("B3"); ItemNotFound at sync when the cell has none. */
+  getItem(key: string): FakeNote {
+    const { q, sheet, path, context } = this[$];
+    const item = lazyCellItem(q, sheet, key, 'notes', 'NoteCollection.getItem', path, '1.18');
+    return new FakeNote(q, item, `${path}[${key}]`, context);
   }
   get items(): FakeNote[] {
     return this[$].loaded.read('items');
   }
   load(arg?: string | string[] | { select?: string }): this {
-    const { q, sheet, path } = this[$];
+    const { q, sheet, path, context } = this[$];
     loadItems(
       q,
       this[$],
@@ -1776,7 +1815,7 @@ export class FakeNoteCollection {
       arg,
       ['content'],
       () => [...sheet().notes.keys()].map((cell) => ({ sheet: sheet(), cell })),
-      (n) => new FakeNote(q, n, `${path}[${n.cell}]`),
+      (n) => new FakeNote(q, n, `${path}[${n.cell}]`, context),
       (n) => n.sheet.notes.get(n.cell),
       '1.18',
     );
@@ -1798,10 +1837,46 @@ export const _notesCheck: OnlyRealMembers<FakeNoteCollection, Excel.NoteCollecti
 /** A note or a comment: the cell it is on. */
 type CellItem = { sheet: ModelSheet; cell: string };
 
+/** A note or comment looked up by cell: resolved (and checked to exist) at sync. */
+function lazyCellItem(q: Queue, sheet: () => ModelSheet, key: string, kind: 'notes' | 'comments', action: string, path: string, api: string): CellItem {
+  let cell: string | undefined;
+  q.push(action, path, key, () => {
+    requireApi(q, api, action);
+    const s = sheet();
+    const address = rectAddress(parseAddress(key).rect);
+    if (!s[kind].has(address)) throw new FakeOfficeError('ItemNotFound', `no ${kind === 'notes' ? 'note' : 'comment'} on ${key}`, `${path}.${action}`);
+    cell = address;
+  });
+  return {
+    get sheet() {
+      return sheet();
+    },
+    get cell() {
+      if (cell === undefined) throw new FakeOfficeError('InvalidObjectPath', `${path}[${key}] is not resolved`, path);
+      return cell;
+    },
+  };
+}
+
+/** Note.getLocation / Comment.getLocation: the cell as a Range. */
+function cellLocation(q: Queue, item: CellItem, kind: 'notes' | 'comments', path: string, api: string, context: FakeRequestContext): FakeRange {
+  const rb = new Binding<RangeTarget>(`${path}.getLocation()`);
+  q.push(kind === 'notes' ? 'Note.getLocation' : 'Comment.getLocation', path, null, () => {
+    requireApi(q, api, `${path}.getLocation`);
+    if (!item.sheet[kind].has(item.cell)) throw new FakeOfficeError('ItemNotFound', `nothing on ${item.cell}`, `${path}.getLocation`);
+    rb.set({ sheet: item.sheet, rect: parseAddress(item.cell).rect });
+  });
+  return new FakeRange(q, rb, `${path}.getLocation()`, context);
+}
+
 export class FakeNote implements Pick<Excel.Note, 'delete'> {
-  readonly [$]: { q: Queue; item: CellItem; path: string; loaded: Loaded };
-  constructor(q: Queue, item: CellItem, path: string) {
-    this[$] = { q, item, path, loaded: new Loaded(path) };
+  readonly [$]: { q: Queue; item: CellItem; path: string; loaded: Loaded; context: FakeRequestContext };
+  constructor(q: Queue, item: CellItem, path: string, context: FakeRequestContext) {
+    this[$] = { q, item, path, loaded: new Loaded(path), context };
+  }
+  getLocation(): FakeRange {
+    const { q, item, path, context } = this[$];
+    return cellLocation(q, item, 'notes', path, '1.18', context);
   }
   get content(): string {
     return this[$].loaded.read('content');
@@ -1817,15 +1892,22 @@ export class FakeNote implements Pick<Excel.Note, 'delete'> {
 export const _noteCheck: OnlyRealMembers<FakeNote, Excel.Note> = true;
 
 export class FakeCommentCollection {
-  readonly [$]: { q: Queue; sheet: () => ModelSheet; path: string; loaded: Loaded };
-  constructor(q: Queue, sheet: () => ModelSheet, path: string) {
-    this[$] = { q, sheet, path, loaded: new Loaded(path) };
+  readonly [$]: { q: Queue; sheet: () => ModelSheet; path: string; loaded: Loaded; context: FakeRequestContext };
+  constructor(q: Queue, sheet: () => ModelSheet, path: string, context: FakeRequestContext) {
+    this[$] = { q, sheet, path, loaded: new Loaded(path), context };
+  }
+  /** The comment on a cell ("B3"); ItemNotFound at sync when the cell has none. */
+  getItemByCell(cellAddress: Excel.Range | string): FakeComment {
+    const { q, sheet, path, context } = this[$];
+    if (typeof cellAddress !== 'string') throw new FakeOfficeError('NotModelled', 'getItemByCell(Range)', `${path}.getItemByCell`);
+    const item = lazyCellItem(q, sheet, cellAddress, 'comments', 'CommentCollection.getItemByCell', path, '1.10');
+    return new FakeComment(q, item, `${path}[${cellAddress}]`, context);
   }
   get items(): FakeComment[] {
     return this[$].loaded.read('items');
   }
   load(arg?: string | string[] | { select?: string }): this {
-    const { q, sheet, path } = this[$];
+    const { q, sheet, path, context } = this[$];
     loadItems(
       q,
       this[$],
@@ -1833,7 +1915,7 @@ export class FakeCommentCollection {
       arg,
       ['content'],
       () => [...sheet().comments.keys()].map((cell) => ({ sheet: sheet(), cell })),
-      (c) => new FakeComment(q, c, `${path}[${c.cell}]`),
+      (c) => new FakeComment(q, c, `${path}[${c.cell}]`, context),
       (c) => c.sheet.comments.get(c.cell),
       '1.10',
     );
@@ -1853,9 +1935,13 @@ export class FakeCommentCollection {
 export const _commentsCheck: OnlyRealMembers<FakeCommentCollection, Excel.CommentCollection> = true;
 
 export class FakeComment implements Pick<Excel.Comment, 'delete'> {
-  readonly [$]: { q: Queue; item: CellItem; path: string; loaded: Loaded };
-  constructor(q: Queue, item: CellItem, path: string) {
-    this[$] = { q, item, path, loaded: new Loaded(path) };
+  readonly [$]: { q: Queue; item: CellItem; path: string; loaded: Loaded; context: FakeRequestContext };
+  constructor(q: Queue, item: CellItem, path: string, context: FakeRequestContext) {
+    this[$] = { q, item, path, loaded: new Loaded(path), context };
+  }
+  getLocation(): FakeRange {
+    const { q, item, path, context } = this[$];
+    return cellLocation(q, item, 'comments', path, '1.10', context);
   }
   get content(): string {
     return this[$].loaded.read('content');
@@ -2048,9 +2134,31 @@ export class FakePageBreakCollection {
 export const _pageBreaksCheck: OnlyRealMembers<FakePageBreakCollection, Excel.PageBreakCollection> = true;
 
 export class FakeWorksheetProtection {
-  readonly [$]: { q: Queue; sheet: () => ModelSheet; path: string };
+  readonly [$]: { q: Queue; sheet: () => ModelSheet; path: string; loaded: Loaded };
   constructor(q: Queue, sheet: () => ModelSheet, path: string) {
-    this[$] = { q, sheet, path };
+    this[$] = { q, sheet, path, loaded: new Loaded(path) };
+  }
+  load(arg?: string | string[] | { select?: string }): this {
+    const { q, sheet, path, loaded } = this[$];
+    const props = loadList(arg) ?? ['protected', 'options'];
+    q.push('WorksheetProtection.load', path, props, () => {
+      requireApi(q, '1.2', 'WorksheetProtection.load');
+      const p = sheet().protection;
+      let n = 0;
+      for (const prop of props) {
+        if (prop === 'protected') n += loaded.set(prop, p.protected);
+        else if (prop === 'options') n += loaded.set(prop, { ...(p.options ?? {}) });
+        else throw new FakeOfficeError('NotModelled', `protection property ${prop}`, `${path}.load`);
+      }
+      return n;
+    });
+    return this;
+  }
+  get protected(): boolean {
+    return this[$].loaded.read('protected');
+  }
+  get options(): Excel.WorksheetProtectionOptions {
+    return this[$].loaded.read('options');
   }
   protect(options?: Excel.WorksheetProtectionOptions, password?: string): void {
     const { q, sheet, path } = this[$];
