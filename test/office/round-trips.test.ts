@@ -5,7 +5,9 @@
 import { applySheetSpecs, DEFAULT_MAX_REQUEST_BYTES } from '../../src/office/apply-sheet-spec';
 import { OfficeHost } from '../../src/office/office-host';
 import { READ_CHUNK_CELLS } from '../../src/office/read-range';
-import { runAbcInWorkbook } from '../../src/office/run-in-workbook';
+import { createAbcService } from '../../src/taskpane/services/abc-service';
+import { abcSheetsBuilder } from '../../src/taskpane/services/abc-sheets';
+import { writeAbcResult } from '../../src/taskpane/services/write-abc';
 import { getTemplate } from '../../src/sheets/template-registry';
 import { PAYLOAD_LIMIT_BYTES } from './fake-excel/core';
 import { installFakeExcel, seedSheet, type FakeExcel } from './fake-excel/install';
@@ -41,12 +43,22 @@ describe('ABC on 100,000 rows', () => {
     for (let i = 0; i < 100_000; i++) rows.push([46000 + (i % 365), `客户 ${i % 4000}`, `P${i % 50}`, ((i * 7919) % 10_000) / 10 + 1]);
     seedSheet(sales, rows);
 
+    // The task pane's path: read the source, compute, write the result sheets.
     const host = new OfficeHost();
+    const abc = createAbcService(abcSheetsBuilder);
     const mark = fake.session.mark();
-    const { result, sheets } = await runAbcInWorkbook(host, { kind: 'sheet', name: 'Sales' }, { customer: 'Customer', value: 'Amount' }, { lang: 'zh-CN' });
+    const table = await host.readSource({ kind: 'sheet', name: 'Sales' });
+    const computation = await abc.compute(
+      table,
+      { customer: 'Customer', value: 'Amount', factor: '' },
+      { method: 'value', thresholds: [0.8, 0.95], crossingToLower: false, groupByCustomer: true },
+      'zh-CN',
+    );
+    const sheets = await writeAbcResult(host, computation, 'zh-CN');
     const syncs = fake.session.since(mark);
 
-    expect(result.customers.length).toBe(4000);
+    expect(computation.summary.positiveCustomers).toBe(4000);
+    expect(await host.listOwnedSheets()).toEqual(sheets.map((name) => ({ name, owner: 'abc:1' })));
     expect(sheets.length).toBeGreaterThanOrEqual(1);
     const readChunks = Math.ceil(rows.length / Math.floor(READ_CHUNK_CELLS / 4));
     const readSyncs = syncs.filter((s) => s.log.includes('Range.load') && s.log.includes('Worksheet.getRange'));

@@ -4,8 +4,8 @@ import type { HostInfo } from '../host/connect';
 import { loadExcelHost } from '../host/load-excel-host';
 import { PreviewHost } from '../preview/preview-host';
 import { createPreviewWorkbook } from '../preview/preview-workbook';
-import { buildAbcSheets } from '../../sheets/abc-result';
 import { createAbcService } from './abc-service';
+import { abcSheetsBuilder } from './abc-sheets';
 import { createBonusService } from './bonus-service';
 import { bonusSheetsBuilder } from './bonus-sheets';
 import { createTemplateService } from './templates-service';
@@ -15,7 +15,7 @@ import type { Services } from './types';
 export async function createServices(info: HostInfo): Promise<Services> {
   const common = {
     templates: createTemplateService(),
-    abc: createAbcService((result, lang, namePrefix) => buildAbcSheets(result, { lang, namePrefix })),
+    abc: createAbcService(abcSheetsBuilder),
     bonus: createBonusService(bonusSheetsBuilder),
     preferences: browserPreferenceStore(),
     version: pkg.version,

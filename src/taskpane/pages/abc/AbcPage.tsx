@@ -23,6 +23,7 @@ import { TaskStatus } from '../../components/TaskStatus';
 import { useTask } from '../../components/use-task';
 import { WrittenSheets } from '../../components/WrittenSheets';
 import type { AbcComputation, ColumnMap } from '../../services/types';
+import { writeAbcResult } from '../../services/write-abc';
 import { DEFAULT_FORM, defaultsFor, toOptions, type AbcForm } from './abc-form';
 import { ParetoChart } from './ParetoChart';
 import { TierSummary } from './TierSummary';
@@ -92,11 +93,7 @@ export function AbcPage({ services, sheetLang }: PageProps) {
   const write = () =>
     task.run(t('writingSheets'), async (ctx) => {
       if (!result) return;
-      const owned = services.host.listOwnedSheets ? await services.host.listOwnedSheets().catch(() => []) : [];
-      const earlier = new Set(owned.filter((o) => o.owner.startsWith('abc')).map((o) => o.owner)).size;
-      const sheets = await result.sheets(lang, earlier + 1);
-      await ctx.step();
-      setWritten(await services.host.insertSheets(sheets, { activate: true, owner: `abc:${earlier + 1}` }, ctx.signal));
+      setWritten(await writeAbcResult(services.host, result, lang, { signal: ctx.signal, beforeWrite: ctx.step }));
     });
 
   const problemText = problems.includes('order')

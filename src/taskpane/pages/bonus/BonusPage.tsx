@@ -34,6 +34,7 @@ import { TaskStatus } from '../../components/TaskStatus';
 import { useTask, type TaskContext } from '../../components/use-task';
 import { WrittenSheets } from '../../components/WrittenSheets';
 import { carryUserColumns } from '../../services/carry-user-columns';
+import { BONUS_OWNER, BONUS_RULES_OWNER } from '../../services/owners';
 import type { BonusComputation, BonusRules, ColumnMap, Services } from '../../services/types';
 import { isPeriodText, parseRates } from './bonus-form';
 import { RepTotals } from './RepTotals';
@@ -60,9 +61,6 @@ const useStyles = makeStyles({
 });
 
 const SETTING = 'bonus.last';
-/** Owners recorded with the sheets this page writes (see InsertOptions.owner). */
-const OWNER = 'bonus';
-const RULES_OWNER = 'bonus-rules';
 
 /** What the last written run used, kept in the workbook so "Recalculate" can redo it. */
 export interface LastBonusRun {
@@ -163,7 +161,7 @@ export function BonusPage({ services, sheetLang }: PageProps) {
     task.run(t('bonusCreatingRules'), async (ctx) => {
       const [name] = await services.host.insertSheets(
         [bonus.rulesSheet(lang)],
-        { activate: true, owner: RULES_OWNER },
+        { activate: true, owner: BONUS_RULES_OWNER },
         ctx.signal,
       );
       await refreshSheets();
@@ -211,7 +209,7 @@ export function BonusPage({ services, sheetLang }: PageProps) {
         return data ? carryUserColumns(spec, data) : spec;
       }),
     );
-    const names = await services.host.insertSheets(carried, { activate: true, replace, owner: OWNER }, ctx.signal);
+    const names = await services.host.insertSheets(carried, { activate: true, replace, owner: BONUS_OWNER }, ctx.signal);
     const rulesName = bonus.rulesSheet(sheetLang).name;
     const rulesAt = specs.findIndex((s) => s.name === rulesName);
     return { names, rulesSheet: rulesAt >= 0 ? names[rulesAt] : undefined };
@@ -265,7 +263,7 @@ export function BonusPage({ services, sheetLang }: PageProps) {
         ? await services.host.listOwnedSheets().catch(() => undefined)
         : undefined;
       const replace = owned
-        ? owned.filter((o) => o.owner === OWNER || o.owner === RULES_OWNER).map((o) => o.name)
+        ? owned.filter((o) => o.owner === BONUS_OWNER || o.owner === BONUS_RULES_OWNER).map((o) => o.name)
         : last.sheets;
       const out = await writeRun(r, last.lang, replace, ctx);
       setWritten(out.names);
