@@ -86,6 +86,13 @@ export default defineMessages({
     errHost_columnExists: 'A column with that header already exists.',
     errHost_aborted: 'Stopped.',
     errHost_settingsNotSaved: 'The settings could not be saved in the workbook.',
+    settingsNotSavedTitle: 'Settings not saved',
+    settingsNotSavedRecalc:
+      'The sheets were written, but the settings could not be saved in the workbook ({reason}). Recalculate will not know these sheets.',
+    settingsNotSavedSheets:
+      'The sheets were written, but the settings could not be saved in the workbook ({reason}). The add-in will not recognise these sheets later.',
+    settingsNotSavedColumns:
+      'The settings could not be saved in the workbook ({reason}). The column choices will not be remembered next time.',
     errHostAction_excel:
       'Leave cell-editing mode (press Esc in the sheet) and check the sheet is not protected, then try again.',
     errHostAction_tooManyCells: 'Select a smaller range or split the data into several sheets.',
@@ -310,6 +317,10 @@ export default defineMessages({
     errHost_columnExists: '已存在同名标题的列。',
     errHost_aborted: '已停止。',
     errHost_settingsNotSaved: '无法将设置保存到工作簿中。',
+    settingsNotSavedTitle: '设置未保存',
+    settingsNotSavedRecalc: '工作表已写入，但设置无法保存到工作簿中（{reason}）。“重新计算”将无法识别这些工作表。',
+    settingsNotSavedSheets: '工作表已写入，但设置无法保存到工作簿中（{reason}）。加载项以后将无法识别这些工作表。',
+    settingsNotSavedColumns: '设置无法保存到工作簿中（{reason}）。下次不会记住所选的列。',
     errHostAction_excel: '请先退出单元格编辑（在工作表中按 Esc），并确认工作表未受保护，然后重试。',
     errHostAction_tooManyCells: '请选择较小的区域，或将数据拆分到多张工作表。',
     errHostAction_sourceNotFound: '它可能已被重命名或删除。请刷新列表后重新选择。',

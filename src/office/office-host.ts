@@ -64,7 +64,13 @@ export class OfficeHost implements WorkbookHost {
     if (options.owner || replacedIds.size > 0) {
       const kept = owned.filter((o) => !replacedIds.has(o.id));
       const added = options.owner ? written.map((w) => ({ id: w.id, owner: options.owner! })) : [];
-      await setDocumentSetting<OwnedRecord[]>(OWNED_KEY, [...kept, ...added]);
+      try {
+        await setDocumentSetting<OwnedRecord[]>(OWNED_KEY, [...kept, ...added]);
+      } catch (e) {
+        // The sheets are in the workbook: failing here would hide that from the caller.
+        if (!options.onSettingsNotSaved) throw e;
+        options.onSettingsNotSaved(e);
+      }
     }
     return written.map((w) => w.name);
   }

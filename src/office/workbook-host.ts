@@ -37,6 +37,11 @@ export interface InsertOptions {
   owner?: string;
   /** Called with what this Excel could not write (e.g. a bubble chart before ExcelApi 1.12). */
   onSkipped?: (sheet: string, skipped: string[]) => void;
+  /**
+   * Called when the sheets were written but the record of who wrote them could not be saved
+   * in the workbook (Recalculate will not know them). Without it, that failure is thrown.
+   */
+  onSettingsNotSaved?: (error: unknown) => void;
 }
 
 /** A sheet this add-in wrote earlier and that still exists (under its current name). */

@@ -305,6 +305,20 @@ describe('settings', () => {
     fake.settings[$].failNextSave = { code: 5001, name: 'Internal Error', message: 'disk full' };
     await expect(new OfficeHost().setSetting('x', 1)).rejects.toMatchObject({ name: 'HostError', code: 'settingsNotSaved', officeCode: '5001' });
   });
+
+  test('sheets written but their ownership record not saved: reported to onSettingsNotSaved, the names still returned', async () => {
+    fake = installFakeExcel();
+    fake.settings[$].failNextSave = { code: 5001, name: 'Internal Error', message: 'disk full' };
+    const failures: unknown[] = [];
+    const names = await new OfficeHost().insertSheets([simple('Bonus')], { owner: 'bonus', onSettingsNotSaved: (e) => failures.push(e) });
+    expect(names).toEqual(['Bonus']);
+    expect(failures).toEqual([expect.objectContaining({ code: 'settingsNotSaved', officeCode: '5001' })]);
+    fake.reload(); // what was not saved is gone once the workbook is reopened
+    expect(await new OfficeHost().listOwnedSheets()).toEqual([]);
+    // Without the callback the failure is thrown, as before.
+    fake.settings[$].failNextSave = { code: 5001, name: 'Internal Error', message: 'disk full' };
+    await expect(new OfficeHost().insertSheets([simple('ABC')], { owner: 'abc:1' })).rejects.toMatchObject({ code: 'settingsNotSaved' });
+  });
 });
 
 describe('the tier column (writes into the user’s data only when confirmed)', () => {

@@ -124,6 +124,23 @@ describe('ABC page', () => {
     expect((screen.getByRole('button', { name: 'Preview tiers' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
+  test('settings that cannot be saved are a warning in the pane, not swallowed', async () => {
+    const host = new FakeExcelHost();
+    host.settingsError = new HostError('settingsNotSaved', 'save setting abc.last: 5001', { officeCode: '5001' });
+    host.ownershipError = host.settingsError;
+    const { user } = setup(host);
+    await user.click(screen.getByRole('button', { name: 'Read data' }));
+    await user.click(await screen.findByRole('button', { name: 'Preview tiers' }));
+    await screen.findByTestId('abc-summary');
+    expect((await screen.findByTestId('settings-warning')).textContent).toContain(
+      'The settings could not be saved in the workbook (5001). The column choices will not be remembered next time.',
+    );
+    await user.click(screen.getByRole('button', { name: 'Write result sheet' }));
+    await waitFor(() => expect(host.inserted).toHaveLength(1));
+    expect((await screen.findByTestId('settings-warning')).textContent).toContain('The add-in will not recognise these sheets later.');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   test('a read error says what happened and what to do', async () => {
     const host = new FakeExcelHost();
     const { user } = setup(host);

@@ -5,6 +5,7 @@ import { BonusPage } from '../../src/taskpane/pages/bonus/BonusPage';
 import { DEFAULT_PREFERENCES } from '../../src/taskpane/app/preferences';
 import { runBonus } from '../../src/domain/bonus-run';
 import { Decimal } from '../../src/domain/decimal';
+import { HostError } from '../../src/office/host-error';
 import { renderInPane } from './support/render';
 import { FakeExcelHost, excelServices, table } from './support/services';
 
@@ -139,6 +140,36 @@ describe('Bonus page', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Recalculate and replace', hidden: true }));
     expect(await screen.findByText(/GeneralException/)).toBeTruthy();
     expect(host.inserted).toHaveLength(1);
+  });
+
+  test('settings that cannot be saved: the sheets are written and a warning says Recalculate will not know them', async () => {
+    const host = new FakeExcelHost();
+    host.settingsError = new HostError('settingsNotSaved', 'save setting bonus.last: 5001 disk full', { officeCode: '5001' });
+    const { user } = setup(host);
+    await loadOrders(user);
+    await user.type(screen.getByRole('spinbutton', { name: 'CNY per 1 USD' }), '7');
+    await user.click(screen.getByRole('button', { name: 'Compute' }));
+    await user.click(await screen.findByRole('button', { name: 'Write bonus sheets' }));
+    const warning = await screen.findByTestId('settings-warning');
+    expect(warning.textContent).toContain('Settings not saved');
+    expect(warning.textContent).toContain('(5001)');
+    expect(warning.textContent).toContain('Recalculate will not know these sheets.');
+    expect(host.inserted).toHaveLength(1);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  test('the record of who wrote the sheets cannot be saved: the same warning, nothing reported as failed', async () => {
+    const host = new FakeExcelHost();
+    host.ownershipError = new HostError('settingsNotSaved', 'save setting host.ownedSheets: 5001', { officeCode: '5001' });
+    const { user } = setup(host);
+    await loadOrders(user);
+    await user.type(screen.getByRole('spinbutton', { name: 'CNY per 1 USD' }), '7');
+    await user.click(screen.getByRole('button', { name: 'Compute' }));
+    await user.click(await screen.findByRole('button', { name: 'Write bonus sheets' }));
+    expect((await screen.findByTestId('settings-warning')).textContent).toContain('Recalculate will not know these sheets.');
+    expect(host.inserted).toHaveLength(1);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByTestId('bonus-last')).toBeTruthy();
   });
 
   test('Create Rules sheet writes it, reads it back; a gap in the bands is reported and blocks computing', async () => {

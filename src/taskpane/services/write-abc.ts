@@ -12,11 +12,15 @@ export async function writeAbcResult(
   host: WorkbookHost,
   computation: AbcComputation,
   lang: Lang,
-  options: { signal?: AbortSignal; beforeWrite?: () => Promise<void> } = {},
+  options: { signal?: AbortSignal; beforeWrite?: () => Promise<void>; onSettingsNotSaved?: (error: unknown) => void } = {},
 ): Promise<string[]> {
   const owned = host.listOwnedSheets ? await host.listOwnedSheets().catch(() => []) : [];
   const run = new Set(owned.filter((o) => isAbcOwner(o.owner)).map((o) => o.owner)).size + 1;
   const sheets = await computation.sheets(lang, run);
   await options.beforeWrite?.();
-  return host.insertSheets(sheets, { activate: true, owner: abcOwner(run) }, options.signal);
+  return host.insertSheets(
+    sheets,
+    { activate: true, owner: abcOwner(run), onSettingsNotSaved: options.onSettingsNotSaved },
+    options.signal,
+  );
 }

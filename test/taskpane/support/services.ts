@@ -17,6 +17,10 @@ export class FakeExcelHost implements WorkbookHost {
   settings = new Map<string, unknown>();
   readError?: unknown;
   insertError?: unknown;
+  /** setSetting fails with this. */
+  settingsError?: unknown;
+  /** insertSheets writes, then cannot save who wrote the sheets (as OfficeHost reports it). */
+  ownershipError?: unknown;
   owned: { name: string; owner: string }[] = [];
 
   async listSources() {
@@ -34,7 +38,10 @@ export class FakeExcelHost implements WorkbookHost {
     const names = specs.map((s) => s.name);
     // Written sheets can be read back, as in Excel (formulas read as blank here).
     for (const s of specs) this.sources[s.name] = specToTable(s);
-    if (options?.owner) for (const n of names) this.owned.push({ name: n, owner: options.owner });
+    if (options?.owner && this.ownershipError) {
+      if (!options.onSettingsNotSaved) throw this.ownershipError;
+      options.onSettingsNotSaved(this.ownershipError);
+    } else if (options?.owner) for (const n of names) this.owned.push({ name: n, owner: options.owner });
     return names;
   }
   async listOwnedSheets() {
@@ -44,6 +51,7 @@ export class FakeExcelHost implements WorkbookHost {
     return this.settings.get(key) as T | undefined;
   }
   async setSetting<T>(key: string, value: T) {
+    if (this.settingsError) throw this.settingsError;
     this.settings.set(key, value);
   }
 }

@@ -18,6 +18,7 @@ import { ColumnMapping, missingFields } from '../../components/ColumnMapping';
 import { DataSourcePicker, type LoadedData } from '../../components/DataSourcePicker';
 import { RejectedRows } from '../../components/RejectedRows';
 import { Section } from '../../components/Section';
+import { SettingsWarning, type SettingsProblem } from '../../components/SettingsWarning';
 import { SheetLanguageSelect } from '../../components/SheetLanguageSelect';
 import { TaskStatus } from '../../components/TaskStatus';
 import { useTask } from '../../components/use-task';
@@ -54,6 +55,7 @@ export function AbcPage({ services, sheetLang }: PageProps) {
   const [result, setResult] = useState<AbcComputation>();
   const [written, setWritten] = useState<string[]>();
   const [lang, setLang] = useState<Lang>(sheetLang);
+  const [settingsProblem, setSettingsProblem] = useState<SettingsProblem>();
   useEffect(() => setLang(sheetLang), [sheetLang]);
 
   const fields = services.abc.fields;
@@ -87,13 +89,18 @@ export function AbcPage({ services, sheetLang }: PageProps) {
       await ctx.step();
       const r = await services.abc.compute(data.table, columns, options, uiLang, ctx.signal, ctx.progress);
       setResult(r);
-      await services.host.setSetting<Remembered>(SETTING, { columns, form }).catch(() => undefined);
+      await services.host
+        .setSetting<Remembered>(SETTING, { columns, form })
+        .catch((error: unknown) => setSettingsProblem({ kind: 'settingsNotSavedColumns', error }));
     });
 
   const write = () =>
     task.run(t('writingSheets'), async (ctx) => {
       if (!result) return;
-      setWritten(await writeAbcResult(services.host, result, lang, { signal: ctx.signal, beforeWrite: ctx.step }));
+      const onSettingsNotSaved = (error: unknown) => setSettingsProblem({ kind: 'settingsNotSavedSheets', error });
+      setWritten(
+        await writeAbcResult(services.host, result, lang, { signal: ctx.signal, beforeWrite: ctx.step, onSettingsNotSaved }),
+      );
     });
 
   const problemText = problems.includes('order')
@@ -198,6 +205,7 @@ export function AbcPage({ services, sheetLang }: PageProps) {
         </Section>
       )}
       <TaskStatus task={task} />
+      {settingsProblem && <SettingsWarning problem={settingsProblem} onDismiss={() => setSettingsProblem(undefined)} />}
       {result && (
         <Section step={4} title={t('abcResult')}>
           <TierSummary summary={result.summary} />

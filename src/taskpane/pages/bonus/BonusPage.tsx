@@ -29,6 +29,7 @@ import { DataSourcePicker, type LoadedData } from '../../components/DataSourcePi
 import { RejectedRows } from '../../components/RejectedRows';
 import { restoreColumns } from '../../components/restore-columns';
 import { Section } from '../../components/Section';
+import { SettingsWarning, type SettingsProblem } from '../../components/SettingsWarning';
 import { SheetLanguageSelect } from '../../components/SheetLanguageSelect';
 import { TaskStatus } from '../../components/TaskStatus';
 import { useTask, type TaskContext } from '../../components/use-task';
@@ -93,7 +94,9 @@ export function BonusPage({ services, sheetLang }: PageProps) {
   const [last, setLast] = useState<LastBonusRun>();
   const [confirming, setConfirming] = useState(false);
   const [lang, setLang] = useState<Lang>(sheetLang);
+  const [settingsProblem, setSettingsProblem] = useState<SettingsProblem>();
   useEffect(() => setLang(sheetLang), [sheetLang]);
+  const sheetsUnknown = (error: unknown) => setSettingsProblem({ kind: 'settingsNotSavedRecalc', error });
 
   const schemeDef = bonus.schemes.find((s) => s.id === scheme) ?? bonus.schemes[0];
   const fields = schemeDef?.fields ?? [];
@@ -161,7 +164,11 @@ export function BonusPage({ services, sheetLang }: PageProps) {
     task.run(t('bonusCreatingRules'), async (ctx) => {
       const [name] = await services.host.insertSheets(
         [bonus.rulesSheet(lang)],
-        { activate: true, owner: BONUS_RULES_OWNER },
+        {
+          activate: true,
+          owner: BONUS_RULES_OWNER,
+          onSettingsNotSaved: (error) => setSettingsProblem({ kind: 'settingsNotSavedSheets', error }),
+        },
         ctx.signal,
       );
       await refreshSheets();
@@ -193,7 +200,8 @@ export function BonusPage({ services, sheetLang }: PageProps) {
   const remember = async (names: string[], run: Omit<LastBonusRun, 'sheets'>) => {
     const l: LastBonusRun = { ...run, sheets: names };
     setLast(l);
-    await services.host.setSetting(SETTING, l).catch(() => undefined);
+    // Without this setting Recalculate does not know the run after the pane or workbook is reopened.
+    await services.host.setSetting(SETTING, l).catch(sheetsUnknown);
   };
 
   /** Writes a run's sheets (the Rules sheet among them), replacing the named earlier ones. */
@@ -209,7 +217,11 @@ export function BonusPage({ services, sheetLang }: PageProps) {
         return data ? carryUserColumns(spec, data) : spec;
       }),
     );
-    const names = await services.host.insertSheets(carried, { activate: true, replace, owner: BONUS_OWNER }, ctx.signal);
+    const names = await services.host.insertSheets(
+      carried,
+      { activate: true, replace, owner: BONUS_OWNER, onSettingsNotSaved: sheetsUnknown },
+      ctx.signal,
+    );
     const rulesName = bonus.rulesSheet(sheetLang).name;
     const rulesAt = specs.findIndex((s) => s.name === rulesName);
     return { names, rulesSheet: rulesAt >= 0 ? names[rulesAt] : undefined };
@@ -422,6 +434,7 @@ export function BonusPage({ services, sheetLang }: PageProps) {
         </Section>
       )}
       <TaskStatus task={task} />
+      {settingsProblem && <SettingsWarning problem={settingsProblem} onDismiss={() => setSettingsProblem(undefined)} />}
       {result && (
         <Section step={5} title={t('bonusResult')}>
           <RepTotals summary={result.summary} />
