@@ -153,15 +153,20 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
         // One pass over the pair's orders: the first (earliest date, then row), the developer
         // mark, and the sums inside the window. Date order itself is set only when read.
         let first = sorted[from];
+        let firstDate = dateOf(first);
         let developer = false;
         let n = 0;
         sum.reset();
         weighted.reset();
         for (let j = from; j < to; j++) {
           const k = sorted[j];
-          if (j > from && byDateThenRow(k, first) < 0) first = k;
-          if (store.selfDeveloped(k)) developer = true;
           const date = dateOf(k);
+          // The first order: the earliest date, then the lowest row number.
+          if (date < firstDate || (date === firstDate && rowOf(k) < rowOf(first))) {
+            first = k;
+            firstDate = date;
+          }
+          if (store.selfDeveloped(k)) developer = true;
           if (date >= d0 && date < windowEnd) {
             n++;
             store.cny(k, cny);
@@ -169,7 +174,7 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
             weighted.add(exactTimes(cny, store.margin(k, margin), term));
           }
         }
-        const noEarlier = dateOf(first) === d0;
+        const noEarlier = firstDate === d0;
         if (developer && noEarlier) developments.push({ rep, customer, d0 });
         const sumCny = sum.value();
         sum.exact(sumX);

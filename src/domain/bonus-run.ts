@@ -260,13 +260,17 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
     throw new RowError(t('rowBadYesNo', { field: name(f), value: s }));
   };
   const currencyCodes = new Map<string, string>();
+  let lastGiven = '';
+  let lastCode = '';
   /** The row's currency: the currency column, else the amount's own mark, else CNY; checked against the rates. */
   const currencyOf = (marked: string | undefined): string => {
     const given = text('currency', false);
     let currency: string = marked ?? 'CNY';
     if (given) {
-      let c = currencyCodes.get(given);
+      let c = given === lastGiven ? lastCode : currencyCodes.get(given);
       if (c === undefined) currencyCodes.set(given, (c = CURRENCY_NAMES[given.toLowerCase()] ?? given.toUpperCase()));
+      lastGiven = given;
+      lastCode = c;
       if (marked && marked !== c) throw new RowError(t('rowCurrencyConflict', { marked, column: c }));
       currency = c;
     }
