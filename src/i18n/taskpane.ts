@@ -206,6 +206,11 @@ export default defineMessages({
     bonusWrite: 'Write bonus sheets',
     bonusLastRun: 'This workbook has bonus sheets from an earlier run ({scheme}, {count} sheet(s)).',
     bonusRecalculate: 'Recalculate',
+    bonusRecalcUnmatched:
+      '{count} row(s) of notes in the columns you added no longer match a row of the new result. They will be kept in a block below the table.',
+    carriedUnmatchedTitle: 'Notes whose row is no longer in the result',
+    carriedUnmatchedNote:
+      'Kept by Recalculate from the previous version of this sheet: no row of the new result has the same first two columns.',
     bonusRecalculating: 'Recalculating…',
     bonusRecalcTitle: 'Replace the bonus sheets?',
     bonusRecalcBody: 'The data in “{source}” and the rules ({rules}) are read again, and these sheets are replaced:',
@@ -428,6 +433,9 @@ export default defineMessages({
     bonusWrite: '写入奖金工作表',
     bonusLastRun: '此工作簿中有上次生成的奖金工作表（{scheme}，{count} 张）。',
     bonusRecalculate: '重新计算',
+    bonusRecalcUnmatched: '您添加的列中有 {count} 行备注已无法对应到新结果中的行，将保留在表格下方的单独区域中。',
+    carriedUnmatchedTitle: '已无法对应到结果行的备注',
+    carriedUnmatchedNote: '由“重新计算”从本表上一版本保留：新结果中没有前两列与之相同的行。',
     bonusRecalculating: '正在重新计算…',
     bonusRecalcTitle: '替换奖金工作表？',
     bonusRecalcBody: '将重新读取“{source}”中的数据和规则（{rules}），并替换以下工作表：',

@@ -121,6 +121,34 @@ describe('Bonus page', () => {
     expect(kept).toHaveLength(2);
   });
 
+  test('Recalculate keeps a note whose row is gone, and the dialog says how many could not be matched', async () => {
+    const { host, user } = setup();
+    await loadOrders(user);
+    await user.type(screen.getByRole('spinbutton', { name: 'CNY per 1 USD' }), '7');
+    await user.click(screen.getByRole('button', { name: 'Compute' }));
+    await user.click(await screen.findByRole('button', { name: 'Write bonus sheets' }));
+    await screen.findByTestId('bonus-last');
+    const main = host.sources['新客户奖'];
+    const headerRow = main.rows.findIndex((r) => r.includes('业务员'));
+    main.rows[headerRow][30] = '备注';
+    const liRow = main.rows.findIndex((r, i) => i > headerRow && r[0] === '李四');
+    main.rows[liRow][30] = '李四的客户已回款';
+    // 李四's orders leave the data: his row is not in the new result.
+    host.sources.Orders = { ...ORDERS, rows: ORDERS.rows.filter((r) => r[0] !== '李四') };
+
+    await user.click(screen.getByRole('button', { name: 'Recalculate' }));
+    const dialog = await screen.findByRole('alertdialog');
+    expect(within(dialog).getByTestId('recalc-unmatched').textContent).toBe(
+      '1 row(s) of notes in the columns you added no longer match a row of the new result. They will be kept in a block below the table.',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Recalculate and replace', hidden: true }));
+    await waitFor(() => expect(host.inserted).toHaveLength(2));
+    const cells = host.inserted[1].specs.find((s) => s.name === '新客户奖')!.cells;
+    const kept = cells.find((c) => c.value === '李四的客户已回款')!;
+    expect(kept).toBeTruthy();
+    expect(cells.some((c) => c.value === '已无法对应到结果行的备注')).toBe(true);
+  });
+
   test('Recalculate stops, replacing nothing, when a sheet to be replaced cannot be read (its added columns would be lost)', async () => {
     const { host, user } = setup();
     await loadOrders(user);
@@ -135,10 +163,10 @@ describe('Bonus page', () => {
       return read(ref);
     };
 
+    // The sheets are read before asking: the failure shows at once, and there is nothing to confirm.
     await user.click(screen.getByRole('button', { name: 'Recalculate' }));
-    const dialog = await screen.findByRole('alertdialog');
-    await user.click(within(dialog).getByRole('button', { name: 'Recalculate and replace', hidden: true }));
     expect(await screen.findByText(/GeneralException/)).toBeTruthy();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(host.inserted).toHaveLength(1);
   });
 

@@ -1,6 +1,17 @@
+import messages from '../../i18n/taskpane';
+import { translator } from '../../i18n/define';
+import { normalizeTypedText } from '../../domain/normalize-text';
 import type { TableData } from '../../office/workbook-host';
 import { cellRef, columnIndex, parseCell, parseRange } from '../../sheets/a1';
-import type { CellSpec, SheetSpec } from '../../sheets/sheet-spec';
+import type { CellSpec, Lang, SheetSpec } from '../../sheets/sheet-spec';
+import { LANGS } from '../../sheets/sheet-spec';
+import { STYLE } from '../../sheets/styles';
+
+export interface CarriedColumns {
+  spec: SheetSpec;
+  /** Old rows with notes in the added columns that match no row of the new sheet. */
+  unmatched: number;
+}
 
 /**
  * Recalculate replaces sheets the add-in wrote; people add their own columns to them (notes,
@@ -8,39 +19,54 @@ import type { CellSpec, SheetSpec } from '../../sheets/sheet-spec';
  * header cell (on the table's header row) is not blank in the old sheet is copied into the new
  * spec, row by row, matching rows by the first two table columns (rep and contract, customer,
  * buyer …) and, for repeated keys, by their order.
+ *
+ * Notes on an old row that matches no new row (the order left the data, a key was corrected)
+ * are not dropped: they go into a labelled block below everything else on the sheet, with
+ * their two key cells, under the same added columns. A later Recalculate reads that block as
+ * old rows again, so a note whose row comes back finds its place.
  */
-export function carryUserColumns(spec: SheetSpec, old: TableData): SheetSpec {
+export function carryUserColumns(spec: SheetSpec, old: TableData, lang: Lang): CarriedColumns {
   const t = headerLayout(spec);
-  if (!t) return spec;
+  if (!t) return { spec, unmatched: 0 };
   const grid = toGrid(old);
   const header = grid.get(t.top);
-  if (!header) return spec;
+  if (!header) return { spec, unmatched: 0 };
   let lastNew = t.right;
+  let lastRow = t.bottom;
   for (const c of spec.cells) {
     const p = parseCell(c.ref);
     if (p.row >= t.top && p.col > lastNew) lastNew = p.col;
+    lastRow = Math.max(lastRow, p.row);
   }
   const extra = [...header.entries()].filter(([col, v]) => col > lastNew && !isBlank(v)).map(([col]) => col);
-  if (!extra.length) return spec;
+  if (!extra.length) return { spec, unmatched: 0 };
+  const target = (col: number) => lastNew + 1 + extra.indexOf(col);
 
   const keyOf = (row: Map<number, unknown> | undefined) =>
     [t.left, t.left + 1].map((c) => String(row?.get(c) ?? '')).join('\u0001');
   const oldRows = new Map<string, number[]>();
   const lastOld = [...grid.keys()].reduce((a, b) => Math.max(a, b), 0);
+  const titles = new Set(LANGS.map((l) => norm(translator(messages, l)('carriedUnmatchedTitle'))));
   for (let r = t.top + 1; r <= lastOld; r++) {
     const row = grid.get(r);
+    // An earlier Recalculate's block of unmatched notes: its title, note and header are no rows.
+    if (titles.has(norm(row?.get(t.left)))) {
+      r += 2;
+      continue;
+    }
     if (!row || isBlank(row.get(t.left))) continue;
     const k = keyOf(row);
     oldRows.set(k, [...(oldRows.get(k) ?? []), r]);
   }
   const byRef = new Map(spec.cells.map((c) => [c.ref, c]));
   const added: CellSpec[] = [];
-  const place = (row: number, col: number, value: unknown) => {
+  const place = (row: number, col: number, value: unknown, style?: CellSpec['style']) => {
     if (isBlank(value)) return;
-    added.push({ ref: cellRef(row, lastNew + 1 + extra.indexOf(col)), value: value as CellSpec['value'] });
+    added.push({ ref: cellRef(row, col), value: value as CellSpec['value'], ...(style ? { style } : {}) });
   };
-  for (const col of extra) place(t.top, col, header.get(col));
+  for (const col of extra) place(t.top, target(col), header.get(col));
   const used = new Map<string, number>();
+  const matched = new Set<number>();
   for (let r = t.top + 1; r <= t.bottom; r++) {
     const row = new Map<number, unknown>();
     for (const c of [t.left, t.left + 1]) row.set(c, byRef.get(cellRef(r, c))?.value ?? '');
@@ -49,11 +75,30 @@ export function carryUserColumns(spec: SheetSpec, old: TableData): SheetSpec {
     used.set(k, n + 1);
     const from = oldRows.get(k)?.[n];
     if (from === undefined) continue;
-    for (const col of extra) place(r, col, grid.get(from)?.get(col));
+    matched.add(from);
+    for (const col of extra) place(r, target(col), grid.get(from)?.get(col));
+  }
+
+  const orphans = [...oldRows.values()]
+    .flat()
+    .filter((r) => !matched.has(r) && extra.some((col) => !isBlank(grid.get(r)?.get(col))))
+    .sort((a, b) => a - b);
+  if (orphans.length > 0) {
+    const tr = translator(messages, lang);
+    const top = lastRow + 3;
+    place(top, t.left, tr('carriedUnmatchedTitle'), STYLE.section);
+    place(top + 1, t.left, tr('carriedUnmatchedNote'), STYLE.note);
+    for (const c of [t.left, t.left + 1]) place(top + 2, c, header.get(c), STYLE.header);
+    for (const col of extra) place(top + 2, target(col), header.get(col), STYLE.header);
+    orphans.forEach((from, i) => {
+      const row = grid.get(from);
+      for (const c of [t.left, t.left + 1]) place(top + 3 + i, c, row?.get(c));
+      for (const col of extra) place(top + 3 + i, target(col), row?.get(col));
+    });
   }
   const columns = [...(spec.columns ?? [])];
-  extra.forEach((_, i) => columns.push({ index: lastNew + 1 + i, width: 24 }));
-  return { ...spec, cells: [...spec.cells, ...added], columns };
+  extra.forEach((col) => columns.push({ index: target(col), width: 24 }));
+  return { spec: { ...spec, cells: [...spec.cells, ...added], columns }, unmatched: orphans.length };
 }
 
 /** The list's header row and extent: its table, else the print title row, else the frozen rows. */
@@ -74,6 +119,8 @@ function headerLayout(spec: SheetSpec): { top: number; left: number; right: numb
 function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
+
+const norm = (v: unknown) => (typeof v === 'string' ? normalizeTypedText(v).trim().toLowerCase() : '');
 
 /** Sheet row → (sheet column → value), from a sheet read as headers + rows. */
 function toGrid(data: TableData): Map<number, Map<number, unknown>> {

@@ -12,7 +12,11 @@ export async function writeAbcResult(
   host: WorkbookHost,
   computation: AbcComputation,
   lang: Lang,
-  options: { signal?: AbortSignal; beforeWrite?: () => Promise<void>; onSettingsNotSaved?: (error: unknown) => void } = {},
+  options: {
+    signal?: AbortSignal;
+    beforeWrite?: () => Promise<void>;
+    onSettingsNotSaved?: (error: unknown) => void;
+  } = {},
 ): Promise<string[]> {
   const owned = host.listOwnedSheets ? await host.listOwnedSheets().catch(() => []) : [];
   const run = new Set(owned.filter((o) => isAbcOwner(o.owner)).map((o) => o.owner)).size + 1;

@@ -99,7 +99,11 @@ export function AbcPage({ services, sheetLang }: PageProps) {
       if (!result) return;
       const onSettingsNotSaved = (error: unknown) => setSettingsProblem({ kind: 'settingsNotSavedSheets', error });
       setWritten(
-        await writeAbcResult(services.host, result, lang, { signal: ctx.signal, beforeWrite: ctx.step, onSettingsNotSaved }),
+        await writeAbcResult(services.host, result, lang, {
+          signal: ctx.signal,
+          beforeWrite: ctx.step,
+          onSettingsNotSaved,
+        }),
       );
     });
 

@@ -34,9 +34,9 @@ import { SheetLanguageSelect } from '../../components/SheetLanguageSelect';
 import { TaskStatus } from '../../components/TaskStatus';
 import { useTask, type TaskContext } from '../../components/use-task';
 import { WrittenSheets } from '../../components/WrittenSheets';
-import { carryUserColumns } from '../../services/carry-user-columns';
 import { BONUS_OWNER, BONUS_RULES_OWNER } from '../../services/owners';
-import type { BonusComputation, BonusRules, ColumnMap, Services } from '../../services/types';
+import { commitBonusWrite, prepareBonusWrite, type PreparedBonusWrite } from '../../services/write-bonus';
+import type { BonusComputation, BonusRules, ColumnMap } from '../../services/types';
 import { isPeriodText, parseRates } from './bonus-form';
 import { RepTotals } from './RepTotals';
 
@@ -92,7 +92,7 @@ export function BonusPage({ services, sheetLang }: PageProps) {
   const [result, setResult] = useState<BonusComputation>();
   const [written, setWritten] = useState<string[]>();
   const [last, setLast] = useState<LastBonusRun>();
-  const [confirming, setConfirming] = useState(false);
+  const [pendingRecalc, setPendingRecalc] = useState<{ computation: BonusComputation; prepared: PreparedBonusWrite }>();
   const [lang, setLang] = useState<Lang>(sheetLang);
   const [settingsProblem, setSettingsProblem] = useState<SettingsProblem>();
   useEffect(() => setLang(sheetLang), [sheetLang]);
@@ -204,35 +204,26 @@ export function BonusPage({ services, sheetLang }: PageProps) {
     await services.host.setSetting(SETTING, l).catch(sheetsUnknown);
   };
 
-  /** Writes a run's sheets (the Rules sheet among them), replacing the named earlier ones. */
-  const writeRun = async (computation: BonusComputation, sheetLang: Lang, replace: string[], ctx: TaskContext) => {
-    const specs = await computation.sheets(sheetLang);
+  /** Builds a run's sheets (the Rules sheet among them) for replacing the named earlier ones. */
+  const prepareRun = async (computation: BonusComputation, sheetLang: Lang, replace: string[], ctx: TaskContext) => {
+    const prepared = await prepareBonusWrite(services.host, computation, bonus.rulesSheet(sheetLang).name, {
+      lang: sheetLang,
+      replace,
+      signal: ctx.signal,
+    });
     await ctx.step();
-    // Columns people added to the sheets being replaced (notes, follow-ups) are carried over.
-    const carried = await Promise.all(
-      specs.map(async (spec) => {
-        const old = replace.find((r) => r === spec.name || r.replace(/ \(\d+\)$/, '') === spec.name);
-        if (!old) return spec;
-        const data = await services.host.readSource({ kind: 'sheet', name: old }, ctx.signal).catch(sheetGone);
-        return data ? carryUserColumns(spec, data) : spec;
-      }),
-    );
-    const names = await services.host.insertSheets(
-      carried,
-      { activate: true, replace, owner: BONUS_OWNER, onSettingsNotSaved: sheetsUnknown },
-      ctx.signal,
-    );
-    const rulesName = bonus.rulesSheet(sheetLang).name;
-    const rulesAt = specs.findIndex((s) => s.name === rulesName);
-    return { names, rulesSheet: rulesAt >= 0 ? names[rulesAt] : undefined };
+    return prepared;
   };
+
+  const commitRun = (prepared: PreparedBonusWrite, ctx: TaskContext) =>
+    commitBonusWrite(services.host, prepared, { signal: ctx.signal, onSettingsNotSaved: sheetsUnknown });
 
   const write = () =>
     task.run(t('writingSheets'), async (ctx) => {
       if (!result || !data) return;
       // The rules were read from a sheet: the run writes them back into that same sheet.
       const replace = rules.source.kind === 'sheet' ? [rules.source.name] : [];
-      const out = await writeRun(result, lang, replace, ctx);
+      const out = await commitRun(await prepareRun(result, lang, replace, ctx), ctx);
       setWritten(out.names);
       if (out.rulesSheet) {
         setRules({ ...rules, source: { kind: 'sheet', name: out.rulesSheet } });
@@ -250,10 +241,10 @@ export function BonusPage({ services, sheetLang }: PageProps) {
       });
     });
 
+  /** Recalculate, step 1: read data and rules, compute, build the sheets — nothing is written. */
   const recalculate = () =>
     task.run(t('bonusRecalculating'), async (ctx) => {
       if (!last) return;
-      setConfirming(false);
       const table = await services.host.readSource(last.source, ctx.signal);
       const lastRules = last.rulesSheet ? await readRulesFrom(last.rulesSheet, ctx) : bonus.defaultRules();
       await ctx.step();
@@ -269,7 +260,6 @@ export function BonusPage({ services, sheetLang }: PageProps) {
         },
         ctx.signal,
       );
-      setResult(r);
       // Only sheets this add-in wrote for bonuses, under their current names.
       const owned = services.host.listOwnedSheets
         ? await services.host.listOwnedSheets().catch(() => undefined)
@@ -277,7 +267,17 @@ export function BonusPage({ services, sheetLang }: PageProps) {
       const replace = owned
         ? owned.filter((o) => o.owner === BONUS_OWNER || o.owner === BONUS_RULES_OWNER).map((o) => o.name)
         : last.sheets;
-      const out = await writeRun(r, last.lang, replace, ctx);
+      setPendingRecalc({ computation: r, prepared: await prepareRun(r, last.lang, replace, ctx) });
+    });
+
+  /** Recalculate, step 2, once the user confirmed: replace the sheets. */
+  const confirmRecalc = () =>
+    task.run(t('writingSheets'), async (ctx) => {
+      const pending = pendingRecalc;
+      setPendingRecalc(undefined);
+      if (!pending || !last) return;
+      const out = await commitRun(pending.prepared, ctx);
+      setResult(pending.computation);
       setWritten(out.names);
       await refreshSheets();
       await remember(out.names, { ...last, rulesSheet: out.rulesSheet ?? last.rulesSheet });
@@ -295,7 +295,7 @@ export function BonusPage({ services, sheetLang }: PageProps) {
             {t('bonusLastRun', { scheme: t(`scheme_${last.scheme}` as 'scheme_new-brand'), count: last.sheets.length })}
           </Body1>
           <div className={styles.row}>
-            <Button icon={<ArrowSyncRegular />} onClick={() => setConfirming(true)} disabled={task.running}>
+            <Button icon={<ArrowSyncRegular />} onClick={() => void recalculate()} disabled={task.running}>
               {t('bonusRecalculate')}
             </Button>
           </div>
@@ -457,30 +457,19 @@ export function BonusPage({ services, sheetLang }: PageProps) {
         <WrittenSheets key={written.join('|')} services={services} names={written} fileBase={written[0] ?? 'Bonus'} />
       )}
       <ConfirmDialog
-        open={confirming}
+        open={Boolean(pendingRecalc)}
         title={t('bonusRecalcTitle')}
         confirmLabel={t('bonusRecalcConfirm')}
-        onConfirm={() => void recalculate()}
-        onCancel={() => setConfirming(false)}
+        onConfirm={() => void confirmRecalc()}
+        onCancel={() => setPendingRecalc(undefined)}
       >
-        {last && <RecalcDetails last={last} services={services} />}
+        {last && pendingRecalc && <RecalcDetails last={last} prepared={pendingRecalc.prepared} />}
       </ConfirmDialog>
     </div>
   );
 }
 
-/**
- * A sheet about to be replaced could not be read. Only "it is gone" means there is nothing to
- * carry over; any other failure stops the write, or the replacement would drop the columns
- * people added to it.
- */
-function sheetGone(e: unknown): undefined {
-  const err = e as { name?: string; code?: string } | null;
-  if (err?.name === 'HostError' && err.code === 'sourceNotFound') return undefined;
-  throw e;
-}
-
-function RecalcDetails({ last }: { last: LastBonusRun; services: Services }) {
+function RecalcDetails({ last, prepared }: { last: LastBonusRun; prepared: PreparedBonusWrite }) {
   const { t } = useI18n();
   const source = last.source.kind === 'selection' ? t('sourceSelection') : last.source.name;
   return (
@@ -488,11 +477,14 @@ function RecalcDetails({ last }: { last: LastBonusRun; services: Services }) {
       <p>{t('bonusRecalcBody', { source, rules: last.rulesSheet ?? t('bonusRulesDefaultsShort') })}</p>
       {last.source.kind === 'selection' && <p>{t('bonusRecalcSelection')}</p>}
       <ul>
-        {last.sheets.map((s) => (
+        {prepared.replace.map((s) => (
           <li key={s}>{s}</li>
         ))}
       </ul>
       <p>{t('bonusRecalcKeep')}</p>
+      {prepared.unmatched > 0 && (
+        <p data-testid="recalc-unmatched">{t('bonusRecalcUnmatched', { count: prepared.unmatched })}</p>
+      )}
     </>
   );
 }
