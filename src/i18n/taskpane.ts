@@ -242,6 +242,25 @@ export default defineMessages({
     connectedExcel: 'Excel',
     connectedPreview: 'Preview (not connected to Excel)',
     aboutPrivacy: 'Your data stays in your workbook and browser; nothing is sent anywhere.',
+    // Share-safe copy (Templates page)
+    shareSafeTitle: 'Share without personal information',
+    shareSafeIntro:
+      'Decision-maker profiles hold personal information (hometown, age, hobbies, family). Make a copy of those sheets with the personal columns emptied, and share the copy.',
+    shareSafeButton: 'Make share-safe copy…',
+    shareSafeConfirmTitle: 'Make a share-safe copy?',
+    shareSafeConfirmBody:
+      'Each sheet with personal columns that hold something is copied next to itself, with those columns emptied (values and notes; headers and formatting stay). Your original sheets are not changed.',
+    shareSafeConfirm: 'Make copy',
+    shareSafeWorking: 'Making share-safe copy…',
+    shareSafeDone: '{count} share-safe copy(ies) made',
+    shareSafeCopyLine: '{copy}: {cells} cell(s) and {notes} note(s) removed (copy of {source})',
+    shareSafeMoveHint:
+      'Your original sheets are unchanged. Before sharing, move the copies to a new workbook: right-click the sheet tab → Move or Copy → (new book).',
+    shareSafePreviewHint: 'Your original sheets are unchanged. Download the copies below and share that file.',
+    shareSafeAlreadySafe: 'Personal columns already empty, nothing to copy: {sheets}',
+    shareSafeNone: 'No personal columns in this workbook: nothing to remove.',
+    shareSafeNotesUnchecked:
+      'This version of Excel cannot list cell notes: check the notes in the personal columns of the copies before sharing.',
   },
   'zh-CN': {
     appName: '客户开发规划助手',
@@ -463,5 +482,21 @@ export default defineMessages({
     connectedExcel: 'Excel',
     connectedPreview: '预览（未连接 Excel）',
     aboutPrivacy: '数据只保存在您的工作簿和浏览器中，不会发送到任何地方。',
+    // Share-safe copy (Templates page)
+    shareSafeTitle: '分享前删除个人信息',
+    shareSafeIntro: '决策人档案包含个人信息（籍贯、年龄、爱好、家庭）。请生成这些工作表的副本并清空个人信息列，再分享副本。',
+    shareSafeButton: '生成可分享副本…',
+    shareSafeConfirmTitle: '生成可分享副本？',
+    shareSafeConfirmBody:
+      '个人信息列中有内容的工作表将在其旁边复制一份，并清空这些列（值和批注；标题和格式保留）。原工作表不会改变。',
+    shareSafeConfirm: '生成副本',
+    shareSafeWorking: '正在生成可分享副本…',
+    shareSafeDone: '已生成 {count} 个可分享副本',
+    shareSafeCopyLine: '{copy}：已删除 {cells} 个单元格和 {notes} 条批注（{source}的副本）',
+    shareSafeMoveHint: '原工作表未改变。分享前请将副本移到新工作簿：右键单击工作表标签 → 移动或复制 →（新工作簿）。',
+    shareSafePreviewHint: '原工作表未改变。请在下方下载副本，分享该文件。',
+    shareSafeAlreadySafe: '个人信息列已为空，无需复制：{sheets}',
+    shareSafeNone: '此工作簿中没有个人信息列：无需删除任何内容。',
+    shareSafeNotesUnchecked: '此版本的 Excel 无法列出单元格批注：分享前请检查副本中个人信息列的批注。',
   },
 });

@@ -1,9 +1,10 @@
-import type { DataSourceRef, InsertOptions, OwnedSheet, TableData, WorkbookHost } from '../../office/workbook-host';
+import type { DataSourceRef, InsertOptions, OwnedSheet, ShareSafeCopyResult, TableData, WorkbookHost } from '../../office/workbook-host';
 import { renameSheetRefs } from '../../office/sheet-refs';
-import { isFormula, type SheetSpec } from '../../sheets/sheet-spec';
+import { isFormula, type Lang, type SheetSpec } from '../../sheets/sheet-spec';
 import { parseCell } from '../../sheets/a1';
 import { uniqueSheetName } from '../../sheets/sheet-names';
 import { HostError } from '../../office/host-error';
+import { planShareSafeCopies } from './share-safe-preview';
 
 /**
  * The in-browser workbook used in preview mode: uploaded files become data sheets, generated
@@ -108,6 +109,18 @@ export class PreviewHost implements WorkbookHost {
 
   async listOwnedSheets(): Promise<OwnedSheet[]> {
     return this.sheets.flatMap((s) => (s.kind === 'generated' && s.owner ? [{ name: s.name, owner: s.owner }] : []));
+  }
+
+  async makeShareSafeCopy(lang: Lang, signal?: AbortSignal): Promise<ShareSafeCopyResult> {
+    signal?.throwIfAborted();
+    const { copies, result } = planShareSafeCopies(this.sheets, lang);
+    if (copies.length === 0) return result;
+    const batch = ++this.batches;
+    // From the last, so the positions of the earlier originals stay valid.
+    for (const c of [...copies].reverse()) this.sheets.splice(c.after + 1, 0, { kind: 'generated', name: c.name, spec: c.spec, batch });
+    this.active = copies[0].name;
+    this.emit();
+    return result;
   }
 
   async getSetting<T>(key: string): Promise<T | undefined> {

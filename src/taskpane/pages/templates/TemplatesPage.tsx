@@ -9,6 +9,7 @@ import { TaskStatus } from '../../components/TaskStatus';
 import { useTask } from '../../components/use-task';
 import { WrittenSheets } from '../../components/WrittenSheets';
 import { orderTemplates, rememberTemplate } from './order-templates';
+import { ShareSafeSection } from './ShareSafeSection';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -112,6 +113,7 @@ export function TemplatesPage({ services, prefs, updatePrefs, sheetLang }: PageP
           );
         })}
       </ul>
+      <ShareSafeSection services={services} lang={lang} />
     </div>
   );
 }
