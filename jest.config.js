@@ -7,6 +7,9 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
   },
   testTimeout: 120000,
+  // jsdom resolves the 'browser' export condition, whose uuid build (an ExcelJS dependency) is
+  // ESM-only; the CommonJS build is the same code.
+  moduleNameMapper: { '^uuid$': require.resolve('uuid') },
   setupFilesAfterEnv: ['<rootDir>/test/support/jest-setup.ts'],
   maxWorkers: 2,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
