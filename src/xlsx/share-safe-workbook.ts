@@ -38,7 +38,15 @@ export interface ShareSafeReport {
   dropped: string[];
 }
 
-export class ShareSafeInputError extends Error {}
+/** The input cannot be read as a workbook ('read'), or the library cannot write it back ('write'). */
+export class ShareSafeInputError extends Error {
+  constructor(
+    readonly phase: 'read' | 'write',
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 export async function makeShareSafeXlsx(input: Uint8Array, options: { lang?: Lang } = {}): Promise<{ bytes: Uint8Array; report: ShareSafeReport }> {
   let parts;
@@ -47,7 +55,7 @@ export async function makeShareSafeXlsx(input: Uint8Array, options: { lang?: Lan
     parts = await readWorkbookParts(input);
     await wb.xlsx.load(input as unknown as ArrayBuffer);
   } catch (e) {
-    throw new ShareSafeInputError(`not a readable .xlsx workbook (${(e as Error).message})`);
+    throw new ShareSafeInputError('read', (e as Error).message);
   }
 
   const { areas, markers, unresolved } = personalAreas(parts.names, parts.sheets);
@@ -78,7 +86,13 @@ export async function makeShareSafeXlsx(input: Uint8Array, options: { lang?: Lan
   }
 
   keepDefinedNames(wb, parts.names, parts.sheets);
-  const buffer = await wb.xlsx.writeBuffer();
+  for (const ws of wb.worksheets) completeTableStyles(ws);
+  let buffer;
+  try {
+    buffer = await wb.xlsx.writeBuffer();
+  } catch (e) {
+    throw new ShareSafeInputError('write', (e as Error).message);
+  }
   return {
     bytes: new Uint8Array(buffer as ArrayBuffer),
     report: { sheets, markers, unresolved, dropped: droppedParts(parts.parts) },
@@ -191,6 +205,19 @@ function keepDefinedNames(wb: ExcelJS.Workbook, names: RawDefinedName[], sheetOr
   }
   // ExcelJS renders each entry's ranges joined by commas, and localSheetId when present.
   Object.defineProperty(wb.definedNames, 'model', { get: () => model, configurable: true });
+}
+
+/**
+ * LibreOffice saves tables without <tableStyleInfo>; ExcelJS reads that as no style and then
+ * fails writing the table. An empty style (no name, no stripes) writes back what the file said.
+ */
+function completeTableStyles(ws: ExcelJS.Worksheet): void {
+  const tables = (ws as unknown as { tables: Record<string, { table: { style?: unknown } }> }).tables;
+  for (const t of Object.values(tables ?? {})) {
+    if (!t.table.style) {
+      t.table.style = { theme: null, showFirstColumn: false, showLastColumn: false, showRowStripes: false, showColumnStripes: false };
+    }
+  }
 }
 
 const DROPPED: [RegExp, string][] = [

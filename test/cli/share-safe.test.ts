@@ -149,6 +149,28 @@ describe('share-safe on the decision-chain template with examples', () => {
   });
 });
 
+test('the marks survive a save in LibreOffice, and share-safe finds them in the file it wrote', async () => {
+  const dir = tempDir('ap-share-safe-');
+  const input = path.join(dir, 'chain-en.xlsx');
+  expect(await runCli(['template', 'decision-chain', '--lang', 'en-US', '--example', '--out', input], recorder())).toBe(0);
+  const [saved] = await recalc([input]);
+  const marks = (await readWorkbookParts(readFileSync(saved))).names.filter((n) => n.name.startsWith('AP_Personal_'));
+  expect(marks.map((n) => `${n.name}=${n.formula.replace(/'/g, '')}`)).toEqual([
+    'AP_Personal_1=Decision chain!$L$6:$L$27',
+    'AP_Personal_2=Decision chain!$M$6:$M$27',
+    'AP_Personal_3=Decision chain!$N$6:$N$27',
+    'AP_Personal_4=Decision chain!$O$6:$O$27',
+  ]);
+  // LibreOffice writes the tables without a style; the copy must still be written.
+  const io = recorder();
+  const out = path.join(dir, 'from-libreoffice.xlsx');
+  expect(await runCli(['share-safe', '--in', saved, '--out', out], io)).toBe(0);
+  expect(io.stdout).toContain('Cleared 3 cell(s) and 0 note(s) on sheet Decision chain (L6:L27, M6:M27, N6:N27, O6:O27).');
+  const [calc] = await readWorkbooksAfterRecalc([out]);
+  expect(errorCells(calc)).toEqual([]);
+  expect(sheet(calc, 'Decision chain').values.get('L8') ?? null).toBeNull();
+});
+
 async function readWorkbooksAfterRecalc(files: string[]) {
   const out = await recalc(files);
   return Promise.all(out.map(readWorkbook));

@@ -43,7 +43,9 @@ export async function shareSafeCommand(argv: string[], io: CliIO): Promise<void>
   try {
     result = await makeShareSafeXlsx(input, { lang });
   } catch (err) {
-    if (err instanceof ShareSafeInputError) throw new UsageError(t('notXlsx', { file: values.in, reason: err.message }));
+    if (err instanceof ShareSafeInputError) {
+      throw new UsageError(t(err.phase === 'read' ? 'notXlsx' : 'cannotRewrite', { file: values.in, reason: err.message }));
+    }
     throw err;
   }
   await writeBytesOutput(values.out, result.bytes, !!values.force);
