@@ -7,7 +7,7 @@ import { IntRecords, OrderColumns, groupItems } from './bonus-order-columns';
 import { TextIds } from './bonus-text-ids';
 import { applyTiers } from './bonus-tiers';
 import { ZERO, roundHalfUp, type Decimal } from './decimal';
-import { ExactSum, copyExact, exactCmp, exactFromDecimal, exactSign, exactTimes, exactToDecimal, exactValue, type ExactValue } from './exact-accumulator';
+import { ExactAccumulator, copyExact, exactCmp, exactFromDecimal, exactSign, exactTimes, exactToDecimal, exactValue, type ExactValue } from './exact-accumulator';
 
 /**
  * (b) Self-developed new-customer bonus, read exactly as DOMAIN §3.2 b fixes it:
@@ -85,6 +85,7 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
       ps = pairs.data;
       ps[p * 4 + REP] = rep;
       ps[p * 4 + NEXT] = -1;
+      ps[p * 4 + CUSTOMER] = c;
       const cs = customers.data;
       const last = cs[c * 4 + LAST_PAIR];
       if (last < 0) cs[c * 4 + FIRST_PAIR] = p;
@@ -114,33 +115,58 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
     const rowOf = (k: number) => store.row(k);
     const dateOf = (k: number) => store.date(k);
 
-    // Each pair's orders side by side in `sorted` (a counting sort by pair, arrival order kept).
     const cs = customers.data;
     const ps = pairs.data;
-    const { start, order: sorted } = groupItems(
-      store.size,
-      pairs.size,
-      (p) => ps[p * 4 + COUNT],
-      (k) => store.group(k),
-    );
     const byDateThenRow = (a: number, b: number) => dateOf(a) - dateOf(b) || rowOf(a) - rowOf(b);
-    const settled: SettledPairs = { store, sorted, byDateThenRow };
+    const settled = new SettledPairs(store, pairs, byDateThenRow);
 
-    const sum = new ExactSum();
-    const weighted = new ExactSum();
-    const sumX = exactValue();
-    const weightedX = exactValue();
-    const floor = exactValue();
+    // One pass over the orders in the order they were stored (a sequential read of the store),
+    // gathering per pair: the first order (earliest date, then row), the developer mark, and the
+    // count and exact sums of the orders inside the customer's window [d0, EDATE(d0, months)).
+    const windowEnds = new Int32Array(customerNames.length);
+    for (let c = 0; c < customerNames.length; c++) windowEnds[c] = edate(cs[c * 4 + D0], r.windowMonths);
+    const pairCount = pairs.size;
+    const firsts = new Int32Array(pairCount).fill(-1);
+    const firstDates = new Int32Array(pairCount);
+    const firstRows = new Int32Array(pairCount);
+    const developers = new Uint8Array(pairCount);
+    const inWindow = new Int32Array(pairCount);
+    const sums = new ExactAccumulator(); // per pair: 2p Σ CNY amount, 2p + 1 Σ CNY amount × margin
+    for (let p = 0; p < pairCount; p++) {
+      sums.push();
+      sums.push();
+    }
     const cny = exactValue();
     const margin = exactValue();
     const term = exactValue();
+    for (let k = 0; k < store.size; k++) {
+      const p = store.group(k);
+      const date = dateOf(k);
+      if (firsts[p] < 0 || date < firstDates[p] || (date === firstDates[p] && rowOf(k) < firstRows[p])) {
+        firsts[p] = k;
+        firstDates[p] = date;
+        firstRows[p] = rowOf(k);
+      }
+      if (store.selfDeveloped(k)) developers[p] = 1;
+      const c = ps[p * 4 + CUSTOMER];
+      if (date >= cs[c * 4 + D0] && date < windowEnds[c]) {
+        inWindow[p]++;
+        store.cny(k, cny);
+        addExact(sums, 2 * p, cny);
+        addExact(sums, 2 * p + 1, exactTimes(cny, store.margin(k, margin), term));
+      }
+    }
+
+    const sumX = exactValue();
+    const weightedX = exactValue();
+    const floor = exactValue();
     const share = exactValue();
     const lines: NewCustomerLine[] = [];
     const developments: Development[] = [];
     for (let c = 0; c < customerNames.length; c++) {
       const customer = customerNames[c];
       const d0 = cs[c * 4 + D0];
-      const windowEnd = edate(d0, r.windowMonths);
+      const windowEnd = windowEnds[c];
       const lastDay = windowEnd - 1;
       const quarter = quarterOf(lastDay);
       const quarterText = quarterLabel(quarter);
@@ -148,37 +174,14 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
       const window = { from: isoOf(d0), to: isoOf(lastDay), min: r.minOrders };
       for (let p = cs[c * 4 + FIRST_PAIR]; p >= 0; p = ps[p * 4 + NEXT]) {
         const rep = repNames[ps[p * 4 + REP]];
-        const from = start[p];
-        const to = start[p + 1];
-        // One pass over the pair's orders: the first (earliest date, then row), the developer
-        // mark, and the sums inside the window. Date order itself is set only when read.
-        let first = sorted[from];
-        let firstDate = dateOf(first);
-        let developer = false;
-        let n = 0;
-        sum.reset();
-        weighted.reset();
-        for (let j = from; j < to; j++) {
-          const k = sorted[j];
-          const date = dateOf(k);
-          // The first order: the earliest date, then the lowest row number.
-          if (date < firstDate || (date === firstDate && rowOf(k) < rowOf(first))) {
-            first = k;
-            firstDate = date;
-          }
-          if (store.selfDeveloped(k)) developer = true;
-          if (date >= d0 && date < windowEnd) {
-            n++;
-            store.cny(k, cny);
-            sum.add(cny);
-            weighted.add(exactTimes(cny, store.margin(k, margin), term));
-          }
-        }
-        const noEarlier = firstDate === d0;
+        const first = firsts[p];
+        const developer = developers[p] === 1;
+        const n = inWindow[p];
+        const noEarlier = firstDates[p] === d0;
         if (developer && noEarlier) developments.push({ rep, customer, d0 });
-        const sumCny = sum.value();
-        sum.exact(sumX);
-        weighted.exact(weightedX);
+        const sumCny = sums.value(2 * p);
+        sums.exact(2 * p, sumX);
+        sums.exact(2 * p + 1, weightedX);
         // The weighted margin Σ amount × margin ÷ Σ amount is compared and shown without dividing
         // (exactly); the quotient itself is computed only if someone reads line.margin.
         const firstMargin = copyExact(store.margin(first, margin), exactValue());
@@ -244,7 +247,7 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
           payMonth,
         } as NewCustomerLine;
         // Computed on first read: most runs (the CLI's --json, the bench) never read them.
-        defineLazy(line, LAZY_FIELDS, new PairFields(settled, from, to, n === 1 ? firstMargin : weightedSum, n === 1 ? null : sumCny));
+        defineLazy(line, LAZY_FIELDS, new PairFields(settled, p, n === 1 ? firstMargin : weightedSum, n === 1 ? null : sumCny));
         lines.push(line);
       }
     }
@@ -266,6 +269,7 @@ const LAST_PAIR = 2;
 const REP = 0;
 const COUNT = 1; // the pair's orders
 const NEXT = 2; // the customer's next pair (−1: none)
+const CUSTOMER = 3;
 
 /** The same computation on Decimal records (tests, callers that hold records already). */
 export function newCustomerLines(records: Iterable<NewCustomerRecord>, ctx: SchemeContext): NewCustomerResult {
@@ -281,11 +285,32 @@ export function newCustomerLines(records: Iterable<NewCustomerRecord>, ctx: Sche
   return engine.finish();
 }
 
-interface SettledPairs {
-  store: OrderColumns;
-  /** Orders grouped by pair; a pair's range is put in date order when first read. */
-  sorted: Int32Array;
-  byDateThenRow: (a: number, b: number) => number;
+/** What the lines' computed-on-read fields need: the stored orders, grouped by pair when first asked. */
+class SettledPairs {
+  private grouped: { start: Int32Array; order: Int32Array } | undefined;
+
+  constructor(
+    readonly store: OrderColumns,
+    private readonly pairs: IntRecords,
+    private readonly byDateThenRow: (a: number, b: number) => number,
+  ) {}
+
+  /** Pair p's orders in date order (then row). */
+  ordersOf(p: number): Int32Array {
+    // A counting sort by pair (arrival order kept) once; each pair's range is put in date order when read.
+    if (this.grouped === undefined) {
+      const ps = this.pairs.data;
+      const store = this.store;
+      this.grouped = groupItems(
+        store.size,
+        this.pairs.size,
+        (q) => ps[q * 4 + COUNT],
+        (k) => store.group(k),
+      );
+    }
+    const { start, order } = this.grouped;
+    return sortRange(order, start[p], start[p + 1], this.byDateThenRow);
+  }
 }
 
 const LAZY_FIELDS = ['margin', 'orders', 'rows'] as const;
@@ -294,8 +319,7 @@ const LAZY_FIELDS = ['margin', 'orders', 'rows'] as const;
 class PairFields {
   constructor(
     private readonly pairs: SettledPairs,
-    private readonly from: number,
-    private readonly to: number,
+    private readonly p: number,
     /** The weighted margin is quotient ÷ divisor (the quotient itself when the divisor is null); null: none. */
     private readonly quotient: ExactValue | null,
     private readonly divisor: Decimal | null,
@@ -308,18 +332,18 @@ class PairFields {
   }
 
   orders(): OrderRef[] {
-    return this.pairs.store.orders(this.range());
+    return this.pairs.store.orders(this.pairs.ordersOf(this.p));
   }
 
   rows(): number[] {
     const store = this.pairs.store;
-    return Array.from(this.range(), (k) => store.row(k));
+    return Array.from(this.pairs.ordersOf(this.p), (k) => store.row(k));
   }
+}
 
-  /** Sorting in place is idempotent: whichever of orders and rows is read first sorts it. */
-  private range(): Int32Array {
-    return sortRange(this.pairs.sorted, this.from, this.to, this.pairs.byDateThenRow);
-  }
+function addExact(sums: ExactAccumulator, id: number, x: ExactValue): void {
+  if (x.big === null) sums.addScaled(id, x.m, x.s);
+  else sums.add(id, x.big);
 }
 
 /** Sorts a[from, to) in place (insertion sort for the short runs most pairs have); returns that range. */
