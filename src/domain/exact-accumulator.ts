@@ -178,62 +178,6 @@ export function exactTimes(a: ExactValue, b: ExactValue, out: ExactValue): Exact
   return out;
 }
 
-/** One exact running sum: plain numbers while they can hold it, a Decimal after that. */
-export class ExactSum {
-  private m = 0;
-  private s = 0;
-  private big: Decimal | null = null;
-
-  reset(): this {
-    this.m = 0;
-    this.s = 0;
-    this.big = null;
-    return this;
-  }
-
-  add(x: ExactValue): void {
-    if (x.big !== null) return this.addDecimal(x.big);
-    if (this.big !== null) {
-      this.big = this.big.plus(scaledToDecimal(x.m, x.s));
-      return;
-    }
-    let u = this.m;
-    if (x.s > this.s) {
-      u *= POW10[x.s - this.s];
-      if (!Number.isSafeInteger(u)) return this.toBig(scaledToDecimal(x.m, x.s));
-      this.s = x.s;
-      this.m = u;
-    }
-    const term = x.s < this.s ? x.m * POW10[this.s - x.s] : x.m;
-    const sum = u + term;
-    if (!Number.isSafeInteger(term) || !Number.isSafeInteger(sum)) return this.toBig(scaledToDecimal(x.m, x.s));
-    this.m = sum;
-  }
-
-  addDecimal(d: Decimal): void {
-    this.big = (this.big ?? scaledToDecimal(this.m, this.s)).plus(d);
-  }
-
-  private toBig(plus: Decimal): void {
-    this.big = scaledToDecimal(this.m, this.s).plus(plus);
-  }
-
-  value(): Decimal {
-    return this.big ?? scaledToDecimal(this.m, this.s);
-  }
-
-  /** The sum into `out`. */
-  exact(out: ExactValue): ExactValue {
-    if (this.big !== null) out.big = this.big;
-    else {
-      out.m = this.m;
-      out.s = this.s;
-      out.big = null;
-    }
-    return out;
-  }
-}
-
 /** a − b compared with 0: −1, 0 or 1. */
 export function exactCmp(a: ExactValue, b: ExactValue): number {
   if (a.big === null && b.big === null) {
