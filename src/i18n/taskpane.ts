@@ -213,10 +213,18 @@ export default defineMessages({
       'Kept by Recalculate from the previous version of this sheet: no row of the new result has the same first two columns.',
     bonusRecalculating: 'Recalculating…',
     bonusRecalcTitle: 'Replace the bonus sheets?',
-    bonusRecalcBody: 'The data in “{source}” and the rules ({rules}) are read again, and these sheets are replaced:',
-    bonusRecalcSelection: 'The data came from a selection: select the same range before you continue.',
+    bonusRecalcBody: 'The data in “{source}” and the rules ({rules}) were read again and the bonuses computed; these sheets will be replaced:',
+    bonusRecalcSelection:
+      'The data came from a selection, and the current selection was read: if it is not the same range as last time, cancel, select it and recalculate.',
     bonusRecalcKeep: 'No other sheet is changed.',
     bonusRecalcConfirm: 'Recalculate and replace',
+    bonusRulesRewriteTitle: 'Rewrite the Rules sheet?',
+    bonusRulesRewriteBody:
+      'The bonus formulas read the Rules sheet “{sheet}”, but it does not hold the rules of this run (a rate typed here, rows added to it, or another language). Writing rewrites it in place, and what the add-in does not read on it (notes, other cells) is lost. Differences:',
+    bonusRulesDifference: '{ref}: “{found}” on the sheet, “{expected}” for this run',
+    bonusRulesMoreDifferences: '… and {count} more',
+    bonusRulesBlank: '(blank)',
+    bonusRulesRewriteConfirm: 'Rewrite and write',
 
     // Preview of generated sheets
     previewOfSheet: 'Preview of sheet {sheet}',
@@ -457,10 +465,17 @@ export default defineMessages({
     carriedUnmatchedNote: '由“重新计算”从本表上一版本保留：新结果中没有前两列与之相同的行。',
     bonusRecalculating: '正在重新计算…',
     bonusRecalcTitle: '替换奖金工作表？',
-    bonusRecalcBody: '将重新读取“{source}”中的数据和规则（{rules}），并替换以下工作表：',
-    bonusRecalcSelection: '数据来自选区：继续之前请选中相同的区域。',
+    bonusRecalcBody: '已重新读取“{source}”中的数据和规则（{rules}）并完成计算；将替换以下工作表：',
+    bonusRecalcSelection: '数据来自选区，已读取当前选区：如果与上次的区域不同，请取消，选中原区域后重新计算。',
     bonusRecalcKeep: '其他工作表不会改动。',
     bonusRecalcConfirm: '重新计算并替换',
+    bonusRulesRewriteTitle: '重写规则工作表？',
+    bonusRulesRewriteBody:
+      '奖金公式读取规则工作表“{sheet}”，但其中的内容与本次计算所用的规则不一致（例如在此处输入的汇率、表中新增的行，或语言不同）。写入时将就地重写该表，表中加载项不读取的内容（备注、其他单元格）将会丢失。不一致之处：',
+    bonusRulesDifference: '{ref}：表中为“{found}”，本次计算为“{expected}”',
+    bonusRulesMoreDifferences: '……另有 {count} 处',
+    bonusRulesBlank: '（空）',
+    bonusRulesRewriteConfirm: '重写并写入',
 
     previewOfSheet: '工作表 {sheet} 的预览',
     previewTruncated: '显示 {rows} 行中的 {shownRows} 行、{cols} 列中的 {shownCols} 列；下载的文件包含全部内容。',

@@ -1,4 +1,5 @@
 import { quoteSheet } from '../sheets/a1';
+import { isFormula, type SheetSpec } from '../sheets/sheet-spec';
 
 /**
  * Rewrites sheet references in a formula after sheets were renamed on insertion (a template's
@@ -50,4 +51,32 @@ export function renameSheetRefs(formula: string, renames: ReadonlyMap<string, st
     i++;
   }
   return out;
+}
+
+/** renameSheetRefs over every formula of a spec: cells, rules, list validations, chart ranges. */
+export function renameSheetRefsInSpec(spec: SheetSpec, renames: ReadonlyMap<string, string>): SheetSpec {
+  if (renames.size === 0) return spec;
+  const f = (formula: string) => renameSheetRefs(formula, renames);
+  return {
+    ...spec,
+    cells: spec.cells.map((c) => (isFormula(c.value) ? { ...c, value: { ...c.value, formula: f(c.value.formula) } } : c)),
+    ...(spec.conditionalFormats && {
+      conditionalFormats: spec.conditionalFormats.map((cf) => ({
+        ...cf,
+        rules: cf.rules.map((r) =>
+          r.type === 'expression' ? { ...r, formula: f(r.formula) } : r.type === 'cellIs' ? { ...r, formulas: r.formulas.map(f) } : r,
+        ),
+      })),
+    }),
+    ...(spec.validations && {
+      validations: spec.validations.map((v) => (v.rule.type === 'listRange' ? { ...v, rule: { ...v.rule, source: f(v.rule.source) } } : v)),
+    }),
+    ...(spec.charts && {
+      charts: spec.charts.map((c) => ({
+        ...c,
+        categories: f(c.categories),
+        series: c.series.map((s) => ({ ...s, values: f(s.values), ...(s.sizes ? { sizes: f(s.sizes) } : {}) })),
+      })),
+    }),
+  };
 }

@@ -6,6 +6,7 @@ import { DEFAULT_PREFERENCES } from '../../src/taskpane/app/preferences';
 import { runBonus } from '../../src/domain/bonus-run';
 import { Decimal } from '../../src/domain/decimal';
 import { HostError } from '../../src/office/host-error';
+import { isFormula } from '../../src/sheets/sheet-spec';
 import { renderInPane } from './support/render';
 import { FakeExcelHost, excelServices, table } from './support/services';
 
@@ -113,7 +114,9 @@ describe('Bonus page', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Recalculate and replace', hidden: true }));
     await waitFor(() => expect(host.inserted).toHaveLength(2));
     const second = host.inserted[1];
-    expect(new Set(second.options?.replace)).toEqual(new Set(firstNames));
+    // Every sheet it wrote but the Rules sheet, which holds the same rules and stays as it is.
+    expect(new Set(second.options?.replace)).toEqual(new Set(firstNames.filter((n) => n !== '奖金规则')));
+    expect(second.specs.map((s) => s.name)).not.toContain('奖金规则');
     expect(repBonus()['张三']).toBe(1500); // 225,000 now
     const kept = second.specs
       .find((s) => s.name === '新客户奖')!
@@ -198,6 +201,55 @@ describe('Bonus page', () => {
     expect(host.inserted).toHaveLength(1);
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.getByTestId('bonus-last')).toBeTruthy();
+  });
+
+  test('Write never rewrites a Rules sheet that holds the run’s rules: the formulas point at it, what the user added stays', async () => {
+    const { host, user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Create Rules sheet' }));
+    await waitFor(() => expect(host.inserted).toHaveLength(1));
+    const sheet = host.sources['奖金规则'];
+    const usd = sheet.rows.findIndex((r) => r[0] === 'USD');
+    sheet.rows[usd][1] = 7; // the manager sets the rate on the sheet
+    sheet.rows[2][8] = '财务已核对'; // and writes a note the Rules reader does not parse
+    await user.click(screen.getByRole('button', { name: 'Read rules' }));
+    await loadOrders(user);
+    expect((screen.getByRole('spinbutton', { name: 'CNY per 1 USD' }) as HTMLInputElement).value).toBe('7');
+    await user.click(screen.getByRole('button', { name: 'Compute' }));
+    await user.click(await screen.findByRole('button', { name: 'Write bonus sheets' }));
+    await waitFor(() => expect(host.inserted).toHaveLength(2));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    const written = host.inserted[1];
+    expect(written.specs.map((s) => s.name)).not.toContain('奖金规则');
+    expect(written.options?.replace).toEqual([]);
+    const formulas = written.specs.find((s) => s.name === '新客户奖')!.cells.flatMap((c) => (isFormula(c.value) ? [c.value.formula] : []));
+    expect(formulas.some((f) => f.includes("'奖金规则'!"))).toBe(true);
+    expect(host.sources['奖金规则'].rows[2][8]).toBe('财务已核对');
+    await waitFor(() => expect(host.settings.get('bonus.last')).toMatchObject({ rulesSheet: '奖金规则' }));
+  });
+
+  test('a Rules sheet that differs from the run’s rules (a rate typed in the pane) is rewritten only after asking', async () => {
+    const { host, user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Create Rules sheet' }));
+    await waitFor(() => expect(host.inserted).toHaveLength(1));
+    const usd = host.sources['奖金规则'].rows.findIndex((r) => r[0] === 'USD');
+    await loadOrders(user);
+    await user.type(screen.getByRole('spinbutton', { name: 'CNY per 1 USD' }), '7');
+    await user.click(screen.getByRole('button', { name: 'Compute' }));
+    await user.click(await screen.findByRole('button', { name: 'Write bonus sheets' }));
+    let dialog = await screen.findByRole('alertdialog');
+    expect(within(dialog).getByText('Rewrite the Rules sheet?')).toBeTruthy();
+    expect(within(dialog).getByTestId('rules-rewrite').textContent).toContain(
+      `B${usd + 2}: “(blank)” on the sheet, “7” for this run`,
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel', hidden: true }));
+    expect(host.inserted).toHaveLength(1);
+
+    await user.click(screen.getByRole('button', { name: 'Write bonus sheets' }));
+    dialog = await screen.findByRole('alertdialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Rewrite and write', hidden: true }));
+    await waitFor(() => expect(host.inserted).toHaveLength(2));
+    expect(host.inserted[1].options?.replace).toEqual(['奖金规则']);
+    expect(host.inserted[1].specs.map((s) => s.name)).toContain('奖金规则');
   });
 
   test('Create Rules sheet writes it, reads it back; a gap in the bands is reported and blocks computing', async () => {

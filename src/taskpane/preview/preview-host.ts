@@ -1,5 +1,5 @@
 import type { DataSourceRef, InsertOptions, OwnedSheet, ShareSafeCopyResult, TableData, WorkbookHost } from '../../office/workbook-host';
-import { renameSheetRefs } from '../../office/sheet-refs';
+import { renameSheetRefsInSpec } from '../../office/sheet-refs';
 import { isFormula, type Lang, type SheetSpec } from '../../sheets/sheet-spec';
 import { parseCell } from '../../sheets/a1';
 import { uniqueSheetName } from '../../sheets/sheet-names';
@@ -93,7 +93,7 @@ export class PreviewHost implements WorkbookHost {
       const sheet: PreviewSheet = {
         kind: 'generated',
         name: p.name,
-        spec: renameRefs({ ...p.spec, name: p.name }, renames),
+        spec: renameSheetRefsInSpec({ ...p.spec, name: p.name }, renames),
         batch,
         owner: options.owner,
       };
@@ -176,26 +176,4 @@ function findReplaceable(wanted: string, replaceable: Map<string, string>): stri
   const w = wanted.toLowerCase();
   for (const [lower, name] of replaceable) if (lower === w || lower.replace(/ \(\d+\)$/, '') === w) return name;
   return undefined;
-}
-
-function renameRefs(spec: SheetSpec, renames: ReadonlyMap<string, string>): SheetSpec {
-  if (!renames.size) return spec;
-  const f = (formula: string) => renameSheetRefs(formula, renames);
-  return {
-    ...spec,
-    cells: spec.cells.map((c) => (isFormula(c.value) ? { ...c, value: { formula: f(c.value.formula) } } : c)),
-    conditionalFormats: spec.conditionalFormats?.map((cf) => ({
-      ...cf,
-      rules: cf.rules.map((r) =>
-        r.type === 'expression'
-          ? { ...r, formula: f(r.formula) }
-          : r.type === 'cellIs'
-            ? { ...r, formulas: r.formulas.map(f) }
-            : r,
-      ),
-    })),
-    validations: spec.validations?.map((v) =>
-      v.rule.type === 'listRange' ? { ...v, rule: { ...v.rule, source: f(v.rule.source) } } : v,
-    ),
-  };
 }

@@ -2,10 +2,11 @@ import messages from '../../i18n/taskpane';
 import { translator } from '../../i18n/define';
 import { normalizeTypedText } from '../../domain/normalize-text';
 import type { TableData } from '../../office/workbook-host';
-import { cellRef, columnIndex, parseCell, parseRange } from '../../sheets/a1';
+import { cellRef, parseCell, parseRange } from '../../sheets/a1';
 import type { CellSpec, Lang, SheetSpec } from '../../sheets/sheet-spec';
 import { LANGS } from '../../sheets/sheet-spec';
 import { STYLE } from '../../sheets/styles';
+import { toGrid } from './sheet-grid';
 
 export interface CarriedColumns {
   spec: SheetSpec;
@@ -121,19 +122,3 @@ function isBlank(v: unknown): boolean {
 }
 
 const norm = (v: unknown) => (typeof v === 'string' ? normalizeTypedText(v).trim().toLowerCase() : '');
-
-/** Sheet row → (sheet column → value), from a sheet read as headers + rows. */
-function toGrid(data: TableData): Map<number, Map<number, unknown>> {
-  const m = /(?:^|!)\$?([A-Za-z]{1,3})\$?(\d+)/.exec(data.label);
-  const left = m ? columnIndex(m[1]) : 1;
-  const headerRow = data.firstRowNumber - 1;
-  const grid = new Map<number, Map<number, unknown>>();
-  const put = (row: number, cells: unknown[]) => {
-    const m = new Map<number, unknown>();
-    for (let i = 0; i < cells.length; i++) m.set(left + i, cells[i]);
-    grid.set(row, m);
-  };
-  put(headerRow, data.headers);
-  data.rows.forEach((r, i) => put(data.firstRowNumber + i, r));
-  return grid;
-}

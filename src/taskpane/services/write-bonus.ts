@@ -1,8 +1,16 @@
+import { renameSheetRefsInSpec } from '../../office/sheet-refs';
 import type { InsertOptions, WorkbookHost } from '../../office/workbook-host';
 import type { Lang, SheetSpec } from '../../sheets/sheet-spec';
 import { carryUserColumns } from './carry-user-columns';
 import { BONUS_OWNER } from './owners';
+import { compareRulesSheet, type RulesDifference } from './rules-sheet-match';
 import type { BonusComputation } from './types';
+
+/** The Rules sheet the user has must be rewritten for the formulas to read it: ask first. */
+export interface RulesRewrite {
+  sheet: string;
+  differences: RulesDifference[];
+}
 
 /** A bonus run's sheets, ready to write: nothing has been written yet. */
 export interface PreparedBonusWrite {
@@ -11,26 +19,67 @@ export interface PreparedBonusWrite {
   replace: string[];
   /** Old rows with notes in added columns that match no new row (kept below the table). */
   unmatched: number;
-  /** Index in `specs` of the Rules sheet, if it is written. */
+  /** Index in `specs` of the Rules sheet, if one is written. */
   rulesAt?: number;
+  /** The user's Rules sheet, kept as it is: the bonus formulas point at it. */
+  keptRules?: string;
+  /** Set when the user's Rules sheet would be rewritten (it is then in `replace`). */
+  rulesRewrite?: RulesRewrite;
 }
 
 /**
  * Builds a run's sheets for writing. Columns people added to a sheet being replaced (notes,
  * follow-ups) are carried over; a sheet to be replaced that cannot be read stops here, before
  * anything is written — only "it is gone" means there is nothing to carry.
+ *
+ * A Rules sheet the rules came from (`rulesSheet`) is never rewritten silently: when it holds,
+ * cell for cell, what the run's Rules sheet would hold, its layout is the one the formulas
+ * expect, so it is left as it is — with whatever the user added that the reader does not
+ * parse — and the formulas point at it. Otherwise (a rate typed in the pane, band rows added,
+ * another language) rewriting is needed for the formulas to be right: `rulesRewrite` says why,
+ * and the caller must ask before committing.
  */
 export async function prepareBonusWrite(
   host: WorkbookHost,
   computation: BonusComputation,
-  rulesSheetName: string,
-  options: { lang: Lang; replace: string[]; signal?: AbortSignal },
+  rulesSpecName: string,
+  options: { lang: Lang; replace: string[]; rulesSheet?: string; signal?: AbortSignal },
 ): Promise<PreparedBonusWrite> {
-  const { lang, replace, signal } = options;
-  const built = await computation.sheets(lang);
+  const { lang, rulesSheet, signal } = options;
+  let built = await computation.sheets(lang);
+  const replace = options.replace.filter((r) => r !== rulesSheet);
+  let keptRules: string | undefined;
+  let rulesRewrite: RulesRewrite | undefined;
+  let rulesName = rulesSpecName;
+  const rulesSpec = built.find((s) => s.name === rulesSpecName);
+  if (rulesSheet && rulesSpec) {
+    const existing = await host.readSource({ kind: 'sheet', name: rulesSheet }, signal).catch(sheetGone);
+    if (existing) {
+      const differences = compareRulesSheet(rulesSpec, existing);
+      if (differences.length === 0) keptRules = rulesSheet;
+      else {
+        rulesRewrite = { sheet: rulesSheet, differences };
+        replace.push(rulesSheet);
+      }
+      // The formulas name the sheet the rules are in, whatever it is called.
+      const renames = new Map([[rulesSpecName, rulesSheet]]);
+      rulesName = rulesSheet;
+      built = built.map((s) =>
+        renameSheetRefsInSpec(s.name === rulesSpecName ? { ...s, name: rulesSheet } : s, renames),
+      );
+    }
+  }
+
   let unmatched = 0;
   const specs: SheetSpec[] = [];
+  let rulesAt: number | undefined;
   for (const spec of built) {
+    if (spec.name === rulesName) {
+      if (keptRules) continue;
+      rulesAt = specs.length;
+      specs.push(spec);
+      continue;
+    }
     const old = replace.find((r) => r === spec.name || r.replace(/ \(\d+\)$/, '') === spec.name);
     const data = old ? await host.readSource({ kind: 'sheet', name: old }, signal).catch(sheetGone) : undefined;
     if (!data) {
@@ -41,11 +90,17 @@ export async function prepareBonusWrite(
     unmatched += carried.unmatched;
     specs.push(carried.spec);
   }
-  const rulesAt = specs.findIndex((s) => s.name === rulesSheetName);
-  return { specs, replace, unmatched, ...(rulesAt >= 0 ? { rulesAt } : {}) };
+  return {
+    specs,
+    replace,
+    unmatched,
+    ...(rulesAt !== undefined ? { rulesAt } : {}),
+    ...(keptRules ? { keptRules } : {}),
+    ...(rulesRewrite ? { rulesRewrite } : {}),
+  };
 }
 
-/** Writes prepared sheets; returns the names used and the Rules sheet's, if it was written. */
+/** Writes prepared sheets; returns the names used and the Rules sheet the formulas read. */
 export async function commitBonusWrite(
   host: WorkbookHost,
   prepared: PreparedBonusWrite,
@@ -56,7 +111,8 @@ export async function commitBonusWrite(
     { activate: true, replace: prepared.replace, owner: BONUS_OWNER, onSettingsNotSaved: options.onSettingsNotSaved },
     options.signal,
   );
-  return { names, ...(prepared.rulesAt !== undefined ? { rulesSheet: names[prepared.rulesAt] } : {}) };
+  const rulesSheet = prepared.keptRules ?? (prepared.rulesAt !== undefined ? names[prepared.rulesAt] : undefined);
+  return { names, ...(rulesSheet ? { rulesSheet } : {}) };
 }
 
 function sheetGone(e: unknown): undefined {

@@ -35,7 +35,12 @@ import { TaskStatus } from '../../components/TaskStatus';
 import { useTask, type TaskContext } from '../../components/use-task';
 import { WrittenSheets } from '../../components/WrittenSheets';
 import { BONUS_OWNER, BONUS_RULES_OWNER } from '../../services/owners';
-import { commitBonusWrite, prepareBonusWrite, type PreparedBonusWrite } from '../../services/write-bonus';
+import {
+  commitBonusWrite,
+  prepareBonusWrite,
+  type PreparedBonusWrite,
+  type RulesRewrite,
+} from '../../services/write-bonus';
 import type { BonusComputation, BonusRules, ColumnMap } from '../../services/types';
 import { isPeriodText, parseRates } from './bonus-form';
 import { RepTotals } from './RepTotals';
@@ -92,7 +97,7 @@ export function BonusPage({ services, sheetLang }: PageProps) {
   const [result, setResult] = useState<BonusComputation>();
   const [written, setWritten] = useState<string[]>();
   const [last, setLast] = useState<LastBonusRun>();
-  const [pendingRecalc, setPendingRecalc] = useState<{ computation: BonusComputation; prepared: PreparedBonusWrite }>();
+  const [pending, setPending] = useState<PendingWrite>();
   const [lang, setLang] = useState<Lang>(sheetLang);
   const [settingsProblem, setSettingsProblem] = useState<SettingsProblem>();
   useEffect(() => setLang(sheetLang), [sheetLang]);
@@ -205,10 +210,17 @@ export function BonusPage({ services, sheetLang }: PageProps) {
   };
 
   /** Builds a run's sheets (the Rules sheet among them) for replacing the named earlier ones. */
-  const prepareRun = async (computation: BonusComputation, sheetLang: Lang, replace: string[], ctx: TaskContext) => {
+  const prepareRun = async (
+    computation: BonusComputation,
+    sheetLang: Lang,
+    replace: string[],
+    rulesSheet: string | undefined,
+    ctx: TaskContext,
+  ) => {
     const prepared = await prepareBonusWrite(services.host, computation, bonus.rulesSheet(sheetLang).name, {
       lang: sheetLang,
       replace,
+      rulesSheet,
       signal: ctx.signal,
     });
     await ctx.step();
@@ -218,27 +230,29 @@ export function BonusPage({ services, sheetLang }: PageProps) {
   const commitRun = (prepared: PreparedBonusWrite, ctx: TaskContext) =>
     commitBonusWrite(services.host, prepared, { signal: ctx.signal, onSettingsNotSaved: sheetsUnknown });
 
+  /** Writes prepared sheets and remembers the run for Recalculate. */
+  const finish = async (p: PendingWrite, ctx: TaskContext) => {
+    const out = await commitRun(p.prepared, ctx);
+    if (p.kind === 'recalc') setResult(p.computation);
+    setWritten(out.names);
+    if (p.kind === 'write' && out.rulesSheet) {
+      setRules({ ...rules, source: { kind: 'sheet', name: out.rulesSheet } });
+      setRulesSheet(out.rulesSheet);
+    }
+    await refreshSheets();
+    await remember(out.names, { ...p.run, rulesSheet: out.rulesSheet ?? p.run.rulesSheet });
+  };
+
   const write = () =>
     task.run(t('writingSheets'), async (ctx) => {
       if (!result || !data) return;
-      // The rules were read from a sheet: the run writes them back into that same sheet.
-      const replace = rules.source.kind === 'sheet' ? [rules.source.name] : [];
-      const out = await commitRun(await prepareRun(result, lang, replace, ctx), ctx);
-      setWritten(out.names);
-      if (out.rulesSheet) {
-        setRules({ ...rules, source: { kind: 'sheet', name: out.rulesSheet } });
-        setRulesSheet(out.rulesSheet);
-      }
-      await refreshSheets();
-      await remember(out.names, {
-        scheme,
-        source: data.ref,
-        columns,
-        rulesSheet: out.rulesSheet,
-        period: period.trim(),
-        rates,
-        lang,
-      });
+      // Rules read from a sheet stay in that sheet: the formulas point at it (rewritten only if the user agrees).
+      const fromSheet = rules.source.kind === 'sheet' ? rules.source.name : undefined;
+      const prepared = await prepareRun(result, lang, [], fromSheet, ctx);
+      const run = { scheme, source: data.ref, columns, rulesSheet: fromSheet, period: period.trim(), rates, lang };
+      const p: PendingWrite = { kind: 'write', computation: result, prepared, run };
+      if (prepared.rulesRewrite) setPending(p);
+      else await finish(p, ctx);
     });
 
   /** Recalculate, step 1: read data and rules, compute, build the sheets — nothing is written. */
@@ -247,6 +261,9 @@ export function BonusPage({ services, sheetLang }: PageProps) {
       if (!last) return;
       const table = await services.host.readSource(last.source, ctx.signal);
       const lastRules = last.rulesSheet ? await readRulesFrom(last.rulesSheet, ctx) : bonus.defaultRules();
+      // The Rules sheet is the authority once written: a rate edited there wins over the one typed last time.
+      const rates = { ...last.rates, ...lastRules.rates };
+      delete rates.CNY;
       await ctx.step();
       const r = await bonus.compute(
         {
@@ -255,32 +272,26 @@ export function BonusPage({ services, sheetLang }: PageProps) {
           columns: last.columns,
           rules: lastRules,
           period: last.period,
-          rates: last.rates,
+          rates,
           lang: uiLang,
         },
         ctx.signal,
       );
-      // Only sheets this add-in wrote for bonuses, under their current names.
+      // Only sheets this add-in wrote for bonuses, under their current names; a Rules sheet only if it must be.
       const owned = services.host.listOwnedSheets
         ? await services.host.listOwnedSheets().catch(() => undefined)
         : undefined;
-      const replace = owned
-        ? owned.filter((o) => o.owner === BONUS_OWNER || o.owner === BONUS_RULES_OWNER).map((o) => o.name)
-        : last.sheets;
-      setPendingRecalc({ computation: r, prepared: await prepareRun(r, last.lang, replace, ctx) });
+      const replace = owned ? owned.filter((o) => o.owner === BONUS_OWNER).map((o) => o.name) : last.sheets;
+      const prepared = await prepareRun(r, last.lang, replace, last.rulesSheet, ctx);
+      setPending({ kind: 'recalc', computation: r, prepared, run: { ...last, rates } });
     });
 
-  /** Recalculate, step 2, once the user confirmed: replace the sheets. */
-  const confirmRecalc = () =>
+  /** Step 2, once the user confirmed: replace the sheets. */
+  const confirmPending = () =>
     task.run(t('writingSheets'), async (ctx) => {
-      const pending = pendingRecalc;
-      setPendingRecalc(undefined);
-      if (!pending || !last) return;
-      const out = await commitRun(pending.prepared, ctx);
-      setResult(pending.computation);
-      setWritten(out.names);
-      await refreshSheets();
-      await remember(out.names, { ...last, rulesSheet: out.rulesSheet ?? last.rulesSheet });
+      const p = pending;
+      setPending(undefined);
+      if (p) await finish(p, ctx);
     });
 
   const canCompute =
@@ -457,19 +468,55 @@ export function BonusPage({ services, sheetLang }: PageProps) {
         <WrittenSheets key={written.join('|')} services={services} names={written} fileBase={written[0] ?? 'Bonus'} />
       )}
       <ConfirmDialog
-        open={Boolean(pendingRecalc)}
-        title={t('bonusRecalcTitle')}
-        confirmLabel={t('bonusRecalcConfirm')}
-        onConfirm={() => void confirmRecalc()}
-        onCancel={() => setPendingRecalc(undefined)}
+        open={Boolean(pending)}
+        title={t(pending?.kind === 'recalc' ? 'bonusRecalcTitle' : 'bonusRulesRewriteTitle')}
+        confirmLabel={t(pending?.kind === 'recalc' ? 'bonusRecalcConfirm' : 'bonusRulesRewriteConfirm')}
+        onConfirm={() => void confirmPending()}
+        onCancel={() => setPending(undefined)}
       >
-        {last && pendingRecalc && <RecalcDetails last={last} prepared={pendingRecalc.prepared} />}
+        {pending?.kind === 'recalc' && <RecalcDetails last={pending.run} prepared={pending.prepared} />}
+        {pending?.prepared.rulesRewrite && <RulesRewriteDetails rewrite={pending.prepared.rulesRewrite} />}
       </ConfirmDialog>
     </div>
   );
 }
 
-function RecalcDetails({ last, prepared }: { last: LastBonusRun; prepared: PreparedBonusWrite }) {
+/** A write waiting for the user's go-ahead: a Recalculate, or a write that rewrites their Rules sheet. */
+interface PendingWrite {
+  kind: 'write' | 'recalc';
+  computation: BonusComputation;
+  prepared: PreparedBonusWrite;
+  run: Omit<LastBonusRun, 'sheets'>;
+}
+
+const SHOWN_DIFFERENCES = 5;
+
+/** Why the Rules sheet would be rewritten, and what would be lost. */
+function RulesRewriteDetails({ rewrite }: { rewrite: RulesRewrite }) {
+  const { t } = useI18n();
+  const show = (v: unknown) =>
+    v === null || v === undefined || v === ''
+      ? t('bonusRulesBlank')
+      : v instanceof Date
+        ? v.toISOString().slice(0, 10)
+        : String(v);
+  const more = rewrite.differences.length - SHOWN_DIFFERENCES;
+  return (
+    <div data-testid="rules-rewrite">
+      <p>{t('bonusRulesRewriteBody', { sheet: rewrite.sheet })}</p>
+      <ul>
+        {rewrite.differences.slice(0, SHOWN_DIFFERENCES).map((d) => (
+          <li key={d.ref}>
+            {t('bonusRulesDifference', { ref: d.ref, found: show(d.found), expected: show(d.expected) })}
+          </li>
+        ))}
+        {more > 0 && <li>{t('bonusRulesMoreDifferences', { count: more })}</li>}
+      </ul>
+    </div>
+  );
+}
+
+function RecalcDetails({ last, prepared }: { last: Omit<LastBonusRun, 'sheets'>; prepared: PreparedBonusWrite }) {
   const { t } = useI18n();
   const source = last.source.kind === 'selection' ? t('sourceSelection') : last.source.name;
   return (
