@@ -36,6 +36,14 @@ const FEATURE_DETECTED: Record<string, string> = {
   'CommentCollection.add': '1.10',
   'Worksheet.notes': '1.18',
   'NoteCollection.add': '1.18',
+  'PageBreakCollection.removePageBreaks': '1.9',
+  'Range.copyFrom': '1.9',
+  'Comment.delete': '1.10',
+  'Comment.getLocation': '1.10',
+  'CommentCollection.getItemByCell': '1.10',
+  'Note.delete': '1.18',
+  'Note.getLocation': '1.18',
+  'NoteCollection.getItem': '1.18',
 };
 
 const version = (v: string) => v.split('.').map(Number) as [number, number];
