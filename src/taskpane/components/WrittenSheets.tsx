@@ -42,7 +42,10 @@ export function WrittenSheets({
   const selectId = useId('sheet');
   const preview = services.preview;
   const ref = useRef<HTMLElement>(null);
-  useEffect(() => ref.current?.scrollIntoView?.({ block: 'nearest' }), []);
+  // Braces: Chromium's scrollIntoView returns a promise, which React would call as the cleanup.
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, []);
   const spec = preview && shown ? preview.sheet(shown) : undefined;
   const download = async () => {
     if (!preview) return;
