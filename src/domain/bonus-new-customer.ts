@@ -106,6 +106,7 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
     const minMarginText = pct(r.minMargin);
     const minPrepayText = pct(r.minPrepayment);
     const minMargin = exactFromDecimal(r.minMargin, exactValue());
+    const minPrepayment = exactFromDecimal(r.minPrepayment, exactValue());
     const industrialOf = new Map<string, boolean>();
     const isIndustrial = (type: string): boolean => {
       let v = industrialOf.get(type);
@@ -125,14 +126,15 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
     // count and exact sums of the orders inside the customer's window [d0, EDATE(d0, months)).
     const windowEnds = new Int32Array(customerNames.length);
     for (let c = 0; c < customerNames.length; c++) windowEnds[c] = edate(cs[c * 4 + D0], r.windowMonths);
+    // Per pair, side by side (see the S_ fields): its window, its first order, its counts.
     const pairCount = pairs.size;
-    const firsts = new Int32Array(pairCount).fill(-1);
-    const firstDates = new Int32Array(pairCount);
-    const firstRows = new Int32Array(pairCount);
-    const developers = new Uint8Array(pairCount);
-    const inWindow = new Int32Array(pairCount);
+    const st = new Int32Array(pairCount * 8);
     const sums = new ExactAccumulator(); // per pair: 2p Σ CNY amount, 2p + 1 Σ CNY amount × margin
     for (let p = 0; p < pairCount; p++) {
+      const c = ps[p * 4 + CUSTOMER];
+      st[p * 8 + S_FROM] = cs[c * 4 + D0];
+      st[p * 8 + S_TO] = windowEnds[c];
+      st[p * 8 + S_FIRST] = -1;
       sums.push();
       sums.push();
     }
@@ -140,17 +142,17 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
     const margin = exactValue();
     const term = exactValue();
     for (let k = 0; k < store.size; k++) {
-      const p = store.group(k);
+      const b = store.group(k) * 8;
       const date = dateOf(k);
-      if (firsts[p] < 0 || date < firstDates[p] || (date === firstDates[p] && rowOf(k) < firstRows[p])) {
-        firsts[p] = k;
-        firstDates[p] = date;
-        firstRows[p] = rowOf(k);
+      if (st[b + S_FIRST] < 0 || date < st[b + S_FIRST_DATE] || (date === st[b + S_FIRST_DATE] && rowOf(k) < st[b + S_FIRST_ROW])) {
+        st[b + S_FIRST] = k;
+        st[b + S_FIRST_DATE] = date;
+        st[b + S_FIRST_ROW] = rowOf(k);
       }
-      if (store.selfDeveloped(k)) developers[p] = 1;
-      const c = ps[p * 4 + CUSTOMER];
-      if (date >= cs[c * 4 + D0] && date < windowEnds[c]) {
-        inWindow[p]++;
+      if (store.selfDeveloped(k)) st[b + S_DEVELOPER] = 1;
+      if (date >= st[b + S_FROM] && date < st[b + S_TO]) {
+        st[b + S_IN_WINDOW]++;
+        const p = b / 8;
         store.cny(k, cny);
         addExact(sums, 2 * p, cny);
         addExact(sums, 2 * p + 1, exactTimes(cny, store.margin(k, margin), term));
@@ -174,10 +176,10 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
       const window = { from: isoOf(d0), to: isoOf(lastDay), min: r.minOrders };
       for (let p = cs[c * 4 + FIRST_PAIR]; p >= 0; p = ps[p * 4 + NEXT]) {
         const rep = repNames[ps[p * 4 + REP]];
-        const first = firsts[p];
-        const developer = developers[p] === 1;
-        const n = inWindow[p];
-        const noEarlier = firstDates[p] === d0;
+        const first = st[p * 8 + S_FIRST];
+        const developer = st[p * 8 + S_DEVELOPER] === 1;
+        const n = st[p * 8 + S_IN_WINDOW];
+        const noEarlier = st[p * 8 + S_FIRST_DATE] === d0;
         if (developer && noEarlier) developments.push({ rep, customer, d0 });
         const sumCny = sums.value(2 * p);
         sums.exact(2 * p, sumX);
@@ -205,8 +207,8 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
         if (industrial) {
           if (prepayment === null) gates.push({ ok: false, key: 'ncPrepayMissing' });
           else {
-            const ok = prepayment.gte(r.minPrepayment);
-            gates.push({ ok, key: ok ? 'ncPrepayOk' : 'ncPrepayLow', params: { prepay: pct(prepayment), min: minPrepayText } });
+            const ok = exactCmp(prepay!, minPrepayment) >= 0;
+            gates.push({ ok, key: ok ? 'ncPrepayOk' : 'ncPrepayLow', params: { prepay: fmtExactPercent(prepay!, ctx.lang), min: minPrepayText } });
           }
         }
         const sumText =
@@ -270,6 +272,14 @@ const REP = 0;
 const COUNT = 1; // the pair's orders
 const NEXT = 2; // the customer's next pair (−1: none)
 const CUSTOMER = 3;
+// Fields of the per-pair settlement state.
+const S_FROM = 0; // the customer's window [from, to)
+const S_TO = 1;
+const S_FIRST = 2; // the pair's first order (index in the store), its date and row
+const S_FIRST_DATE = 3;
+const S_FIRST_ROW = 4;
+const S_DEVELOPER = 5; // 1: some order marks the rep as the developer
+const S_IN_WINDOW = 6; // orders inside the window
 
 /** The same computation on Decimal records (tests, callers that hold records already). */
 export function newCustomerLines(records: Iterable<NewCustomerRecord>, ctx: SchemeContext): NewCustomerResult {

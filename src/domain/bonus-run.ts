@@ -234,8 +234,8 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
   };
   // Dates and percentages repeat across rows: identical cells parse identically, so each distinct
   // text or number is parsed once (up to MEMO distinct ones). The memos map a cell to a number —
-  // a date's serial (≥ 1), a share's index in the share columns (≥ 0), or −1 − the index of its
-  // failure — so a lookup dereferences no object.
+  // for dates the serial (≥ 1) or −1 − the index of the failure; for shares see below — so a
+  // lookup dereferences no object.
   const failures: Parsed<never>[] = [];
   const failed = (r: Parsed<unknown>): number => -failures.push(r as Parsed<never>);
   const dateMemo = new Map<unknown, number>();
@@ -307,27 +307,37 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
       exactTimes(into.amount, rate, into.amountCny);
     }
   };
-  // A fraction (12 %, 0.12) as an exact value, into `out`.
+  // A fraction (12 %, 0.12) as an exact value, into `out`; an empty cell is null when optional.
+  // Memo codes: ≥ 0 the share's index in the share columns, EMPTY, or ≤ −2 a failure.
   const shareMemo = new Map<unknown, number>();
   const shareM: number[] = [];
   const shareS: number[] = [];
   const shareBig: (Decimal | null)[] = [];
-  const percent = (f: string, out: ExactValue): ExactValue => {
-    const v = raw(f);
-    if (typeof v !== 'string' && typeof v !== 'number') return exactFromDecimal(need(f, parsePercent(v)), out);
-    let k = shareMemo.get(v);
-    if (k === undefined) {
-      const r = parsePercent(v);
-      if (shareMemo.size >= MEMO) return exactFromDecimal(need(f, r), out);
-      if (r.ok) {
-        const x = exactFromDecimal(r.value, exactValue());
-        k = shareM.push(x.m) - 1;
-        shareS.push(x.s);
-        shareBig.push(x.big);
-      } else k = failed(r);
-      shareMemo.set(v, k);
+  const EMPTY = -1;
+  const shareCode = (r: Parsed<Decimal>): number => {
+    if (r.ok) {
+      const x = exactFromDecimal(r.value, exactValue());
+      shareS.push(x.s);
+      shareBig.push(x.big);
+      return shareM.push(x.m) - 1;
     }
-    if (k < 0) need(f, failures[-k - 1]);
+    return r.error.code === 'empty' ? EMPTY : -1 - failures.push(r as Parsed<never>);
+  };
+  const percent = (f: string, out: ExactValue, optional = false): ExactValue | null => {
+    const v = raw(f);
+    const memo = (typeof v === 'string' || typeof v === 'number') && (shareMemo.size < MEMO || shareMemo.has(v));
+    if (!memo) {
+      const r = parsePercent(v);
+      if (!r.ok && r.error.code === 'empty' && optional) return null;
+      return exactFromDecimal(need(f, r), out);
+    }
+    let k = shareMemo.get(v);
+    if (k === undefined) shareMemo.set(v, (k = shareCode(parsePercent(v))));
+    if (k === EMPTY) {
+      if (optional) return null;
+      throw new RowError(t('rowMissing', { field: name(f) }));
+    }
+    if (k < 0) return need(f, failures[-2 - k]);
     out.m = shareM[k];
     out.s = shareS[k];
     out.big = shareBig[k];
@@ -368,7 +378,7 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
       r.customer = text('customer');
       r.date = date('date');
       percent('margin', r.margin);
-      r.prepayment = col.prepayment === undefined || text('prepayment', false) === '' ? null : percent('prepayment', prepayment);
+      r.prepayment = col.prepayment === undefined ? null : percent('prepayment', prepayment, true);
       r.customerType = text('customer_type', false);
       r.selfDeveloped = yesNo('self_developed');
       return r;

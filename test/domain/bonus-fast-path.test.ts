@@ -211,3 +211,51 @@ describe('isPlainText: cells taken as they are, without cleaning', () => {
     );
   });
 });
+
+describe('remembered cells read as before', () => {
+  test('blank prepayments are none, a blank margin sets the row aside, repeated bad cells give the same reason each time', async () => {
+    const headers = ['rep', 'customer', 'date', 'amount', 'currency', 'margin', 'prepayment', 'customer_type', 'self_developed'];
+    const row = (customer: string, margin: unknown, prepayment: unknown, date: unknown = '2026-01-05') => ['Li', customer, date, '1,000', 'CNY', margin, prepayment, 'industrial', 'yes'];
+    const r = await runBonus(
+      'new-customer',
+      {
+        headers,
+        rows: [
+          row('A', '12%', ''),
+          row('B', '12%', '  '),
+          row('C', '12%', null),
+          row('D', '12%', "'"),
+          row('E', '12%', '60%'),
+          row('F', '12%', 0.6),
+          row('G', '', '60%'),
+          row('H', '   ', '60%'),
+          row('I', '12', '60%'),
+          row('J', '12', '60%'),
+          row('K', '12%', '6O%'),
+          row('L', '12%', '60%', '2026-02-30'),
+          row('M', '12%', '60%', '2026-02-30'),
+        ],
+      },
+      { lang: 'en-US' },
+    );
+    expect((r.lines as NewCustomerLine[]).map((l) => [l.key, l.prepayment?.toString() ?? null])).toEqual([
+      ['A', null],
+      ['B', null],
+      ['C', null],
+      ['D', null],
+      ['E', '0.6'],
+      ['F', '0.6'],
+    ]);
+    expect(r.rejected.rows.map((x) => [x.row, x.reason.replace(/:.*/, ':…')])).toEqual([
+      [8, 'margin is blank'],
+      [9, 'margin is blank'],
+      [10, 'margin:…'],
+      [11, 'margin:…'],
+      [12, 'prepayment:…'],
+      [13, 'date:…'],
+      [14, 'date:…'],
+    ]);
+    expect(r.rejected.rows[2].reason).toBe(r.rejected.rows[3].reason);
+    expect(r.rejected.rows[5].reason).toBe(r.rejected.rows[6].reason);
+  });
+});
