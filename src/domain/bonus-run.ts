@@ -24,7 +24,7 @@ import type { Decimal } from './decimal';
 import { copyExact, exactFromDecimal, exactTimes, exactValue, type ExactValue } from './exact-accumulator';
 import { cleanTyped } from './normalize-text';
 import { parseDate, serialToIso } from './parse-date';
-import { parseMoney, parsePercent, readScaledMoney } from './parse-number';
+import { parseMoney, parsePercent, readScaledMoney, readScaledShare } from './parse-number';
 import type { Parsed } from './parse-result';
 import { watchRows, type RunProgressOptions } from './run-progress';
 
@@ -323,8 +323,15 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
     }
     return r.error.code === 'empty' ? EMPTY : -1 - failures.push(r as Parsed<never>);
   };
+  const scaledShare = { m: 0, s: 0 };
   const percent = (f: string, out: ExactValue, optional = false): ExactValue | null => {
     const v = raw(f);
+    if (readScaledShare(v, scaledShare)) {
+      out.m = scaledShare.m;
+      out.s = scaledShare.s;
+      out.big = null;
+      return out;
+    }
     const memo = (typeof v === 'string' || typeof v === 'number') && (shareMemo.size < MEMO || shareMemo.has(v));
     if (!memo) {
       const r = parsePercent(v);

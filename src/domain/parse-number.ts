@@ -82,6 +82,22 @@ export function readScaledMoney(input: unknown, out: { m: number; s: number }): 
   return typeof input === 'string' && readScaledText(input, out);
 }
 
+/**
+ * parsePercent's fast path, like readScaledMoney: `12.5%` and `-5%` (a plain decimal and a
+ * percent sign), and fractions between −1 and 1 written as plain decimals (`0.125`) or JS
+ * numbers, read into `out` as m × 10^-s. False for anything else (parsePercent decides). When
+ * it returns true, parsePercent(input) is ok and equals m × 10^-s exactly.
+ */
+export function readScaledShare(input: unknown, out: { m: number; s: number }): boolean {
+  if (typeof input === 'string' && input.length > 1 && input.charCodeAt(input.length - 1) === 37) {
+    if (!readScaledText(input.slice(0, -1), out) || out.s + 2 > MAX_SCALED_PLACES) return false;
+    out.s += 2;
+    return true;
+  }
+  // A bare number above 1 in absolute value is ambiguous (12 % or 1,200 %?): parsePercent rejects it.
+  return readScaledMoney(input, out) && Math.abs(out.m) <= 10 ** out.s; // |m × 10^-s| ≤ 1, in integers
+}
+
 /** `-`? digits (grouped by commas in threes, or not) then an optional `.` and fraction digits. */
 function readScaledText(text: string, out: { m: number; s: number }): boolean {
   const len = text.length;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Decimal } from '../../src/domain/decimal';
 import { scaledToDecimal } from '../../src/domain/exact-accumulator';
-import { MAX_SCALED_PLACES, parseMoney, readScaledMoney } from '../../src/domain/parse-number';
+import { MAX_SCALED_PLACES, parseMoney, parsePercent, readScaledMoney, readScaledShare } from '../../src/domain/parse-number';
 
 /** The fast path's reading, or null when it hands the input to parseMoney. */
 function scaled(input: unknown): [number, number] | null {
@@ -142,5 +142,49 @@ describe('readScaledMoney: the fast path of parseMoney', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('readScaledShare: the fast path of parsePercent', () => {
+  const share = (input: unknown): [number, number] | null => {
+    const out = { m: NaN, s: NaN };
+    return readScaledShare(input, out) ? [out.m, out.s] : null;
+  };
+  const slowShare = (input: unknown): string => {
+    const r = parsePercent(input);
+    return r.ok ? r.value.toString() : `error:${r.error.code}`;
+  };
+  const agreesShare = (input: unknown) => {
+    const fast = share(input);
+    if (fast === null) return;
+    expect(Number.isSafeInteger(fast[0]) && fast[1] >= 0 && fast[1] <= MAX_SCALED_PLACES).toBe(true);
+    expect(slowShare(input)).toBe(scaledToDecimal(fast[0], fast[1]).toString());
+  };
+
+  test.each([
+    ['12%', [12, 2]],
+    ['12.34%', [1234, 4]],
+    ['-5%', [-5, 2]],
+    ['1,250%', [1250, 2]],
+    ['0.125', [125, 3]],
+    ['1', [1, 0]],
+    ['-1.000', [-1000, 3]],
+    [0.5, [5, 1]],
+    [1, [1, 0]],
+    [-1, [-1, 0]],
+  ])('%p → %p', (input, expected) => {
+    expect(share(input)).toEqual(expected);
+    agreesShare(input);
+  });
+
+  test.each(['12', '1.0001', 12, -1.5, '%', '-%', ' 12%', '12 %', '12%%', '１２%', '12.12345678901234%', '', 'abc%'])('%p goes to parsePercent', (input) => {
+    expect(share(input)).toBeNull();
+  });
+
+  test('property: whenever the fast path answers, parsePercent gives the same value', () => {
+    const text = fc.string({ unit: fc.constantFrom('0', '1', '2', '9', '.', ',', '-', '%', ' '), maxLength: 10 });
+    const numbers = fc.oneof(fc.double({ min: -2, max: 2, noNaN: true }), fc.integer({ min: -5, max: 5 }));
+    const percents = fc.tuple(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.integer({ min: 0, max: 18 })).map(([u, p]) => `${new Decimal(u.toString()).div(new Decimal(10).pow(p)).toFixed(p)}%`);
+    fc.assert(fc.property(fc.oneof(text, numbers, percents), (x) => agreesShare(x)), { numRuns: 5000 });
   });
 });
