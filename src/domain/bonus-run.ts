@@ -168,6 +168,11 @@ const CURRENCY_NAMES: Record<string, string> = {
   欧元: 'EUR',
 };
 
+/** The ISO code for what people write in a currency column (¥, 人民币, us$ …); other text upper-cased. */
+export function currencyCode(text: string): string {
+  return CURRENCY_NAMES[text.toLowerCase()] ?? text.toUpperCase();
+}
+
 class RowError extends Error {}
 
 /** Distinct dates or percentages remembered per run. */
@@ -268,7 +273,7 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
     let currency: string = marked ?? 'CNY';
     if (given) {
       let c = given === lastGiven ? lastCode : currencyCodes.get(given);
-      if (c === undefined) currencyCodes.set(given, (c = CURRENCY_NAMES[given.toLowerCase()] ?? given.toUpperCase()));
+      if (c === undefined) currencyCodes.set(given, (c = currencyCode(given)));
       lastGiven = given;
       lastCode = c;
       if (marked && marked !== c) throw new RowError(t('rowCurrencyConflict', { marked, column: c }));

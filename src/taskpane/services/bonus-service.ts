@@ -1,7 +1,7 @@
 import { Decimal } from '../../domain/decimal';
 import { BONUS_SCHEMES, type BonusScheme } from '../../domain/bonus-line';
 import { defaultRules, type BonusRules as DomainRules } from '../../domain/bonus-rules';
-import { SCHEME_FIELDS, runBonus, type BonusRunResult } from '../../domain/bonus-run';
+import { SCHEME_FIELDS, currencyCode, runBonus, type BonusRunResult } from '../../domain/bonus-run';
 import { parseMoney } from '../../domain/parse-number';
 import { normalizeTypedText } from '../../domain/normalize-text';
 import type { Lang } from '../../sheets/sheet-spec';
@@ -15,20 +15,6 @@ const SHOWN_REJECTED = 200;
 
 const PERIOD_SCHEMES = new Set<BonusScheme>(['new-brand', 'new-customer', 'referral', 'fees']);
 const MONEY_SCHEMES = new Set<BonusScheme>(['new-brand', 'new-customer', 'bad-debt']);
-
-// Names people write in a currency column, as the engine reads them.
-const CURRENCY_NAMES: Record<string, string> = {
-  '¥': 'CNY',
-  '￥': 'CNY',
-  rmb: 'CNY',
-  元: 'CNY',
-  人民币: 'CNY',
-  $: 'USD',
-  us$: 'USD',
-  美元: 'USD',
-  '€': 'EUR',
-  欧元: 'EUR',
-};
 
 export interface BonusSheetsBuilder {
   rulesSheet(rules: DomainRules, lang: Lang): import('../../sheets/sheet-spec').SheetSpec;
@@ -67,7 +53,7 @@ export function createBonusService(sheets: BonusSheetsBuilder, now: () => Date =
         for (const row of table.rows) {
           if (currency >= 0) {
             const c = normalizeTypedText(String(row[currency] ?? '')).trim();
-            if (c) found.add(CURRENCY_NAMES[c.toLowerCase()] ?? c.toUpperCase());
+            if (c) found.add(currencyCode(c));
           }
           if (amount >= 0) {
             const m = parseMoney(row[amount]);
