@@ -16,10 +16,10 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DEFAULT_ABC_OPTIONS, rankAbcScaled } from '../../src/domain/abc';
-import { runAbc } from '../../src/domain/abc-run';
-import { buildAbcSheets } from '../../src/sheets/abc-result';
-import type { SheetSpec } from '../../src/sheets/sheet-spec';
+import { DEFAULT_ABC_OPTIONS, rankAbcScaled } from '../../src/domain/abc/tiers';
+import { runAbc } from '../../src/domain/abc/run';
+import { buildAbcSheets } from '../../src/sheets/abc/result-sheet';
+import type { SheetSpec } from '../../src/sheets/core/sheet-spec';
 import { renderWorkbook } from '../../src/xlsx/render-workbook';
 import { recalc, sofficePath } from '../../test/support/libreoffice';
 

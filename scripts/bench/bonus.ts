@@ -11,11 +11,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { runBonus } from '../../src/domain/bonus-run';
-import type { BonusScheme } from '../../src/domain/bonus-line';
-import { Decimal } from '../../src/domain/decimal';
-import { serialToIso } from '../../src/domain/parse-date';
-import { parseMoney } from '../../src/domain/parse-number';
+import { runBonus } from '../../src/domain/bonus/run';
+import type { BonusScheme } from '../../src/domain/bonus/line';
+import { Decimal } from '../../src/domain/exact/decimal';
+import { serialToIso } from '../../src/domain/parse/parse-date';
+import { parseMoney } from '../../src/domain/parse/parse-number';
 
 const LINES = Number(process.env.BENCH_BONUS_LINES ?? 1_000_000);
 const START = 46023; // 2026-01-01

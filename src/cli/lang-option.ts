@@ -1,6 +1,6 @@
 import cliMessages from '../i18n/cli';
 import { translator } from '../i18n/define';
-import { LANGS, type Lang } from '../sheets/sheet-spec';
+import { LANGS, type Lang } from '../sheets/core/sheet-spec';
 import { UsageError } from './usage-error';
 
 /** The --lang option: zh-CN by default, case-insensitive, anything else is a usage error. */

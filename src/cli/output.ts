@@ -1,6 +1,6 @@
 import cliMessages from '../i18n/cli';
 import { translator } from '../i18n/define';
-import type { WorkbookSpec } from '../sheets/sheet-spec';
+import type { WorkbookSpec } from '../sheets/core/sheet-spec';
 import { OutputExistsError, writeFileAtomic } from '../xlsx/write-file';
 import { UsageError } from './usage-error';
 

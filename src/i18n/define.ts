@@ -1,4 +1,4 @@
-import type { Lang } from '../sheets/sheet-spec';
+import type { Lang } from './lang';
 
 export type { Lang };
 

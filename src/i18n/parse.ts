@@ -1,4 +1,3 @@
-import type { ParseError, ParseErrorCode } from '../domain/parse-result';
 import { defineMessages, format, type Lang } from './define';
 
 const messages = defineMessages({
@@ -34,9 +33,15 @@ const messages = defineMessages({
 
 export default messages;
 
+/** A parse failure as the domain reports it (src/domain/parse/parse-result.ts); i18n imports nothing above it. */
+export interface ParseErrorText {
+  code: string;
+  input: string;
+}
+
 /** The sentence for one parse error, in the given language. */
-export function parseErrorMessage(error: ParseError, lang: Lang): string {
-  const table = messages[lang] as Record<ParseErrorCode, string>;
+export function parseErrorMessage(error: ParseErrorText, lang: Lang): string {
+  const table = messages[lang] as Record<string, string>;
   return format(table[error.code], { input: error.input });
 }
 
@@ -47,6 +52,6 @@ export function rowMessage(lang: Lang, row: number, message: string, field?: str
 }
 
 /** Both at once: the usual way a rejected cell is reported. */
-export function describeParseError(error: ParseError, lang: Lang, row: number, field?: string): string {
+export function describeParseError(error: ParseErrorText, lang: Lang, row: number, field?: string): string {
   return rowMessage(lang, row, parseErrorMessage(error, lang), field);
 }

@@ -3,13 +3,13 @@
  * place the add-in writes into cells it did not create. The host calls it only after the user
  * confirmed; it refuses, before writing anything, when the target column holds any data.
  */
-import { cellRef, columnLetter, parseRange, rangeRef } from '../sheets/a1';
+import { cellRef, columnLetter, parseRange, rangeRef } from '../sheets/core/a1';
 import { toCellInput, type CellInput } from './excel-values';
-import { HostError, throwIfAborted, toHostError } from './host-error';
+import { HostError, throwIfAborted, toHostError } from '../host/host-error';
 import { resolveSource } from './read-range';
 import { DEFAULT_MAX_REQUEST_BYTES } from './apply-sheet-spec';
 import { splitBlock } from './write-plan';
-import type { DataSourceRef, NewColumn } from './workbook-host';
+import type { DataSourceRef, NewColumn } from '../host/workbook-host';
 
 export async function appendColumn(
   context: Excel.RequestContext,

@@ -21,22 +21,22 @@
  * A replacement costs one more sync than a new sheet: the staging request also lists what the
  * replaced sheet holds (its tables, charts, names, notes), which the last request removes.
  */
-import { columnLetter, parseRange, rangeRef } from '../sheets/a1';
+import { columnLetter, parseRange, rangeRef } from '../sheets/core/a1';
 import type {
   ConditionalFormatSpec,
   ConditionalRule,
   NameSpec,
   SheetSpec,
   ValidationSpec,
-} from '../sheets/sheet-spec';
-import { withPersonalMarkers } from '../sheets/personal-marker';
-import { cleanSheetName, uniqueSheetName } from '../sheets/sheet-names';
+} from '../sheets/core/sheet-spec';
+import { withPersonalMarkers } from '../sheets/sharing/personal-marker';
+import { cleanSheetName, uniqueSheetName } from '../sheets/core/sheet-names';
 import { queueChart } from './charts';
 import { jsonBytes } from './excel-values';
 import { detectFeatures, type ExcelFeatures } from './features';
-import { HostError, throwIfAborted, toHostError } from './host-error';
+import { HostError, throwIfAborted, toHostError } from '../host/host-error';
 import { applyFont, applyStyle, hex, widthToPoints } from './range-format';
-import { renameSheetRefs } from './sheet-refs';
+import { renameSheetRefs } from '../sheets/core/sheet-refs';
 import { planCells, rectAddress, splitBlock, type Block, type Rect } from './write-plan';
 
 /** Excel on the web rejects requests over 5 MB; stay well below it. */

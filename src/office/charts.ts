@@ -1,4 +1,4 @@
-import type { ChartSpec } from '../sheets/sheet-spec';
+import type { ChartSpec } from '../sheets/core/sheet-spec';
 
 /** A range on this sheet ("B10:B59") or on another one ("'ABC'!B10:B59"). */
 function rangeOn(ws: Excel.Worksheet, address: string): Excel.Range {

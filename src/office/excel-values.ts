@@ -1,4 +1,4 @@
-import { isFormula, type CellContent } from '../sheets/sheet-spec';
+import { isFormula, type CellContent } from '../sheets/core/sheet-spec';
 
 /** What Range.formulas accepts per cell: a "=…" formula, a constant, or null (leave unchanged). */
 export type CellInput = string | number | boolean | null;

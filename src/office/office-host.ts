@@ -2,15 +2,15 @@
  * The WorkbookHost the task pane uses inside Excel: every call is one Excel.run, errors come
  * back as HostError with Office's code, per-workbook settings live in the document.
  */
-import type { Lang, SheetSpec } from '../sheets/sheet-spec';
+import type { Lang, SheetSpec } from '../sheets/core/sheet-spec';
 import { appendColumn } from './add-column';
 import { applySheetSpecs } from './apply-sheet-spec';
 import { detectFeatures, type ExcelFeatures } from './features';
-import { toHostError } from './host-error';
+import { toHostError } from '../host/host-error';
 import { readTableData } from './read-range';
 import { getDocumentSetting, setDocumentSetting } from './settings';
 import { makeShareSafeCopies } from './share-safe-copy';
-import type { DataSourceRef, InsertOptions, NewColumn, OwnedSheet, ShareSafeCopyResult, TableData, WorkbookHost } from './workbook-host';
+import type { DataSourceRef, InsertOptions, NewColumn, OwnedSheet, ShareSafeCopyResult, TableData, WorkbookHost } from '../host/workbook-host';
 
 /** Settings key of the ownership records: which sheet ids this add-in wrote, and for what. */
 const OWNED_KEY = 'host.ownedSheets';

@@ -1,4 +1,4 @@
-import type { CellStyle, FontSpec } from '../sheets/sheet-spec';
+import type { CellStyle, FontSpec } from '../sheets/core/sheet-spec';
 import type { ExcelFeatures } from './features';
 
 /** Column width: SheetSpec widths are in characters (as in .xlsx), Office.js takes points. */

@@ -3,9 +3,9 @@
  * the first row is the header, the rest are data rows. Large ranges are read in row chunks,
  * each one request small enough for Excel on the web; nothing above MAX_READ_CELLS is read.
  */
-import { parseRange, rangeRef } from '../sheets/a1';
-import { HostError, throwIfAborted, toHostError } from './host-error';
-import type { DataSourceRef, TableData } from './workbook-host';
+import { parseRange, rangeRef } from '../sheets/core/a1';
+import { HostError, throwIfAborted, toHostError } from '../host/host-error';
+import type { DataSourceRef, TableData } from '../host/workbook-host';
 
 export const MAX_READ_CELLS = 5_000_000;
 /** Cells per read request: 100,000 cells of up to ~40 bytes each stay under 5 MB. */

@@ -9,7 +9,7 @@
  * (Excel 2016, WPS, LibreOffice) never see or break them. The 2 MB limit is far above what we
  * store (a few KB of JSON).
  */
-import { HostError } from './host-error';
+import { HostError } from '../host/host-error';
 
 export const SETTINGS_PREFIX = 'accountPlanner.';
 

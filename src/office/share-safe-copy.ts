@@ -16,14 +16,14 @@
  */
 import { translator } from '../i18n/define';
 import messages from '../i18n/share-safe';
-import { cellRef, parseCell, rangeRef } from '../sheets/a1';
-import { nameAreas, type SheetArea } from '../sheets/name-reference';
-import { isPersonalMarkerName } from '../sheets/personal-marker';
-import type { Lang } from '../sheets/sheet-spec';
-import { cleanSheetName, uniqueSheetName } from '../sheets/sheet-names';
+import { cellRef, parseCell, rangeRef } from '../sheets/core/a1';
+import { nameAreas, type SheetArea } from '../sheets/core/name-reference';
+import { isPersonalMarkerName } from '../sheets/sharing/personal-marker';
+import type { Lang } from '../sheets/core/sheet-spec';
+import { cleanSheetName, uniqueSheetName } from '../sheets/core/sheet-names';
 import type { ExcelFeatures } from './features';
-import { throwIfAborted, toHostError } from './host-error';
-import type { ShareSafeCopyResult } from './workbook-host';
+import { throwIfAborted, toHostError } from '../host/host-error';
+import type { ShareSafeCopyResult } from '../host/workbook-host';
 
 /** Rows of a personal range read to see whether it holds anything; a taller one is copied anyway. */
 const SCAN_ROWS = 20_000;

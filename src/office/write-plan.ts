@@ -4,8 +4,8 @@
  * contiguous block, identical styles as one format call per rectangle, and blocks are split by
  * rows so no request exceeds Excel on the web's 5 MB payload limit. No Excel types here.
  */
-import { cellRef, parseCell, rangeRef } from '../sheets/a1';
-import type { CellSpec, CellStyle } from '../sheets/sheet-spec';
+import { cellRef, parseCell, rangeRef } from '../sheets/core/a1';
+import type { CellSpec, CellStyle } from '../sheets/core/sheet-spec';
 import { jsonBytes, toCellInput, type CellInput } from './excel-values';
 
 export interface Rect {

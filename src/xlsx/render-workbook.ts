@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { cellRef, parseRange, quoteSheet } from '../sheets/a1';
+import { cellRef, parseRange, quoteSheet } from '../sheets/core/a1';
 import {
   isFormula,
   type CellContent,
@@ -10,9 +10,9 @@ import {
   type SheetSpec,
   type ValidationSpec,
   type WorkbookSpec,
-} from '../sheets/sheet-spec';
-import { withPersonalMarkers } from '../sheets/personal-marker';
-import { uniqueSheetName } from '../sheets/sheet-names';
+} from '../sheets/core/sheet-spec';
+import { withPersonalMarkers } from '../sheets/sharing/personal-marker';
+import { uniqueSheetName } from '../sheets/core/sheet-names';
 
 /** Renders a WorkbookSpec to .xlsx bytes. Formulas are written without cached values. */
 export async function renderWorkbook(spec: WorkbookSpec): Promise<Uint8Array> {

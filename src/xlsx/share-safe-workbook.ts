@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { translator } from '../i18n/define';
 import messages from '../i18n/share-safe';
-import { parseRange, rangeRef } from '../sheets/a1';
-import { isPersonalMarkerName } from '../sheets/personal-marker';
-import type { Lang } from '../sheets/sheet-spec';
-import { nameAreas, type SheetArea } from '../sheets/name-reference';
+import { parseRange, rangeRef } from '../sheets/core/a1';
+import { isPersonalMarkerName } from '../sheets/sharing/personal-marker';
+import type { Lang } from '../sheets/core/sheet-spec';
+import { nameAreas, type SheetArea } from '../sheets/core/name-reference';
 import { readWorkbookParts, type RawDefinedName } from './workbook-names';
 
 /**

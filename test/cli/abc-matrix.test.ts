@@ -5,9 +5,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { classifyMatrix } from '../../src/domain/abc-matrix';
+import { classifyMatrix } from '../../src/domain/abc/matrix';
 import { runCli } from '../../src/cli/run';
-import { MATRIX_FIRST_ROW } from '../../src/sheets/abc-matrix-sheet';
+import { MATRIX_FIRST_ROW } from '../../src/sheets/abc/matrix-sheet';
 import { errorCells, readWorkbook, recalc, sheet } from '../support/libreoffice';
 import { tempDir } from '../support/template-files';
 

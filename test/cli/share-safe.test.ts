@@ -7,7 +7,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { runCli } from '../../src/cli/run';
-import { parseRange } from '../../src/sheets/a1';
+import { parseRange } from '../../src/sheets/core/a1';
 import { errorCells, readWorkbook, recalc, sheet } from '../support/libreoffice';
 import { tempDir } from '../support/template-files';
 import { readWorkbookParts } from '../../src/xlsx/workbook-names';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { runCli } from '../../src/cli/run';
-import { TEMPLATES } from '../../src/sheets/template-registry';
+import { TEMPLATES } from '../../src/sheets/templates/registry';
 import { tempDir } from '../support/template-files';
 
 function recorder() {

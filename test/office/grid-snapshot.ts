@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { cellRef, parseRange } from '../../src/sheets/a1';
+import { cellRef, parseRange } from '../../src/sheets/core/a1';
 import { MAX_COLUMNS, type ModelSheet, type ModelWorkbook, rectAddress } from './fake-excel/model';
 
 export interface GridSnapshot {

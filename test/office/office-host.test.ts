@@ -2,10 +2,10 @@
  * The OfficeHost against the fake Excel: readers, settings, sheet names, replacement of the
  * add-in's own sheets only, the confirmed tier column, feature detection and error codes.
  */
-import { HostError } from '../../src/office/host-error';
+import { HostError } from '../../src/host/host-error';
 import { OfficeHost } from '../../src/office/office-host';
 import { MAX_READ_CELLS } from '../../src/office/read-range';
-import type { SheetSpec } from '../../src/sheets/sheet-spec';
+import type { SheetSpec } from '../../src/sheets/core/sheet-spec';
 import { installFakeExcel, seedSheet, type FakeExcel } from './fake-excel/install';
 import { MAX_ROWS } from './fake-excel/model';
 import { $ } from './fake-excel/core';

@@ -2,8 +2,8 @@
  * Writes the same SheetSpecs twice — through the Office writer into the fake Excel and through
  * the .xlsx renderer into a file — and returns both snapshots per sheet, for parity tests.
  */
-import type { SheetSpec } from '../../src/sheets/sheet-spec';
-import { uniqueSheetName } from '../../src/sheets/sheet-names';
+import type { SheetSpec } from '../../src/sheets/core/sheet-spec';
+import { uniqueSheetName } from '../../src/sheets/core/sheet-names';
 import { OfficeHost } from '../../src/office/office-host';
 import { renderWorkbook } from '../../src/xlsx/render-workbook';
 import { installFakeExcel } from './fake-excel/install';

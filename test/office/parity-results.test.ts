@@ -3,12 +3,12 @@
  * workbook (bonus sheet, rep statements, Rules sheet), written through the Office writer and
  * through the .xlsx renderer, compared aspect by aspect.
  */
-import { runAbc } from '../../src/domain/abc-run';
-import { runBonus } from '../../src/domain/bonus-run';
-import { Decimal } from '../../src/domain/decimal';
-import { buildAbcSheets } from '../../src/sheets/abc-result';
-import { buildBonusSheets } from '../../src/sheets/bonus-sheets';
-import { LANGS, type SheetSpec } from '../../src/sheets/sheet-spec';
+import { runAbc } from '../../src/domain/abc/run';
+import { runBonus } from '../../src/domain/bonus/run';
+import { Decimal } from '../../src/domain/exact/decimal';
+import { buildAbcSheets } from '../../src/sheets/abc/result-sheet';
+import { buildBonusSheets } from '../../src/sheets/bonus/bonus-sheets';
+import { LANGS, type SheetSpec } from '../../src/sheets/core/sheet-spec';
 import { FIXED_TODAY } from '../support/template-files';
 import { ASPECTS } from './grid-snapshot';
 import { writeBoth, type ParityResult } from './parity-helpers';

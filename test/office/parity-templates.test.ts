@@ -3,8 +3,8 @@
  * the Office writer leaves in the fake Excel equals what the .xlsx renderer wrote, read back
  * from the file — aspect by aspect, sheet by sheet. Also: a template costs at most 2 syncs.
  */
-import { LANGS } from '../../src/sheets/sheet-spec';
-import { TEMPLATES } from '../../src/sheets/template-registry';
+import { LANGS } from '../../src/sheets/core/sheet-spec';
+import { TEMPLATES } from '../../src/sheets/templates/registry';
 import { FIXED_TODAY } from '../support/template-files';
 import { ASPECTS } from './grid-snapshot';
 import { writeBoth, type ParityResult } from './parity-helpers';

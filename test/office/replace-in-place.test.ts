@@ -5,7 +5,7 @@
  * request, so a failure before that leaves the old sheet exactly as it was.
  */
 import { OfficeHost } from '../../src/office/office-host';
-import type { SheetSpec } from '../../src/sheets/sheet-spec';
+import type { SheetSpec } from '../../src/sheets/core/sheet-spec';
 import { installFakeExcel, seedSheet, type FakeExcel } from './fake-excel/install';
 import type { ModelWorkbook } from './fake-excel/model';
 import { ASPECTS, snapshotFake } from './grid-snapshot';

@@ -8,7 +8,7 @@ import { READ_CHUNK_CELLS } from '../../src/office/read-range';
 import { createAbcService } from '../../src/taskpane/services/abc-service';
 import { abcSheetsBuilder } from '../../src/taskpane/services/abc-sheets';
 import { writeAbcResult } from '../../src/taskpane/services/write-abc';
-import { getTemplate } from '../../src/sheets/template-registry';
+import { getTemplate } from '../../src/sheets/templates/registry';
 import { PAYLOAD_LIMIT_BYTES } from './fake-excel/core';
 import { installFakeExcel, seedSheet, type FakeExcel } from './fake-excel/install';
 import { largeResultSpec } from './fixtures/large-spec';

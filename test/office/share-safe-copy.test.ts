@@ -4,9 +4,9 @@
  * and emptied there, the original never touched, notes and comments removed, protection
  * restored, and a failure leaves no sheet behind.
  */
-import { HostError } from '../../src/office/host-error';
+import { HostError } from '../../src/host/host-error';
 import { OfficeHost } from '../../src/office/office-host';
-import { getTemplate } from '../../src/sheets/template-registry';
+import { getTemplate } from '../../src/sheets/templates/registry';
 import { FIXED_TODAY } from '../support/template-files';
 import { installFakeExcel, type FakeExcel } from './fake-excel/install';
 import { MAX_COLUMNS, type ModelSheet, type ModelWorkbook } from './fake-excel/model';

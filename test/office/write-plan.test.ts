@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { packBatches } from '../../src/office/apply-sheet-spec';
 import { jsonBytes, needsTextPrefix, toCellInput, utf8Length } from '../../src/office/excel-values';
-import { renameSheetRefs } from '../../src/office/sheet-refs';
+import { renameSheetRefs } from '../../src/sheets/core/sheet-refs';
 import { exactRects, planCells, spanBlocks, splitBlock } from '../../src/office/write-plan';
 
 test('sheet references follow renamed sheets, quoted or not, never inside strings', () => {

@@ -1,6 +1,6 @@
-import { cellRef, columnIndex, columnLetter, parseRange } from '../../src/sheets/a1';
-import { disallowedFunctions, functionsUsed } from '../../src/sheets/formula-functions';
-import { cleanSheetName, uniqueSheetName } from '../../src/sheets/sheet-names';
+import { cellRef, columnIndex, columnLetter, parseRange } from '../../src/sheets/core/a1';
+import { disallowedFunctions, functionsUsed } from '../../src/sheets/core/formula-functions';
+import { cleanSheetName, uniqueSheetName } from '../../src/sheets/core/sheet-names';
 
 test('column letters round-trip', () => {
   for (const [i, l] of [

@@ -1,11 +1,11 @@
 /**
  * Personal marks (AP_Personal_<n> names) and the SheetSpec-level share-safe copy.
  */
-import { MARK_EXTRA_ROWS, isPersonalMarkerName, personalMarkRanges, withPersonalMarkers } from '../../src/sheets/personal-marker';
-import { nameAreas } from '../../src/sheets/name-reference';
-import { personalContent, shareSafeSheet } from '../../src/sheets/share-safe';
-import type { SheetSpec } from '../../src/sheets/sheet-spec';
-import { getTemplate } from '../../src/sheets/template-registry';
+import { MARK_EXTRA_ROWS, isPersonalMarkerName, personalMarkRanges, withPersonalMarkers } from '../../src/sheets/sharing/personal-marker';
+import { nameAreas } from '../../src/sheets/core/name-reference';
+import { personalContent, shareSafeSheet } from '../../src/sheets/sharing/share-safe';
+import type { SheetSpec } from '../../src/sheets/core/sheet-spec';
+import { getTemplate } from '../../src/sheets/templates/registry';
 import { renderWorkbook } from '../../src/xlsx/render-workbook';
 import { readWorkbookParts } from '../../src/xlsx/workbook-names';
 import { FIXED_TODAY } from '../support/template-files';

@@ -2,7 +2,7 @@
  * Limits Excel enforces but LibreOffice tolerates, so a recalculation test alone would not
  * notice them: Excel repairs or rejects the file, or cuts the text.
  */
-import { isFormula, type CellContent, type SheetSpec } from '../../src/sheets/sheet-spec';
+import { isFormula, type CellContent, type SheetSpec } from '../../src/sheets/core/sheet-spec';
 
 export const EXCEL_LIMITS = {
   promptTitle: 32,

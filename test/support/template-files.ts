@@ -1,9 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { SheetSpec } from '../../src/sheets/sheet-spec';
-import { getTemplate, type TemplateKind } from '../../src/sheets/template-registry';
-import type { Lang } from '../../src/sheets/sheet-spec';
+import type { SheetSpec } from '../../src/sheets/core/sheet-spec';
+import { getTemplate, type TemplateKind } from '../../src/sheets/templates/registry';
+import type { Lang } from '../../src/sheets/core/sheet-spec';
 import { renderWorkbook } from '../../src/xlsx/render-workbook';
 
 /** A fixed report date so date-dependent formulas (overdue, stalled) give known results. */

@@ -1,4 +1,4 @@
-import { parseRange } from '../../src/sheets/a1';
+import { parseRange } from '../../src/sheets/core/a1';
 
 /** The sqref of every <dataValidation> in a sheet's XML. */
 export function sqrefs(xml: string): string[] {

@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AbcPage } from '../../src/taskpane/pages/abc/AbcPage';
 import { DEFAULT_PREFERENCES } from '../../src/taskpane/app/preferences';
-import { HostError } from '../../src/office/host-error';
+import { HostError } from '../../src/host/host-error';
 import { renderInPane } from './support/render';
 import { FakeExcelHost, excelServices, table } from './support/services';
 

@@ -3,10 +3,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { BonusPage } from '../../src/taskpane/pages/bonus/BonusPage';
 import { DEFAULT_PREFERENCES } from '../../src/taskpane/app/preferences';
-import { runBonus } from '../../src/domain/bonus-run';
-import { Decimal } from '../../src/domain/decimal';
-import { HostError } from '../../src/office/host-error';
-import { isFormula } from '../../src/sheets/sheet-spec';
+import { runBonus } from '../../src/domain/bonus/run';
+import { Decimal } from '../../src/domain/exact/decimal';
+import { HostError } from '../../src/host/host-error';
+import { isFormula } from '../../src/sheets/core/sheet-spec';
 import { renderInPane } from './support/render';
 import { FakeExcelHost, excelServices, table } from './support/services';
 

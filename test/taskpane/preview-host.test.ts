@@ -1,5 +1,5 @@
 import { PreviewHost, specToGrid } from '../../src/taskpane/preview/preview-host';
-import type { SheetSpec } from '../../src/sheets/sheet-spec';
+import type { SheetSpec } from '../../src/sheets/core/sheet-spec';
 
 const rules: SheetSpec = {
   name: 'Rules',

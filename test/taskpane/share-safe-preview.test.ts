@@ -2,7 +2,7 @@
  * The preview workbook's share-safe copies: same rules as in Excel, on the in-browser SheetSpecs.
  */
 import { PreviewHost } from '../../src/taskpane/preview/preview-host';
-import { getTemplate } from '../../src/sheets/template-registry';
+import { getTemplate } from '../../src/sheets/templates/registry';
 import { FIXED_TODAY } from '../support/template-files';
 
 const chain = (example: boolean) => getTemplate('decision-chain').build({ lang: 'en-US', example, today: FIXED_TODAY });

@@ -1,10 +1,10 @@
 /** @jest-environment jsdom */
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { HostError } from '../../src/office/host-error';
-import type { ShareSafeCopyResult } from '../../src/office/workbook-host';
-import { getTemplate } from '../../src/sheets/template-registry';
-import type { Lang } from '../../src/sheets/sheet-spec';
+import { HostError } from '../../src/host/host-error';
+import type { ShareSafeCopyResult } from '../../src/host/workbook-host';
+import { getTemplate } from '../../src/sheets/templates/registry';
+import type { Lang } from '../../src/sheets/core/sheet-spec';
 import { DEFAULT_PREFERENCES } from '../../src/taskpane/app/preferences';
 import { TemplatesPage } from '../../src/taskpane/pages/templates/TemplatesPage';
 import type { Services } from '../../src/taskpane/services/types';

@@ -4,7 +4,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TemplatesPage } from '../../src/taskpane/pages/templates/TemplatesPage';
 import type { PageProps } from '../../src/taskpane/app/App';
-import { HostError } from '../../src/office/host-error';
+import { HostError } from '../../src/host/host-error';
 import { renderInPane } from './support/render';
 import { FakeExcelHost, excelServices, fakeTemplates, previewServices } from './support/services';
 import type { Preferences } from '../../src/taskpane/app/preferences';

@@ -1,4 +1,4 @@
-import { isFormula } from '../../src/sheets/sheet-spec';
+import { isFormula } from '../../src/sheets/core/sheet-spec';
 import { specToTable } from '../../src/taskpane/preview/preview-host';
 import { prepareBonusWrite } from '../../src/taskpane/services/write-bonus';
 import { FakeExcelHost, excelServices, table } from './support/services';

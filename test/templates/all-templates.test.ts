@@ -7,9 +7,9 @@
 import path from 'node:path';
 import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
-import { disallowedFunctions } from '../../src/sheets/formula-functions';
-import { isFormula, LANGS, type Lang, type SheetSpec } from '../../src/sheets/sheet-spec';
-import { TEMPLATE_KINDS, TEMPLATES, type TemplateKind } from '../../src/sheets/template-registry';
+import { disallowedFunctions } from '../../src/sheets/core/formula-functions';
+import { isFormula, LANGS, type Lang, type SheetSpec } from '../../src/sheets/core/sheet-spec';
+import { TEMPLATE_KINDS, TEMPLATES, type TemplateKind } from '../../src/sheets/templates/registry';
 import { errorCells, readWorkbook, recalc } from '../support/libreoffice';
 import { overlaps, sqrefs } from '../support/xlsx-xml';
 import { FIXED_TODAY, tempDir, writeSheets, writeTemplate } from '../support/template-files';

@@ -6,7 +6,7 @@
  * 4 new, new, 3,000,000 → diversification
  * 5 existing, existing, 600,000 → market penetration
  */
-import { ansoffQuadrant, type AnsoffQuadrant, type Novelty } from '../../src/domain/ansoff-quadrant';
+import { ansoffQuadrant, type AnsoffQuadrant, type Novelty } from '../../src/domain/planning/ansoff-quadrant';
 import { recalcVariants, type RecalcResult } from './recalc-example';
 
 let r: Record<string, RecalcResult>;

@@ -6,8 +6,8 @@
  * mid-size buses     1,500,000   2 %   4 %  16 % → RSM 0.25, dog
  * spare parts        2,500,000  10 %  10 %  10 % → RSM 1.00, star (both splits count as high)
  */
-import { bcgQuadrant, relativeMarketShare, type BcgQuadrant } from '../../src/domain/bcg-quadrant';
-import { getTemplate } from '../../src/sheets/template-registry';
+import { bcgQuadrant, relativeMarketShare, type BcgQuadrant } from '../../src/domain/planning/bcg-quadrant';
+import { getTemplate } from '../../src/sheets/templates/registry';
 import { FIXED_TODAY } from '../support/template-files';
 import { close, recalcVariants, type RecalcResult } from './recalc-example';
 

@@ -4,8 +4,8 @@
  * approver, neutral), 李建 3 (executor/buyer, supporter), 王桑 4 (manager/evaluator, opponent),
  * 李阳 5 (decision maker, unknown).
  */
-import { scoreDecisionChain } from '../../src/domain/decision-chain-score';
-import { getTemplate } from '../../src/sheets/template-registry';
+import { scoreDecisionChain } from '../../src/domain/planning/decision-chain-score';
+import { getTemplate } from '../../src/sheets/templates/registry';
 import { FIXED_TODAY } from '../support/template-files';
 import { close, recalcVariants, type RecalcResult } from './recalc-example';
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import catalog from '../../src/i18n/templates/development-plan';
 import common from '../../src/i18n/common';
 import { translator } from '../../src/i18n/define';
-import { LANGS, type Lang, type SheetSpec } from '../../src/sheets/sheet-spec';
+import { LANGS, type Lang, type SheetSpec } from '../../src/sheets/core/sheet-spec';
 import { developmentPlan } from '../../src/sheets/templates/development-plan';
 import { excelLimitViolations, setCell } from '../support/excel-limits';
 import { readWorkbook, recalc, type SheetValues } from '../support/libreoffice';

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import catalog from '../../src/i18n/templates/key-account-plan';
 import { translator } from '../../src/i18n/define';
-import { LANGS, type Lang, type SheetSpec } from '../../src/sheets/sheet-spec';
+import { LANGS, type Lang, type SheetSpec } from '../../src/sheets/core/sheet-spec';
 import { keyAccountPlan } from '../../src/sheets/templates/key-account-plan';
 import { excelLimitViolations, setCell } from '../support/excel-limits';
 import { readWorkbook, recalc, type SheetValues } from '../support/libreoffice';

@@ -3,7 +3,7 @@
  * Opportunities (attractiveness, success): H H → pursue; H L → improve odds; L H → quick win; L L → ignore; H L → improve odds.
  * Threats (severity, probability): H H → major; H L → monitor; L H → routine; H H → major.
  */
-import { opportunityQuadrant, threatQuadrant, type Level } from '../../src/domain/opportunity-threat-quadrant';
+import { opportunityQuadrant, threatQuadrant, type Level } from '../../src/domain/planning/opportunity-threat-quadrant';
 import { recalcVariants, type RecalcResult } from './recalc-example';
 
 let r: Record<string, RecalcResult>;

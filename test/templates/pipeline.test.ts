@@ -6,7 +6,7 @@
 import path from 'node:path';
 import catalog from '../../src/i18n/templates/pipeline';
 import { translator } from '../../src/i18n/define';
-import { LANGS, type Lang, type SheetSpec } from '../../src/sheets/sheet-spec';
+import { LANGS, type Lang, type SheetSpec } from '../../src/sheets/core/sheet-spec';
 import { pipeline } from '../../src/sheets/templates/pipeline';
 import { excelLimitViolations, setCell } from '../support/excel-limits';
 import { asIsoDate, readWorkbook, recalc, type SheetValues } from '../support/libreoffice';

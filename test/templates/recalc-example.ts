@@ -1,7 +1,7 @@
 /** Builds a template's example in both languages (optionally edited), recalculates in LibreOffice, returns the values. */
 import path from 'node:path';
-import type { CellContent, Lang, SheetSpec } from '../../src/sheets/sheet-spec';
-import { getTemplate, type TemplateKind } from '../../src/sheets/template-registry';
+import type { CellContent, Lang, SheetSpec } from '../../src/sheets/core/sheet-spec';
+import { getTemplate, type TemplateKind } from '../../src/sheets/templates/registry';
 import { errorCells, readWorkbook, recalc, type Computed } from '../support/libreoffice';
 import { FIXED_TODAY, tempDir, writeSheets } from '../support/template-files';
 

@@ -11,7 +11,7 @@
  *   supply          4   4   3   5
  *   speed           5   3   2   4
  */
-import { getTemplate } from '../../src/sheets/template-registry';
+import { getTemplate } from '../../src/sheets/templates/registry';
 import { FIXED_TODAY } from '../support/template-files';
 import { close, recalcVariants, type RecalcResult } from './recalc-example';
 

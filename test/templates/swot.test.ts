@@ -6,7 +6,7 @@
  * T: 50 % × 4, 50 % × 3 → 2.00 + 1.50 = 3.50
  * internal S − W = +0.80, external O − T = +0.70 → SO.
  */
-import { getTemplate } from '../../src/sheets/template-registry';
+import { getTemplate } from '../../src/sheets/templates/registry';
 import { FIXED_TODAY } from '../support/template-files';
 import { close, recalcVariants, type RecalcResult } from './recalc-example';
 

@@ -8,7 +8,7 @@ import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import catalog from '../../src/i18n/templates/visit-plan';
 import { translator } from '../../src/i18n/define';
-import { LANGS, type Lang, type SheetSpec } from '../../src/sheets/sheet-spec';
+import { LANGS, type Lang, type SheetSpec } from '../../src/sheets/core/sheet-spec';
 import { visitPlan } from '../../src/sheets/templates/visit-plan';
 import { excelLimitViolations, setCell } from '../support/excel-limits';
 import { asIsoDate, readWorkbook, recalc, type Computed, type SheetValues } from '../support/libreoffice';

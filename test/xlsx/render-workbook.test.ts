@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { SheetBuilder } from '../../src/sheets/sheet-builder';
+import { SheetBuilder } from '../../src/sheets/core/sheet-builder';
 import { renderWorkbook } from '../../src/xlsx/render-workbook';
 import { overlaps, sqrefs } from '../support/xlsx-xml';
 

@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
-import { AbcInputError, runAbc, type AbcResult, type AbcRunOptions } from '../../domain/abc-run';
-import { parseMapOption } from '../../domain/column-map';
-import type { Decimal } from '../../domain/decimal';
-import { parseDecimal } from '../../domain/parse-number';
+import { AbcInputError, runAbc, type AbcResult, type AbcRunOptions } from '../../domain/abc/run';
+import { parseMapOption } from '../../domain/parse/column-map';
+import type { Decimal } from '../../domain/exact/decimal';
+import { parseDecimal } from '../../domain/parse/parse-number';
 import abcMessages from '../../i18n/abc';
 import { translator } from '../../i18n/define';
 import { parseErrorMessage } from '../../i18n/parse';
-import { buildAbcSheets } from '../../sheets/abc-result';
+import { buildAbcSheets } from '../../sheets/abc/result-sheet';
 import { ReadError, openRows } from '../../xlsx/read-rows';
 import type { CliIO } from '../io';
 import { UsageError } from '../usage-error';
@@ -117,7 +117,7 @@ export async function abcCommand(argv: string[], io: CliIO): Promise<void> {
   if (values.out) {
     const sheets = buildAbcSheets(result, { lang });
     if (values.matrix) {
-      const { buildAbcMatrixSheet, matrixRowsFromAbc } = await import('../../sheets/abc-matrix-sheet');
+      const { buildAbcMatrixSheet, matrixRowsFromAbc } = await import('../../sheets/abc/matrix-sheet');
       const customers = matrixRowsFromAbc(result);
       const note = translator(abcMessages, lang)('matrixPrefillNote', { count: customers.length });
       sheets.push(buildAbcMatrixSheet({ lang, customers, sourceNote: note }));

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliMessages from '../../i18n/cli';
 import { translator } from '../../i18n/define';
-import type { Lang } from '../../sheets/sheet-spec';
+import type { Lang } from '../../sheets/core/sheet-spec';
 import { ShareSafeInputError, makeShareSafeXlsx } from '../../xlsx/share-safe-workbook';
 import type { CliIO } from '../io';
 import { parseLang } from '../lang-option';

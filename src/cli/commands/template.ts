@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import cliMessages from '../../i18n/cli';
 import { translator } from '../../i18n/define';
-import type { SheetSpec } from '../../sheets/sheet-spec';
-import { TEMPLATES, TEMPLATE_KINDS, getTemplate, isTemplateKind } from '../../sheets/template-registry';
+import type { SheetSpec } from '../../sheets/core/sheet-spec';
+import { TEMPLATES, TEMPLATE_KINDS, getTemplate, isTemplateKind } from '../../sheets/templates/registry';
 import type { CliIO } from '../io';
 import { parseLang } from '../lang-option';
 import { writeWorkbookOutput } from '../output';

@@ -1,13 +1,13 @@
 import messages from '../../i18n/templates/bcg';
 import { translator } from '../../i18n/define';
-import { cellRef, rangeRef } from '../a1';
-import { CNY_WHOLE, planTable, q, validationFor, type PlanColumn, fitRowHeights } from '../planning-table';
-import { SheetBuilder } from '../sheet-builder';
-import type { CellContent, Lang, SheetSpec } from '../sheet-spec';
-import { COLORS, NUMFMT, STYLE, style } from '../styles';
-import type { TemplateDef, TemplateOptions } from '../template-registry';
-import { titleBlock } from '../title-block';
-import { DEFAULT_BCG_THRESHOLDS, type BcgQuadrant } from '../../domain/bcg-quadrant';
+import { cellRef, rangeRef } from '../core/a1';
+import { CNY_WHOLE, planTable, q, validationFor, type PlanColumn, fitRowHeights } from '../core/planning-table';
+import { SheetBuilder } from '../core/sheet-builder';
+import type { CellContent, Lang, SheetSpec } from '../core/sheet-spec';
+import { COLORS, NUMFMT, STYLE, style } from '../core/styles';
+import type { TemplateDef, TemplateOptions } from './registry';
+import { titleBlock } from '../core/title-block';
+import { DEFAULT_BCG_THRESHOLDS, type BcgQuadrant } from '../../domain/planning/bcg-quadrant';
 
 const RULES_ROW = 7;
 const HEADER_ROW = 9;

@@ -1,13 +1,13 @@
 import catalog from '../../i18n/templates/key-account-plan';
 import { translator } from '../../i18n/define';
-import { cellRef, rangeRef } from '../a1';
-import { FLAG_STYLE, OK_STYLE, planTable, q, validationFor, type InputRule } from '../planning-table';
-import { SheetBuilder } from '../sheet-builder';
-import type { CellContent, CellStyle, Lang, SheetSpec } from '../sheet-spec';
-import { NUMFMT, STYLE, style } from '../styles';
-import type { TemplateDef, TemplateOptions } from '../template-registry';
-import { titleBlock } from '../title-block';
-import { sectionBand, utcDate as date } from '../section-band';
+import { cellRef, rangeRef } from '../core/a1';
+import { FLAG_STYLE, OK_STYLE, planTable, q, validationFor, type InputRule } from '../core/planning-table';
+import { SheetBuilder } from '../core/sheet-builder';
+import type { CellContent, CellStyle, Lang, SheetSpec } from '../core/sheet-spec';
+import { NUMFMT, STYLE, style } from '../core/styles';
+import type { TemplateDef, TemplateOptions } from './registry';
+import { titleBlock } from '../core/title-block';
+import { sectionBand, utcDate as date } from '../core/section-band';
 
 const WIDTH = 8;
 const TRADING_MONTHS = 12;

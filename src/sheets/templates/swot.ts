@@ -1,12 +1,12 @@
 import messages from '../../i18n/templates/swot';
 import { translator } from '../../i18n/define';
-import { cellRef, columnLetter, rangeRef } from '../a1';
-import { planTable, q, type PlacedTable, type PlanColumn, fitRowHeights } from '../planning-table';
-import { SheetBuilder } from '../sheet-builder';
-import type { CellContent, Lang, SheetSpec } from '../sheet-spec';
-import { COLORS, NUMFMT, STYLE, style } from '../styles';
-import type { TemplateDef, TemplateOptions } from '../template-registry';
-import { titleBlock } from '../title-block';
+import { cellRef, columnLetter, rangeRef } from '../core/a1';
+import { planTable, q, type PlacedTable, type PlanColumn, fitRowHeights } from '../core/planning-table';
+import { SheetBuilder } from '../core/sheet-builder';
+import type { CellContent, Lang, SheetSpec } from '../core/sheet-spec';
+import { COLORS, NUMFMT, STYLE, style } from '../core/styles';
+import type { TemplateDef, TemplateOptions } from './registry';
+import { titleBlock } from '../core/title-block';
 
 const ITEMS = 5;
 const STRATEGIES = 3;

@@ -1,15 +1,15 @@
 import common from '../../i18n/common';
 import catalog from '../../i18n/templates/visit-plan';
 import { translator } from '../../i18n/define';
-import { cellRef, rangeRef } from '../a1';
-import { messageFormula } from '../formula-text';
-import { fitRowHeights, planTable, q, validationFor, type PlanColumn } from '../planning-table';
-import { SheetBuilder } from '../sheet-builder';
-import type { CellContent, Lang, SheetSpec } from '../sheet-spec';
-import { COLORS, NUMFMT, STYLE, style } from '../styles';
-import type { TemplateDef, TemplateOptions } from '../template-registry';
-import { titleBlock } from '../title-block';
-import { sectionBand, utcDate as date } from '../section-band';
+import { cellRef, rangeRef } from '../core/a1';
+import { messageFormula } from '../core/formula-text';
+import { fitRowHeights, planTable, q, validationFor, type PlanColumn } from '../core/planning-table';
+import { SheetBuilder } from '../core/sheet-builder';
+import type { CellContent, Lang, SheetSpec } from '../core/sheet-spec';
+import { COLORS, NUMFMT, STYLE, style } from '../core/styles';
+import type { TemplateDef, TemplateOptions } from './registry';
+import { titleBlock } from '../core/title-block';
+import { sectionBand, utcDate as date } from '../core/section-band';
 
 const TIERS = ['A', 'B', 'C'];
 const DEFAULT_VISITS = [4, 2, 1];

@@ -10,7 +10,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DataBarVerticalRegular, DocumentTableRegular, MoneyRegular, SettingsRegular } from '@fluentui/react-icons';
-import type { Lang } from '../../sheets/sheet-spec';
+import type { Lang } from '../../sheets/core/sheet-spec';
 import { langFor, type HostInfo } from '../host/connect';
 import type { Services } from '../services/types';
 import { I18nProvider, useI18n } from './i18n';

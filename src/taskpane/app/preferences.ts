@@ -1,4 +1,4 @@
-import type { Lang } from '../../sheets/sheet-spec';
+import type { Lang } from '../../sheets/core/sheet-spec';
 
 /**
  * The user's own choices, kept in the browser's storage of the add-in's origin (per user and

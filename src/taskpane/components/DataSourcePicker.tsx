@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Caption1, Field, Radio, RadioGroup, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, ArrowUploadRegular, TableSearchRegular } from '@fluentui/react-icons';
-import type { DataSourceRef, TableData } from '../../office/workbook-host';
+import type { DataSourceRef, TableData } from '../../host/workbook-host';
 import { useI18n } from '../app/i18n';
 import { ACCEPTED_UPLOADS } from '../preview/read-upload';
 import type { Services } from '../services/types';

@@ -1,5 +1,5 @@
 import { Field, Select } from '@fluentui/react-components';
-import type { Lang } from '../../sheets/sheet-spec';
+import type { Lang } from '../../sheets/core/sheet-spec';
 import { useI18n } from '../app/i18n';
 
 /** Language the generated sheet is written in (independent of the interface language). */

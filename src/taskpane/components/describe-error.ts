@@ -1,5 +1,5 @@
 import type { Translate } from '../app/i18n';
-import type { HostErrorCode } from '../../office/host-error';
+import type { HostErrorCode } from '../../host/host-error';
 
 const HOST_CODES: HostErrorCode[] = [
   'excel',

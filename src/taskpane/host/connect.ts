@@ -1,4 +1,4 @@
-import type { Lang } from '../../sheets/sheet-spec';
+import type { Lang } from '../../sheets/core/sheet-spec';
 
 /**
  * Host detection, in one place. The task pane runs either inside Excel (office.js loaded and

@@ -1,4 +1,4 @@
-import type { WorkbookHost } from '../../office/workbook-host';
+import type { WorkbookHost } from '../../host/workbook-host';
 
 /** The Office.js WorkbookHost (src/office), fetched as its own chunk so preview mode never loads it. */
 export async function loadExcelHost(): Promise<WorkbookHost> {

@@ -1,6 +1,6 @@
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import { columnLetter, parseCell, parseRange } from '../../sheets/a1';
-import { isFormula, type CellSpec, type SheetSpec } from '../../sheets/sheet-spec';
+import { columnLetter, parseCell, parseRange } from '../../sheets/core/a1';
+import { isFormula, type CellSpec, type SheetSpec } from '../../sheets/core/sheet-spec';
 import { useI18n } from '../app/i18n';
 
 const MAX_ROWS = 80;

@@ -1,4 +1,4 @@
-import type { SheetSpec } from '../../sheets/sheet-spec';
+import type { SheetSpec } from '../../sheets/core/sheet-spec';
 
 /** Renders sheets to .xlsx in the browser; ExcelJS is fetched only now, never on first load. */
 export async function renderXlsx(sheets: SheetSpec[], title?: string): Promise<Blob> {

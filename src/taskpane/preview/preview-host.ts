@@ -1,9 +1,9 @@
-import type { DataSourceRef, InsertOptions, OwnedSheet, ShareSafeCopyResult, TableData, WorkbookHost } from '../../office/workbook-host';
-import { renameSheetRefsInSpec } from '../../office/sheet-refs';
-import { isFormula, type Lang, type SheetSpec } from '../../sheets/sheet-spec';
-import { parseCell } from '../../sheets/a1';
-import { uniqueSheetName } from '../../sheets/sheet-names';
-import { HostError } from '../../office/host-error';
+import type { DataSourceRef, InsertOptions, OwnedSheet, ShareSafeCopyResult, TableData, WorkbookHost } from '../../host/workbook-host';
+import { renameSheetRefsInSpec } from '../../sheets/core/sheet-refs';
+import { isFormula, type Lang, type SheetSpec } from '../../sheets/core/sheet-spec';
+import { parseCell } from '../../sheets/core/a1';
+import { uniqueSheetName } from '../../sheets/core/sheet-names';
+import { HostError } from '../../host/host-error';
 import { planShareSafeCopies } from './share-safe-preview';
 
 /**

@@ -1,4 +1,4 @@
-import type { SheetSpec } from '../../sheets/sheet-spec';
+import type { SheetSpec } from '../../sheets/core/sheet-spec';
 import { PreviewHost } from './preview-host';
 import { readUpload, type UploadFile } from './read-upload';
 import { renderXlsx, saveBlob, xlsxFileName } from './download';

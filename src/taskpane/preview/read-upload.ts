@@ -1,4 +1,4 @@
-import type { TableData } from '../../office/workbook-host';
+import type { TableData } from '../../host/workbook-host';
 import { loadCsvParser, type ParseHooks } from './csv-parser';
 
 /** An uploaded file as the preview workbook's data sheets. */

@@ -1,9 +1,9 @@
-import type { ShareSafeCopyResult } from '../../office/workbook-host';
+import type { ShareSafeCopyResult } from '../../host/workbook-host';
 import { translator } from '../../i18n/define';
 import messages from '../../i18n/share-safe';
-import { personalContent, shareSafeSheet } from '../../sheets/share-safe';
-import type { Lang, SheetSpec } from '../../sheets/sheet-spec';
-import { cleanSheetName, uniqueSheetName } from '../../sheets/sheet-names';
+import { personalContent, shareSafeSheet } from '../../sheets/sharing/share-safe';
+import type { Lang, SheetSpec } from '../../sheets/core/sheet-spec';
+import { cleanSheetName, uniqueSheetName } from '../../sheets/core/sheet-names';
 
 /** One share-safe copy to add to the preview workbook, right after the sheet at `after`. */
 export interface PlannedCopy {

@@ -1,6 +1,6 @@
-import { runAbc, type AbcResult } from '../../domain/abc-run';
-import { field } from '../../domain/column-map';
-import type { Lang, SheetSpec } from '../../sheets/sheet-spec';
+import { runAbc, type AbcResult } from '../../domain/abc/run';
+import { field } from '../../domain/parse/column-map';
+import type { Lang, SheetSpec } from '../../sheets/core/sheet-spec';
 import { chosenHeaders, guessColumns } from './column-guess';
 import { rowBatches } from './row-batches';
 import type { AbcComputation, AbcService, ColumnMap } from './types';

@@ -1,4 +1,4 @@
-import { buildAbcSheets } from '../../sheets/abc-result';
+import { buildAbcSheets } from '../../sheets/abc/result-sheet';
 import type { AbcSheetsBuilder } from './abc-service';
 
 /** The ABC result sheets of src/sheets as the ABC service uses them. */

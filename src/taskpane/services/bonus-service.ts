@@ -1,11 +1,11 @@
-import { Decimal } from '../../domain/decimal';
-import { BONUS_SCHEMES, type BonusScheme } from '../../domain/bonus-line';
-import { defaultRules, type BonusRules as DomainRules } from '../../domain/bonus-rules';
-import { SCHEME_FIELDS, currencyCode, runBonus, type BonusRunResult } from '../../domain/bonus-run';
-import { parseMoney } from '../../domain/parse-number';
-import { normalizeTypedText } from '../../domain/normalize-text';
-import type { Lang } from '../../sheets/sheet-spec';
-import type { TableData } from '../../office/workbook-host';
+import { Decimal } from '../../domain/exact/decimal';
+import { BONUS_SCHEMES, type BonusScheme } from '../../domain/bonus/line';
+import { defaultRules, type BonusRules as DomainRules } from '../../domain/bonus/rules';
+import { SCHEME_FIELDS, currencyCode, runBonus, type BonusRunResult } from '../../domain/bonus/run';
+import { parseMoney } from '../../domain/parse/parse-number';
+import { normalizeTypedText } from '../../domain/parse/normalize-text';
+import type { Lang } from '../../sheets/core/sheet-spec';
+import type { TableData } from '../../host/workbook-host';
 import { chosenHeaders, guessColumns, mapOption, uiFields } from './column-guess';
 import { rowBatches } from './row-batches';
 import type { BonusComputation, BonusRequest, BonusRules, BonusService, ColumnMap } from './types';
@@ -17,9 +17,9 @@ const PERIOD_SCHEMES = new Set<BonusScheme>(['new-brand', 'new-customer', 'refer
 const MONEY_SCHEMES = new Set<BonusScheme>(['new-brand', 'new-customer', 'bad-debt']);
 
 export interface BonusSheetsBuilder {
-  rulesSheet(rules: DomainRules, lang: Lang): import('../../sheets/sheet-spec').SheetSpec;
+  rulesSheet(rules: DomainRules, lang: Lang): import('../../sheets/core/sheet-spec').SheetSpec;
   readRulesSheet(table: TableData, lang: Lang): { rules: DomainRules; problems: string[] };
-  bonusSheets(result: BonusRunResult): import('../../sheets/sheet-spec').SheetSpec[];
+  bonusSheets(result: BonusRunResult): import('../../sheets/core/sheet-spec').SheetSpec[];
 }
 
 export function createBonusService(sheets: BonusSheetsBuilder, now: () => Date = () => new Date()): BonusService {

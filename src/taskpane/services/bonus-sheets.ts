@@ -1,7 +1,7 @@
-import { buildBonusRulesSheet } from '../../sheets/bonus-rules-sheet';
-import { buildBonusSheets } from '../../sheets/bonus-sheets';
+import { buildBonusRulesSheet } from '../../sheets/bonus/rules-sheet';
+import { buildBonusSheets } from '../../sheets/bonus/bonus-sheets';
 import type { BonusSheetsBuilder } from './bonus-service';
-import { readRulesSheet } from './read-rules-sheet';
+import { readRulesSheet } from '../../sheets/bonus/read-rules-sheet';
 
 /** The sheet builders of src/sheets as the bonus service uses them. */
 export const bonusSheetsBuilder: BonusSheetsBuilder = {

@@ -1,4 +1,4 @@
-import { resolveColumns, type FieldDef as DomainField } from '../../domain/column-map';
+import { resolveColumns, type FieldDef as DomainField } from '../../domain/parse/column-map';
 import type { ColumnMap, FieldDef } from './types';
 
 /** The engine's column guess (headers, synonyms, zh-CN/en-US) as field → header text. */

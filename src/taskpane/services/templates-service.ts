@@ -1,4 +1,4 @@
-import { TEMPLATES, getTemplate, isTemplateKind } from '../../sheets/template-registry';
+import { TEMPLATES, getTemplate, isTemplateKind } from '../../sheets/templates/registry';
 import type { TemplateService } from './types';
 
 export function createTemplateService(today: () => Date = () => new Date()): TemplateService {

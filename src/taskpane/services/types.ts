@@ -1,5 +1,5 @@
-import type { TableData, WorkbookHost } from '../../office/workbook-host';
-import type { Lang, SheetSpec } from '../../sheets/sheet-spec';
+import type { TableData, WorkbookHost } from '../../host/workbook-host';
+import type { Lang, SheetSpec } from '../../sheets/core/sheet-spec';
 import type { HostMode } from '../host/connect';
 import type { PreferenceStore } from '../app/preferences';
 import type { PreviewWorkbook } from '../preview/preview-workbook';

@@ -1,5 +1,5 @@
-import type { WorkbookHost } from '../../office/workbook-host';
-import type { Lang } from '../../sheets/sheet-spec';
+import type { WorkbookHost } from '../../host/workbook-host';
+import type { Lang } from '../../sheets/core/sheet-spec';
 import { abcOwner, isAbcOwner } from './owners';
 import type { AbcComputation } from './types';
 

@@ -1,9 +1,9 @@
-import { renameSheetRefsInSpec } from '../../office/sheet-refs';
-import type { InsertOptions, WorkbookHost } from '../../office/workbook-host';
-import type { Lang, SheetSpec } from '../../sheets/sheet-spec';
-import { carryUserColumns } from './carry-user-columns';
+import { renameSheetRefsInSpec } from '../../sheets/core/sheet-refs';
+import type { InsertOptions, WorkbookHost } from '../../host/workbook-host';
+import type { Lang, SheetSpec } from '../../sheets/core/sheet-spec';
+import { carryUserColumns } from '../../sheets/core/carry-user-columns';
 import { BONUS_OWNER } from './owners';
-import { compareRulesSheet, type RulesDifference } from './rules-sheet-match';
+import { compareRulesSheet, type RulesDifference } from '../../sheets/bonus/rules-sheet-match';
 import type { BonusComputation } from './types';
 
 /** The Rules sheet the user has must be rewritten for the formulas to read it: ask first. */

@@ -3,9 +3,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
-import { runAbc } from '../../../src/domain/abc-run';
-import { runBonus } from '../../../src/domain/bonus-run';
-import { Decimal } from '../../../src/domain/decimal';
+import { runAbc } from '../../../src/domain/abc/run';
+import { runBonus } from '../../../src/domain/bonus/run';
+import { Decimal } from '../../../src/domain/exact/decimal';
 import { ROOT } from './dist';
 
 export const RETAIL = path.resolve(ROOT, '../shared/data/online-retail.csv.gz');

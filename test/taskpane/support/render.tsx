@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { render } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import type { Lang } from '../../../src/sheets/sheet-spec';
+import type { Lang } from '../../../src/sheets/core/sheet-spec';
 import { I18nProvider } from '../../../src/taskpane/app/i18n';
 
 /** Renders a component as the pane does: inside FluentProvider and the i18n context. */

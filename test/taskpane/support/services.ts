@@ -1,5 +1,5 @@
-import type { DataSourceRef, InsertOptions, TableData, WorkbookHost } from '../../../src/office/workbook-host';
-import type { SheetSpec } from '../../../src/sheets/sheet-spec';
+import type { DataSourceRef, InsertOptions, TableData, WorkbookHost } from '../../../src/host/workbook-host';
+import type { SheetSpec } from '../../../src/sheets/core/sheet-spec';
 import { memoryPreferenceStore, type Preferences } from '../../../src/taskpane/app/preferences';
 import { PreviewHost, specToTable } from '../../../src/taskpane/preview/preview-host';
 import { createPreviewWorkbook } from '../../../src/taskpane/preview/preview-workbook';

@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DataBarVerticalRegular, TableArrowUpRegular } from '@fluentui/react-icons';
-import type { Lang } from '../../../sheets/sheet-spec';
+import type { Lang } from '../../../sheets/core/sheet-spec';
 import type { PageProps } from '../../app/App';
 import { useI18n } from '../../app/i18n';
 import { ColumnMapping, missingFields } from '../../components/ColumnMapping';

@@ -1,4 +1,4 @@
-import { Decimal } from '../../../domain/decimal';
+import { Decimal } from '../../../domain/exact/decimal';
 import type { AbcOptions } from '../../services/types';
 
 /** What the user typed, before validation: percentages as text. */

@@ -19,8 +19,8 @@ import {
   DocumentSearchRegular,
   TableArrowUpRegular,
 } from '@fluentui/react-icons';
-import type { DataSourceRef } from '../../../office/workbook-host';
-import type { Lang } from '../../../sheets/sheet-spec';
+import type { DataSourceRef } from '../../../host/workbook-host';
+import type { Lang } from '../../../sheets/core/sheet-spec';
 import type { PageProps } from '../../app/App';
 import { useI18n } from '../../app/i18n';
 import { ColumnMapping, missingFields } from '../../components/ColumnMapping';

@@ -1,5 +1,5 @@
 import { Body1, Caption1, Field, Radio, RadioGroup, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import type { Lang } from '../../../sheets/sheet-spec';
+import type { Lang } from '../../../sheets/core/sheet-spec';
 import type { PageProps } from '../../app/App';
 import { useI18n } from '../../app/i18n';
 import { langFor, type HostInfo } from '../../host/connect';

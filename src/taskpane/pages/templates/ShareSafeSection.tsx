@@ -10,8 +10,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ShieldLockRegular } from '@fluentui/react-icons';
-import type { ShareSafeCopyResult } from '../../../office/workbook-host';
-import type { Lang } from '../../../sheets/sheet-spec';
+import type { ShareSafeCopyResult } from '../../../host/workbook-host';
+import type { Lang } from '../../../sheets/core/sheet-spec';
 import { useI18n } from '../../app/i18n';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { TaskStatus } from '../../components/TaskStatus';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Badge, Body1Strong, Button, Caption1, Checkbox, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
-import type { Lang } from '../../../sheets/sheet-spec';
+import type { Lang } from '../../../sheets/core/sheet-spec';
 import type { PageProps } from '../../app/App';
 import { useI18n } from '../../app/i18n';
 import { SheetLanguageSelect } from '../../components/SheetLanguageSelect';

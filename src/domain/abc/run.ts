@@ -1,0 +1,353 @@
+import abcMessages from '../../i18n/abc';
+import { translator, type Lang } from '../../i18n/define';
+import { parseErrorMessage } from '../../i18n/parse';
+import {
+  DEFAULT_ABC_OPTIONS,
+  TIERS,
+  checkAbcOptions,
+  rankAbcDecimal,
+  rankAbcScaled,
+  type AbcMethod,
+  type AbcOptionProblem,
+  type AbcOptions,
+  type Crossing,
+  type Tier,
+} from './tiers';
+import { field, resolveColumns } from '../parse/column-map';
+import { Decimal } from '../exact/decimal';
+import { ExactAccumulator, MAX_FAST_SCALE, readPlainDecimal } from '../exact/exact-accumulator';
+import { parseMoney, type CurrencyCode } from '../parse/parse-number';
+import type { ParseErrorCode } from '../parse/parse-result';
+import { watchRows, type RunProgressOptions } from '../run-progress';
+
+/**
+ * ABC from a table of rows: finds the customer and value columns, reads every row (rejecting
+ * blank customers and unreadable values with their row number and reason), sums values per
+ * customer exactly, and ranks. The CLI, the Office layer and the task pane all call this.
+ */
+
+export interface AbcRowRecord {
+  rowNumber: number;
+  cells: readonly unknown[];
+}
+type RowLike = readonly unknown[] | AbcRowRecord;
+
+export interface AbcTable {
+  headers: readonly string[];
+  /** Plain arrays (numbered from firstRowNumber) or records carrying their own row numbers. */
+  rows?: Iterable<RowLike> | AsyncIterable<RowLike>;
+  /** The same in batches (what the file reader gives; faster than one await per row). */
+  batches?: AsyncIterable<readonly AbcRowRecord[]> | Iterable<readonly AbcRowRecord[]>;
+  /** Row number of the first data row when rows are plain arrays. Default 2 (header on row 1). */
+  firstRowNumber?: number;
+}
+
+export interface AbcRunOptions {
+  /** Header of the customer column; found by synonyms (客户, Customer, CustomerID …) when absent. */
+  customer?: string;
+  /** Header of the value column, or a product `Quantity*UnitPrice`; found by synonyms when absent. */
+  value?: string;
+  /** field → header (`customer`, `value`), as the CLI's --map; `customer`/`value` above win. */
+  map?: Record<string, string>;
+  method?: AbcMethod;
+  /** Fractions, e.g. { a: 0.8, b: 0.95 }. */
+  thresholds?: { a: Decimal | number | string; b: Decimal | number | string };
+  crossing?: Crossing;
+  countShares?: { a: Decimal | number | string; b: Decimal | number | string };
+  /** Sum rows per customer (default). false: every row is its own item. */
+  group?: boolean;
+  /** Language of the rejection reasons. */
+  lang?: Lang;
+  /** How many rejected rows to keep with their reasons (all are counted). Default 1,000. */
+  keepRejected?: number;
+  /** Progress every `progressEvery` rows and cancellation (see run-progress). */
+  onProgress?: RunProgressOptions['onProgress'];
+  signal?: AbortSignal;
+  progressEvery?: number;
+}
+
+export type AbcRejectCode = 'blank-customer' | 'currency-mismatch' | ParseErrorCode;
+
+export interface AbcRejectedRow {
+  row: number;
+  /** Header of the offending column. */
+  field: string;
+  code: AbcRejectCode;
+  reason: string;
+}
+
+export interface AbcCustomer {
+  customer: string;
+  value: Decimal;
+  /** 1-based position in the ranking (equal values are ordered by name). */
+  rank: number;
+  share: number;
+  /** Share held by customers with a strictly larger value. */
+  cumulativeBefore: number;
+  tier: Tier;
+  /** Rows summed into this customer. */
+  rows: number;
+  /** Without grouping: the row the item came from. */
+  row?: number;
+}
+
+export interface AbcNonPositive {
+  customer: string;
+  value: Decimal;
+  rows: number;
+  row?: number;
+}
+
+export interface AbcTierSummary {
+  customers: number;
+  value: Decimal;
+  customerShare: number;
+  valueShare: number;
+}
+
+export interface AbcResult {
+  method: AbcMethod;
+  thresholds: { a: Decimal; b: Decimal };
+  crossing: Crossing;
+  countShares: { a: Decimal; b: Decimal };
+  grouped: boolean;
+  /** Headers used: the customer column and the value column(s). */
+  columns: { customer: string; value: string[] };
+  /** The currency the values were marked with, if any. */
+  currency?: CurrencyCode;
+  /** Largest number of decimals among the customers' values. */
+  scale: number;
+  total: Decimal;
+  customers: AbcCustomer[];
+  nonPositive: AbcNonPositive[];
+  summary: Record<Tier, AbcTierSummary>;
+  rejected: { count: number; rows: AbcRejectedRow[] };
+  /** Data rows read (accepted + rejected). */
+  rowsRead: number;
+  countCut?: { a: number; ab: number };
+}
+
+/** The table cannot be used at all (columns missing, options invalid): nothing was computed. */
+export class AbcInputError extends Error {
+  constructor(
+    readonly code: 'missing-columns' | AbcOptionProblem,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AbcInputError';
+  }
+}
+
+function toDecimal(x: Decimal | number | string): Decimal {
+  return typeof x === 'number' ? new Decimal(String(x)) : new Decimal(x);
+}
+
+export function resolveAbcOptions(o: AbcRunOptions): AbcOptions {
+  return {
+    method: o.method ?? DEFAULT_ABC_OPTIONS.method,
+    crossing: o.crossing ?? DEFAULT_ABC_OPTIONS.crossing,
+    thresholds: o.thresholds ? { a: toDecimal(o.thresholds.a), b: toDecimal(o.thresholds.b) } : DEFAULT_ABC_OPTIONS.thresholds,
+    countShares: o.countShares ? { a: toDecimal(o.countShares.a), b: toDecimal(o.countShares.b) } : DEFAULT_ABC_OPTIONS.countShares,
+  };
+}
+
+export async function runAbc(table: AbcTable, options: AbcRunOptions = {}): Promise<AbcResult> {
+  const lang = options.lang ?? 'en-US';
+  const t = translator(abcMessages, lang);
+  const abc = resolveAbcOptions(options);
+  const problems = checkAbcOptions(abc);
+  if (problems.length) throw new AbcInputError(problems[0], t(`option.${problems[0]}`));
+
+  const headers = [...table.headers];
+  const overrides: Record<string, string> = { ...options.map };
+  if (options.customer !== undefined) overrides.customer = options.customer;
+  if (options.value !== undefined) overrides.value = options.value;
+  const resolved = resolveColumns(headers, [field('customer', true), field('value', true, ['sales amount', 'net amount'])], overrides);
+  if (resolved.missing.length)
+    throw new AbcInputError('missing-columns', t('missingColumns', { missing: resolved.missing.join(', '), headers: headers.join(', ') }));
+  const customerCol = resolved.columns.customer;
+  const valueCols = resolved.products.value ?? [resolved.columns.value];
+  const valueHeaders = valueCols.map((c) => headers[c]);
+
+  const grouped = options.group !== false;
+  const keep = options.keepRejected ?? 1000;
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  const rowCounts: number[] = [];
+  const itemRows: number[] = [];
+  const sums = new ExactAccumulator();
+  const rejectedRows: AbcRejectedRow[] = [];
+  let rejectedCount = 0;
+  let rowsRead = 0;
+  let currency: CurrencyCode | undefined;
+
+  const reject = (row: number, fieldName: string, code: AbcRejectCode, reason: string) => {
+    rejectedCount++;
+    if (rejectedRows.length < keep) rejectedRows.push({ row, field: fieldName, code, reason });
+  };
+  const fast = { m: 0, s: 0 };
+  const factor = { m: 0, s: 0, big: undefined as Decimal | undefined };
+
+  /** Reads one value cell into `factor` (exact); returns false after rejecting the row. */
+  const readValue = (cell: unknown, row: number, col: number): boolean => {
+    if (typeof cell === 'number' && Number.isSafeInteger(cell)) {
+      factor.m = cell;
+      factor.s = 0;
+      factor.big = undefined;
+      return true;
+    }
+    if (typeof cell === 'string' && readPlainDecimal(cell, fast)) {
+      factor.m = fast.m;
+      factor.s = fast.s;
+      factor.big = undefined;
+      return true;
+    }
+    if (typeof cell === 'number' && Number.isFinite(cell) && readPlainDecimal(String(cell), fast)) {
+      factor.m = fast.m;
+      factor.s = fast.s;
+      factor.big = undefined;
+      return true;
+    }
+    const parsed = parseMoney(cell);
+    if (!parsed.ok) {
+      reject(row, headers[col], parsed.error.code, t('rejectedValue', { header: headers[col], message: parseErrorMessage(parsed.error, lang) }));
+      return false;
+    }
+    const c = parsed.value.currency;
+    if (c) {
+      if (currency && currency !== c) {
+        reject(row, headers[col], 'currency-mismatch', t('rejectedCurrency', { header: headers[col], found: c, expected: currency }));
+        return false;
+      }
+      currency = c;
+    }
+    factor.big = parsed.value.amount;
+    return true;
+  };
+
+  const handle = (cells: readonly unknown[], row: number) => {
+    rowsRead++;
+    const rawCustomer = cells[customerCol];
+    const customer = rawCustomer === null || rawCustomer === undefined ? '' : typeof rawCustomer === 'string' ? rawCustomer.trim() : String(rawCustomer).trim();
+    if (customer === '') {
+      reject(row, headers[customerCol], 'blank-customer', t('rejectedCustomer', { header: headers[customerCol] }));
+      return;
+    }
+    let m = 1;
+    let s = 0;
+    let big: Decimal | undefined;
+    for (const col of valueCols) {
+      if (!readValue(cells[col], row, col)) return;
+      if (factor.big !== undefined || big !== undefined) {
+        const current = big ?? scaled(m, s);
+        big = current.times(factor.big ?? scaled(factor.m, factor.s));
+      } else {
+        const p = m * factor.m;
+        if (Number.isSafeInteger(p) && s + factor.s <= MAX_FAST_SCALE) {
+          m = p;
+          s += factor.s;
+        } else big = scaled(m, s).times(scaled(factor.m, factor.s));
+      }
+    }
+    let id: number | undefined = grouped ? ids.get(customer) : undefined;
+    if (id === undefined) {
+      id = sums.push();
+      names.push(customer);
+      rowCounts.push(0);
+      itemRows.push(row);
+      if (grouped) ids.set(customer, id);
+    }
+    rowCounts[id]++;
+    if (big !== undefined) sums.add(id, big);
+    else sums.addScaled(id, m, s);
+  };
+
+  let next = table.firstRowNumber ?? 2;
+  const consume = (r: RowLike) => {
+    if (isRecord(r)) handle(r.cells, r.rowNumber);
+    else handle(r, next++);
+  };
+  // Watched (progress, cancel) only when asked: then it pauses every so many rows.
+  const watch = watchRows(options);
+  if (table.batches) {
+    for await (const batch of table.batches as AsyncIterable<readonly AbcRowRecord[]>)
+      for (const r of batch) {
+        handle(r.cells, r.rowNumber);
+        if (watch?.due()) await watch.pause();
+      }
+  } else if (table.rows) {
+    if (Symbol.asyncIterator in table.rows)
+      for await (const r of table.rows as AsyncIterable<RowLike>) {
+        consume(r);
+        if (watch?.due()) await watch.pause();
+      }
+    else
+      for (const r of table.rows as Iterable<RowLike>) {
+        consume(r);
+        if (watch?.due()) await watch.pause();
+      }
+  }
+  watch?.done();
+
+  const fastValues = sums.scaled();
+  const ranking = fastValues ? rankAbcScaled(names, fastValues, abc) : rankAbcDecimal(names, names.map((_, i) => sums.value(i)), abc);
+  const scale = fastValues ? fastValues.scale : names.reduce((mx, _, i) => Math.max(mx, sums.value(i).decimalPlaces()), 0);
+
+  const customers: AbcCustomer[] = new Array(ranking.order.length);
+  for (let p = 0; p < ranking.order.length; p++) {
+    const i = ranking.order[p];
+    const c: AbcCustomer = {
+      customer: names[i],
+      value: sums.value(i),
+      rank: p + 1,
+      share: ranking.share[p],
+      cumulativeBefore: ranking.cumulativeBefore[p],
+      tier: TIERS[ranking.tier[i]],
+      rows: rowCounts[i],
+    };
+    if (!grouped) c.row = itemRows[i];
+    customers[p] = c;
+  }
+  const nonPositive: AbcNonPositive[] = Array.from(ranking.nonPositive, (i) => ({
+    customer: names[i],
+    value: sums.value(i),
+    rows: rowCounts[i],
+    ...(grouped ? {} : { row: itemRows[i] }),
+  }));
+  const n = customers.length;
+  const summary = {} as Record<Tier, AbcTierSummary>;
+  for (const tier of TIERS) {
+    const s = ranking.summary[tier];
+    summary[tier] = {
+      customers: s.customers,
+      value: s.value,
+      customerShare: n ? s.customers / n : 0,
+      valueShare: ranking.total.isZero() ? 0 : s.value.div(ranking.total).toNumber(),
+    };
+  }
+  return {
+    method: abc.method,
+    thresholds: abc.thresholds,
+    crossing: abc.crossing,
+    countShares: abc.countShares,
+    grouped,
+    columns: { customer: headers[customerCol], value: valueHeaders },
+    ...(currency ? { currency } : {}),
+    scale,
+    total: ranking.total,
+    customers,
+    nonPositive,
+    summary,
+    rejected: { count: rejectedCount, rows: rejectedRows },
+    rowsRead,
+    ...(ranking.countCut ? { countCut: ranking.countCut } : {}),
+  };
+}
+
+function scaled(m: number, s: number): Decimal {
+  return s === 0 ? new Decimal(m) : new Decimal(m).div(new Decimal(10).pow(s));
+}
+
+function isRecord(r: RowLike): r is AbcRowRecord {
+  return !Array.isArray(r) && typeof r === 'object' && r !== null && 'cells' in r;
+}

@@ -1,0 +1,381 @@
+import messages from '../../../i18n/bonus';
+import { edate, isoOf, monthAfterQuarter, quarterEnd, quarterLabel, quarterOf, type Period } from '../../calendar';
+import { fmtBand, fmtExactMoney, fmtExactPercent, fmtMoney, fmtPercent, fmtRatioPercent, reasonTranslator } from '../format';
+import { defineLazy, type NewCustomerInput, type NewCustomerLine, type OrderRef } from '../line';
+import type { SchemeContext } from './new-brand';
+import { IntRecords, OrderColumns, groupItems } from '../order-store';
+import { TextIds } from '../../kernels/text-ids';
+import { applyTiers } from '../tiers';
+import { ZERO, roundHalfUp, type Decimal } from '../../exact/decimal';
+import { ExactAccumulator, copyExact, exactCmp, exactFromDecimal, exactSign, exactTimes, exactToDecimal, exactValue, type ExactValue } from '../../exact/exact-accumulator';
+
+/**
+ * (b) Self-developed new-customer bonus, read exactly as DOMAIN §3.2 b fixes it:
+ * - d0 is the customer's first order date over all reps; the customer is new for a rep when the
+ *   rep is marked as its developer and has no later first order than d0 (nobody ordered before);
+ * - the window is [d0, EDATE(d0, 3)); at least 3 of the rep's orders must fall inside it;
+ * - the margin is Σ amount × margin ÷ Σ amount over those orders (not the plain mean);
+ * - an industrial customer's first order needs prepayment ≥ 50 %;
+ * - the tier is looked up on the sum of the orders inside the window;
+ * - the bonus belongs to the quarter holding the window's last day (the first quarter whose last
+ *   day is on or after it) and is paid the month after that quarter.
+ */
+/** An order row with Decimal amounts (newCustomerLines' input). */
+export interface NewCustomerRecord extends OrderRef {
+  rep: string;
+  customer: string;
+}
+
+/** A rep's development of a customer, for the penalty rule: the rep is the developer and nobody ordered earlier. */
+export interface Development {
+  rep: string;
+  customer: string;
+  d0: number;
+}
+
+export interface NewCustomerResult {
+  lines: NewCustomerLine[];
+  developments: Development[];
+  reps: string[];
+  lastDate: number | null;
+}
+
+export interface NewCustomerEngine {
+  /** One parsed order; the input object may be reused by the caller afterwards. */
+  add(o: NewCustomerInput): void;
+  finish(): NewCustomerResult;
+}
+
+/**
+ * Collects orders into columns (see OrderColumns), each tagged with its rep–customer pair, then
+ * settles each pair. Lines come out per customer in order of first appearance, and per rep within
+ * a customer likewise.
+ */
+export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
+  const store = new OrderColumns();
+  const customerIds = new TextIds();
+  const customerNames = customerIds.texts;
+  // Per customer and per rep–customer pair, one small record each (see the field names below).
+  const customers = new IntRecords(4);
+  const pairs = new IntRecords(4);
+  const repIds = new Map<string, number>();
+  const repNames: string[] = [];
+  let lastDate: number | null = null;
+
+  const add = (o: NewCustomerInput): void => {
+    let rep = repIds.get(o.rep);
+    if (rep === undefined) {
+      rep = repNames.length;
+      repIds.set(o.rep, rep);
+      repNames.push(o.rep);
+    }
+    const c = customerIds.idOf(o.customer);
+    if (customerIds.isNew) {
+      customers.push();
+      const cs = customers.data;
+      cs[c * 4 + D0] = o.date;
+      cs[c * 4 + FIRST_PAIR] = -1;
+      cs[c * 4 + LAST_PAIR] = -1;
+    } else if (o.date < customers.data[c * 4 + D0]) customers.data[c * 4 + D0] = o.date;
+    let ps = pairs.data;
+    let p = customers.data[c * 4 + FIRST_PAIR];
+    while (p >= 0 && ps[p * 4 + REP] !== rep) p = ps[p * 4 + NEXT];
+    if (p < 0) {
+      p = pairs.push();
+      ps = pairs.data;
+      ps[p * 4 + REP] = rep;
+      ps[p * 4 + NEXT] = -1;
+      ps[p * 4 + CUSTOMER] = c;
+      const cs = customers.data;
+      const last = cs[c * 4 + LAST_PAIR];
+      if (last < 0) cs[c * 4 + FIRST_PAIR] = p;
+      else ps[last * 4 + NEXT] = p;
+      cs[c * 4 + LAST_PAIR] = p;
+    }
+    ps[p * 4 + COUNT]++;
+    store.push(o, p);
+    if (lastDate === null || o.date > lastDate) lastDate = o.date;
+  };
+
+  const finish = (): NewCustomerResult => {
+    const t = reasonTranslator(messages, ctx.lang);
+    const r = ctx.rules.newCustomer;
+    const industrialTypes = new Set(r.industrialTypes.map((x) => x.trim().toLowerCase()));
+    const pct = (x: Decimal) => fmtPercent(x, ctx.lang);
+    const bandTexts = r.tiers.bands.map(fmtBand);
+    const minMarginText = pct(r.minMargin);
+    const minPrepayText = pct(r.minPrepayment);
+    const minMargin = exactFromDecimal(r.minMargin, exactValue());
+    const minPrepayment = exactFromDecimal(r.minPrepayment, exactValue());
+    const industrialOf = new Map<string, boolean>();
+    const isIndustrial = (type: string): boolean => {
+      let v = industrialOf.get(type);
+      if (v === undefined) industrialOf.set(type, (v = industrialTypes.has(type.trim().toLowerCase())));
+      return v;
+    };
+    const rowOf = (k: number) => store.row(k);
+    const dateOf = (k: number) => store.date(k);
+
+    const cs = customers.data;
+    const ps = pairs.data;
+    const byDateThenRow = (a: number, b: number) => dateOf(a) - dateOf(b) || rowOf(a) - rowOf(b);
+    const settled = new SettledPairs(store, pairs, byDateThenRow);
+
+    // One pass over the orders in the order they were stored (a sequential read of the store),
+    // gathering per pair: the first order (earliest date, then row), the developer mark, and the
+    // count and exact sums of the orders inside the customer's window [d0, EDATE(d0, months)).
+    const windowEnds = new Int32Array(customerNames.length);
+    for (let c = 0; c < customerNames.length; c++) windowEnds[c] = edate(cs[c * 4 + D0], r.windowMonths);
+    // Per pair, side by side (see the S_ fields): its window, its first order, its counts.
+    const pairCount = pairs.size;
+    const st = new Int32Array(pairCount * 8);
+    const sums = new ExactAccumulator(); // per pair: 2p Σ CNY amount, 2p + 1 Σ CNY amount × margin
+    for (let p = 0; p < pairCount; p++) {
+      const c = ps[p * 4 + CUSTOMER];
+      st[p * 8 + S_FROM] = cs[c * 4 + D0];
+      st[p * 8 + S_TO] = windowEnds[c];
+      st[p * 8 + S_FIRST] = -1;
+      sums.push();
+      sums.push();
+    }
+    const cny = exactValue();
+    const margin = exactValue();
+    const term = exactValue();
+    for (let k = 0; k < store.size; k++) {
+      const b = store.group(k) * 8;
+      const date = dateOf(k);
+      if (st[b + S_FIRST] < 0 || date < st[b + S_FIRST_DATE] || (date === st[b + S_FIRST_DATE] && rowOf(k) < st[b + S_FIRST_ROW])) {
+        st[b + S_FIRST] = k;
+        st[b + S_FIRST_DATE] = date;
+        st[b + S_FIRST_ROW] = rowOf(k);
+      }
+      if (store.selfDeveloped(k)) st[b + S_DEVELOPER] = 1;
+      if (date >= st[b + S_FROM] && date < st[b + S_TO]) {
+        st[b + S_IN_WINDOW]++;
+        const p = b / 8;
+        store.cny(k, cny);
+        addExact(sums, 2 * p, cny);
+        addExact(sums, 2 * p + 1, exactTimes(cny, store.margin(k, margin), term));
+      }
+    }
+
+    const sumX = exactValue();
+    const weightedX = exactValue();
+    const floor = exactValue();
+    const share = exactValue();
+    const lines: NewCustomerLine[] = [];
+    const developments: Development[] = [];
+    for (let c = 0; c < customerNames.length; c++) {
+      const customer = customerNames[c];
+      const d0 = cs[c * 4 + D0];
+      const windowEnd = windowEnds[c];
+      const lastDay = windowEnd - 1;
+      const quarter = quarterOf(lastDay);
+      const quarterText = quarterLabel(quarter);
+      const payMonth = monthAfterQuarter(quarter, r.payMonthsAfterQuarter);
+      const window = { from: isoOf(d0), to: isoOf(lastDay), min: r.minOrders };
+      for (let p = cs[c * 4 + FIRST_PAIR]; p >= 0; p = ps[p * 4 + NEXT]) {
+        const rep = repNames[ps[p * 4 + REP]];
+        const first = st[p * 8 + S_FIRST];
+        const developer = st[p * 8 + S_DEVELOPER] === 1;
+        const n = st[p * 8 + S_IN_WINDOW];
+        const noEarlier = st[p * 8 + S_FIRST_DATE] === d0;
+        if (developer && noEarlier) developments.push({ rep, customer, d0 });
+        const sumCny = sums.value(2 * p);
+        sums.exact(2 * p, sumX);
+        sums.exact(2 * p + 1, weightedX);
+        // The weighted margin Σ amount × margin ÷ Σ amount is compared and shown without dividing
+        // (exactly); the quotient itself is computed only if someone reads line.margin.
+        const firstMargin = copyExact(store.margin(first, margin), exactValue());
+        const noMargin = n !== 1 && exactSign(sumX) === 0;
+        const marginOk =
+          n === 1 ? exactCmp(firstMargin, minMargin) >= 0 : !noMargin && exactCmp(weightedX, exactTimes(minMargin, sumX, floor)) * exactSign(sumX) >= 0;
+        const marginText = n === 1 ? fmtExactPercent(firstMargin, ctx.lang) : noMargin ? '' : fmtRatioPercent(weightedX, sumX, ctx.lang);
+        const prepay = store.prepayment(first, share);
+        const prepayment = prepay === null ? null : exactToDecimal(prepay);
+        const industrial = isIndustrial(store.customerType(first));
+        const tier = applyTiers(r.tiers, sumCny);
+
+        // Each gate: passed or not, and the message that says so (written only if the reason shows it).
+        const gates: Gate[] = [];
+        if (!developer) gates.push({ ok: false, key: 'ncNotDeveloper', params: { rep } });
+        if (!noEarlier) gates.push({ ok: false, key: 'ncEarlierOrder', params: { d0: window.from, first: isoOf(dateOf(first)) } });
+        const enough = n >= r.minOrders;
+        gates.push({ ok: enough, key: enough ? 'ncOrdersOk' : 'ncOrdersFew', params: { n, ...window } });
+        if (noMargin) gates.push({ ok: false, key: 'ncMarginNone' });
+        else gates.push({ ok: marginOk, key: marginOk ? 'ncMarginOk' : 'ncMarginLow', params: { margin: marginText, min: minMarginText } });
+        if (industrial) {
+          if (prepayment === null) gates.push({ ok: false, key: 'ncPrepayMissing' });
+          else {
+            const ok = exactCmp(prepay!, minPrepayment) >= 0;
+            gates.push({ ok, key: ok ? 'ncPrepayOk' : 'ncPrepayLow', params: { prepay: fmtExactPercent(prepay!, ctx.lang), min: minPrepayText } });
+          }
+        }
+        const sumText =
+          tier.band >= 0
+            ? t('inBand', { amount: fmtExactMoney(sumX), band: bandTexts[tier.band] })
+            : t('inNoBand', { amount: fmtExactMoney(sumX), lowest: bandTexts[0] });
+        const eligible = tier.band >= 0 && gates.every((g) => g.ok);
+        const bonus = eligible ? roundHalfUp(tier.bonus) : ZERO;
+        const reason = eligible
+          ? t('eligibleReason', {
+              facts: sumText,
+              bonus: fmtMoney(bonus),
+              gates: [...gates.map((g) => t(g.key, g.params)), t('ncQuarter', { quarter: quarterText, month: payMonth })].join(t('sep')),
+            })
+          : t('noBonus', { why: [...gates.filter((g) => !g.ok).map((g) => t(g.key, g.params)), ...(tier.band < 0 ? [sumText] : [])].join(t('sep')) });
+        const weightedSum = n === 1 || noMargin ? null : copyExact(weightedX, exactValue());
+
+        const line = {
+          scheme: 'new-customer',
+          rep,
+          key: customer,
+          customer,
+          basis: sumCny,
+          basisUnit: 'CNY',
+          eligible,
+          bonus,
+          reason,
+          d0,
+          repFirst: dateOf(first),
+          windowEnd,
+          developer,
+          ordersInWindow: n,
+          sumCny,
+          industrial,
+          prepayment,
+          band: tier.band,
+          quarter: quarterText,
+          payMonth,
+        } as NewCustomerLine;
+        // Computed on first read: most runs (the CLI's --json, the bench) never read them.
+        defineLazy(line, LAZY_FIELDS, new PairFields(settled, p, n === 1 ? firstMargin : weightedSum, n === 1 ? null : sumCny));
+        lines.push(line);
+      }
+    }
+    return { lines: ctx.period ? lines.filter((l) => inSettlementPeriod(l, ctx.period)) : lines, developments, reps: [...repNames].sort(), lastDate };
+  };
+  return { add, finish };
+}
+
+interface Gate {
+  ok: boolean;
+  key: keyof (typeof messages)['en-US'] & string;
+  params?: Record<string, string | number>;
+}
+
+// Fields of the customer records and of the rep–customer pair records.
+const D0 = 0; // the customer's first order date over all reps
+const FIRST_PAIR = 1; // the customer's pairs, a chain in order of appearance (−1: none)
+const LAST_PAIR = 2;
+const REP = 0;
+const COUNT = 1; // the pair's orders
+const NEXT = 2; // the customer's next pair (−1: none)
+const CUSTOMER = 3;
+// Fields of the per-pair settlement state.
+const S_FROM = 0; // the customer's window [from, to)
+const S_TO = 1;
+const S_FIRST = 2; // the pair's first order (index in the store), its date and row
+const S_FIRST_DATE = 3;
+const S_FIRST_ROW = 4;
+const S_DEVELOPER = 5; // 1: some order marks the rep as the developer
+const S_IN_WINDOW = 6; // orders inside the window
+
+/** The same computation on Decimal records (tests, callers that hold records already). */
+export function newCustomerLines(records: Iterable<NewCustomerRecord>, ctx: SchemeContext): NewCustomerResult {
+  const engine = newCustomerEngine(ctx);
+  for (const rec of records)
+    engine.add({
+      ...rec,
+      amount: exactFromDecimal(rec.amount, exactValue()),
+      amountCny: exactFromDecimal(rec.amountCny, exactValue()),
+      margin: exactFromDecimal(rec.margin, exactValue()),
+      prepayment: rec.prepayment === null ? null : exactFromDecimal(rec.prepayment, exactValue()),
+    });
+  return engine.finish();
+}
+
+/** What the lines' computed-on-read fields need: the stored orders, grouped by pair when first asked. */
+class SettledPairs {
+  private grouped: { start: Int32Array; order: Int32Array } | undefined;
+
+  constructor(
+    readonly store: OrderColumns,
+    private readonly pairs: IntRecords,
+    private readonly byDateThenRow: (a: number, b: number) => number,
+  ) {}
+
+  /** Pair p's orders in date order (then row). */
+  ordersOf(p: number): Int32Array {
+    // A counting sort by pair (arrival order kept) once; each pair's range is put in date order when read.
+    if (this.grouped === undefined) {
+      const ps = this.pairs.data;
+      const store = this.store;
+      this.grouped = groupItems(
+        store.size,
+        this.pairs.size,
+        (q) => ps[q * 4 + COUNT],
+        (k) => store.group(k),
+      );
+    }
+    const { start, order } = this.grouped;
+    return sortRange(order, start[p], start[p + 1], this.byDateThenRow);
+  }
+}
+
+const LAZY_FIELDS = ['margin', 'orders', 'rows'] as const;
+
+/** A line's fields computed on first read (see defineLazy). */
+class PairFields {
+  constructor(
+    private readonly pairs: SettledPairs,
+    private readonly p: number,
+    /** The weighted margin is quotient ÷ divisor (the quotient itself when the divisor is null); null: none. */
+    private readonly quotient: ExactValue | null,
+    private readonly divisor: Decimal | null,
+  ) {}
+
+  margin(): Decimal | null {
+    if (this.quotient === null) return null;
+    const q = exactToDecimal(this.quotient);
+    return this.divisor === null ? q : q.div(this.divisor);
+  }
+
+  orders(): OrderRef[] {
+    return this.pairs.store.orders(this.pairs.ordersOf(this.p));
+  }
+
+  rows(): number[] {
+    const store = this.pairs.store;
+    return Array.from(this.pairs.ordersOf(this.p), (k) => store.row(k));
+  }
+}
+
+function addExact(sums: ExactAccumulator, id: number, x: ExactValue): void {
+  if (x.big === null) sums.addScaled(id, x.m, x.s);
+  else sums.add(id, x.big);
+}
+
+/** Sorts a[from, to) in place (insertion sort for the short runs most pairs have); returns that range. */
+function sortRange(a: Int32Array, from: number, to: number, cmp: (x: number, y: number) => number): Int32Array {
+  const range = a.subarray(from, to);
+  if (range.length > 32) return range.sort(cmp);
+  for (let k = 1; k < range.length; k++) {
+    const x = range[k];
+    let j = k - 1;
+    while (j >= 0 && cmp(range[j], x) > 0) {
+      range[j + 1] = range[j];
+      j--;
+    }
+    range[j + 1] = x;
+  }
+  return range;
+}
+
+/** The line's quarter ends inside the period (all lines when there is none). */
+export function inSettlementPeriod(line: NewCustomerLine, period: Period | undefined): boolean {
+  if (!period) return true;
+  const q = quarterOf(line.windowEnd - 1);
+  const end = quarterEnd(q);
+  return end >= period.start && end <= period.end;
+}

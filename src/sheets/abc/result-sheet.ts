@@ -1,0 +1,312 @@
+import type { AbcResult } from '../../domain/abc/run';
+import { translator, type Lang } from '../../i18n/define';
+import abcMessages from '../../i18n/abc';
+import { cellRef, columnLetter, rangeRef } from '../core/a1';
+import { q } from '../core/planning-table';
+import { SheetBuilder } from '../core/sheet-builder';
+import type { SheetSpec } from '../core/sheet-spec';
+import { COLORS, NUMFMT, STYLE, style } from '../core/styles';
+import { titleBlock } from '../core/title-block';
+
+/**
+ * The ABC result sheet: parameters as labelled inputs, a summary per tier, and one row per
+ * customer (value descending) whose tier is a live formula. Every per-row formula looks only at
+ * its own row and its neighbours (running sums from the row above, ties by comparing with the
+ * row above, the "lower tier" rule by a backward pass from the row below), so recalculation is
+ * linear in the number of customers. All rows carry the same formula, so re-sorting the table
+ * by value keeps it consistent; a warning cell shows when edits have broken the order.
+ */
+
+export interface AbcSheetOptions {
+  lang: Lang;
+  /** Date of the run, for the title block and the source note. */
+  today?: Date;
+  /** Prefix of the defined names (workbook-unique); default 'ABC_'. */
+  namePrefix?: string;
+  /** Most rejected rows listed on the Rejected sheet; default 1,000. */
+  maxRejectedListed?: number;
+}
+
+type T = ReturnType<typeof translator<(typeof abcMessages)['en-US']>>;
+
+/** Columns of the customer table. I–M are hidden helpers in whole value units. */
+const COL = { rank: 1, customer: 2, value: 3, share: 4, cum: 5, before: 6, tier: 7, flag: 8, units: 9, run: 10, larger: 11, through: 12, start: 13 } as const;
+const LAST_VISIBLE = COL.flag;
+const LAST = COL.start;
+
+/** Where the parameter inputs and computed helpers sit (column C of these rows). */
+export const ABC_PARAM_ROWS = {
+  method: 7,
+  crossing: 8,
+  a: 9,
+  b: 10,
+  countA: 11,
+  countB: 12,
+  decimals: 13,
+  n: 14,
+  total: 15,
+  cutA: 16,
+  cutAB: 17,
+  totalUnits: 18,
+  limitA: 19,
+  limitB: 20,
+} as const;
+const NOTE_ROW = 21;
+export const ABC_WARNING_ROW = 22;
+const SOURCE_ROW = 23;
+export const ABC_HEADER_ROW = 25;
+export const ABC_FIRST_ROW = ABC_HEADER_ROW + 1;
+/** Summary block: tiers A, B, C on these rows; columns D (tier) … H (% of value). */
+export const ABC_SUMMARY_ROWS = { A: 8, B: 9, C: 10, total: 11, excluded: 12 } as const;
+
+const P = (row: number) => cellRef(row, 3, true);
+
+export function buildAbcSheets(result: AbcResult, options: AbcSheetOptions): SheetSpec[] {
+  const t = translator(abcMessages, options.lang);
+  const sheets = [resultSheet(result, options, t)];
+  if (result.rejected.count > 0) sheets.push(rejectedSheet(result, options, t));
+  return sheets;
+}
+
+function valueFormat(scale: number): string {
+  const places = Math.min(Math.max(scale, 2), 10);
+  return `#,##0.${'0'.repeat(places)}`;
+}
+
+function resultSheet(r: AbcResult, o: AbcSheetOptions, t: T): SheetSpec {
+  const b = new SheetBuilder(t('sheetName'));
+  const prefix = o.namePrefix ?? 'ABC_';
+  const today = o.today ?? new Date();
+  titleBlock(b, { lang: o.lang, title: t('title'), purpose: t('purpose'), width: LAST_VISIBLE, date: today });
+
+  const items = [
+    ...r.customers.map((c) => ({ customer: c.customer, value: c.value.toNumber() })),
+    ...r.nonPositive.map((c) => ({ customer: c.customer, value: c.value.toNumber() })),
+  ];
+  const f = ABC_FIRST_ROW;
+  const l = f + Math.max(items.length, 1) - 1;
+  const colRange = (col: number) => rangeRef(f, col, l, col, true);
+  const UNITS = colRange(COL.units);
+  const VALUES = colRange(COL.value);
+  const TIERS = colRange(COL.tier);
+
+  // Parameters (labels in A:B, inputs in C).
+  const pr = ABC_PARAM_ROWS;
+  const label = (row: number, text: string) => b.at(row, 1, text, style(STYLE.label, { alignment: { horizontal: 'left' } })).merge(rangeRef(row, 1, row, 2));
+  const input = (row: number, value: string | number, numFmt?: string, note?: string) =>
+    b.at(row, 3, value, style(STYLE.input, numFmt ? { numFmt } : {}, { alignment: { horizontal: 'right' } }), note);
+  const computed = (row: number, formula: string, numFmt: string = NUMFMT.integer) => b.at(row, 3, { formula }, style(STYLE.computed, { numFmt }));
+  b.at(6, 1, t('parameters'), STYLE.section).merge(rangeRef(6, 1, 6, 3));
+  const methodValue = t('methodValue');
+  const methodCount = t('methodCount');
+  const crossInclude = t('crossingInclude');
+  const crossExclude = t('crossingExclude');
+  label(pr.method, t('method'));
+  input(pr.method, r.method === 'count' ? methodCount : methodValue);
+  label(pr.crossing, t('crossing'));
+  input(pr.crossing, r.crossing === 'exclude' ? crossExclude : crossInclude);
+  label(pr.a, t('thresholdA'));
+  input(pr.a, r.thresholds.a.toNumber(), '0.00%');
+  label(pr.b, t('thresholdB'));
+  input(pr.b, r.thresholds.b.toNumber(), '0.00%');
+  label(pr.countA, t('countA'));
+  input(pr.countA, r.countShares.a.toNumber(), '0.00%');
+  label(pr.countB, t('countB'));
+  input(pr.countB, r.countShares.b.toNumber(), '0.00%');
+  label(pr.decimals, t('decimals'));
+  input(pr.decimals, Math.min(r.scale, 10), '0', t('decimalsNote'));
+  // LibreOffice 7.4 computes a column of formulas (the tiers) with its group interpreter, which
+  // reads a cell two references away before that cell's own inputs are calculated (it saw 0
+  // customers). So every cell the per-row formulas use computes from the table directly.
+  const N = `SUMPRODUCT(--(${UNITS}>0))`;
+  const TU = `SUMIF(${UNITS},">0")`;
+  label(pr.n, t('positiveCount'));
+  computed(pr.n, N);
+  label(pr.total, t('totalValue'));
+  computed(pr.total, `SUMIF(${UNITS},">0",${VALUES})`, valueFormat(r.scale));
+  // ROUND(…, 9) first: share × N in binary floating point can land a hair below an exact .5.
+  const cutA = `MAX(1,ROUND(ROUND(${P(pr.countA)}*${N},9),0))`;
+  label(pr.cutA, t('countCutA'));
+  computed(pr.cutA, `MIN(${N},${cutA})`);
+  label(pr.cutAB, t('countCutAB'));
+  computed(pr.cutAB, `MIN(${N},MAX(${cutA},ROUND(ROUND((${P(pr.countA)}+${P(pr.countB)})*${N},9),0)))`);
+  label(pr.totalUnits, t('totalUnits'));
+  computed(pr.totalUnits, TU, '0');
+  // Thresholds have at most 4 decimals, so threshold × total units has at most 4: ROUND(…, 4) is exact.
+  label(pr.limitA, t('limitA'));
+  computed(pr.limitA, `ROUND(${P(pr.a)}*${TU},4)`, '#,##0.####');
+  label(pr.limitB, t('limitB'));
+  computed(pr.limitB, `ROUND(${P(pr.b)}*${TU},4)`, '#,##0.####');
+  b.validation({ ref: P(pr.method).replace(/\$/g, ''), rule: { type: 'list', values: [methodValue, methodCount] }, allowBlank: false });
+  b.validation({ ref: P(pr.crossing).replace(/\$/g, ''), rule: { type: 'list', values: [crossInclude, crossExclude] }, allowBlank: false });
+  b.validation({ ref: rangeRef(pr.a, 3, pr.countB, 3), rule: { type: 'decimal', min: 0, max: 1 }, allowBlank: false });
+  b.validation({ ref: cellRef(pr.decimals, 3), rule: { type: 'whole', min: 0, max: 10 }, allowBlank: false });
+  const names: [string, number][] = [
+    ['METHOD', pr.method],
+    ['CROSSING', pr.crossing],
+    ['A', pr.a],
+    ['B', pr.b],
+    ['COUNT_A', pr.countA],
+    ['COUNT_B', pr.countB],
+    ['DECIMALS', pr.decimals],
+    ['CUSTOMERS', pr.n],
+    ['TOTAL', pr.total],
+  ];
+  for (const [name, row] of names) b.defineName({ name: `${prefix}${name}`, ref: P(row) });
+
+  // Summary per tier (over positive customers) in D:H.
+  const sr = ABC_SUMMARY_ROWS;
+  b.at(6, 4, t('summary'), STYLE.section).merge(rangeRef(6, 4, 6, 8));
+  b.row(7, 4, [t('tier'), t('customers'), t('customerShare'), t('value'), t('valueShare')], STYLE.header);
+  const cs = style(STYLE.computed);
+  for (const tier of ['A', 'B', 'C'] as const) {
+    const row = sr[tier];
+    b.at(row, 4, tier, style(STYLE.computed, { font: { bold: true }, alignment: { horizontal: 'center' } }));
+    b.at(row, 5, { formula: `COUNTIFS(${TIERS},"${tier}",${UNITS},">0")` }, style(cs, { numFmt: NUMFMT.integer }));
+    b.at(row, 6, { formula: `IF(${P(pr.n)}>0,E${row}/${P(pr.n)},0)` }, style(cs, { numFmt: NUMFMT.percent }));
+    b.at(row, 7, { formula: `SUMIFS(${VALUES},${TIERS},"${tier}",${UNITS},">0")` }, style(cs, { numFmt: valueFormat(r.scale) }));
+    b.at(row, 8, { formula: `IF(${P(pr.total)}<>0,G${row}/${P(pr.total)},0)` }, style(cs, { numFmt: NUMFMT.percent }));
+  }
+  b.at(sr.total, 4, t('total'), style(STYLE.computed, { font: { bold: true } }));
+  b.at(sr.total, 5, { formula: `SUM(E${sr.A}:E${sr.C})` }, style(cs, { numFmt: NUMFMT.integer }));
+  b.at(sr.total, 6, { formula: `SUM(F${sr.A}:F${sr.C})` }, style(cs, { numFmt: NUMFMT.percent }));
+  b.at(sr.total, 7, { formula: `SUM(G${sr.A}:G${sr.C})` }, style(cs, { numFmt: valueFormat(r.scale) }));
+  b.at(sr.total, 8, { formula: `SUM(H${sr.A}:H${sr.C})` }, style(cs, { numFmt: NUMFMT.percent }));
+  b.at(sr.excluded, 4, t('excludedRow'), style(STYLE.computed, { alignment: { wrapText: true } }));
+  b.at(sr.excluded, 5, { formula: `COUNTIFS(${UNITS},"<=0",${colRange(COL.customer)},"<>")` }, style(cs, { numFmt: NUMFMT.integer }));
+  b.at(sr.excluded, 6, null, cs);
+  b.at(sr.excluded, 7, { formula: `SUMIF(${UNITS},"<=0",${VALUES})` }, style(cs, { numFmt: valueFormat(r.scale) }));
+  b.at(sr.excluded, 8, null, cs);
+  for (const [tier, fill] of [['A', COLORS.tierA], ['B', COLORS.tierB], ['C', COLORS.tierC]] as const)
+    b.conditional({ ref: `D${sr.A}:D${sr.C}`, rules: [{ type: 'cellIs', operator: 'equal', formulas: [`"${tier}"`], style: { fill } }] });
+
+  b.at(NOTE_ROW, 1, t('ruleNote'), STYLE.note).merge(rangeRef(NOTE_ROW, 1, NOTE_ROW, LAST_VISIBLE));
+  // Linear stale-order check: any value smaller than the one below it.
+  const stale =
+    items.length > 1
+      ? `IF(SUMPRODUCT(--(${rangeRef(f, COL.units, l - 1, COL.units, true)}<${rangeRef(f + 1, COL.units, l, COL.units, true)}))>0,${q(t('staleWarning'))},"")`
+      : '""';
+  b.at(ABC_WARNING_ROW, 1, { formula: stale }, { font: { bold: true, color: COLORS.redText } }).merge(rangeRef(ABC_WARNING_ROW, 1, ABC_WARNING_ROW, LAST_VISIBLE));
+  b.at(SOURCE_ROW, 1, t('sourceNote', { rows: r.rowsRead, date: today.toISOString().slice(0, 10), customer: r.columns.customer, value: r.columns.value.join('×') }), STYLE.note).merge(
+    rangeRef(SOURCE_ROW, 1, SOURCE_ROW, LAST_VISIBLE),
+  );
+  b.configure({ rowHeights: { 1: 26, 2: 18, 3: 20, [NOTE_ROW]: 54 } });
+
+  // The customer table.
+  const headers = [t('rank'), t('customer'), t('value'), t('share'), t('cumulativeShare'), t('cumulativeBefore'), t('tier'), t('flag'), t('units'), t('cumUnits'), t('beforeUnits'), t('throughUnits'), t('groupStart')];
+  b.row(ABC_HEADER_ROW, 1, headers, STYLE.header);
+  const vf = valueFormat(r.scale);
+  const cell = (col: number, row: number) => `${columnLetter(col)}${row}`;
+  const dec = P(pr.decimals);
+  const method = P(pr.method);
+  const crossing = P(pr.crossing);
+  const limA = P(pr.limitA);
+  const limB = P(pr.limitB);
+  const cutARef = P(pr.cutA);
+  const cutAB = P(pr.cutAB);
+  const totalUnits = P(pr.totalUnits);
+  // One style object per column, shared by every row: the table can hold 100,000s of rows.
+  const rowStyle = {
+    rank: style(STYLE.computed, { numFmt: NUMFMT.integer }),
+    value: style(STYLE.input, { numFmt: vf }),
+    share: style(STYLE.computed, { numFmt: '0.00%' }),
+    tier: style(STYLE.computed, { font: { bold: true }, alignment: { horizontal: 'center' } }),
+    flag: style(STYLE.computed, { font: { color: COLORS.redText } }),
+    units: style(STYLE.computed, { numFmt: '0' }),
+  };
+  for (let i = 0; i < Math.max(items.length, 1); i++) {
+    const row = f + i;
+    const it = items[i];
+    const c = (col: number, dr = 0) => cell(col, row + dr);
+    const units = c(COL.units);
+    b.at(row, COL.rank, { formula: `N(${c(COL.rank, -1)})+1` }, rowStyle.rank);
+    b.at(row, COL.customer, it ? it.customer : null, STYLE.input);
+    b.at(row, COL.value, it ? it.value : null, rowStyle.value);
+    b.at(row, COL.share, { formula: `IF(${units}>0,${units}/${totalUnits},0)` }, rowStyle.share);
+    b.at(row, COL.cum, { formula: `IF(${units}>0,${c(COL.run)}/${totalUnits},"")` }, rowStyle.share);
+    b.at(row, COL.before, { formula: `IF(${units}>0,${c(COL.larger)}/${totalUnits},"")` }, rowStyle.share);
+    const larger = c(COL.larger);
+    const through = c(COL.through);
+    const valueTier = `IF(${crossing}=${q(crossExclude)},IF(${through}<=${limA},"A",IF(${through}<=${limB},"B","C")),IF(${larger}<${limA},"A",IF(${larger}<${limB},"B","C")))`;
+    b.at(
+      row,
+      COL.tier,
+      {
+        formula: `IF(${c(COL.customer)}="","",IF(${units}<=0,"C",IF(${method}=${q(methodCount)},IF(${c(COL.start)}<=${cutARef},"A",IF(${c(COL.start)}<=${cutAB},"B","C")),${valueTier})))`,
+      },
+      rowStyle.tier,
+    );
+    b.at(row, COL.flag, { formula: `IF(AND(${c(COL.customer)}<>"",${units}<=0),${q(t('excluded'))},"")` }, rowStyle.flag);
+    b.at(row, COL.units, { formula: `ROUND(${c(COL.value)}*10^${dec},0)` }, rowStyle.units);
+    b.at(row, COL.run, { formula: `N(${c(COL.run, -1)})+MAX(${units},0)` }, rowStyle.units);
+    b.at(row, COL.larger, { formula: `IF(${units}=${c(COL.units, -1)},${c(COL.larger, -1)},N(${c(COL.run, -1)}))` }, rowStyle.units);
+    b.at(row, COL.through, { formula: `IF(${units}=${c(COL.units, 1)},${c(COL.through, 1)},${c(COL.run)})` }, rowStyle.units);
+    b.at(row, COL.start, { formula: `IF(${units}=${c(COL.units, -1)},${c(COL.start, -1)},${c(COL.rank)})` }, rowStyle.units);
+  }
+  b.table({
+    name: `${prefix}Ranking`.replace(/[^A-Za-z0-9_]/g, '_'), // must differ from every defined name (case-insensitively)
+    ref: rangeRef(ABC_HEADER_ROW, 1, l, LAST),
+    columns: headers.map((name) => ({ name })),
+    style: 'TableStyleLight1',
+    showRowStripes: false,
+  });
+
+  const tierRange = rangeRef(f, COL.tier, l, COL.tier);
+  for (const [tier, fill, color] of [
+    ['A', COLORS.tierA, COLORS.greenText],
+    ['B', COLORS.tierB, COLORS.yellowText],
+    ['C', COLORS.tierC, COLORS.note],
+  ] as const)
+    b.conditional({ ref: tierRange, rules: [{ type: 'cellIs', operator: 'equal', formulas: [`"${tier}"`], style: { fill, font: { color } } }] });
+  b.conditional({ ref: rangeRef(f, COL.value, l, COL.value), rules: [{ type: 'dataBar', color: COLORS.dataBar }] });
+
+  const positives = r.customers.length;
+  const charts =
+    positives > 0
+      ? [
+          {
+            kind: 'pareto' as const,
+            title: t('chartTitle'),
+            categories: rangeRef(f, COL.customer, f + positives - 1, COL.customer),
+            series: [
+              { name: t('value'), values: rangeRef(f, COL.value, f + positives - 1, COL.value) },
+              { name: t('cumulativeShare'), values: rangeRef(f, COL.cum, f + positives - 1, COL.cum) },
+            ],
+            anchor: cellRef(6, LAST + 2),
+            width: 640,
+            height: 360,
+          },
+        ]
+      : [];
+
+  b.configure({
+    columns: [
+      { index: 1, width: 8 },
+      { index: 2, width: 28 },
+      { index: 3, width: 18 },
+      { index: 4, width: 13 },
+      { index: 5, width: 14 },
+      { index: 6, width: 16 },
+      { index: 7, width: 16 },
+      { index: 8, width: 28 },
+      ...[COL.units, COL.run, COL.larger, COL.through, COL.start].map((index) => ({ index, width: 14, hidden: true })),
+    ],
+    freeze: { rows: ABC_HEADER_ROW, columns: 0 },
+    print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: `${ABC_HEADER_ROW}:${ABC_HEADER_ROW}`, area: rangeRef(1, 1, l, LAST_VISIBLE) },
+    charts,
+    tabColor: COLORS.title,
+  });
+  return b.build();
+}
+
+function rejectedSheet(r: AbcResult, o: AbcSheetOptions, t: T): SheetSpec {
+  const b = new SheetBuilder(t('rejectedTitle'));
+  const shown = r.rejected.rows.slice(0, o.maxRejectedListed ?? 1000);
+  b.at(1, 1, t('rejectedTitle'), STYLE.title).merge('A1:C1');
+  b.at(2, 1, t('rejectedMore', { count: r.rejected.count, shown: shown.length }), STYLE.subtitle).merge('A2:C2');
+  b.row(4, 1, [t('rejectedRow'), t('rejectedField'), t('rejectedReason')], STYLE.header);
+  shown.forEach((x, i) => b.row(5 + i, 1, [x.row, x.field, x.reason]));
+  b.widths([10, 22, 80]);
+  b.configure({ freeze: { rows: 4, columns: 0 }, print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: '4:4' } });
+  return b.build();
+}

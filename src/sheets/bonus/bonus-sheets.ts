@@ -1,0 +1,469 @@
+import type { BadDebtLine, BonusLine, FeeLine, NewBrandLine, NewCustomerLine, ReferralLine } from '../../domain/bonus/line';
+import type { BonusRunResult } from '../../domain/bonus/run';
+import type { Decimal } from '../../domain/exact/decimal';
+import { serialToDate, serialToIso } from '../../domain/parse/parse-date';
+import sheetMessages from '../../i18n/bonus-sheets';
+import { translator } from '../../i18n/define';
+import { cellRef, columnLetter, quoteSheet, rangeRef } from '../core/a1';
+import { buildBonusRulesSheet, type RulesRefs } from './rules-sheet';
+import { str, tierFormulas } from './tier-formula';
+import { SheetBuilder } from '../core/sheet-builder';
+import type { CellContent, Lang, SheetSpec } from '../core/sheet-spec';
+import { COLORS, NUMFMT, STYLE, style } from '../core/styles';
+
+/**
+ * The result sheets of a bonus run: the scheme's bonus sheet (one row per line: eligible,
+ * basis, bonus, reason), for new-customer the orders it is computed from, a per-rep summary,
+ * the Rules sheet, and one statement sheet per rep. Every figure a formula can express is a
+ * live Excel-2010 formula over the data cells and the Rules sheet — tiers by SUMPRODUCT over the
+ * band rows, the new-customer window by COUNTIFS/SUMIFS over each customer's own block of
+ * orders (so the cost stays linear). What only the engine knows (the reason sentence, which row
+ * repeats which) is written as a value with a note saying when and under which rules.
+ */
+export interface BonusSheetsOptions {
+  lang?: Lang;
+  /** One statement sheet per rep (default true). */
+  statements?: boolean;
+}
+
+type Role = 'rep' | 'eligible' | 'bonus';
+
+interface Col<L> {
+  header: string;
+  width: number;
+  numFmt?: string;
+  /** input: yellow, editable data the formulas read; formula: live; value: computed by the engine. */
+  kind: 'input' | 'formula' | 'value' | 'data';
+  cell: (line: L, r: number) => CellContent;
+  role?: Role;
+  /** Shown on the rep statements. */
+  statement?: boolean;
+  validation?: 'yesNo' | 'date';
+}
+
+const HEADER_ROW = 6;
+const n = (d: Decimal) => d.toNumber();
+const dateOf = (serial: number | null) => (serial === null ? null : serialToDate(serial));
+
+export function buildBonusSheets(result: BonusRunResult, options: BonusSheetsOptions = {}): SheetSpec[] {
+  const lang = options.lang ?? result.lang;
+  const t = translator(sheetMessages, lang);
+  const rules = buildBonusRulesSheet(result.rules, { lang });
+  const R = rules.refs;
+  const stamp = `${result.computedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const computedNote = t('computedNote', { date: stamp, rules: R.sheetName });
+  const liveNote = t('liveNote', { rules: R.sheetName });
+  const periodText = result.period ? t('period', { period: result.period.label }) : t('allDates');
+  const mainName = t(`sheet_${result.scheme}`);
+  const main = `${quoteSheet(mainName)}!`;
+
+  // Lines grouped by rep, so each rep's rows are one block: sums per rep stay linear.
+  const lines = [...result.lines].sort((a, b) => (a.rep < b.rep ? -1 : a.rep > b.rep ? 1 : 0));
+  const extra: SheetSpec[] = [];
+  let cols: Col<BonusLine>[];
+  switch (result.scheme) {
+    case 'new-brand':
+      cols = newBrandCols(t, R, result.rules.newBrand.tierCurrency) as Col<BonusLine>[];
+      break;
+    case 'new-customer': {
+      const orders = buildOrdersSheet(lines as NewCustomerLine[], t, R);
+      extra.push(orders.sheet);
+      cols = newCustomerCols(t, R, orders.ranges) as Col<BonusLine>[];
+      break;
+    }
+    case 'referral':
+      cols = referralCols(t, R) as Col<BonusLine>[];
+      break;
+    case 'fees':
+      cols = feeCols(t, R) as Col<BonusLine>[];
+      break;
+    case 'bad-debt':
+      cols = badDebtCols(t, R) as Col<BonusLine>[];
+      break;
+  }
+
+  const b = new SheetBuilder(mainName);
+  header(b, mainName, t(`purpose_${result.scheme}`), periodText, t('legend'), cols.length);
+  writeTable(b, cols, lines, { liveNote, computedNote, yes: R.yes, no: R.no, lang });
+  if (lines.length === 0) b.set(cellRef(HEADER_ROW + 1, 1), t('noLines'), STYLE.note);
+  const col = (role: Role) => columnLetter(cols.findIndex((c) => c.role === role) + 1);
+  const eligibleCol = col('eligible');
+  const bonusCol = col('bonus');
+  b.conditional({
+    ref: `${eligibleCol}${HEADER_ROW + 1}:${eligibleCol}${HEADER_ROW + Math.max(lines.length, 1)}`,
+    rules: [
+      { type: 'cellIs', operator: 'equal', formulas: [str(R.yes)], style: { fill: COLORS.green, font: { color: COLORS.greenText } } },
+      { type: 'cellIs', operator: 'equal', formulas: [str(R.no)], style: { fill: COLORS.red, font: { color: COLORS.redText } } },
+    ],
+  });
+
+  // Rep blocks.
+  const blocks: { rep: string; first: number; last: number; lines: BonusLine[] }[] = [];
+  lines.forEach((l, i) => {
+    const r = HEADER_ROW + 1 + i;
+    const last = blocks[blocks.length - 1];
+    if (last && last.rep === l.rep) {
+      last.last = r;
+      last.lines.push(l);
+    } else blocks.push({ rep: l.rep, first: r, last: r, lines: [l] });
+  });
+
+  const summary = buildSummary(result, blocks, { t, R, main, eligibleCol, bonusCol, periodText, computedNote });
+  const statements =
+    options.statements === false
+      ? []
+      : blocks.map((blk) => buildStatement(blk, cols, { t, main, periodText, lang }));
+  return [b.build(), summary, rules.sheet, ...extra, ...statements];
+}
+
+function header(b: SheetBuilder, title: string, purpose: string, period: string, legend: string, width: number): void {
+  const w = Math.max(width, 6);
+  b.set('A1', title, STYLE.title).merge(rangeRef(1, 1, 1, w));
+  b.set('A2', purpose, STYLE.subtitle).merge(rangeRef(2, 1, 2, w));
+  b.set('A3', period, style(STYLE.label, { alignment: { horizontal: 'left' } })).merge(rangeRef(3, 1, 3, w));
+  b.set('A4', legend, STYLE.note).merge(rangeRef(4, 1, 4, w));
+  b.configure({ rowHeights: { 1: 26, 2: 30 } });
+}
+
+function writeTable<L>(
+  b: SheetBuilder,
+  cols: Col<L>[],
+  lines: L[],
+  o: { liveNote: string; computedNote: string; yes: string; no: string; lang: Lang },
+): void {
+  cols.forEach((c, i) => {
+    const note = c.kind === 'formula' ? o.liveNote : c.kind === 'value' ? o.computedNote : undefined;
+    b.at(HEADER_ROW, i + 1, c.header, STYLE.header, note);
+  });
+  lines.forEach((line, k) => {
+    const r = HEADER_ROW + 1 + k;
+    cols.forEach((c, i) => {
+      const base = c.kind === 'input' ? STYLE.input : c.kind === 'formula' || c.kind === 'value' ? STYLE.computed : { border: COLORS.border };
+      b.at(r, i + 1, c.cell(line, r), style(base, c.numFmt ? { numFmt: c.numFmt } : undefined));
+    });
+  });
+  const last = HEADER_ROW + Math.max(lines.length, 1);
+  cols.forEach((c, i) => {
+    const ref = rangeRef(HEADER_ROW + 1, i + 1, last, i + 1);
+    if (c.validation === 'yesNo') b.validation({ ref, rule: { type: 'list', values: [o.yes, o.no] } });
+    if (c.validation === 'date') b.validation({ ref, rule: { type: 'date', min: new Date(Date.UTC(1900, 0, 1)) } });
+  });
+  b.widths(cols.map((c) => c.width));
+  b.configure({
+    freeze: { rows: HEADER_ROW, columns: 2 },
+    print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: `${HEADER_ROW}:${HEADER_ROW}` },
+  });
+}
+
+type T = ReturnType<typeof translator<(typeof sheetMessages)['en-US']>>;
+
+const yesNo = (R: RulesRefs, v: boolean) => (v ? R.yes : R.no);
+const ifYes = (R: RulesRefs, cond: string) => `IF(${cond},${str(R.yes)},${str(R.no)})`;
+
+function newBrandCols(t: T, R: RulesRefs, tierCurrency: string): Col<NewBrandLine>[] {
+  const nb = R.newBrand;
+  const tiers = (r: number) => tierFormulas(`H${r}`, nb.tiers, R.yes, R.methodNames, nb.tierRate);
+  return [
+    { header: t('colRep'), width: 12, kind: 'data', cell: (l) => l.rep, role: 'rep' },
+    { header: t('colContract'), width: 14, kind: 'data', cell: (l) => l.key, statement: true },
+    { header: t('colDate'), width: 11, kind: 'data', numFmt: NUMFMT.date, cell: (l) => dateOf(l.date), statement: true },
+    { header: t('colAmount'), width: 14, kind: 'input', numFmt: NUMFMT.decimal2, cell: (l) => n(l.amount), statement: true },
+    { header: t('colCurrency2'), width: 8, kind: 'input', cell: (l) => l.currency, statement: true },
+    { header: t('colMargin'), width: 9, kind: 'input', numFmt: '0.00%', cell: (l) => n(l.margin), statement: true },
+    { header: t('colRate'), width: 10, kind: 'formula', numFmt: '0.0000', cell: (_, r) => ({ formula: `VLOOKUP(E${r},${R.fx},2,FALSE)` }) },
+    { header: t('colAmountCny'), width: 14, kind: 'formula', numFmt: NUMFMT.decimal2, cell: (_, r) => ({ formula: `D${r}*G${r}` }) },
+    { header: t('colBasis', { currency: tierCurrency }), width: 14, kind: 'formula', numFmt: NUMFMT.decimal2, cell: (_, r) => ({ formula: `H${r}/${nb.tierRate}` }), statement: true },
+    { header: t('colBandNo'), width: 7, kind: 'formula', numFmt: NUMFMT.integer, cell: (_, r) => ({ formula: tiers(r).band }) },
+    { header: t('colEligible'), width: 9, kind: 'formula', role: 'eligible', statement: true, cell: (_, r) => ({ formula: ifYes(R, `AND(J${r}>0,F${r}>=${nb.minMargin})`) }) },
+    { header: t('colBonus'), width: 12, kind: 'formula', numFmt: NUMFMT.cny, role: 'bonus', statement: true, cell: (_, r) => ({ formula: `IF(K${r}=${str(R.yes)},ROUND(${tiers(r).bonus},2),0)` }) },
+    { header: t('colReason'), width: 60, kind: 'value', cell: (l) => l.reason, statement: true },
+    { header: t('colRows'), width: 10, kind: 'data', cell: (l) => l.rows.join(', ') },
+  ];
+}
+
+interface OrderRanges {
+  /** Per line (by reference): the customer's block and the rep's block on the orders sheet. */
+  byLine: Map<NewCustomerLine, { customer: [number, number]; pair: [number, number] }>;
+  sheet: string;
+}
+
+function buildOrdersSheet(lines: NewCustomerLine[], t: T, R: RulesRefs): { sheet: SheetSpec; ranges: OrderRanges } {
+  const name = t('ordersSheet');
+  const b = new SheetBuilder(name);
+  const cols = [
+    t('colCustomer'), t('colRep'), t('colDate'), t('colAmount'), t('colCurrency2'), t('colMargin'), t('colPrepayment'),
+    t('colCustomerType'), t('colSelfDeveloped'), t('colRate'), t('colAmountCny'), t('colSourceRow'),
+  ];
+  header(b, name, t('purposeOrders'), '', t('legend'), cols.length);
+  cols.forEach((h, i) => b.at(HEADER_ROW, i + 1, h, STYLE.header, i >= 9 && i <= 10 ? t('liveNote', { rules: R.sheetName }) : undefined));
+  const byCustomer = new Map<string, NewCustomerLine[]>();
+  for (const l of lines) {
+    const list = byCustomer.get(l.customer);
+    if (list) list.push(l);
+    else byCustomer.set(l.customer, [l]);
+  }
+  const byLine: OrderRanges['byLine'] = new Map();
+  let r = HEADER_ROW + 1;
+  const input = STYLE.input;
+  for (const customer of [...byCustomer.keys()].sort()) {
+    const start = r;
+    const pairs = byCustomer.get(customer)!.sort((a, b) => (a.rep < b.rep ? -1 : a.rep > b.rep ? 1 : 0));
+    const pairRanges: [number, number][] = [];
+    for (const line of pairs) {
+      const ps = r;
+      for (const o of line.orders) {
+        b.at(r, 1, customer, { border: COLORS.border });
+        b.at(r, 2, line.rep, { border: COLORS.border });
+        b.at(r, 3, serialToDate(o.date), style(input, { numFmt: NUMFMT.date }));
+        b.at(r, 4, n(o.amount), style(input, { numFmt: NUMFMT.decimal2 }));
+        b.at(r, 5, o.currency, input);
+        b.at(r, 6, n(o.margin), style(input, { numFmt: '0.00%' }));
+        b.at(r, 7, o.prepayment === null ? null : n(o.prepayment), style(input, { numFmt: '0.00%' }));
+        b.at(r, 8, o.customerType || null, input);
+        b.at(r, 9, yesNo(R, o.selfDeveloped), input);
+        b.at(r, 10, { formula: `VLOOKUP(E${r},${R.fx},2,FALSE)` }, style(STYLE.computed, { numFmt: '0.0000' }));
+        b.at(r, 11, { formula: `D${r}*J${r}` }, style(STYLE.computed, { numFmt: NUMFMT.decimal2 }));
+        b.at(r, 12, o.row, { border: COLORS.border });
+        r++;
+      }
+      pairRanges.push([ps, r - 1]);
+    }
+    pairs.forEach((line, i) => byLine.set(line, { customer: [start, r - 1], pair: pairRanges[i] }));
+  }
+  const last = Math.max(r - 1, HEADER_ROW + 1);
+  b.validation({ ref: `I${HEADER_ROW + 1}:I${last}`, rule: { type: 'list', values: [R.yes, R.no] } });
+  b.validation({ ref: `C${HEADER_ROW + 1}:C${last}`, rule: { type: 'date', min: new Date(Date.UTC(1900, 0, 1)) } });
+  b.widths([16, 12, 11, 14, 8, 9, 11, 12, 10, 10, 14, 9]);
+  b.configure({
+    freeze: { rows: HEADER_ROW, columns: 2 },
+    print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: `${HEADER_ROW}:${HEADER_ROW}` },
+  });
+  return { sheet: b.build(), ranges: { byLine, sheet: name } };
+}
+
+function newCustomerCols(t: T, R: RulesRefs, ranges: OrderRanges): Col<NewCustomerLine>[] {
+  const nc = R.newCustomer;
+  const o = `${quoteSheet(ranges.sheet)}!`;
+  const rng = (l: NewCustomerLine, col: string, which: 'customer' | 'pair') => {
+    const [a, z] = ranges.byLine.get(l)![which];
+    return `${o}$${col}$${a}:$${col}$${z}`;
+  };
+  const dates = (l: NewCustomerLine) => rng(l, 'C', 'pair');
+  const firstOf = (l: NewCustomerLine, col: string, r: number) => `INDEX(${rng(l, col, 'pair')},MATCH(D${r},${dates(l)},0))`;
+  const tiers = (r: number) => tierFormulas(`H${r}`, nc.tiers, R.yes, R.methodNames);
+  const Y = str(R.yes);
+  return [
+    { header: t('colRep'), width: 12, kind: 'data', cell: (l) => l.rep, role: 'rep' },
+    { header: t('colCustomer'), width: 16, kind: 'data', cell: (l) => l.customer, statement: true },
+    { header: t('colFirstOrder'), width: 11, kind: 'formula', numFmt: NUMFMT.date, cell: (l) => ({ formula: `MIN(${rng(l, 'C', 'customer')})` }), statement: true },
+    { header: t('colRepFirst'), width: 11, kind: 'formula', numFmt: NUMFMT.date, cell: (l) => ({ formula: `MIN(${dates(l)})` }) },
+    { header: t('colDeveloper'), width: 9, kind: 'formula', cell: (l) => ({ formula: ifYes(R, `COUNTIF(${rng(l, 'I', 'pair')},${Y})>0`) }) },
+    { header: t('colWindowEnd'), width: 11, kind: 'formula', numFmt: NUMFMT.date, cell: (_, r) => ({ formula: `EDATE(C${r},${nc.windowMonths})-1` }), statement: true },
+    { header: t('colOrdersIn'), width: 8, kind: 'formula', numFmt: NUMFMT.integer, statement: true, cell: (l, r) => ({ formula: `COUNTIFS(${dates(l)},">="&C${r},${dates(l)},"<="&F${r})` }) },
+    { header: t('colSumIn'), width: 14, kind: 'formula', numFmt: NUMFMT.decimal2, statement: true, cell: (l, r) => ({ formula: `SUMIFS(${rng(l, 'K', 'pair')},${dates(l)},">="&C${r},${dates(l)},"<="&F${r})` }) },
+    {
+      header: t('colWeighted'),
+      width: 9,
+      kind: 'formula',
+      numFmt: '0.00%',
+      statement: true,
+      cell: (l, r) => ({ formula: `IF(H${r}=0,"",SUMPRODUCT((${dates(l)}>=C${r})*(${dates(l)}<=F${r})*${rng(l, 'K', 'pair')}*${rng(l, 'F', 'pair')})/H${r})` }),
+    },
+    { header: t('colIndustrial'), width: 8, kind: 'formula', cell: (l, r) => ({ formula: `IF(${firstOf(l, 'H', r)}="",${str(R.no)},${ifYes(R, `COUNTIF(${nc.industrialTypes},${firstOf(l, 'H', r)})>0`)})` }) },
+    { header: t('colFirstPrepay'), width: 9, kind: 'formula', numFmt: '0.00%', cell: (l, r) => ({ formula: `IF(${firstOf(l, 'G', r)}="","",${firstOf(l, 'G', r)})` }) },
+    { header: t('colBandNo'), width: 6, kind: 'formula', numFmt: NUMFMT.integer, cell: (_, r) => ({ formula: tiers(r).band }) },
+    { header: t('colQuarter'), width: 9, kind: 'formula', statement: true, cell: (_, r) => ({ formula: `YEAR(F${r})&"Q"&ROUNDUP(MONTH(F${r})/3,0)` }) },
+    { header: t('colPayMonth'), width: 9, kind: 'formula', numFmt: 'yyyy-mm', statement: true, cell: (_, r) => ({ formula: `DATE(YEAR(F${r}),ROUNDUP(MONTH(F${r})/3,0)*3+${nc.payMonths},1)` }) },
+    {
+      header: t('colEligible'),
+      width: 9,
+      kind: 'formula',
+      role: 'eligible',
+      statement: true,
+      cell: (_, r) => ({
+        formula: ifYes(
+          R,
+          `AND(E${r}=${Y},D${r}=C${r},G${r}>=${nc.minOrders},H${r}<>0,I${r}>=${nc.minMargin},OR(J${r}=${str(R.no)},AND(K${r}<>"",K${r}>=${nc.minPrepayment})),L${r}>0)`,
+        ),
+      }),
+    },
+    { header: t('colBonus'), width: 12, kind: 'formula', numFmt: NUMFMT.cny, role: 'bonus', statement: true, cell: (_, r) => ({ formula: `IF(O${r}=${Y},ROUND(${tiers(r).bonus},2),0)` }) },
+    { header: t('colReason'), width: 70, kind: 'value', cell: (l) => l.reason, statement: true },
+  ];
+}
+
+function referralCols(t: T, R: RulesRefs): Col<ReferralLine>[] {
+  const rf = R.referral;
+  const Y = str(R.yes);
+  return [
+    { header: t('colReferrer'), width: 14, kind: 'data', cell: (l) => l.rep, role: 'rep' },
+    { header: t('colBuyer'), width: 16, kind: 'data', cell: (l) => l.buyer, statement: true },
+    { header: t('colVisit'), width: 11, kind: 'input', numFmt: NUMFMT.date, validation: 'date', cell: (l) => dateOf(l.visitDate), statement: true },
+    { header: t('colRegistered'), width: 10, kind: 'input', validation: 'yesNo', cell: (l) => yesNo(R, l.registered), statement: true },
+    { header: t('colPayment'), width: 11, kind: 'input', numFmt: NUMFMT.date, validation: 'date', cell: (l) => dateOf(l.paymentDate) },
+    { header: t('colRepeatOf'), width: 9, kind: 'value', cell: (l) => l.duplicateOf },
+    {
+      header: t('colEligible'),
+      width: 9,
+      kind: 'formula',
+      role: 'eligible',
+      statement: true,
+      cell: (_, r) => ({
+        formula: ifYes(
+          R,
+          `AND(F${r}="",E${r}<>"",OR(${rf.requireRegistration}=${str(R.no)},D${r}=${Y}),` +
+            `OR(AND(${rf.start}="",${rf.end}=""),AND(C${r}<>"",OR(${rf.start}="",C${r}>=${rf.start}),OR(${rf.end}="",C${r}<=${rf.end}))))`,
+        ),
+      }),
+    },
+    { header: t('colReward'), width: 12, kind: 'formula', numFmt: NUMFMT.cny, role: 'bonus', statement: true, cell: (_, r) => ({ formula: `IF(G${r}=${Y},ROUND(${rf.reward},2),0)` }) },
+    { header: t('colPayBy'), width: 11, kind: 'formula', numFmt: NUMFMT.date, statement: true, cell: (_, r) => ({ formula: `IF(E${r}="","",E${r}+${rf.payoutDays})` }) },
+    { header: t('colReason'), width: 60, kind: 'value', cell: (l) => l.reason, statement: true },
+    { header: t('colSourceRow'), width: 8, kind: 'data', cell: (l) => l.rows[0] },
+  ];
+}
+
+function feeCols(t: T, R: RulesRefs): Col<FeeLine>[] {
+  const dev = t('feeKind_development');
+  const fee = (kind: 'development' | 'maintenance', r: number) => `INDEX(${R.fees[kind]},MATCH(D${r},${R.fees.scopes},0))`;
+  return [
+    { header: t('colRep'), width: 12, kind: 'data', cell: (l) => l.rep, role: 'rep' },
+    { header: t('colCustomer'), width: 16, kind: 'data', cell: (l) => l.customer, statement: true },
+    { header: t('colDate'), width: 11, kind: 'data', numFmt: NUMFMT.date, cell: (l) => dateOf(l.date), statement: true },
+    { header: t('colScope'), width: 10, kind: 'input', cell: (l) => R.fees.names[l.scope], statement: true },
+    { header: t('colFeeKind'), width: 12, kind: 'data', cell: (l) => t(`feeKind_${l.fee}`), statement: true },
+    { header: t('colYear'), width: 7, kind: 'data', cell: (l) => l.year },
+    { header: t('colRepeatOf'), width: 9, kind: 'value', cell: (l) => l.duplicateOf },
+    { header: t('colEligible'), width: 9, kind: 'formula', role: 'eligible', statement: true, cell: (_, r) => ({ formula: ifYes(R, `G${r}=""`) }) },
+    {
+      header: t('colFee'),
+      width: 13,
+      kind: 'formula',
+      numFmt: NUMFMT.cny,
+      role: 'bonus',
+      statement: true,
+      cell: (_, r) => ({ formula: `IF(H${r}=${str(R.yes)},ROUND(IF(E${r}=${str(dev)},${fee('development', r)},${fee('maintenance', r)}),2),0)` }),
+    },
+    { header: t('colReason'), width: 60, kind: 'value', cell: (l) => l.reason, statement: true },
+  ];
+}
+
+function badDebtCols(t: T, R: RulesRefs): Col<BadDebtLine>[] {
+  const bd = R.badDebt;
+  const handler = t('role_handler');
+  return [
+    { header: t('colPerson'), width: 12, kind: 'data', cell: (l) => l.rep, role: 'rep' },
+    { header: t('colRole'), width: 9, kind: 'data', cell: (l) => t(`role_${l.role}`), statement: true },
+    { header: t('colCustomer'), width: 16, kind: 'data', cell: (l) => l.customer, statement: true },
+    { header: t('colAmount'), width: 14, kind: 'input', numFmt: NUMFMT.decimal2, cell: (l) => n(l.amount), statement: true },
+    { header: t('colCurrency2'), width: 8, kind: 'input', cell: (l) => l.currency },
+    { header: t('colRate'), width: 10, kind: 'formula', numFmt: '0.0000', cell: (_, r) => ({ formula: `VLOOKUP(E${r},${R.fx},2,FALSE)` }) },
+    { header: t('colAmountCny'), width: 14, kind: 'formula', numFmt: NUMFMT.decimal2, cell: (_, r) => ({ formula: `D${r}*F${r}` }) },
+    { header: t('colWithin'), width: 10, kind: 'input', validation: 'yesNo', cell: (l) => yesNo(R, l.withinCredit), statement: true },
+    {
+      header: t('colShare'),
+      width: 8,
+      kind: 'formula',
+      numFmt: NUMFMT.percent0,
+      statement: true,
+      cell: (_, r) => ({
+        formula: `IF(H${r}=${str(R.no)},${bd.outsideHandler},IF(B${r}=${str(handler)},IF(${bd.insideHandler}="","",${bd.insideHandler}),IF(${bd.insideApprover}="","",${bd.insideApprover})))`,
+      }),
+    },
+    { header: t('colEligible'), width: 9, kind: 'formula', role: 'eligible', cell: (_, r) => ({ formula: ifYes(R, `I${r}<>""`) }) },
+    { header: t('colLiability'), width: 13, kind: 'formula', numFmt: NUMFMT.cny, role: 'bonus', statement: true, cell: (_, r) => ({ formula: `IF(J${r}=${str(R.yes)},ROUND(-G${r}*I${r},2),0)` }) },
+    { header: t('colReason'), width: 60, kind: 'value', cell: (l) => l.reason, statement: true },
+  ];
+}
+
+function buildSummary(
+  result: BonusRunResult,
+  blocks: { rep: string; first: number; last: number }[],
+  o: { t: T; R: RulesRefs; main: string; eligibleCol: string; bonusCol: string; periodText: string; computedNote: string },
+): SheetSpec {
+  const { t, R, main } = o;
+  const name = t('summarySheet');
+  const b = new SheetBuilder(name);
+  header(b, name, t('purposeSummary'), o.periodText, t('legend'), 6);
+  const live = t('liveNote', { rules: R.sheetName });
+  b.row(HEADER_ROW, 1, [t('colRep'), t('colLines'), t('colEligibleLines'), t('colBonus')], STYLE.header);
+  b.at(HEADER_ROW, 4, t('colBonus'), STYLE.header, live);
+  let r = HEADER_ROW + 1;
+  for (const blk of blocks) {
+    const range = (c: string) => `${main}$${c}$${blk.first}:$${c}$${blk.last}`;
+    b.at(r, 1, blk.rep, { border: COLORS.border });
+    b.at(r, 2, { formula: `ROWS(${range('A')})` }, style(STYLE.computed, { numFmt: NUMFMT.integer }));
+    b.at(r, 3, { formula: `COUNTIF(${range(o.eligibleCol)},${str(R.yes)})` }, style(STYLE.computed, { numFmt: NUMFMT.integer }));
+    b.at(r, 4, { formula: `SUM(${range(o.bonusCol)})` }, style(STYLE.computed, { numFmt: NUMFMT.cny }));
+    r++;
+  }
+  const bold = { font: { bold: true } };
+  b.at(r, 1, t('total'), style(STYLE.label, { alignment: { horizontal: 'left' } }));
+  for (const c of [2, 3, 4]) {
+    const letter = columnLetter(c);
+    b.at(r, c, blocks.length ? { formula: `SUM(${letter}${HEADER_ROW + 1}:${letter}${r - 1})` } : 0, style(STYLE.computed, bold, { numFmt: c === 4 ? NUMFMT.cny : NUMFMT.integer }));
+  }
+  r += 2;
+
+  if (result.penalties?.length) {
+    const asOf = serialToIso(result.penalties[0].asOf);
+    b.set(cellRef(r, 1), t('secPenaltyCheck', { date: asOf }), STYLE.section).merge(rangeRef(r, 1, r, 6));
+    r++;
+    b.row(r, 1, [t('colRep'), t('colLastNew'), t('colFlag'), t('colPenalty'), t('colReason')], STYLE.header);
+    b.at(r, 5, t('colReason'), STYLE.header, o.computedNote);
+    r++;
+    for (const p of result.penalties) {
+      b.at(r, 1, p.rep, { border: COLORS.border });
+      b.at(r, 2, dateOf(p.lastDevelopment), style(STYLE.computed, { numFmt: NUMFMT.date }));
+      b.at(r, 3, yesNo(R, p.flagged), STYLE.computed);
+      b.at(r, 4, n(p.penalty), style(STYLE.computed, { numFmt: NUMFMT.cny }));
+      b.at(r, 5, p.reason, STYLE.computed);
+      r++;
+    }
+    r++;
+  }
+
+  if (result.rejected.count > 0) {
+    b.set(cellRef(r, 1), t('secRejected', { count: result.rejected.count }), STYLE.section).merge(rangeRef(r, 1, r, 6));
+    r++;
+    b.row(r, 1, [t('colRow'), t('colReason')], STYLE.header);
+    r++;
+    const shown = result.rejected.rows.slice(0, 100);
+    for (const x of shown) {
+      b.at(r, 1, x.row, { border: COLORS.border });
+      b.set(cellRef(r, 2), x.reason, STYLE.note).merge(rangeRef(r, 2, r, 6));
+      r++;
+    }
+    if (result.rejected.count > shown.length) b.set(cellRef(r, 1), t('moreRejected', { count: result.rejected.count - shown.length }), STYLE.note);
+  }
+  b.widths([16, 14, 14, 16, 60, 10]);
+  b.configure({ freeze: { rows: HEADER_ROW, columns: 1 }, print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true } });
+  return b.build();
+}
+
+function buildStatement<L>(
+  blk: { rep: string; first: number; last: number },
+  cols: Col<L>[],
+  o: { t: T; main: string; periodText: string; lang: Lang },
+): SheetSpec {
+  const { t } = o;
+  const shown = cols.map((c, i) => ({ c, letter: columnLetter(i + 1) })).filter((x) => x.c.statement);
+  const b = new SheetBuilder(t('statementSheet', { rep: blk.rep }));
+  header(b, t('statementTitle', { rep: blk.rep }), t('statementPurpose', { rep: blk.rep }), o.periodText, t('legend'), shown.length);
+  shown.forEach((x, i) => b.at(HEADER_ROW, i + 1, x.c.header, STYLE.header));
+  let r = HEADER_ROW + 1;
+  for (let src = blk.first; src <= blk.last; src++, r++)
+    shown.forEach((x, i) =>
+      b.at(r, i + 1, { formula: `${o.main}${x.letter}${src}` }, style(STYLE.computed, x.c.numFmt ? { numFmt: x.c.numFmt } : undefined)),
+    );
+  const bonusAt = shown.findIndex((x) => x.c.role === 'bonus');
+  const bonusLetter = columnLetter(bonusAt + 1);
+  b.at(r, 1, t('total'), style(STYLE.label, { alignment: { horizontal: 'left' } }));
+  b.at(r, bonusAt + 1, { formula: `SUM(${bonusLetter}${HEADER_ROW + 1}:${bonusLetter}${r - 1})` }, style(STYLE.computed, { font: { bold: true }, numFmt: NUMFMT.cny }));
+  b.widths(shown.map((x) => x.c.width));
+  b.configure({
+    freeze: { rows: HEADER_ROW, columns: 0 },
+    print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: `${HEADER_ROW}:${HEADER_ROW}` },
+  });
+  return b.build();
+}

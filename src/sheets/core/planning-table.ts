@@ -1,0 +1,208 @@
+import common from '../../i18n/common';
+import { translator } from '../../i18n/define';
+import { cellRef, columnLetter, parseCell, parseRange, rangeRef } from './a1';
+import type { SheetBuilder } from './sheet-builder';
+import type { CellContent, CellStyle, Lang, SheetSpec, ValidationSpec } from './sheet-spec';
+import { COLORS, STYLE, style } from './styles';
+
+/**
+ * Bounds of every input date cell. Excel expects a date rule to carry an operator and values;
+ * a bare type="date" rule is not something Excel writes itself.
+ */
+export const DATE_MIN = new Date(Date.UTC(2000, 0, 1));
+export const DATE_MAX = new Date(Date.UTC(2099, 11, 31));
+
+/**
+ * One column of a planning table (an Excel table whose body rows are pre-made: blank input
+ * cells for the planner and formulas that stay "" until the row is filled).
+ */
+export interface PlanColumn {
+  header: string;
+  /** A computed column: the formula for a given sheet row. Its cells are grey and locked. */
+  formula?: (row: number) => string;
+  /** A constant, locked label per body row (e.g. fixed criteria); rows without one stay input cells. */
+  labels?: CellContent[];
+  numFmt?: string;
+  /** Drop-down or number rule for an input column, with the text shown when the cell is selected. */
+  input?: InputRule;
+  /** Personal information: distinct header, listed in the sheet's personalRanges. */
+  personal?: boolean;
+  align?: 'left' | 'center' | 'right';
+}
+
+export type InputRule =
+  | { list: string[]; prompt: string }
+  | { whole: [number, number]; prompt: string }
+  | { decimal: [number, number]; prompt: string; shown?: [string, string] }
+  | { date: true; prompt: string };
+
+export interface PlanTableOptions {
+  /** Workbook-unique table name, prefixed with the template kind. */
+  name: string;
+  /** Sheet row of the header. */
+  top: number;
+  left: number;
+  columns: PlanColumn[];
+  /** Number of body rows. */
+  rows: number;
+  /** Example values per body row, aligned with columns; computed and label columns are ignored. */
+  data?: CellContent[][];
+  tableStyle?: string;
+}
+
+export interface PlacedTable {
+  headerRow: number;
+  firstRow: number;
+  lastRow: number;
+  /** Column letter of the i-th column. */
+  letter(i: number): string;
+  /** Absolute body range of the i-th column, e.g. "$E$7:$E$26". */
+  range(i: number): string;
+  /** Relative body range of the i-th column, e.g. "E7:E26". */
+  body(i: number): string;
+  /** The whole table, header included. */
+  ref: string;
+  /** Personal column ranges, header included. */
+  personal: string[];
+}
+
+export const PERSONAL_HEADER: CellStyle = style(STYLE.header, { fill: '7030A0' });
+
+/** Places an Excel table with styled header, body cells, validations and personal markers. */
+export function planTable(b: SheetBuilder, lang: Lang, o: PlanTableOptions): PlacedTable {
+  const t = translator(common, lang);
+  const first = o.top + 1;
+  const last = o.top + o.rows;
+  const letter = (i: number) => columnLetter(o.left + i);
+  const personal: string[] = [];
+
+  o.columns.forEach((c, i) => {
+    const col = o.left + i;
+    const headerStyle = c.personal ? PERSONAL_HEADER : STYLE.header;
+    b.at(o.top, col, c.header, headerStyle, c.personal ? t('personalHeaderNote') : undefined);
+    if (c.personal) personal.push(rangeRef(o.top, col, last, col));
+    const align = { alignment: { horizontal: c.align, wrapText: true, vertical: 'top' as const } };
+    for (let r = first; r <= last; r++) {
+      const k = r - first;
+      if (c.formula) {
+        b.at(r, col, { formula: c.formula(r) }, style(STYLE.computed, { numFmt: c.numFmt }, align));
+      } else if (c.labels && c.labels[k] !== undefined) {
+        b.at(r, col, c.labels[k], style(STYLE.computed, { font: { bold: true }, numFmt: c.numFmt }, align));
+      } else {
+        const value = o.data?.[k]?.[i] ?? null;
+        b.at(r, col, value, style(STYLE.input, { numFmt: c.numFmt }, align));
+      }
+    }
+    if (c.input && !c.formula && !c.labels) b.validation(validationFor(lang, rangeRef(first, col, last, col), c.input));
+  });
+
+  const ref = rangeRef(o.top, o.left, last, o.left + o.columns.length - 1);
+  b.table({
+    name: o.name,
+    ref,
+    columns: o.columns.map((c) => ({ name: c.header })),
+    style: o.tableStyle ?? 'TableStyleLight9',
+    showRowStripes: false,
+  });
+
+  return {
+    headerRow: o.top,
+    firstRow: first,
+    lastRow: last,
+    letter,
+    range: (i) => rangeRef(first, o.left + i, last, o.left + i, true),
+    body: (i) => rangeRef(first, o.left + i, last, o.left + i),
+    ref,
+    personal,
+  };
+}
+
+/** A validation with the product's input message and error alert texts. */
+export function validationFor(lang: Lang, ref: string, rule: InputRule): ValidationSpec {
+  const t = translator(common, lang);
+  const prompt = { title: t('inputPromptTitle'), message: rule.prompt };
+  if ('list' in rule)
+    return {
+      ref,
+      rule: { type: 'list', values: rule.list },
+      allowBlank: true,
+      prompt,
+      error: { title: t('listErrorTitle'), message: t('listErrorMessage'), style: 'stop' },
+    };
+  if ('date' in rule)
+    return {
+      ref,
+      rule: { type: 'date', min: DATE_MIN, max: DATE_MAX },
+      allowBlank: true,
+      prompt,
+      error: { title: t('dateErrorTitle'), message: t('dateErrorMessage') },
+    };
+  const [min, max] = 'whole' in rule ? rule.whole : rule.decimal;
+  const shown = 'decimal' in rule && rule.shown ? rule.shown : [String(min), String(max)];
+  return {
+    ref,
+    rule: { type: 'whole' in rule ? 'whole' : 'decimal', min, max },
+    allowBlank: true,
+    prompt,
+    error: { title: t('numberErrorTitle'), message: t('numberErrorMessage', { min: shown[0], max: shown[1] }), style: 'stop' },
+  };
+}
+
+/** A small labelled block row: bold label, then a value cell (input or computed). */
+export function labelled(b: SheetBuilder, row: number, col: number, label: string, value: CellContent, valueStyle: CellStyle): string {
+  b.at(row, col, label, style(STYLE.label, { alignment: { horizontal: 'left', wrapText: true } }));
+  b.at(row, col + 1, value, valueStyle);
+  return cellRef(row, col + 1);
+}
+
+/** Red text on a pale red fill: the look of a risk or rule-violation flag. */
+export const FLAG_STYLE = { fill: COLORS.red, font: { bold: true, color: COLORS.redText } };
+export const OK_STYLE = { fill: COLORS.green, font: { color: COLORS.greenText } };
+
+/** Quotes a label for use inside a formula string literal. */
+export function q(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** Approximate width of text in column-width units: CJK and full-width characters count double. */
+function textUnits(text: string): number {
+  let n = 0;
+  for (const ch of text) n += /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 2 : 1;
+  return n;
+}
+
+/**
+ * Raises row heights so wrapped text fits: neither Excel nor LibreOffice re-fits rows of a file
+ * they open, so a long phrase would otherwise overflow into the row below. Rows 1–4 (title
+ * block) keep their heights; multi-row merges are ignored.
+ */
+export function fitRowHeights(sheet: SheetSpec, fromRow = 5): SheetSpec {
+  const widths = new Map((sheet.columns ?? []).map((c) => [c.index, c.width]));
+  const widthOf = (col: number) => widths.get(col) ?? 9;
+  const spans = new Map<string, number>();
+  const covered = new Set<string>();
+  for (const m of sheet.merges ?? []) {
+    const r = parseRange(m);
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let col = r.left; col <= r.right; col++) if (row !== r.top || col !== r.left) covered.add(cellRef(row, col));
+    let w = 0;
+    for (let col = r.left; col <= r.right; col++) w += widthOf(col);
+    spans.set(cellRef(r.top, r.left), r.top === r.bottom ? w : -1);
+  }
+  const heights: Record<number, number> = { ...sheet.rowHeights };
+  for (const c of sheet.cells) {
+    if (typeof c.value !== 'string' || covered.has(c.ref)) continue;
+    const { row, col } = parseCell(c.ref);
+    const span = spans.get(c.ref) ?? widthOf(col);
+    if (row < fromRow || span < 0) continue;
+    const size = c.style?.font?.size ?? 11;
+    const available = Math.max(1, span - 1.5) * (11 / size);
+    const lines = c.value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(textUnits(part) / available)), 0);
+    const needed = Math.ceil(lines * size * 1.35 + 4);
+    if (needed > (heights[row] ?? 15)) heights[row] = needed;
+  }
+  return { ...sheet, rowHeights: heights };
+}
+
+/** Whole yuan, for summary cells where cents only cost width. */
+export const CNY_WHOLE = '"¥"#,##0';
