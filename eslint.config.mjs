@@ -1,7 +1,123 @@
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import officeAddins from 'eslint-plugin-office-addins';
 import reactHooks from 'eslint-plugin-react-hooks';
+
+/*
+ * Layers (docs/architecture.md): dependencies go one way,
+ *   taskpane, cli, commands → office, xlsx → host → sheets → domain → i18n.
+ * Each folder of src/ lists the folders it may not import and the packages and globals it may not
+ * use. no-restricted-imports only sees the import text, so the folder test counts the `../` that
+ * climb from the file to src/: one config block per depth below the layer's folder. Dynamic
+ * `import()` and `import('…')` types are checked by no-restricted-syntax with the same patterns.
+ */
+const FOLDERS = ['domain', 'i18n', 'sheets', 'host', 'office', 'xlsx', 'cli', 'taskpane', 'commands'];
+/** Deepest folder nesting below a layer's folder that the rules cover (src/domain/bonus/schemes/x.ts is 2). */
+const MAX_DEPTH = 8;
+
+const NODE_BUILTINS = builtinModules.filter((m) => !m.startsWith('_'));
+/** Packages that read files, draw UIs or talk to a host: none of them belongs in a pure layer. */
+const HOST_PACKAGES = ['react', 'react-dom', '@fluentui', 'exceljs', 'jszip', 'saxes', 'papaparse', 'csv-parse', 'iconv-lite', 'playwright-core'];
+const OFFICE_GLOBALS = ['Excel', 'Office', 'OfficeExtension', 'OfficeRuntime'];
+const DOM_GLOBALS = ['window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'HTMLElement', 'Element', 'FileReader', 'XMLHttpRequest', 'fetch'];
+const NODE_GLOBALS = ['process', 'Buffer', 'require', '__dirname', '__filename'];
+
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const anyOf = (names) => `(${names.map(escape).join('|')})`;
+const NODE_PATTERN = `^(node:.*|${anyOf(NODE_BUILTINS)}(/.*)?)$`;
+const HOST_PATTERN = `^${anyOf(HOST_PACKAGES)}(/.*)?$`;
+
+/**
+ * forbid: folders of src/ this layer may not import. except: paths inside a forbidden folder that
+ * are allowed after all. node / hostPackages: whether Node built-ins and the HOST_PACKAGES are
+ * refused. globals: globals refused.
+ */
+const LAYERS = {
+  domain: {
+    forbid: ['sheets', 'xlsx', 'office', 'host', 'taskpane', 'cli', 'commands'],
+    node: true,
+    hostPackages: true,
+    globals: [...OFFICE_GLOBALS, ...DOM_GLOBALS, ...NODE_GLOBALS],
+  },
+  i18n: {
+    forbid: FOLDERS.filter((f) => f !== 'i18n'),
+    node: true,
+    hostPackages: true,
+    globals: [...OFFICE_GLOBALS, ...DOM_GLOBALS, ...NODE_GLOBALS],
+  },
+  sheets: {
+    forbid: ['xlsx', 'office', 'host', 'taskpane', 'cli', 'commands'],
+    node: true,
+    hostPackages: true,
+    globals: [...OFFICE_GLOBALS, ...DOM_GLOBALS, ...NODE_GLOBALS],
+  },
+  host: {
+    forbid: ['office', 'xlsx', 'taskpane', 'cli', 'commands'],
+    node: true,
+    hostPackages: true,
+    globals: [...OFFICE_GLOBALS, ...DOM_GLOBALS, ...NODE_GLOBALS],
+  },
+  // The only code that touches Excel.* and Office.*; it runs in the browser.
+  office: { forbid: ['taskpane', 'cli', 'xlsx', 'commands'], node: true, globals: NODE_GLOBALS },
+  xlsx: { forbid: ['office', 'taskpane', 'cli', 'commands'], globals: OFFICE_GLOBALS },
+  cli: { forbid: ['taskpane', 'office', 'commands'], globals: [...OFFICE_GLOBALS, ...DOM_GLOBALS] },
+  // The browser preview renders .xlsx downloads with xlsx/render-workbook (ExcelJS, no Node); the
+  // file readers and writers of src/xlsx use Node and stay out of the pane.
+  taskpane: {
+    forbid: ['cli', 'commands', 'xlsx'],
+    except: { xlsx: ['render-workbook'] },
+    node: true,
+    globals: [...OFFICE_GLOBALS, ...NODE_GLOBALS],
+  },
+  // The ribbon's function file: Office.onReady and nothing else.
+  commands: {
+    forbid: FOLDERS.filter((f) => f !== 'commands'),
+    node: true,
+    globals: ['Excel', ...NODE_GLOBALS],
+  },
+};
+
+/** The import patterns refused for a file of `layer` that sits `depth` folders below src/<layer>/. */
+function importPatterns(layer, depth) {
+  const rule = LAYERS[layer];
+  const up = `(\\.\\./){${depth + 1}}`;
+  const patterns = rule.forbid.map((folder) => {
+    const allowed = rule.except?.[folder];
+    const rest = allowed ? `(?!${anyOf(allowed)}$)` : '';
+    return {
+      regex: `^${up}${folder}(/${rest}.*)?$`,
+      message: `src/${layer} may not import from src/${folder}${allowed ? ` (except ${allowed.join(', ')})` : ''}: see docs/architecture.md.`,
+    };
+  });
+  if (rule.node) patterns.push({ regex: NODE_PATTERN, message: `src/${layer} runs outside Node: no Node built-ins (docs/architecture.md).` });
+  if (rule.hostPackages)
+    patterns.push({ regex: HOST_PATTERN, message: `src/${layer} is host-neutral: no UI, file or host packages (docs/architecture.md).` });
+  return patterns;
+}
+
+function layerBlocks(layer) {
+  const rule = LAYERS[layer];
+  return Array.from({ length: MAX_DEPTH + 1 }, (_, depth) => {
+    const patterns = importPatterns(layer, depth);
+    // The same patterns for import('…') expressions and types (RegExp#source escapes the slashes esquery needs escaped).
+    const selectors = patterns.flatMap(({ regex, message }) => {
+      const re = new RegExp(regex).source;
+      return [
+        { selector: `ImportExpression[source.value=/${re}/]`, message },
+        { selector: `TSImportType[argument.literal.value=/${re}/]`, message },
+      ];
+    });
+    return {
+      files: [`src/${layer}/${'*/'.repeat(depth)}*.{ts,tsx}`],
+      rules: {
+        'no-restricted-imports': ['error', { patterns }],
+        'no-restricted-syntax': ['error', ...selectors],
+        'no-restricted-globals': ['error', ...rule.globals.map((name) => ({ name, message: `src/${layer} may not use the global ${name}: see docs/architecture.md.` }))],
+      },
+    };
+  });
+}
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'lib/', 'coverage/', 'test-output/', '**/*.js', '!eslint.config.mjs'] },
@@ -13,13 +129,11 @@ export default tseslint.config(
     },
   },
   {
-    // Layering: the domain is pure; only src/office touches Excel/Office.
-    files: ['src/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'react', 'exceljs', '../sheets/*', '../xlsx/*', '../office/*'] }],
-      'no-restricted-globals': ['error', 'document', 'window', 'Excel', 'Office', 'process'],
-    },
+    // A folder of src/ not listed in LAYERS still keeps off Excel.* and Office.*.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-globals': ['error', ...OFFICE_GLOBALS.map((name) => ({ name, message: 'Only src/office touches Excel.* and Office.*: see docs/architecture.md.' }))] },
   },
+  ...Object.keys(LAYERS).flatMap(layerBlocks),
   {
     // The Office.js layer: Microsoft's add-in rules (load before read, sync before read, no
     // sync in loops, isNullObject for null checks …), all as errors.
@@ -37,13 +151,12 @@ export default tseslint.config(
     },
   },
   {
-    // The task pane: React's rules of hooks; and no Office/Excel globals outside host detection.
+    // The task pane: React's rules of hooks.
     files: ['src/taskpane/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      'no-restricted-globals': ['error', 'Excel', 'Office'],
     },
   },
 );
