@@ -1,7 +1,7 @@
 /**
  * Code cites the business rules in docs/ (docs/architecture.md, "Comments and documents"):
  * - no file in src/, test/ or scripts/ cites a document outside the repository — the shared
- *   domain notes, their sections (§ 3.2) or the source documents they were drawn from;
+ *   domain notes, their numbered sections, or the source documents they were drawn from;
  * - every docs/… path named in those files (or in eslint.config.mjs) exists;
  * - inside docs/, every relative link and every `src/…`, `test/…`, `docs/…` path in backticks exists.
  */

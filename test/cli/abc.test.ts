@@ -16,7 +16,7 @@ async function cli(args: string[]): Promise<{ code: number; out: string; err: st
 
 /**
  * The retail file's ABC counts derived without the engine, the parsers or the reader: split
- * lines by hand, values as BigInt millionths, tiers by the DOMAIN 3.1 rule on BigInts.
+ * lines by hand, values as BigInt millionths, tiers by the rule of docs/rules/abc.md on BigInts.
  */
 function independentCounts() {
   const text = gunzipSync(readFileSync(DATA)).toString('utf8');

@@ -1,5 +1,5 @@
 /**
- * The decision-chain example (DOMAIN §2.4) recalculated in LibreOffice, against values worked
+ * The decision-chain example (docs/rules/templates/decision-chain.md) recalculated in LibreOffice, against values worked
  * out by hand. Influence values chosen in the example: 吴伟 2 (user, neutral), 张华 4 (technical
  * approver, neutral), 李建 3 (executor/buyer, supporter), 王桑 4 (manager/evaluator, opponent),
  * 李阳 5 (decision maker, unknown).

@@ -1,6 +1,6 @@
 /**
  * Supplier evaluation example recalculated in LibreOffice against hand-computed totals.
- * Weights (criteria in DOMAIN §2.5 order): 20, 15, 10, 10, 15, 15, 10, 5 %.
+ * Weights (criteria in the order of docs/rules/templates/supplier-evaluation.md): 20, 15, 10, 10, 15, 15, 10, 5 %.
  * Scores           us  c1  c2  c3
  *   relationship    4   3   2   3
  *   after-sales     5   3   3   4

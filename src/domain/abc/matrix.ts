@@ -1,7 +1,7 @@
 import type { Tier } from './tiers';
 
 /**
- * The second ABC axis (DOMAIN 3.1, seed 004): X = current purchasing 0–4 (none, little, average,
+ * The second ABC axis (docs/rules/abc.md): X = current purchasing 0–4 (none, little, average,
  * more, large), Y = total purchasing capacity 0–4. A 5×5 grid from the Rules sheet maps (X, Y)
  * to a class; a VIP flag (strong industry influence regardless of purchases) makes it A.
  */

@@ -1,7 +1,7 @@
 import { Decimal } from '../exact/decimal';
 
 /**
- * ABC tiers (DOMAIN 3.1) over items that each have a name and an exact value.
+ * ABC tiers (docs/rules/abc.md) over items that each have a name and an exact value.
  *
  * - value method: order by value descending (then name); a customer's tier comes from the
  *   cumulative share of the customers strictly ahead of it — A if < a, B if < b, else C

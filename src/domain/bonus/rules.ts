@@ -6,15 +6,16 @@ import { ymdToSerial } from '../parse/parse-date';
 import { TIER_METHODS, validateTiers, type TierBand, type TierMethod, type TierTable } from './tiers';
 
 /**
- * Every number of DOMAIN §3.2 that a company would tune. Defaults are the DOMAIN figures; a
- * Rules sheet shows them and `--rules FILE.json` replaces any part of them. All money is CNY
- * (the currency bonuses are paid in) unless a field says otherwise.
+ * Every number of the bonus rules that a company would tune. Defaults are the figures listed in
+ * docs/rules/bonus/ (general.md and one page per scheme); a Rules sheet shows them and
+ * `--rules FILE.json` replaces any part of them. All money is CNY (the currency bonuses are paid
+ * in) unless a field says otherwise.
  */
 export type MarketScope = 'local' | 'domestic' | 'international';
 export const MARKET_SCOPES: readonly MarketScope[] = ['local', 'domestic', 'international'];
 
 export interface NewBrandRules {
-  /** Currency the band bounds are written in (USD in DOMAIN). */
+  /** Currency the band bounds are written in (USD by default). */
   tierCurrency: string;
   tiers: TierTable;
   /** Gate: average gross margin ≥ this fraction. */
@@ -87,7 +88,7 @@ function band(lower: number | null, lowerInclusive: boolean, upper: number | nul
   return { lower: lower === null ? null : d(lower), lowerInclusive, upper: upper === null ? null : d(upper), upperInclusive, value: d(value) };
 }
 
-/** DOMAIN §3.2 figures. */
+/** The defaults listed in docs/rules/bonus/. */
 export function defaultRules(): BonusRules {
   return {
     fx: { CNY: d(1) },

@@ -1,7 +1,7 @@
 import { Decimal } from '../exact/decimal';
 
 /**
- * Tier tables for bonuses (DOMAIN §3.2, general rules).
+ * Tier tables for bonuses (docs/rules/bonus/general.md).
  * - step: the whole amount earns the fixed `value` of the one band it falls in;
  * - graduated: each band's slice of the amount earns the band's rate (`value` is a fraction);
  * - retroactive: the rate of the band reached applies to the whole amount.

@@ -3,7 +3,7 @@ import { cleanTyped } from './normalize-text';
 import { fail, ok, type Parsed } from './parse-result';
 
 /**
- * Numbers as people type them (DOMAIN §4): `1,234.5`, `¥1,000`, `$12,000`, `USD 12,000`,
+ * Numbers as people type them (docs/rules/parsing.md): `1,234.5`, `¥1,000`, `$12,000`, `USD 12,000`,
  * `１２３４`, `3万`, `1.2亿`, `(1,000)`, `'1234`, `1,000-` (ERP trailing minus), surrounding spaces,
  * and JS numbers (read through their shortest decimal string, never through binary arithmetic).
  * A decimal comma (`1 234,5`, `1,23`) is out of scope and rejected, never guessed.

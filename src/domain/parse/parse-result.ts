@@ -6,7 +6,7 @@ export type ParseErrorCode =
   /** Blank cell or only spaces. Whether that is an error is the caller's decision. */
   | 'empty'
   | 'not-a-number'
-  /** `1 234,5`, `1.234,5`, `1,23`: a decimal comma or odd grouping, out of scope (DOMAIN §4). */
+  /** `1 234,5`, `1.234,5`, `1,23`: a decimal comma or odd grouping, out of scope (docs/rules/parsing.md). */
   | 'decimal-comma'
   /** Infinity, NaN, or a number too large to be an amount. */
   | 'not-finite'

@@ -1,4 +1,4 @@
-/** Ansoff product/market matrix (DOMAIN §2.6): where a growth initiative sits. */
+/** Ansoff product/market matrix (docs/rules/templates/ansoff.md): where a growth initiative sits. */
 
 export type Novelty = 'existing' | 'new';
 

@@ -1,4 +1,4 @@
-/** BCG growth-share matrix (DOMAIN §2.6). The splits are rules the user may change. */
+/** BCG growth-share matrix (docs/rules/templates/bcg.md). The splits are rules the user may change. */
 
 export const BCG_QUADRANTS = ['star', 'questionMark', 'cashCow', 'dog'] as const;
 export type BcgQuadrant = (typeof BCG_QUADRANTS)[number];

@@ -1,5 +1,5 @@
 /**
- * Decision-chain scoring (DOMAIN §2.4): how much of the buying centre supports us, how much of
+ * Decision-chain scoring (docs/rules/templates/decision-chain.md): how much of the buying centre supports us, how much of
  * it we can read at all, and which gaps are risks. The decision-chain sheet computes the same
  * by formula; the add-in can use this on rows it reads back.
  */

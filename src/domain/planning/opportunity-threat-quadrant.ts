@@ -1,5 +1,5 @@
 /**
- * Opportunity and threat matrices (DOMAIN §2.6): two high/low ratings give one of four cells.
+ * Opportunity and threat matrices (docs/rules/templates/opportunity-threat.md): two high/low ratings give one of four cells.
  * Opportunity: attractiveness × probability of success. Threat: severity × probability.
  */
 

@@ -10,7 +10,7 @@ import { COLORS, NUMFMT, STYLE, style } from '../core/styles';
 import { titleBlock } from '../core/title-block';
 
 /**
- * The X/Y purchasing matrix (DOMAIN 3.1, second axis): the 5×5 rules grid as editable input cells
+ * The X/Y purchasing matrix (docs/rules/abc.md, second axis): the 5×5 rules grid as editable input cells
  * under a defined name, and a customer table whose class is a live formula — INDEX into the grid
  * at the customer's X column and Y row, A for a VIP. Each row's formula reads only its own row and
  * the 25 grid cells, so recalculation is linear in the number of customers.

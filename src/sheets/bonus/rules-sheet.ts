@@ -14,7 +14,7 @@ import type { CellContent, Lang, SheetSpec } from '../core/sheet-spec';
 import { COLORS, NUMFMT, STYLE, style } from '../core/styles';
 
 /**
- * The Rules sheet a sales manager edits: every number of DOMAIN §3.2 in a labelled yellow cell,
+ * The Rules sheet a sales manager edits: every number of docs/rules/bonus/ in a labelled yellow cell,
  * tier tables with explicit lower/upper bounds and "included" flags, and a Check column whose
  * formula names a gap, an overlap or an empty band next to the offending row. The bonus sheets'
  * formulas read these cells, so an edit here recomputes every bonus.

@@ -1,5 +1,5 @@
 /**
- * Functions a written formula may use: ones Excel 2010 already had (DOMAIN §5), so a shared
+ * Functions a written formula may use: ones Excel 2010 already had (docs/rules/sharing.md), so a shared
  * workbook computes the same in Excel 2016+, Excel on the web, WPS and LibreOffice.
  */
 export const ALLOWED_FUNCTIONS: ReadonlySet<string> = new Set([

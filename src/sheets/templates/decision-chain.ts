@@ -25,7 +25,7 @@ function vocabulary(lang: Lang) {
 }
 
 /**
- * The five-person case of DOMAIN §2.4. Influence values are ours: user 2, technical approver 4,
+ * The five-person case of docs/rules/templates/decision-chain.md. Influence values are ours: user 2, technical approver 4,
  * buyer 3, finance evaluator 4, general manager 5 → support score −1, coverage 13/18.
  */
 function exampleRows(lang: Lang, v: Vocab): CellContent[][] {

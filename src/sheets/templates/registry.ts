@@ -12,7 +12,7 @@ import { visitPlan } from './visit-plan';
 
 export interface TemplateOptions {
   lang: Lang;
-  /** Fill the example rows (DOMAIN §2 worked examples). */
+  /** Fill the example rows (the worked cases described in docs/rules/templates/). */
   example: boolean;
   /** The date written into the title block and used as the report date; defaults to today. */
   today?: Date;

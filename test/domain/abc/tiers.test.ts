@@ -7,7 +7,7 @@ import { parseMoney } from '../../../src/domain/parse/parse-number';
 const D = (x: string | number) => new Decimal(String(x));
 const opts = (o: Partial<AbcOptions> = {}): AbcOptions => ({ ...DEFAULT_ABC_OPTIONS, ...o });
 
-/** DOMAIN 3.1 read literally, one customer at a time, O(n²): the oracle. */
+/** docs/rules/abc.md read literally, one customer at a time, O(n²): the oracle. */
 function oracle(names: string[], values: Decimal[], o: AbcOptions): Tier[] {
   const pos = values.map((v, i) => i).filter((i) => values[i].gt(0));
   const total = pos.reduce((s, i) => s.plus(values[i]), D(0));
@@ -47,7 +47,7 @@ const options = fc.record({
   countShares: fc.constantFrom([0.2, 0.3], [0.1, 0.4], [0.5, 0.5], [0.33, 0.33]).map(([a, b]) => ({ a: D(a), b: D(b) })),
 });
 
-describe('ABC engine (DOMAIN 3.1)', () => {
+describe('ABC engine (docs/rules/abc.md)', () => {
   test('property: fast path, Decimal path and the literal oracle agree on every tier', () => {
     fc.assert(
       fc.property(dataset, options, ({ names, values }, o) => {

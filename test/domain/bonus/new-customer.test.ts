@@ -18,7 +18,7 @@ async function run(orders: Order[], options: { period?: string; asOf?: number } 
 }
 const line = async (orders: Order[]) => (await run(orders)).lines[0];
 
-describe('new-customer bonus, exact reading of DOMAIN §3.2 b', () => {
+describe('new-customer bonus, exact reading of docs/rules/bonus/new-customer.md', () => {
   test('exactly 300,000 RMB in the window → ¥2,500 (tiers include their lower bound)', async () => {
     const l = await line([
       ['Li', 'X', '2026-01-05', '100,000', '12%'],

@@ -2,7 +2,7 @@ import { defaultRules, loadRules } from '../../../src/domain/bonus/rules';
 import { isoToSerial } from '../../../src/domain/parse/parse-date';
 
 describe('bonus rules', () => {
-  test('defaults are the DOMAIN figures', () => {
+  test('defaults are the figures of docs/rules/bonus/', () => {
     const r = defaultRules();
     const bands = (t: typeof r.newBrand.tiers) =>
       t.bands.map((b) => [b.lower?.toNumber() ?? null, b.lowerInclusive, b.upper?.toNumber() ?? null, b.upperInclusive, b.value.toNumber()]);

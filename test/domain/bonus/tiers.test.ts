@@ -15,7 +15,7 @@ const band = (lower: number | null, li: boolean, upper: number | null, ui: boole
 const newBrand = defaultRules().newBrand.tiers;
 const newCustomer = defaultRules().newCustomer.tiers;
 
-describe('step tables (DOMAIN new-brand bands, upper bounds included)', () => {
+describe('step tables (the default new-brand bands, upper bounds included)', () => {
   test.each([
     ['10000', -1, '0'],
     ['10000.01', 0, '300'],
@@ -125,7 +125,7 @@ describe('graduated and retroactive tables', () => {
 describe('validateTiers', () => {
   const t = (...bands: TierBand[]): TierTable => ({ method: 'step', bands });
 
-  test('the DOMAIN tables are valid', () => {
+  test('the default tables are valid', () => {
     expect(validateTiers(newBrand)).toEqual([]);
     expect(validateTiers(newCustomer)).toEqual([]);
   });

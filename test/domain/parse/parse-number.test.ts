@@ -25,7 +25,7 @@ const decimalText = fc
   .tuple(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.integer({ min: 0, max: 4 }))
   .map(([units, places]) => new Decimal(units.toString()).div(new Decimal(10).pow(places)).toFixed(places));
 
-describe('parseDecimal: every DOMAIN §4 form', () => {
+describe('parseDecimal: every form of docs/rules/parsing.md', () => {
   test.each([
     ['1,234.5', '1234.5'],
     ['¥1,000', '1000'],

@@ -358,7 +358,7 @@ describe('the Rules sheet', () => {
     });
   });
 
-  test('the default Rules sheet has no problem and shows every DOMAIN number', async () => {
+  test('the default Rules sheet has no problem and shows every default of docs/rules/bonus/', async () => {
     const { sheet, refs } = buildBonusRulesSheet(defaultRules(), { lang: 'zh-CN' });
     const at = (ref: string) => sheet.cells.find((c) => c.ref === ref.split('!')[1].replace(/\$/g, ''))?.value;
     expect(at(refs.newBrand.minMargin)).toBe(0.1);

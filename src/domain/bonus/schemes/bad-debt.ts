@@ -6,7 +6,7 @@ import type { SchemeContext } from './new-brand';
 import { Decimal, roundHalfUp } from '../../exact/decimal';
 
 /**
- * (f) Credit liability for a bad debt (DOMAIN §3.2 f). Outside any approved credit line the
+ * Credit liability for a bad debt (docs/rules/bonus/bad-debt.md). Outside any approved credit line the
  * handler bears `outsideHandler` (100 %); inside an approved line the handler and the approver
  * bear the shares the rules set — the sources leave them blank, so until a company sets them
  * those lines say so and carry no amount. Liabilities are negative amounts, rounded at the end.

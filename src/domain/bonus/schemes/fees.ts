@@ -9,7 +9,7 @@ import { Decimal } from '../../exact/decimal';
 import { serialToYmd } from '../../parse/parse-date';
 
 /**
- * (e) Customer development and maintenance fees (DOMAIN §3.2 e), from a list of signed
+ * Customer development and maintenance fees (docs/rules/bonus/fees.md), from a list of signed
  * documents: a cooperation agreement makes the one-time development fee due (once per
  * customer: a second agreement gets a line saying it is not due again); the first purchase
  * contract of each calendar year makes that year's maintenance fee due. Amounts by market

@@ -22,7 +22,7 @@ import {
 } from '../../exact/exact-accumulator';
 
 /**
- * (a) New-brand contract bonus (DOMAIN §3.2 a). One line per contract: its new-brand amount,
+ * New-brand contract bonus (docs/rules/bonus/new-brand.md). One line per contract: its new-brand amount,
  * converted to CNY, is compared with the band bounds converted to CNY (multiplying, never
  * dividing, so a bound is met exactly), and the amount-weighted margin with the gate.
  */

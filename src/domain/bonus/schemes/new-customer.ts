@@ -10,7 +10,8 @@ import { ZERO, roundHalfUp, type Decimal } from '../../exact/decimal';
 import { ExactAccumulator, copyExact, exactCmp, exactFromDecimal, exactSign, exactTimes, exactToDecimal, exactValue, type ExactValue } from '../../exact/exact-accumulator';
 
 /**
- * (b) Self-developed new-customer bonus, read exactly as DOMAIN §3.2 b fixes it:
+ * Self-developed new-customer bonus, read exactly as docs/rules/bonus/new-customer.md fixes it
+ * (that page also states the updated developer rule of issue 11, which this code does not follow yet):
  * - d0 is the customer's first order date over all reps; the customer is new for a rep when the
  *   rep is marked as its developer and has no later first order than d0 (nobody ordered before);
  * - the window is [d0, EDATE(d0, 3)); at least 3 of the rep's orders must fall inside it;

@@ -8,7 +8,7 @@ import { Decimal } from '../../exact/decimal';
 import { serialToYmd } from '../../parse/parse-date';
 
 /**
- * (c) No new customer (DOMAIN §3.2 c), per rep as of a date: none developed in the last
+ * No new customer (docs/rules/bonus/penalty.md), per rep as of a date: none developed in the last
  * `flagMonths` months → flag "territory may be re-planned"; none in the last `penaltyMonths`
  * months → the deduction, booked when the as-of date is a year end (31 December) and shown as
  * a risk before that.

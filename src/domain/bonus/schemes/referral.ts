@@ -7,7 +7,7 @@ import type { SchemeContext } from './new-brand';
 import { Decimal } from '../../exact/decimal';
 
 /**
- * (d) Referral reward 老带新 (DOMAIN §3.2 d). One line per referred buyer: the referrer earns
+ * Referral reward 老带新 (docs/rules/bonus/referral.md). One line per referred buyer: the referrer earns
  * the reward when the buyer has paid (in full or a down payment), the referral was registered
  * on the buyer's first visit, and that first visit lies inside the campaign dates. A buyer
  * referred twice counts once, for the first row. The reward is due within `payoutDays` of the
