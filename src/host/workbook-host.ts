@@ -4,7 +4,7 @@ import type { TableData } from '../sheets/core/table-data';
 export type { TableData };
 
 /**
- * What the task pane needs from a workbook. Two implementations: the Excel one in this folder
+ * What the task pane needs from a workbook. Two implementations: the Excel one in src/office
  * (Office.js) and the in-browser preview one (src/taskpane/preview). Components receive a
  * WorkbookHost; they never import Excel.
  */
