@@ -93,6 +93,11 @@ export default defineMessages({
       'The sheets were written, but the settings could not be saved in the workbook ({reason}). The add-in will not recognise these sheets later.',
     settingsNotSavedColumns:
       'The settings could not be saved in the workbook ({reason}). The column choices will not be remembered next time.',
+    settingsNotReadTitle: 'Settings not read',
+    settingsNotReadRecalc:
+      'What the add-in saved in this workbook could not be read ({reason}), so Recalculate is not offered. Reopen the pane to try again.',
+    settingsNotReadColumns:
+      'The column choices saved in this workbook could not be read ({reason}). The columns were chosen from the headers: check them.',
     errHostAction_excel:
       'Leave cell-editing mode (press Esc in the sheet) and check the sheet is not protected, then try again.',
     errHostAction_tooManyCells: 'Select a smaller range or split the data into several sheets.',
@@ -353,6 +358,9 @@ export default defineMessages({
     settingsNotSavedRecalc: '工作表已写入，但设置无法保存到工作簿中（{reason}）。“重新计算”将无法识别这些工作表。',
     settingsNotSavedSheets: '工作表已写入，但设置无法保存到工作簿中（{reason}）。加载项以后将无法识别这些工作表。',
     settingsNotSavedColumns: '设置无法保存到工作簿中（{reason}）。下次不会记住所选的列。',
+    settingsNotReadTitle: '设置未读取',
+    settingsNotReadRecalc: '无法读取加载项保存在此工作簿中的设置（{reason}），因此暂不提供“重新计算”。请重新打开任务窗格后重试。',
+    settingsNotReadColumns: '无法读取此工作簿中保存的列选择（{reason}）。已根据标题行选择各列，请核对。',
     errHostAction_excel: '请先退出单元格编辑（在工作表中按 Esc），并确认工作表未受保护，然后重试。',
     errHostAction_tooManyCells: '请选择较小的区域，或将数据拆分到多张工作表。',
     errHostAction_sourceNotFound: '它可能已被重命名或删除。请刷新列表后重新选择。',

@@ -6,7 +6,7 @@ import { pageFromUrl } from './app/pages';
 import { themeFor } from './app/theme';
 import { ErrorBar } from './components/ErrorBar';
 import { connectToHost, langFor } from './host/connect';
-import { createServices } from './services/create-services';
+import { createServices } from './app/create-services';
 
 /**
  * Entry point: find out where we run (Excel or preview; never waits more than a few seconds),

@@ -6,7 +6,6 @@ import { applySheetSpecs, DEFAULT_MAX_REQUEST_BYTES } from '../../src/office/app
 import { OfficeHost } from '../../src/office/office-host';
 import { READ_CHUNK_CELLS } from '../../src/office/read-range';
 import { createAbcService } from '../../src/taskpane/services/abc-service';
-import { abcSheetsBuilder } from '../../src/taskpane/services/abc-sheets';
 import { writeAbcResult } from '../../src/taskpane/services/write-abc';
 import { getTemplate } from '../../src/sheets/templates/registry';
 import { PAYLOAD_LIMIT_BYTES } from './fake-excel/core';
@@ -45,7 +44,7 @@ describe('ABC on 100,000 rows', () => {
 
     // The task pane's path: read the source, compute, write the result sheets.
     const host = new OfficeHost();
-    const abc = createAbcService(abcSheetsBuilder);
+    const abc = createAbcService();
     const mark = fake.session.mark();
     const table = await host.readSource({ kind: 'sheet', name: 'Sales' });
     const computation = await abc.compute(

@@ -7,7 +7,7 @@ import { getTemplate } from '../../src/sheets/templates/registry';
 import type { Lang } from '../../src/sheets/core/sheet-spec';
 import { DEFAULT_PREFERENCES } from '../../src/taskpane/app/preferences';
 import { TemplatesPage } from '../../src/taskpane/pages/templates/TemplatesPage';
-import type { Services } from '../../src/taskpane/services/types';
+import type { Services } from '../../src/taskpane/app/services';
 import { FIXED_TODAY } from '../support/template-files';
 import { renderInPane } from './support/render';
 import { FakeExcelHost, excelServices, previewServices } from './support/services';

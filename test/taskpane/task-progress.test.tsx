@@ -3,7 +3,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AbcPage } from '../../src/taskpane/pages/abc/AbcPage';
 import { DEFAULT_PREFERENCES } from '../../src/taskpane/app/preferences';
-import type { AbcService } from '../../src/taskpane/services/types';
+import type { AbcService } from '../../src/taskpane/services/abc-service';
 import { renderInPane } from './support/render';
 import { FakeExcelHost, excelServices, table } from './support/services';
 

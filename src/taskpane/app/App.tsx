@@ -12,7 +12,7 @@ import {
 import { DataBarVerticalRegular, DocumentTableRegular, MoneyRegular, SettingsRegular } from '@fluentui/react-icons';
 import type { Lang } from '../../sheets/core/sheet-spec';
 import { langFor, type HostInfo } from '../host/connect';
-import type { Services } from '../services/types';
+import type { Services } from './services';
 import { I18nProvider, useI18n } from './i18n';
 import { PAGES, type PageId } from './pages';
 import type { Preferences } from './preferences';

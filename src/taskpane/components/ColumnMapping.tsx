@@ -1,6 +1,6 @@
 import { Field, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useI18n } from '../app/i18n';
-import type { ColumnMap, FieldDef } from '../services/types';
+import type { ColumnMap, FieldDef } from '../services/computation';
 
 const useStyles = makeStyles({
   grid: {

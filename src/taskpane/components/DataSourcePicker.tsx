@@ -4,7 +4,7 @@ import { ArrowClockwiseRegular, ArrowUploadRegular, TableSearchRegular } from '@
 import type { DataSourceRef, TableData } from '../../host/workbook-host';
 import { useI18n } from '../app/i18n';
 import { ACCEPTED_UPLOADS } from '../preview/read-upload';
-import type { Services } from '../services/types';
+import type { Services } from '../app/services';
 import type { Task } from './use-task';
 
 const useStyles = makeStyles({

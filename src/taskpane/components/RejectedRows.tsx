@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { useI18n } from '../app/i18n';
-import type { RejectedRow } from '../services/types';
+import type { RejectedRow } from '../services/computation';
 
 const useStyles = makeStyles({
   list: {

@@ -1,10 +1,23 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { useI18n } from '../app/i18n';
+import { useI18n, type MessageKey } from '../app/i18n';
 
-export type SettingsWarningKind = 'settingsNotSavedRecalc' | 'settingsNotSavedSheets' | 'settingsNotSavedColumns';
+export type SettingsWarningKind =
+  | 'settingsNotSavedRecalc'
+  | 'settingsNotSavedSheets'
+  | 'settingsNotSavedColumns'
+  | 'settingsNotReadRecalc'
+  | 'settingsNotReadColumns';
 
-/** A failure to save settings in the workbook, with its consequence; the work itself was done. */
+const TITLE: Record<SettingsWarningKind, MessageKey> = {
+  settingsNotSavedRecalc: 'settingsNotSavedTitle',
+  settingsNotSavedSheets: 'settingsNotSavedTitle',
+  settingsNotSavedColumns: 'settingsNotSavedTitle',
+  settingsNotReadRecalc: 'settingsNotReadTitle',
+  settingsNotReadColumns: 'settingsNotReadTitle',
+};
+
+/** A failure to save or read settings in the workbook, with its consequence; the work itself went on. */
 export interface SettingsProblem {
   kind: SettingsWarningKind;
   error: unknown;
@@ -21,7 +34,7 @@ export function SettingsWarning({ problem, onDismiss }: { problem: SettingsProbl
   return (
     <MessageBar intent="warning" layout="multiline" data-testid="settings-warning">
       <MessageBarBody>
-        <MessageBarTitle>{t('settingsNotSavedTitle')}</MessageBarTitle>
+        <MessageBarTitle>{t(TITLE[problem.kind])}</MessageBarTitle>
         {t(problem.kind, { reason: reasonOf(problem.error) })}
       </MessageBarBody>
       <MessageBarActions

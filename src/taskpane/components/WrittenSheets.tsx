@@ -11,7 +11,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useI18n } from '../app/i18n';
-import type { Services } from '../services/types';
+import type { Services } from '../app/services';
 import { SheetPreview } from '../preview/SheetPreview';
 import { ErrorBar } from './ErrorBar';
 

@@ -1,4 +1,4 @@
-import type { ColumnMap, FieldDef } from '../services/types';
+import type { ColumnMap, FieldDef } from '../services/computation';
 
 /** The mapping remembered in the workbook, if every column it names is still there and required fields are covered. */
 export function restoreColumns(

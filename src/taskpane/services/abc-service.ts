@@ -1,9 +1,56 @@
 import { runAbc, type AbcResult } from '../../domain/abc/run';
 import { field } from '../../domain/parse/column-map';
+import type { TableData } from '../../host/workbook-host';
+import { buildAbcSheets } from '../../sheets/abc/result-sheet';
 import type { Lang, SheetSpec } from '../../sheets/core/sheet-spec';
 import { chosenHeaders, guessColumns } from './column-guess';
+import type { ColumnMap, FieldDef, RejectedRow } from './computation';
 import { rowBatches } from './row-batches';
-import type { AbcComputation, AbcService, ColumnMap } from './types';
+
+export type Tier = 'A' | 'B' | 'C';
+
+export interface AbcOptions {
+  method: 'value' | 'count';
+  /** Fractions: value method cumulative limits a/b (0.8, 0.95); count method shares of customers in A and in B (0.2, 0.3). */
+  thresholds: [number, number];
+  /** Value method: the customer crossing a threshold goes to the lower tier (default: stays in the upper one). */
+  crossingToLower: boolean;
+  groupByCustomer: boolean;
+}
+
+export interface AbcSummary {
+  tiers: { tier: Tier; customers: number; customerShare: number; value: number; valueShare: number }[];
+  /** Positive customers in rank order (for the chart), value and cumulative share after each. */
+  ranked: { customer: string; value: number; cumulative: number; tier: Tier }[];
+  total: number;
+  positiveCustomers: number;
+  nonPositive: number;
+  rejectedCount: number;
+  /** The first rejected rows, with the sheet row numbers. */
+  rejected: RejectedRow[];
+}
+
+export interface AbcComputation {
+  summary: AbcSummary;
+  /** Builds the result sheet(s), Pareto chart included; `run` numbers the workbook's ABC results (defined names stay unique). */
+  sheets(lang: Lang, run?: number): Promise<SheetSpec[]>;
+}
+
+/** ABC tiers as the pane runs them: the engine of src/domain/abc, the sheets of src/sheets/abc. */
+export interface AbcService {
+  fields: readonly FieldDef[];
+  /** Maps engine fields to headers by name (zh-CN/en-US synonyms). */
+  guessColumns(headers: string[]): ColumnMap;
+  /** `lang`: language of the reasons shown in the pane (the sheets get their own). */
+  compute(
+    table: TableData,
+    columns: ColumnMap,
+    options: AbcOptions,
+    lang: Lang,
+    signal?: AbortSignal,
+    onProgress?: (fraction: number) => void,
+  ): Promise<AbcComputation>;
+}
 
 /** How many rejected rows the pane lists (all are counted). */
 const SHOWN_REJECTED = 200;
@@ -14,7 +61,10 @@ const ENGINE_FIELDS = [field('customer', true), field('value', true, ['sales amo
 /** namePrefix keeps the defined names of a second ABC sheet apart from the first one's. */
 export type AbcSheetsBuilder = (result: AbcResult, lang: Lang, namePrefix: string) => SheetSpec[];
 
-export function createAbcService(buildSheets: AbcSheetsBuilder): AbcService {
+const resultSheets: AbcSheetsBuilder = (result, lang, namePrefix) => buildAbcSheets(result, { lang, namePrefix });
+
+/** `buildSheets`: the result sheets of src/sheets/abc; tests that check only what is written pass a stand-in. */
+export function createAbcService(buildSheets: AbcSheetsBuilder = resultSheets): AbcService {
   return {
     fields: [
       { key: 'customer', required: true },

@@ -4,11 +4,84 @@ import { defaultRules, type BonusRules as DomainRules } from '../../domain/bonus
 import { SCHEME_FIELDS, currencyCode, runBonus, type BonusRunResult } from '../../domain/bonus/run';
 import { parseMoney } from '../../domain/parse/parse-number';
 import { normalizeTypedText } from '../../domain/parse/normalize-text';
-import type { Lang } from '../../sheets/core/sheet-spec';
 import type { TableData } from '../../host/workbook-host';
+import { buildBonusSheets } from '../../sheets/bonus/bonus-sheets';
+import { readRulesSheet } from '../../sheets/bonus/read-rules-sheet';
+import { buildBonusRulesSheet } from '../../sheets/bonus/rules-sheet';
+import type { Lang, SheetSpec } from '../../sheets/core/sheet-spec';
 import { chosenHeaders, guessColumns, mapOption, uiFields } from './column-guess';
+import type { ColumnMap, FieldDef, RejectedRow } from './computation';
 import { rowBatches } from './row-batches';
-import type { BonusComputation, BonusRequest, BonusRules, BonusService, ColumnMap } from './types';
+
+export type { BonusScheme };
+
+export function isBonusScheme(id: unknown): id is BonusScheme {
+  return typeof id === 'string' && (BONUS_SCHEMES as readonly string[]).includes(id);
+}
+
+/** A bonus scheme as the pane offers it. */
+export interface SchemeInfo {
+  id: BonusScheme;
+  fields: readonly FieldDef[];
+  /** Whether the scheme uses a settlement period (quarter). */
+  usesPeriod: boolean;
+}
+
+export interface BonusRules {
+  /** Where the rules came from: built-in defaults or a sheet name. */
+  source: { kind: 'defaults' } | { kind: 'sheet'; name: string };
+  /** Currency → CNY per unit, as held by the rules. */
+  rates: Record<string, number>;
+  /** Problems the rules sheet itself flags (gaps, overlaps): computing is refused while any exist. */
+  problems: string[];
+  /** The rules themselves: the page only hands them back to compute(). */
+  value: DomainRules;
+}
+
+export interface BonusRequest {
+  scheme: BonusScheme;
+  table: TableData;
+  columns: ColumnMap;
+  rules: BonusRules;
+  /** e.g. "2026Q1"; '' = every period in the data. */
+  period: string;
+  /** Currency → CNY per unit, overriding the rules' rates. */
+  rates: Record<string, number>;
+  /** Language of the reasons shown in the pane (the sheets get their own). */
+  lang: Lang;
+}
+
+export interface BonusSummary {
+  reps: { rep: string; lines: number; eligible: number; bonus: number }[];
+  total: number;
+  lines: number;
+  rejectedCount: number;
+  rejected: RejectedRow[];
+}
+
+export interface BonusComputation {
+  summary: BonusSummary;
+  /** The bonus sheet, then one statement sheet per rep (reasons in `lang`). */
+  sheets(lang: Lang): Promise<SheetSpec[]>;
+}
+
+/** Bonuses as the pane runs them: the engine of src/domain/bonus, the sheets of src/sheets/bonus. */
+export interface BonusService {
+  schemes: readonly SchemeInfo[];
+  guessColumns(scheme: BonusScheme, headers: string[]): ColumnMap;
+  defaultRules(): BonusRules;
+  /** The Rules sheet for the workbook, with the built-in defaults. */
+  rulesSheet(lang: Lang): SheetSpec;
+  /** Reads rules back from a Rules sheet's data; problems are worded in `lang`. */
+  readRules(table: TableData, sheetName: string, lang: Lang): BonusRules;
+  /** Currencies the run needs a CNY rate for: those in the data, plus the scheme's band currency. CNY excluded. */
+  currencies(scheme: BonusScheme, table: TableData, columns: ColumnMap, rules: BonusRules): string[];
+  compute(
+    request: BonusRequest,
+    signal?: AbortSignal,
+    onProgress?: (fraction: number) => void,
+  ): Promise<BonusComputation>;
+}
 
 /** How many rejected rows the pane lists (all are counted). */
 const SHOWN_REJECTED = 200;
@@ -16,13 +89,7 @@ const SHOWN_REJECTED = 200;
 const PERIOD_SCHEMES = new Set<BonusScheme>(['new-brand', 'new-customer', 'referral', 'fees']);
 const MONEY_SCHEMES = new Set<BonusScheme>(['new-brand', 'new-customer', 'bad-debt']);
 
-export interface BonusSheetsBuilder {
-  rulesSheet(rules: DomainRules, lang: Lang): import('../../sheets/core/sheet-spec').SheetSpec;
-  readRulesSheet(table: TableData, lang: Lang): { rules: DomainRules; problems: string[] };
-  bonusSheets(result: BonusRunResult): import('../../sheets/core/sheet-spec').SheetSpec[];
-}
-
-export function createBonusService(sheets: BonusSheetsBuilder, now: () => Date = () => new Date()): BonusService {
+export function createBonusService(now: () => Date = () => new Date()): BonusService {
   const asRules = (value: DomainRules, source: BonusRules['source'], problems: string[] = []): BonusRules => ({
     source,
     value,
@@ -36,18 +103,17 @@ export function createBonusService(sheets: BonusSheetsBuilder, now: () => Date =
       fields: uiFields(SCHEME_FIELDS[id]),
       usesPeriod: PERIOD_SCHEMES.has(id),
     })),
-    guessColumns: (scheme, headers) => guessColumns(headers, SCHEME_FIELDS[scheme as BonusScheme] ?? []),
+    guessColumns: (scheme, headers) => guessColumns(headers, SCHEME_FIELDS[scheme]),
     defaultRules: () => asRules(defaultRules(), { kind: 'defaults' }),
-    rulesSheet: (lang) => sheets.rulesSheet(defaultRules(), lang),
+    rulesSheet: (lang) => buildBonusRulesSheet(defaultRules(), { lang }).sheet,
     readRules(table, sheetName, lang) {
-      const { rules, problems } = sheets.readRulesSheet(table, lang);
+      const { rules, problems } = readRulesSheet(table, lang);
       return asRules(rules, { kind: 'sheet', name: sheetName }, problems);
     },
     currencies(scheme, table, columns, rules) {
       const found = new Set<string>();
-      const s = scheme as BonusScheme;
-      if (s === 'new-brand') found.add((rules.value as DomainRules).newBrand.tierCurrency);
-      if (MONEY_SCHEMES.has(s)) {
+      if (scheme === 'new-brand') found.add(rules.value.newBrand.tierCurrency);
+      if (MONEY_SCHEMES.has(scheme)) {
         const amount = table.headers.indexOf(columns.amount ?? '');
         const currency = columns.currency ? table.headers.indexOf(columns.currency) : -1;
         for (const row of table.rows) {
@@ -72,13 +138,13 @@ export function createBonusService(sheets: BonusSheetsBuilder, now: () => Date =
       const computedAt = now();
       const run = (lang: Lang, progress?: (f: number) => void) =>
         runBonus(
-          req.scheme as BonusScheme,
+          req.scheme,
           {
             headers: chosenHeaders(req.table.headers, req.columns),
             batches: rowBatches(req.table.rows, req.table.firstRowNumber, signal, progress),
           },
           {
-            rules: req.rules.value as DomainRules,
+            rules: req.rules.value,
             fx: Object.fromEntries(Object.entries(req.rates).map(([c, r]) => [c, new Decimal(String(r))])),
             period: req.period || undefined,
             lang,
@@ -107,11 +173,9 @@ export function createBonusService(sheets: BonusSheetsBuilder, now: () => Date =
         async sheets(lang) {
           let r = byLang.get(lang);
           if (!r) byLang.set(lang, (r = await run(lang)));
-          return sheets.bonusSheets(r);
+          return buildBonusSheets(r, { lang: r.lang });
         },
       };
     },
   };
 }
-
-export type { ColumnMap };

@@ -1,5 +1,5 @@
 import { resolveColumns, type FieldDef as DomainField } from '../../domain/parse/column-map';
-import type { ColumnMap, FieldDef } from './types';
+import type { ColumnMap, FieldDef } from './computation';
 
 /** The engine's column guess (headers, synonyms, zh-CN/en-US) as field → header text. */
 export function guessColumns(headers: string[], fields: readonly DomainField[]): ColumnMap {

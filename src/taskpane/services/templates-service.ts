@@ -1,5 +1,16 @@
+import type { Lang, SheetSpec } from '../../sheets/core/sheet-spec';
 import { TEMPLATES, getTemplate, isTemplateKind } from '../../sheets/templates/registry';
-import type { TemplateService } from './types';
+
+export interface TemplateInfo {
+  kind: string;
+  title: Record<Lang, string>;
+  purpose: Record<Lang, string>;
+}
+
+export interface TemplateService {
+  list(): readonly TemplateInfo[];
+  build(kind: string, options: { lang: Lang; example: boolean }): SheetSpec[];
+}
 
 export function createTemplateService(today: () => Date = () => new Date()): TemplateService {
   return {

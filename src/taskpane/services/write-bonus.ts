@@ -2,9 +2,16 @@ import { renameSheetRefsInSpec } from '../../sheets/core/sheet-refs';
 import type { InsertOptions, WorkbookHost } from '../../host/workbook-host';
 import type { Lang, SheetSpec } from '../../sheets/core/sheet-spec';
 import { carryUserColumns } from '../../sheets/core/carry-user-columns';
-import { BONUS_OWNER } from './owners';
 import { compareRulesSheet, type RulesDifference } from '../../sheets/bonus/rules-sheet-match';
-import type { BonusComputation } from './types';
+import type { BonusComputation } from './bonus-service';
+
+// What wrote a sheet, as recorded in the workbook with each sheet the pane writes
+// (InsertOptions.owner). Recalculate replaces only sheets recorded under BONUS_OWNER.
+
+/** The bonus sheet, summary, orders and statements of the last bonus run. */
+export const BONUS_OWNER = 'bonus';
+/** A Rules sheet created with "Create Rules sheet". */
+export const BONUS_RULES_OWNER = 'bonus-rules';
 
 /** The Rules sheet the user has must be rewritten for the formulas to read it: ask first. */
 export interface RulesRewrite {
@@ -98,6 +105,17 @@ export async function prepareBonusWrite(
     ...(keptRules ? { keptRules } : {}),
     ...(rulesRewrite ? { rulesRewrite } : {}),
   };
+}
+
+/**
+ * The sheets a Recalculate may replace: those recorded as the bonus run's, under their current
+ * names. A host that keeps no such record gets the names the run wrote (`written`). A failure
+ * to list them is thrown: nothing must be replaced on a guess.
+ */
+export async function bonusSheetsToReplace(host: WorkbookHost, written: string[]): Promise<string[]> {
+  if (!host.listOwnedSheets) return written;
+  const owned = await host.listOwnedSheets();
+  return owned.filter((o) => o.owner === BONUS_OWNER).map((o) => o.name);
 }
 
 /** Writes prepared sheets; returns the names used and the Rules sheet the formulas read. */

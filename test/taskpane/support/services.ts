@@ -5,8 +5,8 @@ import { PreviewHost, specToTable } from '../../../src/taskpane/preview/preview-
 import { createPreviewWorkbook } from '../../../src/taskpane/preview/preview-workbook';
 import { createAbcService } from '../../../src/taskpane/services/abc-service';
 import { createBonusService } from '../../../src/taskpane/services/bonus-service';
-import { bonusSheetsBuilder } from '../../../src/taskpane/services/bonus-sheets';
-import type { Services, TemplateService } from '../../../src/taskpane/services/types';
+import type { Services } from '../../../src/taskpane/app/services';
+import type { TemplateService } from '../../../src/taskpane/services/templates-service';
 
 /** A WorkbookHost standing in for Excel: records writes, serves data and settings from memory. */
 export class FakeExcelHost implements WorkbookHost {
@@ -98,7 +98,7 @@ export function excelServices(
     host,
     templates: fakeTemplates(),
     abc: createAbcService(fakeAbcSheets),
-    bonus: createBonusService(bonusSheetsBuilder, () => new Date(Date.UTC(2026, 3, 1))),
+    bonus: createBonusService(() => new Date(Date.UTC(2026, 3, 1))),
     preferences: memoryPreferenceStore(prefs),
     version: '9.9.9',
     ...extra,

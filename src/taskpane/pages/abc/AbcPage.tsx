@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import {
   Button,
   Checkbox,
@@ -11,24 +10,20 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DataBarVerticalRegular, TableArrowUpRegular } from '@fluentui/react-icons';
-import type { Lang } from '../../../sheets/core/sheet-spec';
 import type { PageProps } from '../../app/App';
-import { useI18n } from '../../app/i18n';
-import { ColumnMapping, missingFields } from '../../components/ColumnMapping';
-import { DataSourcePicker, type LoadedData } from '../../components/DataSourcePicker';
+import { useI18n, type MessageKey } from '../../app/i18n';
+import { ColumnMapping } from '../../components/ColumnMapping';
+import { DataSourcePicker } from '../../components/DataSourcePicker';
 import { RejectedRows } from '../../components/RejectedRows';
 import { Section } from '../../components/Section';
-import { SettingsWarning, type SettingsProblem } from '../../components/SettingsWarning';
+import { SettingsWarning } from '../../components/SettingsWarning';
 import { SheetLanguageSelect } from '../../components/SheetLanguageSelect';
 import { TaskStatus } from '../../components/TaskStatus';
-import { useTask } from '../../components/use-task';
 import { WrittenSheets } from '../../components/WrittenSheets';
-import type { AbcComputation, ColumnMap } from '../../services/types';
-import { writeAbcResult } from '../../services/write-abc';
-import { DEFAULT_FORM, defaultsFor, toOptions, type AbcForm } from './abc-form';
+import { defaultsFor, type AbcForm } from './abc-form';
 import { ParetoChart } from './ParetoChart';
 import { TierSummary } from './TierSummary';
-import { restoreColumns } from '../../components/restore-columns';
+import { useAbcWorkflow } from './use-abc-workflow';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -38,74 +33,23 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
 });
 
-const SETTING = 'abc.last';
-
-interface Remembered {
-  columns: ColumnMap;
-  form: AbcForm;
-}
+/** The message key of each ABC field's label. */
+const FIELD_LABELS = new Map<string, MessageKey>([
+  ['customer', 'abcField_customer'],
+  ['value', 'abcField_value'],
+  ['factor', 'abcField_factor'],
+]);
 
 export function AbcPage({ services, sheetLang }: PageProps) {
-  const { t, lang: uiLang } = useI18n();
+  const { t } = useI18n();
   const styles = useStyles();
-  const task = useTask();
-  const [data, setData] = useState<LoadedData>();
-  const [columns, setColumns] = useState<ColumnMap>({});
-  const [form, setForm] = useState<AbcForm>(DEFAULT_FORM);
-  const [result, setResult] = useState<AbcComputation>();
-  const [written, setWritten] = useState<string[]>();
-  const [lang, setLang] = useState<Lang>(sheetLang);
-  const [settingsProblem, setSettingsProblem] = useState<SettingsProblem>();
-  useEffect(() => setLang(sheetLang), [sheetLang]);
-
-  const fields = services.abc.fields;
-  const { options, problems } = toOptions(form);
-  const missing = missingFields(fields, columns);
-
-  // Any change to the data, mapping or options invalidates the preview: what is written is always what was shown.
-  const change =
-    <T,>(set: (v: T) => void) =>
-    (v: T) => {
-      set(v);
-      setResult(undefined);
-    };
-  const setFormField = (patch: Partial<AbcForm>) => change(setForm)({ ...form, ...patch });
-
-  const onLoaded = async (d: LoadedData) => {
-    setData(d);
-    setResult(undefined);
-    setWritten(undefined);
-    const remembered = await services.host.getSetting<Remembered>(SETTING).catch(() => undefined);
-    setColumns(
-      restoreColumns(remembered?.columns, d.table.headers, fields) ?? services.abc.guessColumns(d.table.headers),
-    );
-    if (remembered?.form) setForm({ ...DEFAULT_FORM, ...remembered.form });
+  const flow = useAbcWorkflow(services, sheetLang);
+  const { state, task, problems, actions } = flow;
+  const { data, columns, form, result, written } = state;
+  const fieldLabel = (key: string) => {
+    const label = FIELD_LABELS.get(key);
+    return label ? t(label) : key;
   };
-
-  const compute = () =>
-    task.run(t('computingTiers'), async (ctx) => {
-      if (!data || !options) return;
-      setWritten(undefined);
-      await ctx.step();
-      const r = await services.abc.compute(data.table, columns, options, uiLang, ctx.signal, ctx.progress);
-      setResult(r);
-      await services.host
-        .setSetting<Remembered>(SETTING, { columns, form })
-        .catch((error: unknown) => setSettingsProblem({ kind: 'settingsNotSavedColumns', error }));
-    });
-
-  const write = () =>
-    task.run(t('writingSheets'), async (ctx) => {
-      if (!result) return;
-      const onSettingsNotSaved = (error: unknown) => setSettingsProblem({ kind: 'settingsNotSavedSheets', error });
-      setWritten(
-        await writeAbcResult(services.host, result, lang, {
-          signal: ctx.signal,
-          beforeWrite: ctx.step,
-          onSettingsNotSaved,
-        }),
-      );
-    });
 
   const problemText = problems.includes('order')
     ? t(form.method === 'value' ? 'abcOrderValue' : 'abcOrderCount')
@@ -119,18 +63,18 @@ export function AbcPage({ services, sheetLang }: PageProps) {
           services={services}
           task={task}
           loaded={data}
-          onLoaded={(d) => void onLoaded(d)}
+          onLoaded={(d) => void actions.dataLoaded(d)}
           idPrefix="abc"
         />
       </Section>
       {data && (
         <Section step={2} title={t('columnsTitle')}>
           <ColumnMapping
-            fields={fields}
+            fields={flow.fields}
             headers={data.table.headers}
             value={columns}
-            onChange={change(setColumns)}
-            labelOf={(k) => t(`abcField_${k}` as 'abcField_customer')}
+            onChange={actions.changeColumns}
+            labelOf={fieldLabel}
             disabled={task.running}
           />
         </Section>
@@ -140,9 +84,10 @@ export function AbcPage({ services, sheetLang }: PageProps) {
           <RadioGroup
             aria-label={t('abcMethod')}
             value={form.method}
-            onChange={(_, d) =>
-              setFormField({ method: d.value as AbcForm['method'], ...defaultsFor(d.value as AbcForm['method']) })
-            }
+            onChange={(_, d) => {
+              const method: AbcForm['method'] = d.value === 'count' ? 'count' : 'value';
+              actions.changeForm({ method, ...defaultsFor(method) });
+            }}
           >
             <Radio value="value" label={t('abcMethodValue')} />
             <Radio value="count" label={t('abcMethodCount')} />
@@ -160,7 +105,7 @@ export function AbcPage({ services, sheetLang }: PageProps) {
                 max={99}
                 value={form.first}
                 contentAfter="%"
-                onChange={(_, d) => setFormField({ first: d.value })}
+                onChange={(_, d) => actions.changeForm({ first: d.value })}
               />
             </Field>
             <Field
@@ -175,7 +120,7 @@ export function AbcPage({ services, sheetLang }: PageProps) {
                 max={99}
                 value={form.second}
                 contentAfter="%"
-                onChange={(_, d) => setFormField({ second: d.value })}
+                onChange={(_, d) => actions.changeForm({ second: d.value })}
               />
             </Field>
           </div>
@@ -187,20 +132,20 @@ export function AbcPage({ services, sheetLang }: PageProps) {
           {form.method === 'value' && (
             <Checkbox
               checked={form.crossingLower}
-              onChange={(_, d) => setFormField({ crossingLower: Boolean(d.checked) })}
+              onChange={(_, d) => actions.changeForm({ crossingLower: Boolean(d.checked) })}
               label={t('abcCrossingLower')}
             />
           )}
           <Checkbox
             checked={form.groupByCustomer}
-            onChange={(_, d) => setFormField({ groupByCustomer: Boolean(d.checked) })}
+            onChange={(_, d) => actions.changeForm({ groupByCustomer: Boolean(d.checked) })}
             label={t('abcGroup')}
           />
           <div className={styles.actions}>
             <Button
               icon={<DataBarVerticalRegular />}
-              onClick={() => void compute()}
-              disabled={task.running || !options || missing.length > 0}
+              onClick={() => void actions.compute()}
+              disabled={!flow.canCompute}
               data-testid="abc-preview"
             >
               {t('abcPreview')}
@@ -209,18 +154,20 @@ export function AbcPage({ services, sheetLang }: PageProps) {
         </Section>
       )}
       <TaskStatus task={task} />
-      {settingsProblem && <SettingsWarning problem={settingsProblem} onDismiss={() => setSettingsProblem(undefined)} />}
+      {state.settingsProblem && (
+        <SettingsWarning problem={state.settingsProblem} onDismiss={actions.dismissSettingsProblem} />
+      )}
       {result && (
         <Section step={4} title={t('abcResult')}>
           <TierSummary summary={result.summary} />
           <ParetoChart summary={result.summary} />
           <RejectedRows count={result.summary.rejectedCount} rows={result.summary.rejected} />
-          <SheetLanguageSelect value={lang} onChange={setLang} />
+          <SheetLanguageSelect value={state.lang} onChange={actions.pickLang} />
           <div className={styles.actions}>
             <Button
               appearance="primary"
               icon={<TableArrowUpRegular />}
-              onClick={() => void write()}
+              onClick={() => void actions.write()}
               disabled={task.running}
               data-testid="abc-write"
             >

@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useI18n } from '../../app/i18n';
-import type { AbcSummary, Tier } from '../../services/types';
+import type { AbcSummary, Tier } from '../../services/abc-service';
 
 const MAX_BARS = 40;
 const W = 300;

@@ -10,7 +10,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useI18n } from '../../app/i18n';
-import type { AbcSummary } from '../../services/types';
+import type { AbcSummary } from '../../services/abc-service';
 
 const useStyles = makeStyles({
   table: { tableLayout: 'auto' },

@@ -1,5 +1,5 @@
 import { Decimal } from '../../../domain/exact/decimal';
-import type { AbcOptions } from '../../services/types';
+import type { AbcOptions } from '../../services/abc-service';
 
 /** What the user typed, before validation: percentages as text. */
 export interface AbcForm {

@@ -9,7 +9,7 @@ import {
   makeStyles,
 } from '@fluentui/react-components';
 import { useI18n } from '../../app/i18n';
-import type { BonusSummary } from '../../services/types';
+import type { BonusSummary } from '../../services/bonus-service';
 
 const useStyles = makeStyles({
   num: { textAlign: 'right', whiteSpace: 'nowrap' },

@@ -17,7 +17,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { TaskStatus } from '../../components/TaskStatus';
 import { useTask } from '../../components/use-task';
 import { WrittenSheets } from '../../components/WrittenSheets';
-import type { Services } from '../../services/types';
+import type { Services } from '../../app/services';
 
 const useStyles = makeStyles({
   root: {

@@ -1,4 +1,4 @@
-import type { TemplateInfo } from '../../services/types';
+import type { TemplateInfo } from '../../services/templates-service';
 
 /** Recently used first (most recent at the top), then the registry's order. */
 export function orderTemplates(list: readonly TemplateInfo[], recent: readonly string[]): TemplateInfo[] {

@@ -1,22 +1,20 @@
 import pkg from '../../../package.json';
-import { browserPreferenceStore } from '../app/preferences';
+import { browserPreferenceStore } from './preferences';
 import type { HostInfo } from '../host/connect';
 import { loadExcelHost } from '../host/load-excel-host';
 import { PreviewHost } from '../preview/preview-host';
 import { createPreviewWorkbook } from '../preview/preview-workbook';
-import { createAbcService } from './abc-service';
-import { abcSheetsBuilder } from './abc-sheets';
-import { createBonusService } from './bonus-service';
-import { bonusSheetsBuilder } from './bonus-sheets';
-import { createTemplateService } from './templates-service';
-import type { Services } from './types';
+import { createAbcService } from '../services/abc-service';
+import { createBonusService } from '../services/bonus-service';
+import { createTemplateService } from '../services/templates-service';
+import type { Services } from './services';
 
 /** The real services for the host the pane runs in. */
 export async function createServices(info: HostInfo): Promise<Services> {
   const common = {
     templates: createTemplateService(),
-    abc: createAbcService(abcSheetsBuilder),
-    bonus: createBonusService(bonusSheetsBuilder),
+    abc: createAbcService(),
+    bonus: createBonusService(),
     preferences: browserPreferenceStore(),
     version: pkg.version,
   };
