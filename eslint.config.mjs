@@ -156,7 +156,27 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
-      'react-hooks/exhaustive-deps': 'warn',
+      // An error, not a warning: a missing dependency fails the lint instead of scrolling past.
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    // Inside the pane only host/ (host detection, loading the Excel host) reaches src/office:
+    // pages, components and services get a WorkbookHost. (typescript-eslint's variant of the
+    // rule, so this block adds to the layer rules of no-restricted-imports instead of replacing them.)
+    files: ['src/taskpane/{app,components,pages,preview,services}/**/*.{ts,tsx}', 'src/taskpane/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+office(/.*)?$',
+              message: 'Only src/taskpane/host loads src/office; pages and components use the WorkbookHost they are given.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

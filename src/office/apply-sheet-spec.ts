@@ -594,9 +594,10 @@ async function removePartialSheets(context: Excel.RequestContext, jobs: SheetJob
     await context.sync();
     for (const probe of probes) if (!probe.isNullObject) probe.delete();
     await context.sync();
-  } catch {
+  } catch (cleanup) {
     // The insert already failed and that error is what the caller sees; a sheet left behind
-    // is visible to the user and harmless.
+    // is visible to the user and harmless. Logged so a support session can tell why it is there.
+    console.warn('Account Planner: removing the partly written sheets failed', cleanup);
   }
 }
 

@@ -211,8 +211,10 @@ async function removeAddedSheets(context: Excel.RequestContext, before: Set<stri
     await context.sync();
     for (const s of sheets.items) if (!before.has(s.id)) s.delete();
     await context.sync();
-  } catch {
+  } catch (cleanup) {
     // The copy already failed and that error is what the caller sees; a sheet left behind is
-    // visible to the user and holds only what the original holds.
+    // visible to the user and holds only what the original holds. Logged so a support session
+    // can tell why it is there.
+    console.warn('Account Planner: removing the partly made share-safe copies failed', cleanup);
   }
 }

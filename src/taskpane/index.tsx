@@ -14,6 +14,7 @@ import { createServices } from './app/create-services';
  */
 async function main() {
   const root = createRoot(document.getElementById('root')!);
+  // connectToHost never throws: anything but Excel is preview mode.
   const hostInfo = await connectToHost();
   try {
     const services = await createServices(hostInfo);
@@ -32,4 +33,8 @@ async function main() {
   }
 }
 
-void main();
+main().catch((e: unknown) => {
+  // Only reached when the page itself is broken (no #root, React failed): nothing can be
+  // rendered, so the console is the one place left to say why the pane is blank.
+  console.error('Account Planner: the task pane could not start', e);
+});

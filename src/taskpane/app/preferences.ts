@@ -38,8 +38,10 @@ export function browserPreferenceStore(
       try {
         const raw = storage?.getItem(KEY);
         if (raw) memory = sanitize(JSON.parse(raw));
-      } catch {
-        // unreadable: keep defaults
+      } catch (e) {
+        // Unreadable (blocked storage, or not JSON): the defaults apply, and the next save
+        // replaces what is stored. Only choices of this pane are lost, never data.
+        console.warn('Account Planner: stored preferences could not be read; using the defaults', e);
       }
       return memory;
     },
@@ -47,8 +49,9 @@ export function browserPreferenceStore(
       memory = p;
       try {
         storage?.setItem(KEY, JSON.stringify(p));
-      } catch {
-        // storage full or blocked: the in-memory copy still applies
+      } catch (e) {
+        // Storage full or blocked: the in-memory copy still applies for this session.
+        console.warn('Account Planner: preferences could not be stored; they last for this session', e);
       }
     },
   };
@@ -67,7 +70,9 @@ export function memoryPreferenceStore(initial: Partial<Preferences> = {}): Prefe
 function safeLocalStorage(): Storage | undefined {
   try {
     return globalThis.localStorage;
-  } catch {
+  } catch (e) {
+    // Reading localStorage throws where storage is blocked: preferences then last for the session.
+    console.warn('Account Planner: browser storage is not available; preferences last for this session', e);
     return undefined;
   }
 }

@@ -5,6 +5,7 @@ import type { DataSourceRef, TableData } from '../../host/workbook-host';
 import { useI18n } from '../app/i18n';
 import { ACCEPTED_UPLOADS } from '../preview/read-upload';
 import type { Services } from '../app/services';
+import { ErrorBar } from './ErrorBar';
 import type { Task } from './use-task';
 
 const useStyles = makeStyles({
@@ -43,17 +44,25 @@ export function DataSourcePicker({
   const [sources, setSources] = useState<{ tables: string[]; sheets: string[] }>({ tables: [], sheets: [] });
   const [table, setTable] = useState('');
   const [sheet, setSheet] = useState('');
+  /** Why the tables and sheets could not be listed; cleared by the next listing that works. */
+  const [listError, setListError] = useState<unknown>();
   const fileInput = useRef<HTMLInputElement>(null);
 
+  /** Lists the tables and sheets to choose from; never throws (a failure is shown below the lists). */
   const refresh = useCallback(async () => {
-    const s = preview ? { tables: [], sheets: preview.dataSheets() } : await services.host.listSources();
-    setSources(s);
-    setTable((cur) => (s.tables.includes(cur) ? cur : (s.tables[0] ?? '')));
-    setSheet((cur) => (s.sheets.includes(cur) ? cur : (s.sheets[0] ?? '')));
+    try {
+      const s = preview ? { tables: [], sheets: preview.dataSheets() } : await services.host.listSources();
+      setSources(s);
+      setTable((cur) => (s.tables.includes(cur) ? cur : (s.tables[0] ?? '')));
+      setSheet((cur) => (s.sheets.includes(cur) ? cur : (s.sheets[0] ?? '')));
+      setListError(undefined);
+    } catch (error) {
+      setListError(error);
+    }
   }, [preview, services.host]);
 
   useEffect(() => {
-    refresh().catch(() => undefined);
+    void refresh();
   }, [refresh]);
 
   const read = (ref: DataSourceRef) =>
@@ -170,6 +179,7 @@ export function DataSourcePicker({
           </div>
         </>
       )}
+      {listError !== undefined && <ErrorBar error={listError} onDismiss={() => setListError(undefined)} />}
       {loaded && (
         <Caption1 className={styles.loaded} data-testid={`${idPrefix}-loaded`}>
           {t('readRows', { rows: formatNumber(loaded.table.rows.length, 0), source: loaded.table.label })}

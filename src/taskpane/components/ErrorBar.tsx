@@ -30,17 +30,19 @@ export function ErrorBar({ error, onDismiss }: { error: unknown; onDismiss?: () 
   const { t } = useI18n();
   const styles = useStyles();
   const d = describeError(error, t);
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<boolean>();
   const copy = async () => setCopied(await copyText(d.details));
   return (
     <MessageBar intent="error" layout="multiline" role="alert">
       <MessageBarBody>
         <MessageBarTitle>{d.title}</MessageBarTitle>
         <div>{d.action}</div>
-        <details className={styles.details}>
+        {/* When copying failed the details are opened, to be selected and copied by hand. */}
+        <details className={styles.details} open={copied === false || undefined}>
           <summary>{t('errDetails')}</summary>
           <pre className={styles.pre}>{d.details}</pre>
         </details>
+        {copied === false && <div role="status">{t('copyFailed')}</div>}
       </MessageBarBody>
       <MessageBarActions
         containerAction={
@@ -62,7 +64,8 @@ async function copyText(text: string): Promise<boolean> {
     await navigator.clipboard.writeText(text);
     return true;
   } catch {
-    // Office's web views may deny the Clipboard API; the old selection copy still works there.
+    // Office's web views may deny the Clipboard API: the old selection copy is tried instead,
+    // and if that fails too the user is told.
     const area = document.createElement('textarea');
     area.value = text;
     area.setAttribute('readonly', '');
@@ -73,8 +76,9 @@ async function copyText(text: string): Promise<boolean> {
     let ok = false;
     try {
       ok = document.execCommand('copy');
-    } catch {
-      ok = false;
+    } catch (e) {
+      // Reported to the user as "could not copy" (the caller shows it); the cause is logged.
+      console.warn('Account Planner: copying the error details failed', e);
     }
     area.remove();
     return ok;

@@ -93,6 +93,7 @@ function safeJson(v: unknown): string {
   try {
     return JSON.stringify(v);
   } catch {
+    // Circular or BigInt debug info: its String() form is shown in the details instead.
     return String(v);
   }
 }

@@ -38,7 +38,9 @@ export function parseInChunks(
       reject(e);
     });
     parser.on('end', () => resolve(records));
-    void (async () => {
+    // Whatever throws while feeding the parser rejects the parse: a dropped promise would
+    // leave the upload pending forever.
+    (async () => {
       for (let i = 0; i < text.length && !failed;) {
         if (hooks.signal?.aborted) {
           failed = true;
@@ -57,6 +59,10 @@ export function parseInChunks(
         await new Promise((r) => setTimeout(r, 0));
       }
       if (!failed) parser.end();
-    })();
+    })().catch((e: unknown) => {
+      failed = true;
+      parser.destroy();
+      reject(e);
+    });
   });
 }

@@ -61,6 +61,7 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
+    // Not an error: invalid UTF-8 is how the encoding is detected (GB18030 decodes any bytes).
     return new TextDecoder('gb18030').decode(bytes);
   }
 }

@@ -22,8 +22,15 @@ export class FakeExcelHost implements WorkbookHost {
   /** insertSheets writes, then cannot save who wrote the sheets (as OfficeHost reports it). */
   ownershipError?: unknown;
   owned: { name: string; owner: string }[] = [];
+  /** listSources fails with this. */
+  listError?: unknown;
+  /** listOwnedSheets fails with this. */
+  ownedError?: unknown;
+  /** getSetting fails with this. */
+  settingsReadError?: unknown;
 
   async listSources() {
+    if (this.listError) throw this.listError;
     return { tables: [], sheets: Object.keys(this.sources) };
   }
   async readSource(ref: DataSourceRef): Promise<TableData> {
@@ -45,9 +52,11 @@ export class FakeExcelHost implements WorkbookHost {
     return names;
   }
   async listOwnedSheets() {
+    if (this.ownedError) throw this.ownedError;
     return this.owned;
   }
   async getSetting<T>(key: string) {
+    if (this.settingsReadError) throw this.settingsReadError;
     return this.settings.get(key) as T | undefined;
   }
   async setSetting<T>(key: string, value: T) {
