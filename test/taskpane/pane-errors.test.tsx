@@ -37,7 +37,12 @@ const SALES = table(
 function bonusPage(host: FakeExcelHost) {
   host.sources.Orders ??= ORDERS;
   renderInPane(
-    <BonusPage services={excelServices(host)} prefs={DEFAULT_PREFERENCES} updatePrefs={() => undefined} sheetLang="zh-CN" />,
+    <BonusPage
+      services={excelServices(host)}
+      prefs={DEFAULT_PREFERENCES}
+      updatePrefs={() => undefined}
+      sheetLang="zh-CN"
+    />,
   );
   return userEvent.setup();
 }
@@ -45,7 +50,12 @@ function bonusPage(host: FakeExcelHost) {
 function abcPage(host: FakeExcelHost) {
   host.selection = SALES;
   renderInPane(
-    <AbcPage services={excelServices(host)} prefs={DEFAULT_PREFERENCES} updatePrefs={() => undefined} sheetLang="en-US" />,
+    <AbcPage
+      services={excelServices(host)}
+      prefs={DEFAULT_PREFERENCES}
+      updatePrefs={() => undefined}
+      sheetLang="en-US"
+    />,
   );
   return userEvent.setup();
 }

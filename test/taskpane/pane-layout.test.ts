@@ -35,7 +35,8 @@ function lint(snippets: { file: string; code: string }[]): Message[][] {
   return JSON.parse(run.stdout) as Message[][];
 }
 
-const officeImport = (up: number) => `import { OfficeHost } from '${'../'.repeat(up)}office/office-host';\nexport const h = OfficeHost;\n`;
+const officeImport = (up: number) =>
+  `import { OfficeHost } from '${'../'.repeat(up)}office/office-host';\nexport const h = OfficeHost;\n`;
 const restricted = { rule: '@typescript-eslint/no-restricted-imports', severity: 2 };
 const refused: [string, number][] = [
   ['src/taskpane/components/Bad.tsx', 2],

@@ -39,7 +39,11 @@ describe('Bonus rates', () => {
   const withUsd = (rate: number) => ({ ...bonus.defaultRules(), rates: { USD: rate } });
 
   test('a rate not typed follows the rules read last; a typed one wins, even when cleared', () => {
-    let s = bonusReducer(initialBonusState('new-customer', withUsd(7), 'zh-CN'), { type: 'rateTyped', currency: 'EUR', text: '7.8' });
+    let s = bonusReducer(initialBonusState('new-customer', withUsd(7), 'zh-CN'), {
+      type: 'rateTyped',
+      currency: 'EUR',
+      text: '7.8',
+    });
     expect(rateText(s, 'USD')).toBe('7');
     s = bonusReducer(s, { type: 'rulesRead', rules: withUsd(7.1), sheet: 'Rules' });
     expect([rateText(s, 'USD'), rateText(s, 'EUR'), s.rulesSheet]).toEqual(['7.1', '7.8', 'Rules']);

@@ -34,7 +34,8 @@ export function DataSourcePicker({
   services: Services;
   task: Task;
   loaded?: LoadedData;
-  onLoaded(data: LoadedData): void;
+  /** Part of the reading task: what it throws is that task's error. */
+  onLoaded(data: LoadedData): void | Promise<void>;
   idPrefix: string;
 }) {
   const { t, formatNumber } = useI18n();
@@ -68,7 +69,7 @@ export function DataSourcePicker({
   const read = (ref: DataSourceRef) =>
     task.run(t('reading'), async (ctx) => {
       const data = await services.host.readSource(ref, ctx.signal);
-      onLoaded({ ref, table: data });
+      await onLoaded({ ref, table: data });
     });
 
   const upload = (file: File) =>
@@ -80,7 +81,7 @@ export function DataSourcePicker({
       setSources({ tables: [], sheets });
       setSheet(names[0]);
       const ref: DataSourceRef = { kind: 'sheet', name: names[0] };
-      onLoaded({ ref, table: await services.host.readSource(ref, ctx.signal) });
+      await onLoaded({ ref, table: await services.host.readSource(ref, ctx.signal) });
     });
 
   const currentRef = (): DataSourceRef | undefined =>

@@ -29,7 +29,10 @@ export async function readLastBonusRun(host: WorkbookHost): Promise<LastBonusRun
   const value = await host.getSetting<unknown>(LAST_BONUS_RUN_SETTING);
   if (value === undefined || value === null) return undefined;
   if (isLastBonusRun(value)) return value;
-  console.warn(`Account Planner: the workbook setting ${LAST_BONUS_RUN_SETTING} is not a bonus run this version reads`, value);
+  console.warn(
+    `Account Planner: the workbook setting ${LAST_BONUS_RUN_SETTING} is not a bonus run this version reads`,
+    value,
+  );
   return undefined;
 }
 
@@ -41,7 +44,8 @@ export function rememberBonusRun(host: WorkbookHost, run: LastBonusRun): Promise
 const LANGS: readonly unknown[] = ['zh-CN', 'en-US'];
 
 const isRecord = (o: unknown): o is Record<string, unknown> => typeof o === 'object' && o !== null && !Array.isArray(o);
-const valuesAre = (o: unknown, type: 'string' | 'number') => isRecord(o) && Object.values(o).every((x) => typeof x === type);
+const valuesAre = (o: unknown, type: 'string' | 'number') =>
+  isRecord(o) && Object.values(o).every((x) => typeof x === type);
 
 function isSourceRef(s: unknown): s is DataSourceRef {
   if (!isRecord(s)) return false;

@@ -59,13 +59,7 @@ export function AbcPage({ services, sheetLang }: PageProps) {
     <div className={styles.root}>
       <p className={styles.intro}>{t('abcIntro')}</p>
       <Section step={1} title={t('stepData')}>
-        <DataSourcePicker
-          services={services}
-          task={task}
-          loaded={data}
-          onLoaded={(d) => void actions.dataLoaded(d)}
-          idPrefix="abc"
-        />
+        <DataSourcePicker services={services} task={task} loaded={data} onLoaded={actions.dataLoaded} idPrefix="abc" />
       </Section>
       {data && (
         <Section step={2} title={t('columnsTitle')}>

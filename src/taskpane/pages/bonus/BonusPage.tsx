@@ -152,7 +152,7 @@ export function BonusPage({ services, sheetLang }: PageProps) {
           services={services}
           task={task}
           loaded={data}
-          onLoaded={(d) => void actions.dataLoaded(d)}
+          onLoaded={actions.dataLoaded}
           idPrefix="bonus"
         />
         {data && (

@@ -76,7 +76,11 @@ export function useBonusWorkflow(services: Services, sheetLang: Lang) {
     dispatch({ type: 'settingsProblem', problem: { kind: 'settingsNotSavedRecalc', error } });
 
   const chooseScheme = (id: BonusScheme) =>
-    dispatch({ type: 'schemeChosen', scheme: id, columns: data ? bonus.guessColumns(id, data.table.headers) : undefined });
+    dispatch({
+      type: 'schemeChosen',
+      scheme: id,
+      columns: data ? bonus.guessColumns(id, data.table.headers) : undefined,
+    });
 
   /** New data: the columns the last run used when they fit, else a guess from the headers. */
   const dataLoaded = async (d: LoadedData) => {
