@@ -15,10 +15,11 @@ import {
 } from './tiers';
 import { field, resolveColumns } from '../parse/column-map';
 import { Decimal } from '../exact/decimal';
-import { ExactAccumulator, MAX_FAST_SCALE, readPlainDecimal } from '../exact/exact-accumulator';
+import { ExactAccumulator, MAX_FAST_SCALE, readPlainDecimal, scaledToDecimal } from '../exact/exact-accumulator';
 import { parseMoney, type CurrencyCode } from '../parse/parse-number';
 import type { ParseErrorCode } from '../parse/parse-result';
-import { watchRows, type RunProgressOptions } from '../run-progress';
+import type { RunProgressOptions } from '../run-progress';
+import { eachRow, type TableRows } from '../table-rows';
 
 /**
  * ABC from a table of rows: finds the customer and value columns, reads every row (rejecting
@@ -26,20 +27,8 @@ import { watchRows, type RunProgressOptions } from '../run-progress';
  * customer exactly, and ranks. The CLI, the Office layer and the task pane all call this.
  */
 
-export interface AbcRowRecord {
-  rowNumber: number;
-  cells: readonly unknown[];
-}
-type RowLike = readonly unknown[] | AbcRowRecord;
-
-export interface AbcTable {
+export interface AbcTable extends TableRows {
   headers: readonly string[];
-  /** Plain arrays (numbered from firstRowNumber) or records carrying their own row numbers. */
-  rows?: Iterable<RowLike> | AsyncIterable<RowLike>;
-  /** The same in batches (what the file reader gives; faster than one await per row). */
-  batches?: AsyncIterable<readonly AbcRowRecord[]> | Iterable<readonly AbcRowRecord[]>;
-  /** Row number of the first data row when rows are plain arrays. Default 2 (header on row 1). */
-  firstRowNumber?: number;
 }
 
 export interface AbcRunOptions {
@@ -239,14 +228,14 @@ export async function runAbc(table: AbcTable, options: AbcRunOptions = {}): Prom
     for (const col of valueCols) {
       if (!readValue(cells[col], row, col)) return;
       if (factor.big !== undefined || big !== undefined) {
-        const current = big ?? scaled(m, s);
-        big = current.times(factor.big ?? scaled(factor.m, factor.s));
+        const current = big ?? scaledToDecimal(m, s);
+        big = current.times(factor.big ?? scaledToDecimal(factor.m, factor.s));
       } else {
         const p = m * factor.m;
         if (Number.isSafeInteger(p) && s + factor.s <= MAX_FAST_SCALE) {
           m = p;
           s += factor.s;
-        } else big = scaled(m, s).times(scaled(factor.m, factor.s));
+        } else big = scaledToDecimal(m, s).times(scaledToDecimal(factor.m, factor.s));
       }
     }
     let id: number | undefined = grouped ? ids.get(customer) : undefined;
@@ -262,32 +251,7 @@ export async function runAbc(table: AbcTable, options: AbcRunOptions = {}): Prom
     else sums.addScaled(id, m, s);
   };
 
-  let next = table.firstRowNumber ?? 2;
-  const consume = (r: RowLike) => {
-    if (isRecord(r)) handle(r.cells, r.rowNumber);
-    else handle(r, next++);
-  };
-  // Watched (progress, cancel) only when asked: then it pauses every so many rows.
-  const watch = watchRows(options);
-  if (table.batches) {
-    for await (const batch of table.batches as AsyncIterable<readonly AbcRowRecord[]>)
-      for (const r of batch) {
-        handle(r.cells, r.rowNumber);
-        if (watch?.due()) await watch.pause();
-      }
-  } else if (table.rows) {
-    if (Symbol.asyncIterator in table.rows)
-      for await (const r of table.rows as AsyncIterable<RowLike>) {
-        consume(r);
-        if (watch?.due()) await watch.pause();
-      }
-    else
-      for (const r of table.rows as Iterable<RowLike>) {
-        consume(r);
-        if (watch?.due()) await watch.pause();
-      }
-  }
-  watch?.done();
+  await eachRow(table, options, handle);
 
   const fastValues = sums.scaled();
   const ranking = fastValues ? rankAbcScaled(names, fastValues, abc) : rankAbcDecimal(names, names.map((_, i) => sums.value(i)), abc);
@@ -344,10 +308,3 @@ export async function runAbc(table: AbcTable, options: AbcRunOptions = {}): Prom
   };
 }
 
-function scaled(m: number, s: number): Decimal {
-  return s === 0 ? new Decimal(m) : new Decimal(m).div(new Decimal(10).pow(s));
-}
-
-function isRecord(r: RowLike): r is AbcRowRecord {
-  return !Array.isArray(r) && typeof r === 'object' && r !== null && 'cells' in r;
-}

@@ -3,7 +3,7 @@ import type { Decimal } from '../exact/decimal';
 import { exactToDecimal, exactValue, type ExactValue } from '../exact/exact-accumulator';
 
 /**
- * The new-customer orders of a run in one typed buffer, 64 bytes per order, instead of one object
+ * The new-customer orders of a run (src/domain/bonus/schemes/new-customer.ts) in one typed buffer, 64 bytes per order, instead of one object
  * (and several Decimals) per row: a million orders take 64 MB that the garbage collector never
  * traces, and everything the settlement reads about an order sits in one cache line (orders
  * arrive in random customer order, so it reads them out of order). Amounts, margins and
@@ -12,7 +12,7 @@ import { exactToDecimal, exactValue, type ExactValue } from '../exact/exact-accu
  * rows back into OrderRef objects for the few consumers that need them (the orders sheet).
  */
 
-// Per order: 8 float64 slots = 16 int32 slots.
+// The layout of an order: 8 float64 slots = 16 int32 slots over the same bytes.
 const F = 8;
 const I = 16;
 // float64 slots
@@ -23,7 +23,7 @@ const PREPAY = 3;
 // int32 slots
 const ROW = 8;
 const DATE = 9;
-const GROUP = 10;
+const PAIR = 10; // the rep–customer pair the order belongs to
 const SCALES = 11; // amount | cny << 8 | margin << 16 | prepayment << 24
 const CURRENCY = 12;
 const TYPE = 13;
@@ -33,7 +33,7 @@ const BIG = 255; // scale marker: the value is in the side map
 const NONE = 254; // scale marker: no value (a prepayment not given)
 type Slot = typeof AMOUNT | typeof CNY | typeof MARGIN | typeof PREPAY; // its scale sits at bits slot × 8 of SCALES
 
-export class OrderColumns {
+export class OrderStore {
   private cap = 1024;
   size = 0;
   private f = new Float64Array(this.cap * F);
@@ -42,15 +42,15 @@ export class OrderColumns {
   private readonly texts: string[] = [];
   private readonly textIds = new Map<string, number>();
 
-  /** Stores the order as a member of `group`; returns its index. */
-  push(o: NewCustomerInput, group: number): number {
+  /** Stores the order as one of the rep–customer pair `pair`'s; returns its index. */
+  push(o: NewCustomerInput, pair: number): number {
     if (this.size === this.cap) this.grow();
     const k = this.size++;
     const ints = this.i;
     const b = k * I;
     ints[b + ROW] = o.row;
     ints[b + DATE] = o.date;
-    ints[b + GROUP] = group;
+    ints[b + PAIR] = pair;
     ints[b + SCALES] = 0;
     ints[b + CURRENCY] = this.textId(o.currency);
     ints[b + TYPE] = this.textId(o.customerType);
@@ -70,8 +70,8 @@ export class OrderColumns {
     return this.i[k * I + DATE];
   }
 
-  group(k: number): number {
-    return this.i[k * I + GROUP];
+  pair(k: number): number {
+    return this.i[k * I + PAIR];
   }
 
   selfDeveloped(k: number): boolean {
@@ -159,58 +159,5 @@ export class OrderColumns {
     f.set(this.f);
     this.f = f;
     this.i = new Int32Array(f.buffer);
-  }
-}
-
-/** A growable column of 32-bit integers. */
-export class IntColumn {
-  data = new Int32Array(1024);
-  size = 0;
-
-  push(v: number): void {
-    if (this.size === this.data.length) {
-      const bigger = new Int32Array(this.size * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.size++] = v;
-  }
-}
-
-/**
- * Items 0…size−1 ordered by group (a counting sort; arrival order kept within a group):
- * group g's items are order[start[g]] … order[start[g + 1] − 1].
- */
-export function groupItems(
-  size: number,
-  groups: number,
-  countOf: (group: number) => number,
-  groupOf: (item: number) => number,
-): { start: Int32Array; order: Int32Array } {
-  const start = new Int32Array(groups + 1);
-  for (let g = 0; g < groups; g++) start[g + 1] = start[g] + countOf(g);
-  const fill = start.slice(0, groups);
-  const order = new Int32Array(size);
-  for (let i = 0; i < size; i++) order[fill[groupOf(i)]++] = i;
-  return { start, order };
-}
-
-/** Growable fixed-size records of 32-bit integers, side by side: all of a record in one cache line. */
-export class IntRecords {
-  data: Int32Array;
-  size = 0;
-
-  constructor(readonly stride: number) {
-    this.data = new Int32Array(1024 * stride);
-  }
-
-  /** A new record, all zeros; returns its index (its fields are data[index × stride + field]). */
-  push(): number {
-    if ((this.size + 1) * this.stride > this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    return this.size++;
   }
 }

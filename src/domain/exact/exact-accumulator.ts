@@ -56,6 +56,12 @@ export class ExactAccumulator {
     this.units[id] = sum;
   }
 
+  /** Adds an exact value (see ExactValue) to sum `id`. */
+  addExact(id: number, x: ExactValue): void {
+    if (x.big === null) this.addScaled(id, x.m, x.s);
+    else this.add(id, x.big);
+  }
+
   add(id: number, d: Decimal): void {
     const s = d.decimalPlaces();
     if (s <= MAX_FAST_SCALE) {

@@ -3,11 +3,12 @@ import { edate, isoOf, monthAfterQuarter, quarterEnd, quarterLabel, quarterOf, t
 import { fmtBand, fmtExactMoney, fmtExactPercent, fmtMoney, fmtPercent, fmtRatioPercent, reasonTranslator } from '../format';
 import { defineLazy, type NewCustomerInput, type NewCustomerLine, type OrderRef } from '../line';
 import type { SchemeContext } from './new-brand';
-import { IntRecords, OrderColumns, groupItems } from '../order-store';
-import { TextIds } from '../../kernels/text-ids';
+import { OrderStore } from '../order-store';
+import { groupItems } from '../../kernels/group-items';
+import { CustomerPairs, PairTally } from './new-customer-pairs';
 import { applyTiers } from '../tiers';
 import { ZERO, roundHalfUp, type Decimal } from '../../exact/decimal';
-import { ExactAccumulator, copyExact, exactCmp, exactFromDecimal, exactSign, exactTimes, exactToDecimal, exactValue, type ExactValue } from '../../exact/exact-accumulator';
+import { copyExact, exactCmp, exactFromDecimal, exactSign, exactTimes, exactToDecimal, exactValue, type ExactValue } from '../../exact/exact-accumulator';
 
 /**
  * Self-developed new-customer bonus, read exactly as docs/rules/bonus/new-customer.md fixes it
@@ -48,53 +49,17 @@ export interface NewCustomerEngine {
 }
 
 /**
- * Collects orders into columns (see OrderColumns), each tagged with its rep–customer pair, then
- * settles each pair. Lines come out per customer in order of first appearance, and per rep within
- * a customer likewise.
+ * Collects the orders (see OrderStore), each tagged with its rep–customer pair (see
+ * CustomerPairs), then settles each pair. Lines come out per customer in order of first
+ * appearance, and per rep within a customer likewise.
  */
 export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
-  const store = new OrderColumns();
-  const customerIds = new TextIds();
-  const customerNames = customerIds.texts;
-  // Per customer and per rep–customer pair, one small record each (see the field names below).
-  const customers = new IntRecords(4);
-  const pairs = new IntRecords(4);
-  const repIds = new Map<string, number>();
-  const repNames: string[] = [];
+  const store = new OrderStore();
+  const pairs = new CustomerPairs();
   let lastDate: number | null = null;
 
   const add = (o: NewCustomerInput): void => {
-    let rep = repIds.get(o.rep);
-    if (rep === undefined) {
-      rep = repNames.length;
-      repIds.set(o.rep, rep);
-      repNames.push(o.rep);
-    }
-    const c = customerIds.idOf(o.customer);
-    if (customerIds.isNew) {
-      customers.push();
-      const cs = customers.data;
-      cs[c * 4 + D0] = o.date;
-      cs[c * 4 + FIRST_PAIR] = -1;
-      cs[c * 4 + LAST_PAIR] = -1;
-    } else if (o.date < customers.data[c * 4 + D0]) customers.data[c * 4 + D0] = o.date;
-    let ps = pairs.data;
-    let p = customers.data[c * 4 + FIRST_PAIR];
-    while (p >= 0 && ps[p * 4 + REP] !== rep) p = ps[p * 4 + NEXT];
-    if (p < 0) {
-      p = pairs.push();
-      ps = pairs.data;
-      ps[p * 4 + REP] = rep;
-      ps[p * 4 + NEXT] = -1;
-      ps[p * 4 + CUSTOMER] = c;
-      const cs = customers.data;
-      const last = cs[c * 4 + LAST_PAIR];
-      if (last < 0) cs[c * 4 + FIRST_PAIR] = p;
-      else ps[last * 4 + NEXT] = p;
-      cs[c * 4 + LAST_PAIR] = p;
-    }
-    ps[p * 4 + COUNT]++;
-    store.push(o, p);
+    store.push(o, pairs.pairOf(o.rep, o.customer, o.date));
     if (lastDate === null || o.date > lastDate) lastDate = o.date;
   };
 
@@ -114,50 +79,28 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
       if (v === undefined) industrialOf.set(type, (v = industrialTypes.has(type.trim().toLowerCase())));
       return v;
     };
-    const rowOf = (k: number) => store.row(k);
-    const dateOf = (k: number) => store.date(k);
-
-    const cs = customers.data;
-    const ps = pairs.data;
-    const byDateThenRow = (a: number, b: number) => dateOf(a) - dateOf(b) || rowOf(a) - rowOf(b);
+    const byDateThenRow = (a: number, b: number) => store.date(a) - store.date(b) || store.row(a) - store.row(b);
     const settled = new SettledPairs(store, pairs, byDateThenRow);
 
-    // One pass over the orders in the order they were stored (a sequential read of the store),
-    // gathering per pair: the first order (earliest date, then row), the developer mark, and the
-    // count and exact sums of the orders inside the customer's window [d0, EDATE(d0, months)).
-    const windowEnds = new Int32Array(customerNames.length);
-    for (let c = 0; c < customerNames.length; c++) windowEnds[c] = edate(cs[c * 4 + D0], r.windowMonths);
-    // Per pair, side by side (see the S_ fields): its window, its first order, its counts.
-    const pairCount = pairs.size;
-    const st = new Int32Array(pairCount * 8);
-    const sums = new ExactAccumulator(); // per pair: 2p Σ CNY amount, 2p + 1 Σ CNY amount × margin
-    for (let p = 0; p < pairCount; p++) {
-      const c = ps[p * 4 + CUSTOMER];
-      st[p * 8 + S_FROM] = cs[c * 4 + D0];
-      st[p * 8 + S_TO] = windowEnds[c];
-      st[p * 8 + S_FIRST] = -1;
-      sums.push();
-      sums.push();
+    // Each customer's window [d0, EDATE(d0, months)), for every rep that ordered for it.
+    const customers = pairs.customerCount;
+    const windowEnds = new Int32Array(customers);
+    for (let c = 0; c < customers; c++) windowEnds[c] = edate(pairs.d0(c), r.windowMonths);
+    const tally = new PairTally(pairs.pairCount);
+    for (let p = 0; p < pairs.pairCount; p++) {
+      const c = pairs.customer(p);
+      tally.setWindow(p, pairs.d0(c), windowEnds[c]);
     }
+    // One pass over the orders in the order they were stored (a sequential read of the store):
+    // per pair, its first order, the developer mark, and the orders inside the window.
     const cny = exactValue();
     const margin = exactValue();
-    const term = exactValue();
     for (let k = 0; k < store.size; k++) {
-      const b = store.group(k) * 8;
-      const date = dateOf(k);
-      if (st[b + S_FIRST] < 0 || date < st[b + S_FIRST_DATE] || (date === st[b + S_FIRST_DATE] && rowOf(k) < st[b + S_FIRST_ROW])) {
-        st[b + S_FIRST] = k;
-        st[b + S_FIRST_DATE] = date;
-        st[b + S_FIRST_ROW] = rowOf(k);
-      }
-      if (store.selfDeveloped(k)) st[b + S_DEVELOPER] = 1;
-      if (date >= st[b + S_FROM] && date < st[b + S_TO]) {
-        st[b + S_IN_WINDOW]++;
-        const p = b / 8;
-        store.cny(k, cny);
-        addExact(sums, 2 * p, cny);
-        addExact(sums, 2 * p + 1, exactTimes(cny, store.margin(k, margin), term));
-      }
+      const p = store.pair(k);
+      const date = store.date(k);
+      tally.noteOrder(p, k, date, store.row(k));
+      if (store.selfDeveloped(k)) tally.markDeveloper(p);
+      if (tally.inWindow(p, date)) tally.addInWindow(p, store.cny(k, cny), store.margin(k, margin));
     }
 
     const sumX = exactValue();
@@ -166,25 +109,25 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
     const share = exactValue();
     const lines: NewCustomerLine[] = [];
     const developments: Development[] = [];
-    for (let c = 0; c < customerNames.length; c++) {
-      const customer = customerNames[c];
-      const d0 = cs[c * 4 + D0];
+    for (let c = 0; c < customers; c++) {
+      const customer = pairs.customerName(c);
+      const d0 = pairs.d0(c);
       const windowEnd = windowEnds[c];
       const lastDay = windowEnd - 1;
       const quarter = quarterOf(lastDay);
       const quarterText = quarterLabel(quarter);
       const payMonth = monthAfterQuarter(quarter, r.payMonthsAfterQuarter);
       const window = { from: isoOf(d0), to: isoOf(lastDay), min: r.minOrders };
-      for (let p = cs[c * 4 + FIRST_PAIR]; p >= 0; p = ps[p * 4 + NEXT]) {
-        const rep = repNames[ps[p * 4 + REP]];
-        const first = st[p * 8 + S_FIRST];
-        const developer = st[p * 8 + S_DEVELOPER] === 1;
-        const n = st[p * 8 + S_IN_WINDOW];
-        const noEarlier = st[p * 8 + S_FIRST_DATE] === d0;
+      for (let p = pairs.firstPair(c); p >= 0; p = pairs.nextPair(p)) {
+        const rep = pairs.repName(p);
+        const first = tally.firstOrder(p);
+        const developer = tally.isDeveloper(p);
+        const n = tally.ordersInWindow(p);
+        const noEarlier = tally.firstDate(p) === d0;
         if (developer && noEarlier) developments.push({ rep, customer, d0 });
-        const sumCny = sums.value(2 * p);
-        sums.exact(2 * p, sumX);
-        sums.exact(2 * p + 1, weightedX);
+        const sumCny = tally.sumCny(p);
+        tally.sumCnyExact(p, sumX);
+        tally.weightedExact(p, weightedX);
         // The weighted margin Σ amount × margin ÷ Σ amount is compared and shown without dividing
         // (exactly); the quotient itself is computed only if someone reads line.margin.
         const firstMargin = copyExact(store.margin(first, margin), exactValue());
@@ -200,7 +143,7 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
         // Each gate: passed or not, and the message that says so (written only if the reason shows it).
         const gates: Gate[] = [];
         if (!developer) gates.push({ ok: false, key: 'ncNotDeveloper', params: { rep } });
-        if (!noEarlier) gates.push({ ok: false, key: 'ncEarlierOrder', params: { d0: window.from, first: isoOf(dateOf(first)) } });
+        if (!noEarlier) gates.push({ ok: false, key: 'ncEarlierOrder', params: { d0: window.from, first: isoOf(store.date(first)) } });
         const enough = n >= r.minOrders;
         gates.push({ ok: enough, key: enough ? 'ncOrdersOk' : 'ncOrdersFew', params: { n, ...window } });
         if (noMargin) gates.push({ ok: false, key: 'ncMarginNone' });
@@ -238,7 +181,7 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
           bonus,
           reason,
           d0,
-          repFirst: dateOf(first),
+          repFirst: store.date(first),
           windowEnd,
           developer,
           ordersInWindow: n,
@@ -254,7 +197,7 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
         lines.push(line);
       }
     }
-    return { lines: ctx.period ? lines.filter((l) => inSettlementPeriod(l, ctx.period)) : lines, developments, reps: [...repNames].sort(), lastDate };
+    return { lines: ctx.period ? lines.filter((l) => inSettlementPeriod(l, ctx.period)) : lines, developments, reps: pairs.repNames(), lastDate };
   };
   return { add, finish };
 }
@@ -264,23 +207,6 @@ interface Gate {
   key: keyof (typeof messages)['en-US'] & string;
   params?: Record<string, string | number>;
 }
-
-// Fields of the customer records and of the rep–customer pair records.
-const D0 = 0; // the customer's first order date over all reps
-const FIRST_PAIR = 1; // the customer's pairs, a chain in order of appearance (−1: none)
-const LAST_PAIR = 2;
-const REP = 0;
-const COUNT = 1; // the pair's orders
-const NEXT = 2; // the customer's next pair (−1: none)
-const CUSTOMER = 3;
-// Fields of the per-pair settlement state.
-const S_FROM = 0; // the customer's window [from, to)
-const S_TO = 1;
-const S_FIRST = 2; // the pair's first order (index in the store), its date and row
-const S_FIRST_DATE = 3;
-const S_FIRST_ROW = 4;
-const S_DEVELOPER = 5; // 1: some order marks the rep as the developer
-const S_IN_WINDOW = 6; // orders inside the window
 
 /** The same computation on Decimal records (tests, callers that hold records already). */
 export function newCustomerLines(records: Iterable<NewCustomerRecord>, ctx: SchemeContext): NewCustomerResult {
@@ -301,8 +227,8 @@ class SettledPairs {
   private grouped: { start: Int32Array; order: Int32Array } | undefined;
 
   constructor(
-    readonly store: OrderColumns,
-    private readonly pairs: IntRecords,
+    readonly store: OrderStore,
+    private readonly pairs: CustomerPairs,
     private readonly byDateThenRow: (a: number, b: number) => number,
   ) {}
 
@@ -310,13 +236,12 @@ class SettledPairs {
   ordersOf(p: number): Int32Array {
     // A counting sort by pair (arrival order kept) once; each pair's range is put in date order when read.
     if (this.grouped === undefined) {
-      const ps = this.pairs.data;
-      const store = this.store;
+      const { pairs, store } = this;
       this.grouped = groupItems(
         store.size,
-        this.pairs.size,
-        (q) => ps[q * 4 + COUNT],
-        (k) => store.group(k),
+        pairs.pairCount,
+        (q) => pairs.orderCount(q),
+        (k) => store.pair(k),
       );
     }
     const { start, order } = this.grouped;
@@ -350,11 +275,6 @@ class PairFields {
     const store = this.pairs.store;
     return Array.from(this.pairs.ordersOf(this.p), (k) => store.row(k));
   }
-}
-
-function addExact(sums: ExactAccumulator, id: number, x: ExactValue): void {
-  if (x.big === null) sums.addScaled(id, x.m, x.s);
-  else sums.add(id, x.big);
 }
 
 /** Sorts a[from, to) in place (insertion sort for the short runs most pairs have); returns that range. */
