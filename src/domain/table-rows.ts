@@ -8,7 +8,7 @@ import { watchRows, type RunProgressOptions } from './run-progress';
 /** A data row with its 1-based row (or line) number in the sheet or file. */
 export interface RowRecord {
   rowNumber: number;
-  cells: readonly unknown[];
+  cells: unknown[];
 }
 
 export interface TableRows {

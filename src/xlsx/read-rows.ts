@@ -5,6 +5,7 @@ import { createGunzip } from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
+import { isBlankRow, type RowRecord } from '../domain/table-rows';
 
 /**
  * Streams the rows of a .csv or .xlsx file (or a .gz of either) as header + data rows, with the
@@ -18,11 +19,8 @@ import Papa from 'papaparse';
  * XLSX: ExcelJS's streaming reader; the first sheet in tab order or the one named `sheet`.
  */
 
-export interface RowRecord {
-  /** 1-based line (CSV) or row (XLSX) number in the file. */
-  rowNumber: number;
-  cells: unknown[];
-}
+/** A data row with its 1-based line (CSV) or row (XLSX) number in the file. */
+export type { RowRecord };
 
 export interface OpenedRows {
   headers: string[];
@@ -208,7 +206,7 @@ async function openCsv(
       for (const cells of batch.value) {
         const rowNumber = line;
         line += 1 + countNewlines(cells);
-        if (!isBlank(cells)) rows.push({ rowNumber, cells });
+        if (!isBlankRow(cells)) rows.push({ rowNumber, cells });
       }
       if (rows.length) return rows;
     }
@@ -223,11 +221,6 @@ async function openCsv(
     for (let b = await nextBatch(); b; b = await nextBatch()) yield b;
   }
   return withRows({ headers, headerRow: header.rowNumber, format: 'csv', compressed, encoding, batches: batches() });
-}
-
-function isBlank(cells: unknown[]): boolean {
-  for (const c of cells) if (c !== '' && c !== null && c !== undefined) return false;
-  return true;
 }
 
 function withRows(o: Omit<OpenedRows, 'rows'>): OpenedRows {
@@ -352,7 +345,7 @@ async function openXlsx(file: string, stream: Readable, compressed: boolean, she
       const values = next.value.values as unknown[];
       const cells: unknown[] = [];
       for (let i = 1; i < values.length; i++) cells.push(flattenCell(values[i]));
-      if (isBlank(cells)) continue;
+      if (isBlankRow(cells)) continue;
       return { rowNumber: next.value.number, cells };
     }
   }

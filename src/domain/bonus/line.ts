@@ -1,10 +1,19 @@
+import type { Lang } from '../../i18n/lang';
+import type { Period } from '../calendar';
 import type { Decimal } from '../exact/decimal';
-import type { MarketScope } from './rules';
+import type { BonusRules, MarketScope } from './rules';
 import type { ExactValue } from '../exact/exact-accumulator';
 
 /** What every bonus engine produces: one line per contract, customer, referral or fee. */
 export type BonusScheme = 'new-brand' | 'new-customer' | 'referral' | 'fees' | 'bad-debt';
 export const BONUS_SCHEMES: readonly BonusScheme[] = ['new-brand', 'new-customer', 'referral', 'fees', 'bad-debt'];
+
+/** What every scheme's engine is given besides its rows. */
+export interface SchemeContext {
+  rules: BonusRules;
+  lang: Lang;
+  period?: Period;
+}
 
 export interface LineBase {
   rep: string;

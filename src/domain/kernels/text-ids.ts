@@ -5,10 +5,16 @@
  * one Int32Array, so a lookup usually touches one slot and the stored text it matches — with a
  * hundred thousand keys and a million rows arriving in random order, that is what a lookup costs.
  */
+// A slot of the table: the id of its text (−1: empty) and the text's hash, side by side.
+const ID = 0;
+const HASH = 1;
+const SLOT = 2;
+const INITIAL_SLOTS = 1 << 12;
+
 export class TextIds {
-  private mask = (1 << 12) - 1;
-  /** Pairs (id, hash); id −1: empty. Kept at most half full. */
-  private slots = new Int32Array(2 << 12).fill(-1);
+  private mask = INITIAL_SLOTS - 1;
+  /** The slots, kept at most half full. */
+  private slots = new Int32Array(INITIAL_SLOTS * SLOT).fill(-1);
   private readonly hashes: number[] = [];
   /** The texts, by id. */
   readonly texts: string[] = [];
@@ -24,9 +30,9 @@ export class TextIds {
     const h = hash(text);
     const slots = this.slots;
     for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
-      const id = slots[2 * i];
+      const id = slots[i * SLOT + ID];
       if (id < 0) return this.add(text, h, i);
-      if (slots[2 * i + 1] === h && this.texts[id] === text) {
+      if (slots[i * SLOT + HASH] === h && this.texts[id] === text) {
         this.isNew = false;
         return id;
       }
@@ -37,8 +43,8 @@ export class TextIds {
     const id = this.texts.length;
     this.texts.push(text);
     this.hashes.push(h);
-    this.slots[2 * slot] = id;
-    this.slots[2 * slot + 1] = h;
+    this.slots[slot * SLOT + ID] = id;
+    this.slots[slot * SLOT + HASH] = h;
     this.isNew = true;
     if (this.texts.length * 2 > this.mask) this.grow();
     return id;
@@ -46,12 +52,12 @@ export class TextIds {
 
   private grow(): void {
     this.mask = this.mask * 2 + 1;
-    const slots = new Int32Array(2 * (this.mask + 1)).fill(-1);
+    const slots = new Int32Array((this.mask + 1) * SLOT).fill(-1);
     for (let id = 0; id < this.hashes.length; id++) {
       let i = this.hashes[id] & this.mask;
-      while (slots[2 * i] >= 0) i = (i + 1) & this.mask;
-      slots[2 * i] = id;
-      slots[2 * i + 1] = this.hashes[id];
+      while (slots[i * SLOT + ID] >= 0) i = (i + 1) & this.mask;
+      slots[i * SLOT + ID] = id;
+      slots[i * SLOT + HASH] = this.hashes[id];
     }
     this.slots = slots;
   }

@@ -1,18 +1,10 @@
-/** Rows handed to an engine in batches, yielding to the browser between them (progress, Cancel). */
-export interface RowRecord {
-  rowNumber: number;
-  cells: unknown[];
-}
+import { isBlankRow, type RowRecord } from '../../domain/table-rows';
 
 const BATCH = 5_000;
 
-/** No cell holds anything: null, undefined or only spaces. */
-function isBlankRow(cells: unknown[]): boolean {
-  for (const c of cells) if (c !== null && c !== undefined && !(typeof c === 'string' && c.trim() === '')) return false;
-  return true;
-}
-
 /**
+ * Rows handed to an engine in batches, yielding to the browser between them (progress, Cancel).
+ *
  * Blank rows are skipped, as the command line's file reader skips them: a selection of whole
  * columns, or a table with empty rows at the end, would otherwise report every empty row as a
  * rejected row. Row numbers stay those of the sheet.

@@ -1,8 +1,7 @@
 import messages from '../../../i18n/bonus';
 import { translator } from '../../../i18n/define';
 import { fmtMoney, fmtPercent } from '../format';
-import type { BadDebtLine } from '../line';
-import type { SchemeContext } from './new-brand';
+import type { BadDebtLine, SchemeContext } from '../line';
 import { Decimal, roundHalfUp } from '../../exact/decimal';
 
 /**

@@ -1,10 +1,8 @@
 import messages from '../../../i18n/bonus';
-import type { Lang } from '../../../i18n/define';
-import { edate, inPeriod, isoOf, type Period } from '../../calendar';
+import { edate, inPeriod, isoOf } from '../../calendar';
 import { fmtBand, fmtExactMoney, fmtExactPercent, fmtMoney, fmtPercent, fmtRatioPercent, reasonTranslator } from '../format';
-import { defineLazy, type NewBrandInput, type NewBrandLine, type RejectedRow } from '../line';
+import { defineLazy, type NewBrandInput, type NewBrandLine, type RejectedRow, type SchemeContext } from '../line';
 import { Contracts } from './new-brand-contracts';
-import type { BonusRules } from '../rules';
 import { applyTiers, scaleBounds } from '../tiers';
 import { Decimal, ZERO, roundHalfUp } from '../../exact/decimal';
 import { copyExact, exactCmp, exactDivRound, exactFromDecimal, exactSign, exactTimes, exactToDecimal, exactValue, type ExactValue } from '../../exact/exact-accumulator';
@@ -23,12 +21,6 @@ export interface NewBrandRecord {
   currency: string;
   amountCny: Decimal;
   margin: Decimal;
-}
-
-export interface SchemeContext {
-  rules: BonusRules;
-  lang: Lang;
-  period?: Period;
 }
 
 export interface NewBrandEngine {

@@ -1,7 +1,9 @@
 import type { Decimal } from '../../exact/decimal';
 import { ExactAccumulator, exactTimes, exactValue, type ExactValue } from '../../exact/exact-accumulator';
+import { groupItems } from '../../kernels/group-items';
 import { IntRecords } from '../../kernels/int-records';
 import { TextIds } from '../../kernels/text-ids';
+import type { OrderStore } from '../order-store';
 
 /**
  * The bookkeeping behind the new-customer rule (new-customer.ts), in small integer records rather
@@ -210,4 +212,47 @@ export class PairTally {
   weightedExact(p: number, out: ExactValue): ExactValue {
     return this.sums.exact(2 * p + 1, out);
   }
+}
+
+/** Each pair's orders, for the lines' fields computed on read (line.orders, line.rows): grouped by pair when first asked. */
+export class PairOrders {
+  private grouped: { start: Int32Array; order: Int32Array } | undefined;
+  private readonly byDateThenRow = (a: number, b: number) => this.store.date(a) - this.store.date(b) || this.store.row(a) - this.store.row(b);
+
+  constructor(
+    readonly store: OrderStore,
+    private readonly pairs: CustomerPairs,
+  ) {}
+
+  /** Pair p's orders in date order (then row). */
+  ordersOf(p: number): Int32Array {
+    // A counting sort by pair (arrival order kept) once; each pair's range is put in date order when read.
+    if (this.grouped === undefined) {
+      const { pairs, store } = this;
+      this.grouped = groupItems(
+        store.size,
+        pairs.pairCount,
+        (q) => pairs.orderCount(q),
+        (k) => store.pair(k),
+      );
+    }
+    const { start, order } = this.grouped;
+    return sortRange(order, start[p], start[p + 1], this.byDateThenRow);
+  }
+}
+
+/** Sorts a[from, to) in place (insertion sort for the short runs most pairs have); returns that range. */
+function sortRange(a: Int32Array, from: number, to: number, cmp: (x: number, y: number) => number): Int32Array {
+  const range = a.subarray(from, to);
+  if (range.length > 32) return range.sort(cmp);
+  for (let k = 1; k < range.length; k++) {
+    const x = range[k];
+    let j = k - 1;
+    while (j >= 0 && cmp(range[j], x) > 0) {
+      range[j + 1] = range[j];
+      j--;
+    }
+    range[j + 1] = x;
+  }
+  return range;
 }

@@ -1,11 +1,9 @@
 import messages from '../../../i18n/bonus';
 import { edate, isoOf, monthAfterQuarter, quarterEnd, quarterLabel, quarterOf, type Period } from '../../calendar';
 import { fmtBand, fmtExactMoney, fmtExactPercent, fmtMoney, fmtPercent, fmtRatioPercent, reasonTranslator } from '../format';
-import { defineLazy, type NewCustomerInput, type NewCustomerLine, type OrderRef } from '../line';
-import type { SchemeContext } from './new-brand';
+import { defineLazy, type NewCustomerInput, type NewCustomerLine, type OrderRef, type SchemeContext } from '../line';
 import { OrderStore } from '../order-store';
-import { groupItems } from '../../kernels/group-items';
-import { CustomerPairs, PairTally } from './new-customer-pairs';
+import { CustomerPairs, PairOrders, PairTally } from './new-customer-pairs';
 import { applyTiers } from '../tiers';
 import { ZERO, roundHalfUp, type Decimal } from '../../exact/decimal';
 import { copyExact, exactCmp, exactFromDecimal, exactSign, exactTimes, exactToDecimal, exactValue, type ExactValue } from '../../exact/exact-accumulator';
@@ -79,8 +77,7 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
       if (v === undefined) industrialOf.set(type, (v = industrialTypes.has(type.trim().toLowerCase())));
       return v;
     };
-    const byDateThenRow = (a: number, b: number) => store.date(a) - store.date(b) || store.row(a) - store.row(b);
-    const settled = new SettledPairs(store, pairs, byDateThenRow);
+    const settled = new PairOrders(store, pairs);
 
     // Each customer's window [d0, EDATE(d0, months)), for every rep that ordered for it.
     const customers = pairs.customerCount;
@@ -222,39 +219,12 @@ export function newCustomerLines(records: Iterable<NewCustomerRecord>, ctx: Sche
   return engine.finish();
 }
 
-/** What the lines' computed-on-read fields need: the stored orders, grouped by pair when first asked. */
-class SettledPairs {
-  private grouped: { start: Int32Array; order: Int32Array } | undefined;
-
-  constructor(
-    readonly store: OrderStore,
-    private readonly pairs: CustomerPairs,
-    private readonly byDateThenRow: (a: number, b: number) => number,
-  ) {}
-
-  /** Pair p's orders in date order (then row). */
-  ordersOf(p: number): Int32Array {
-    // A counting sort by pair (arrival order kept) once; each pair's range is put in date order when read.
-    if (this.grouped === undefined) {
-      const { pairs, store } = this;
-      this.grouped = groupItems(
-        store.size,
-        pairs.pairCount,
-        (q) => pairs.orderCount(q),
-        (k) => store.pair(k),
-      );
-    }
-    const { start, order } = this.grouped;
-    return sortRange(order, start[p], start[p + 1], this.byDateThenRow);
-  }
-}
-
 const LAZY_FIELDS = ['margin', 'orders', 'rows'] as const;
 
 /** A line's fields computed on first read (see defineLazy). */
 class PairFields {
   constructor(
-    private readonly pairs: SettledPairs,
+    private readonly pairs: PairOrders,
     private readonly p: number,
     /** The weighted margin is quotient ÷ divisor (the quotient itself when the divisor is null); null: none. */
     private readonly quotient: ExactValue | null,
@@ -275,22 +245,6 @@ class PairFields {
     const store = this.pairs.store;
     return Array.from(this.pairs.ordersOf(this.p), (k) => store.row(k));
   }
-}
-
-/** Sorts a[from, to) in place (insertion sort for the short runs most pairs have); returns that range. */
-function sortRange(a: Int32Array, from: number, to: number, cmp: (x: number, y: number) => number): Int32Array {
-  const range = a.subarray(from, to);
-  if (range.length > 32) return range.sort(cmp);
-  for (let k = 1; k < range.length; k++) {
-    const x = range[k];
-    let j = k - 1;
-    while (j >= 0 && cmp(range[j], x) > 0) {
-      range[j + 1] = range[j];
-      j--;
-    }
-    range[j + 1] = x;
-  }
-  return range;
 }
 
 /** The line's quarter ends inside the period (all lines when there is none). */

@@ -2,8 +2,7 @@ import messages from '../../../i18n/bonus';
 import { translator } from '../../../i18n/define';
 import { inPeriod, isoOf } from '../../calendar';
 import { fmtMoney } from '../format';
-import type { ReferralLine } from '../line';
-import type { SchemeContext } from './new-brand';
+import type { ReferralLine, SchemeContext } from '../line';
 import { Decimal } from '../../exact/decimal';
 
 /**
