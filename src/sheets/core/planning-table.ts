@@ -14,13 +14,19 @@ export const DATE_MAX = new Date(Date.UTC(2099, 11, 31));
 
 /**
  * One column of a planning table (an Excel table whose body rows are pre-made: blank input
- * cells for the planner and formulas that stay "" until the row is filled).
+ * cells for the planner and formulas that stay "" until the row is filled). Columns are named
+ * by a key: formulas, ranges and example data address them by key, never by position, so
+ * adding or moving a column is one edit to the table's column list.
  */
-export interface PlanColumn {
+export interface PlanColumn<K extends string = string> {
+  key: K;
   header: string;
-  /** A computed column: the formula for a given sheet row. Its cells are grey and locked. */
-  formula?: (row: number) => string;
-  /** A constant, locked label per body row (e.g. fixed criteria); rows without one stay input cells. */
+  /**
+   * A computed column: the formula for a given sheet row, given the letters of the table's
+   * columns by key (`(r, c) => \`IF($${c.customer}${r}="","",…)\``). Its cells are grey.
+   */
+  formula?: (row: number, col: ColumnLetters<K>) => string;
+  /** A constant label per body row (e.g. fixed criteria); rows without one stay input cells. */
   labels?: CellContent[];
   numFmt?: string;
   /** Drop-down or number rule for an input column, with the text shown when the cell is selected. */
@@ -28,7 +34,14 @@ export interface PlanColumn {
   /** Personal information: distinct header, listed in the sheet's personalRanges. */
   personal?: boolean;
   align?: 'left' | 'center' | 'right';
+  /** Sheet column width; set only by tables that own their columns (not stacked under others). */
+  width?: number;
+  /** Header cell style instead of the table header style (e.g. a header the planner types). */
+  headerStyle?: CellStyle;
 }
+
+/** Column letters of a placed table, by key. */
+export type ColumnLetters<K extends string> = Readonly<Record<K, string>>;
 
 export type InputRule =
   | { list: string[]; prompt: string }
@@ -36,82 +49,121 @@ export type InputRule =
   | { decimal: [number, number]; prompt: string; shown?: [string, string] }
   | { date: true; prompt: string };
 
-export interface PlanTableOptions {
+/** One example row: values by column key; computed and label columns are ignored. */
+export type PlanRow<K extends string> = Partial<Record<K, CellContent>>;
+
+export interface PlanTableOptions<K extends string> {
   /** Workbook-unique table name, prefixed with the template kind. */
   name: string;
   /** Sheet row of the header. */
   top: number;
   left: number;
-  columns: PlanColumn[];
+  columns: readonly PlanColumn<K>[];
   /** Number of body rows. */
   rows: number;
-  /** Example values per body row, aligned with columns; computed and label columns are ignored. */
-  data?: CellContent[][];
+  /** Example values per body row. */
+  data?: readonly PlanRow<K>[];
   tableStyle?: string;
 }
 
-export interface PlacedTable {
+export interface PlacedTable<K extends string = string> {
+  name: string;
   headerRow: number;
   firstRow: number;
   lastRow: number;
-  /** Column letter of the i-th column. */
-  letter(i: number): string;
-  /** Absolute body range of the i-th column, e.g. "$E$7:$E$26". */
-  range(i: number): string;
-  /** Relative body range of the i-th column, e.g. "E7:E26". */
-  body(i: number): string;
+  /** First and last sheet column of the table. */
+  left: number;
+  right: number;
+  /** Column letters by key. */
+  col: ColumnLetters<K>;
+  /** Sheet column index of a column. */
+  index(key: K): number;
+  /** Absolute body range of a column, e.g. "$E$7:$E$26". */
+  range(key: K): string;
+  /** Relative body range of a column, e.g. "E7:E26". */
+  body(key: K): string;
+  /** Relative body range from one column to another, e.g. "L13:M42". */
+  span(from: K, to: K): string;
   /** The whole table, header included. */
   ref: string;
   /** Personal column ranges, header included. */
   personal: string[];
 }
 
+/**
+ * Test-only: a blank column spliced into tables as they are placed, to show that every formula
+ * finds its columns by key (test/templates/column-insertion.test.ts).
+ */
+export interface ColumnProbe {
+  header: string;
+  /** Position to insert the probe column at in this table (0 = first), or undefined for none. */
+  at(table: string, keys: readonly string[]): number | undefined;
+}
+
+export const PROBE_KEY = '__probe__';
+
 export const PERSONAL_HEADER: CellStyle = style(STYLE.header, { fill: '7030A0' });
 
 /** Places an Excel table with styled header, body cells, validations and personal markers. */
-export function planTable(b: SheetBuilder, lang: Lang, o: PlanTableOptions): PlacedTable {
+export function planTable<K extends string>(b: SheetBuilder, lang: Lang, o: PlanTableOptions<K>): PlacedTable<K> {
   const t = translator(common, lang);
+  const columns: PlanColumn<string>[] = [...(o.columns as readonly PlanColumn<string>[])];
+  const probeAt = b.columnProbe?.at(o.name, columns.map((c) => c.key));
+  if (probeAt !== undefined && b.columnProbe) columns.splice(probeAt, 0, { key: PROBE_KEY, header: b.columnProbe.header });
   const first = o.top + 1;
   const last = o.top + o.rows;
-  const letter = (i: number) => columnLetter(o.left + i);
+  const indexOf = new Map(columns.map((c, i) => [c.key, o.left + i]));
+  const letters = Object.fromEntries(columns.map((c, i) => [c.key, columnLetter(o.left + i)])) as ColumnLetters<K>;
+  const index = (key: K) => {
+    const i = indexOf.get(key);
+    if (i === undefined) throw new Error(`table ${o.name} has no column ${key}`);
+    return i;
+  };
   const personal: string[] = [];
 
-  o.columns.forEach((c, i) => {
+  columns.forEach((c, i) => {
     const col = o.left + i;
-    const headerStyle = c.personal ? PERSONAL_HEADER : STYLE.header;
+    const headerStyle = c.headerStyle ?? (c.personal ? PERSONAL_HEADER : STYLE.header);
     b.at(o.top, col, c.header, headerStyle, c.personal ? t('personalHeaderNote') : undefined);
     if (c.personal) personal.push(rangeRef(o.top, col, last, col));
+    if (c.width !== undefined) b.width(col, c.width);
     const align = { alignment: { horizontal: c.align, wrapText: true, vertical: 'top' as const } };
     for (let r = first; r <= last; r++) {
       const k = r - first;
       if (c.formula) {
-        b.at(r, col, { formula: c.formula(r) }, style(STYLE.computed, { numFmt: c.numFmt }, align));
+        b.at(r, col, { formula: c.formula(r, letters) }, style(STYLE.computed, { numFmt: c.numFmt }, align));
       } else if (c.labels && c.labels[k] !== undefined) {
         b.at(r, col, c.labels[k], style(STYLE.computed, { font: { bold: true }, numFmt: c.numFmt }, align));
       } else {
-        const value = o.data?.[k]?.[i] ?? null;
+        const value = (o.data?.[k] as Record<string, CellContent> | undefined)?.[c.key] ?? null;
         b.at(r, col, value, style(STYLE.input, { numFmt: c.numFmt }, align));
       }
     }
     if (c.input && !c.formula && !c.labels) b.validation(validationFor(lang, rangeRef(first, col, last, col), c.input));
   });
 
-  const ref = rangeRef(o.top, o.left, last, o.left + o.columns.length - 1);
+  const right = o.left + columns.length - 1;
+  const ref = rangeRef(o.top, o.left, last, right);
   b.table({
     name: o.name,
     ref,
-    columns: o.columns.map((c) => ({ name: c.header })),
+    columns: columns.map((c) => ({ name: c.header })),
     style: o.tableStyle ?? 'TableStyleLight9',
     showRowStripes: false,
   });
 
   return {
+    name: o.name,
     headerRow: o.top,
     firstRow: first,
     lastRow: last,
-    letter,
-    range: (i) => rangeRef(first, o.left + i, last, o.left + i, true),
-    body: (i) => rangeRef(first, o.left + i, last, o.left + i),
+    left: o.left,
+    right,
+    col: letters,
+    index,
+    range: (key) => rangeRef(first, index(key), last, index(key), true),
+    body: (key) => rangeRef(first, index(key), last, index(key)),
+    span: (from, to) => rangeRef(first, index(from), last, index(to)),
     ref,
     personal,
   };
@@ -206,3 +258,8 @@ export function fitRowHeights(sheet: SheetSpec, fromRow = 5): SheetSpec {
 
 /** Whole yuan, for summary cells where cents only cost width. */
 export const CNY_WHOLE = '"¥"#,##0';
+
+/** `$D13`-style references to one row's cells, by column key, for per-row formulas. */
+export function rowCells<K extends string>(col: ColumnLetters<K>, row: number): Readonly<Record<K, string>> {
+  return Object.fromEntries(Object.entries<string>(col).map(([k, letter]) => [k, `$${letter}${row}`])) as Record<K, string>;
+}

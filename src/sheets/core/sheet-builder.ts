@@ -10,14 +10,22 @@ import type {
   TableSpec,
   ValidationSpec,
 } from './sheet-spec';
+import type { ColumnProbe } from './planning-table';
+
+export interface SheetBuilderOptions {
+  /** Test-only: a column planTable splices into the tables it places. */
+  columnProbe?: ColumnProbe;
+}
 
 /** Small mutable helper that builders use to assemble a SheetSpec. */
 export class SheetBuilder {
   private readonly cells = new Map<string, CellSpec>();
   private readonly spec: SheetSpec;
+  readonly columnProbe?: ColumnProbe;
 
-  constructor(name: string) {
+  constructor(name: string, options: SheetBuilderOptions = {}) {
     this.spec = { name, cells: [], merges: [], tables: [], validations: [], conditionalFormats: [], names: [], columns: [] };
+    this.columnProbe = options.columnProbe;
   }
 
   get name(): string {
@@ -85,7 +93,18 @@ export class SheetBuilder {
   }
 
   widths(widths: number[], start = 1): this {
-    widths.forEach((width, i) => this.spec.columns!.push({ index: start + i, width } satisfies ColumnSpec));
+    widths.forEach((width, i) => this.width(start + i, width));
+    return this;
+  }
+
+  /** Sets one column's width (replacing an earlier one). */
+  width(index: number, width: number, hidden?: boolean): this {
+    const columns = this.spec.columns!;
+    const existing = columns.findIndex((c) => c.index === index);
+    const spec: ColumnSpec = hidden ? { index, width, hidden } : { index, width };
+    if (existing >= 0) columns[existing] = spec;
+    else columns.push(spec);
+    columns.sort((a, b) => a.index - b.index);
     return this;
   }
 

@@ -3,7 +3,7 @@ import { translator } from '../../i18n/define';
 import { cellRef, rangeRef } from '../core/a1';
 import { CNY_WHOLE, planTable, q, type PlanColumn, fitRowHeights } from '../core/planning-table';
 import { SheetBuilder } from '../core/sheet-builder';
-import type { CellContent, Lang, SheetSpec } from '../core/sheet-spec';
+import type { Lang, SheetSpec } from '../core/sheet-spec';
 import { COLORS, NUMFMT, STYLE, style } from '../core/styles';
 import type { TemplateDef, TemplateOptions } from './registry';
 import { titleBlock } from '../core/title-block';
@@ -31,9 +31,11 @@ const EXAMPLE: Record<Lang, [string, string, 'existing' | 'new', 'existing' | 'n
   ],
 };
 
-function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
+type InitiativeKey = 'initiative' | 'target' | 'product' | 'market' | 'quadrant' | 'risk' | 'sales' | 'owner' | 'due';
+
+function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpec[] {
   const t = translator(messages, lang);
-  const b = new SheetBuilder(t('sheetName'));
+  const b = new SheetBuilder(t('sheetName'), { columnProbe });
   titleBlock(b, { lang, title: t('title'), purpose: t('purpose'), width: WIDTH, date: today ?? new Date() });
 
   const flags = { existing: t('existing'), new: t('new') };
@@ -44,36 +46,79 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
     diversification: t('diversification'),
   };
   const ex = q(flags.existing);
-  const columns: PlanColumn[] = [
-    { header: t('colInitiative') },
-    { header: t('colTarget') },
-    { header: t('colProduct'), align: 'center', input: { list: [flags.existing, flags.new], prompt: t('promptProduct') } },
-    { header: t('colMarket'), align: 'center', input: { list: [flags.existing, flags.new], prompt: t('promptMarket') } },
+  const columns: PlanColumn<InitiativeKey>[] = [
+    { key: 'initiative', header: t('colInitiative'), width: 34 },
+    { key: 'target', header: t('colTarget'), width: 22 },
     {
+      key: 'product',
+      header: t('colProduct'),
+      align: 'center',
+      input: { list: [flags.existing, flags.new], prompt: t('promptProduct') },
+      width: 13,
+    },
+    {
+      key: 'market',
+      header: t('colMarket'),
+      align: 'center',
+      input: { list: [flags.existing, flags.new], prompt: t('promptMarket') },
+      width: 13,
+    },
+    {
+      key: 'quadrant',
       header: t('colQuadrant'),
       align: 'center',
-      formula: (r) =>
-        `IF(OR(C${r}="",D${r}=""),"",IF(C${r}=${ex},IF(D${r}=${ex},${q(quadrant.marketPenetration)},${q(quadrant.marketDevelopment)}),` +
-        `IF(D${r}=${ex},${q(quadrant.productDevelopment)},${q(quadrant.diversification)})))`,
+      width: 20,
+      formula: (r, c) => {
+        const [P, M] = [`${c.product}${r}`, `${c.market}${r}`];
+        return (
+          `IF(OR(${P}="",${M}=""),"",IF(${P}=${ex},IF(${M}=${ex},${q(quadrant.marketPenetration)},${q(quadrant.marketDevelopment)}),` +
+          `IF(${M}=${ex},${q(quadrant.productDevelopment)},${q(quadrant.diversification)})))`
+        );
+      },
     },
     {
+      key: 'risk',
       header: t('colRisk'),
       align: 'center',
-      formula: (r) =>
-        `IF(E${r}="","",IF(E${r}=${q(quadrant.marketPenetration)},${q(t('riskLow'))},IF(E${r}=${q(quadrant.diversification)},${q(t('riskHigh'))},${q(t('riskMedium'))})))`,
+      width: 16,
+      formula: (r, c) => {
+        const Q = `${c.quadrant}${r}`;
+        return `IF(${Q}="","",IF(${Q}=${q(quadrant.marketPenetration)},${q(t('riskLow'))},IF(${Q}=${q(quadrant.diversification)},${q(t('riskHigh'))},${q(t('riskMedium'))})))`;
+      },
     },
-    { header: t('colSales'), numFmt: NUMFMT.cny, input: { decimal: [0, 1e12], prompt: t('promptSales') } },
-    { header: t('colOwner') },
-    { header: t('colDue'), numFmt: NUMFMT.date, align: 'center', input: { date: true, prompt: t('promptDue') } },
+    {
+      key: 'sales',
+      header: t('colSales'),
+      numFmt: NUMFMT.cny,
+      input: { decimal: [0, 1e12], prompt: t('promptSales') },
+      width: 18,
+    },
+    { key: 'owner', header: t('colOwner'), width: 11 },
+    {
+      key: 'due',
+      header: t('colDue'),
+      numFmt: NUMFMT.date,
+      align: 'center',
+      input: { date: true, prompt: t('promptDue') },
+      width: 12,
+    },
   ];
-  const data: CellContent[][] | undefined = example
-    ? EXAMPLE[lang].map(([text, target, p, m, sales, owner, due]) => [text, target, flags[p], flags[m], null, null, sales, owner, due])
+  const data = example
+    ? EXAMPLE[lang].map(([initiative, target, p, m, sales, owner, due]) => ({
+        initiative,
+        target,
+        product: flags[p],
+        market: flags[m],
+        sales,
+        owner,
+        due,
+      }))
     : undefined;
   const table = planTable(b, lang, { name: 'Ansoff_Initiatives', top: HEADER_ROW, left: 1, columns, rows: BODY_ROWS, data });
-  const quadrants = table.range(4);
-  const sales = table.range(6);
+  const quadrants = table.range('quadrant');
+  const sales = table.range('sales');
 
-  const riskBody = table.body(5);
+  const riskBody = table.body('risk');
   const riskTl = riskBody.split(':')[0];
   b.conditional({
     ref: riskBody,
@@ -120,7 +165,6 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
   const noteRow = corner + 7;
   b.set(cellRef(noteRow, 1), t('summaryNote'), STYLE.note).merge(rangeRef(noteRow, 1, noteRow, WIDTH));
 
-  b.widths([34, 22, 13, 13, 20, 16, 18, 11, 12]);
   const heights: Record<number, number> = { 1: 26, 2: 18, 3: 20, [HEADER_ROW]: 30, [corner]: 24 };
   b.configure({
     rowHeights: heights,

@@ -3,7 +3,7 @@ import { translator } from '../../i18n/define';
 import { cellRef, rangeRef } from '../core/a1';
 import { CNY_WHOLE, planTable, q, validationFor, type PlanColumn, fitRowHeights } from '../core/planning-table';
 import { SheetBuilder } from '../core/sheet-builder';
-import type { CellContent, Lang, SheetSpec } from '../core/sheet-spec';
+import type { Lang, SheetSpec } from '../core/sheet-spec';
 import { COLORS, NUMFMT, STYLE, style } from '../core/styles';
 import type { TemplateDef, TemplateOptions } from './registry';
 import { titleBlock } from '../core/title-block';
@@ -39,9 +39,11 @@ const EXAMPLE: Record<Lang, [string, number, number, number, number][]> = {
 
 const FILLS: Record<BcgQuadrant, string> = { star: COLORS.green, questionMark: COLORS.yellow, cashCow: 'DDEBF7', dog: COLORS.red };
 
-function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
+type ProductKey = 'product' | 'sales' | 'growth' | 'share' | 'competitorShare' | 'rsm' | 'quadrant' | 'strategy' | 'notes';
+
+function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpec[] {
   const t = translator(messages, lang);
-  const b = new SheetBuilder(t('sheetName'));
+  const b = new SheetBuilder(t('sheetName'), { columnProbe });
   titleBlock(b, { lang, title: t('title'), purpose: t('purpose'), width: WIDTH, date: today ?? new Date() });
 
   // Rules: the two splits, as named input cells every formula refers to.
@@ -65,36 +67,82 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
     dog: t('strategyDog'),
   };
   const share = (prompt: string) => ({ decimal: [0, 1] as [number, number], prompt, shown: ['0%', '100%'] as [string, string] });
-  const columns: PlanColumn[] = [
-    { header: t('colProduct') },
-    { header: t('colSales'), numFmt: NUMFMT.cny, input: { decimal: [0, 1e12], prompt: t('promptSales') } },
-    { header: t('colGrowth'), numFmt: NUMFMT.percent, align: 'center', input: { decimal: [-1, 10], prompt: t('promptGrowth'), shown: ['-100%', '1000%'] } },
-    { header: t('colShare'), numFmt: NUMFMT.percent, align: 'center', input: share(t('promptShare')) },
-    { header: t('colCompetitorShare'), numFmt: NUMFMT.percent, align: 'center', input: share(t('promptCompetitorShare')) },
+  const columns: PlanColumn<ProductKey>[] = [
+    { key: 'product', header: t('colProduct'), width: 26 },
     {
+      key: 'sales',
+      header: t('colSales'),
+      numFmt: NUMFMT.cny,
+      input: { decimal: [0, 1e12], prompt: t('promptSales') },
+      width: 18,
+    },
+    {
+      key: 'growth',
+      header: t('colGrowth'),
+      numFmt: NUMFMT.percent,
+      align: 'center',
+      input: { decimal: [-1, 10], prompt: t('promptGrowth'), shown: ['-100%', '1000%'] },
+      width: 15,
+    },
+    {
+      key: 'share',
+      header: t('colShare'),
+      numFmt: NUMFMT.percent,
+      align: 'center',
+      input: share(t('promptShare')),
+      width: 14,
+    },
+    {
+      key: 'competitorShare',
+      header: t('colCompetitorShare'),
+      numFmt: NUMFMT.percent,
+      align: 'center',
+      input: share(t('promptCompetitorShare')),
+      width: 18,
+    },
+    {
+      key: 'rsm',
       header: t('colRsm'),
       numFmt: '0.00"×"',
       align: 'center',
-      formula: (r) => `IF(AND(ISNUMBER(D${r}),ISNUMBER(E${r})),IF(E${r}>0,D${r}/E${r},""),"")`,
+      width: 16,
+      formula: (r, c) => {
+        const [D, E] = [`${c.share}${r}`, `${c.competitorShare}${r}`];
+        return `IF(AND(ISNUMBER(${D}),ISNUMBER(${E})),IF(${E}>0,${D}/${E},""),"")`;
+      },
     },
     {
+      key: 'quadrant',
       header: t('colQuadrant'),
       align: 'center',
-      formula: (r) =>
-        `IF(AND(ISNUMBER(C${r}),ISNUMBER(F${r})),IF(C${r}>=${GROWTH_NAME},IF(F${r}>=${RSM_NAME},${q(label.star)},${q(label.questionMark)}),` +
-        `IF(F${r}>=${RSM_NAME},${q(label.cashCow)},${q(label.dog)})),"")`,
+      width: 15,
+      formula: (r, c) => {
+        const [C, F] = [`${c.growth}${r}`, `${c.rsm}${r}`];
+        return (
+          `IF(AND(ISNUMBER(${C}),ISNUMBER(${F})),IF(${C}>=${GROWTH_NAME},IF(${F}>=${RSM_NAME},${q(label.star)},${q(label.questionMark)}),` +
+          `IF(${F}>=${RSM_NAME},${q(label.cashCow)},${q(label.dog)})),"")`
+        );
+      },
     },
     {
+      key: 'strategy',
       header: t('colStrategy'),
-      formula: (r) =>
-        `IF(G${r}="","",IF(G${r}=${q(label.star)},${q(strategy.star)},IF(G${r}=${q(label.questionMark)},${q(strategy.questionMark)},` +
-        `IF(G${r}=${q(label.cashCow)},${q(strategy.cashCow)},${q(strategy.dog)}))))`,
+      width: 22,
+      formula: (r, c) => {
+        const G = `${c.quadrant}${r}`;
+        return (
+          `IF(${G}="","",IF(${G}=${q(label.star)},${q(strategy.star)},IF(${G}=${q(label.questionMark)},${q(strategy.questionMark)},` +
+          `IF(${G}=${q(label.cashCow)},${q(strategy.cashCow)},${q(strategy.dog)}))))`
+        );
+      },
     },
-    { header: t('colNotes') },
+    { key: 'notes', header: t('colNotes'), width: 24 },
   ];
-  const data: CellContent[][] | undefined = example ? EXAMPLE[lang].map((row) => [...row, null, null, null, null]) : undefined;
+  const data = example
+    ? EXAMPLE[lang].map(([product, sales, growth, share, competitorShare]) => ({ product, sales, growth, share, competitorShare }))
+    : undefined;
   const table = planTable(b, lang, { name: 'Bcg_Products', top: HEADER_ROW, left: 1, columns, rows: BODY_ROWS, data });
-  const quadrantBody = table.body(6);
+  const quadrantBody = table.body('quadrant');
   const tl = quadrantBody.split(':')[0];
   b.conditional({
     ref: quadrantBody,
@@ -110,25 +158,42 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
     left: 1,
     rows: 4,
     columns: [
-      { header: t('sumQuadrant'), labels: Object.values(label) },
-      { header: t('sumProducts'), align: 'center', formula: (r) => `COUNTIF(${table.range(6)},A${r})` },
-      { header: t('sumSales'), numFmt: CNY_WHOLE, formula: (r) => `SUMIF(${table.range(6)},A${r},${table.range(1)})` },
+      { key: 'quadrant', header: t('sumQuadrant'), labels: Object.values(label) },
       {
+        key: 'products',
+        header: t('sumProducts'),
+        align: 'center',
+        formula: (r, c) => `COUNTIF(${table.range('quadrant')},${c.quadrant}${r})`,
+      },
+      {
+        key: 'sales',
+        header: t('sumSales'),
+        numFmt: CNY_WHOLE,
+        formula: (r, c) => `SUMIF(${table.range('quadrant')},${c.quadrant}${r},${table.range('sales')})`,
+      },
+      {
+        key: 'share',
         header: t('sumShare'),
         numFmt: NUMFMT.percent,
         align: 'center',
-        formula: (r) => `IF(N(SUM(${rangeRef(top + 2, 3, top + 5, 3, true)}))=0,"",C${r}/SUM(${rangeRef(top + 2, 3, top + 5, 3, true)}))`,
+        formula: (r, c) => {
+          const all = `$${c.sales}$${top + 2}:$${c.sales}$${top + 5}`;
+          return `IF(N(SUM(${all}))=0,"",${c.sales}${r}/SUM(${all}))`;
+        },
       },
     ],
   });
   b.conditional({
-    ref: sumTable.body(0),
-    rules: (Object.keys(label) as BcgQuadrant[]).map((k) => ({ type: 'expression' as const, formula: `A${sumTable.firstRow}=${q(label[k])}`, style: { fill: FILLS[k] } })),
+    ref: sumTable.body('quadrant'),
+    rules: (Object.keys(label) as BcgQuadrant[]).map((k) => ({
+      type: 'expression' as const,
+      formula: `${sumTable.col.quadrant}${sumTable.firstRow}=${q(label[k])}`,
+      style: { fill: FILLS[k] },
+    })),
   });
   const noteRow = sumTable.lastRow + 1;
   b.set(cellRef(noteRow, 1), t('summaryNote'), STYLE.note).merge(rangeRef(noteRow, 1, noteRow, 4));
 
-  b.widths([26, 18, 15, 14, 18, 16, 15, 22, 24]);
   const heights: Record<number, number> = { 1: 26, 2: 18, 3: 20, [RULES_ROW]: 22, [HEADER_ROW]: 32, [noteRow]: 40 };
   b.configure({
     rowHeights: heights,
@@ -139,8 +204,8 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
       {
         kind: 'bubble',
         title: t('chartTitle'),
-        categories: table.body(5),
-        series: [{ name: t('chartSeries'), values: table.body(2), sizes: table.body(1) }],
+        categories: table.body('rsm'),
+        series: [{ name: t('chartSeries'), values: table.body('growth'), sizes: table.body('sales') }],
         anchor: cellRef(top, 6),
         width: 420,
         height: 260,

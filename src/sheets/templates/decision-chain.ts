@@ -1,7 +1,17 @@
 import messages from '../../i18n/templates/decision-chain';
 import { translator } from '../../i18n/define';
 import { cellRef, rangeRef } from '../core/a1';
-import { FLAG_STYLE, OK_STYLE, planTable, q, validationFor, type PlanColumn, fitRowHeights } from '../core/planning-table';
+import {
+  FLAG_STYLE,
+  OK_STYLE,
+  planTable,
+  q,
+  validationFor,
+  fitRowHeights,
+  type ColumnLetters,
+  type PlanColumn,
+  type PlanRow,
+} from '../core/planning-table';
 import { SheetBuilder } from '../core/sheet-builder';
 import type { CellContent, Lang, SheetSpec } from '../core/sheet-spec';
 import { COLORS, NUMFMT, STYLE, style } from '../core/styles';
@@ -28,7 +38,42 @@ function vocabulary(lang: Lang) {
  * The five-person case of docs/rules/templates/decision-chain.md. Influence values are ours: user 2, technical approver 4,
  * buyer 3, finance evaluator 4, general manager 5 → support score −1, coverage 13/18.
  */
-function exampleRows(lang: Lang, v: Vocab): CellContent[][] {
+type PersonKey =
+  | 'person'
+  | 'department'
+  | 'role'
+  | 'roleClass'
+  | 'influence'
+  | 'attitude'
+  | 'ladder'
+  | 'owner'
+  | 'nextStep'
+  | 'points'
+  | 'risk'
+  | 'hometown'
+  | 'age'
+  | 'hobbies'
+  | 'family';
+
+function exampleRows(lang: Lang, v: Vocab): PlanRow<PersonKey>[] {
+  return exampleCells(lang, v).map(([person, department, role, roleClass, influence, attitude, ladder, owner, nextStep, , , hometown, age, hobbies, family]) => ({
+    person,
+    department,
+    role,
+    roleClass,
+    influence,
+    attitude,
+    ladder,
+    owner,
+    nextStep,
+    hometown,
+    age,
+    hobbies,
+    family,
+  }));
+}
+
+function exampleCells(lang: Lang, v: Vocab): CellContent[][] {
   const [dm, evaluator, executor, technical, user] = v.roles;
   const a = v.attitudes;
   const [acquainted, meeting, , trust] = v.ladder;
@@ -51,11 +96,11 @@ function exampleRows(lang: Lang, v: Vocab): CellContent[][] {
       ];
 }
 
-function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
+function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpec[] {
   const t = translator(messages, lang);
   const v = vocabulary(lang);
   const a = v.attitudes;
-  const b = new SheetBuilder(t('sheetName'));
+  const b = new SheetBuilder(t('sheetName'), { columnProbe });
   titleBlock(b, { lang, title: t('title'), purpose: t('purpose'), width: WIDTH, date: today ?? new Date() });
 
   const first = HEADER_ROW + 1;
@@ -67,27 +112,45 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
   const thresholdRef = cellRef(thresholdRow, 12, true);
   const dm = q(v.roles[0]);
 
-  const columns: PlanColumn[] = [
-    { header: t('colPerson') },
-    { header: t('colDepartment') },
-    { header: t('colRole') },
-    { header: t('colRoleClass'), input: { list: v.roles, prompt: t('promptRoleClass') } },
-    { header: t('colInfluence'), input: { whole: [1, 5], prompt: t('promptInfluence') }, align: 'center' },
-    { header: t('colAttitude'), input: { list: Object.values(a), prompt: t('promptAttitude') } },
-    { header: t('colLadder'), input: { list: v.ladder, prompt: t('promptLadder') } },
-    { header: t('colOwner') },
-    { header: t('colNextStep') },
+  const columns: PlanColumn<PersonKey>[] = [
+    { key: 'person', header: t('colPerson'), width: 12 },
+    { key: 'department', header: t('colDepartment'), width: 14 },
+    { key: 'role', header: t('colRole'), width: 24 },
+    { key: 'roleClass', header: t('colRoleClass'), input: { list: v.roles, prompt: t('promptRoleClass') }, width: 16 },
     {
-      header: t('colPoints'),
+      key: 'influence',
+      header: t('colInfluence'),
+      input: { whole: [1, 5], prompt: t('promptInfluence') },
       align: 'center',
-      formula: (r) =>
-        `IF(OR(NOT(ISNUMBER(E${r})),F${r}="",F${r}=${q(a.unknown)}),"",E${r}*IF(F${r}=${q(a.supporter)},1,IF(F${r}=${q(a.opponent)},-1,0)))`,
+      width: 12,
     },
     {
+      key: 'attitude',
+      header: t('colAttitude'),
+      input: { list: Object.values(a), prompt: t('promptAttitude') },
+      width: 11,
+    },
+    { key: 'ladder', header: t('colLadder'), input: { list: v.ladder, prompt: t('promptLadder') }, width: 11 },
+    { key: 'owner', header: t('colOwner'), width: 11 },
+    { key: 'nextStep', header: t('colNextStep'), width: 26 },
+    {
+      key: 'points',
+      header: t('colPoints'),
+      align: 'center',
+      width: 10,
+      formula: (r, c) => {
+        const [E, F] = [`${c.influence}${r}`, `${c.attitude}${r}`];
+        return `IF(OR(NOT(ISNUMBER(${E})),${F}="",${F}=${q(a.unknown)}),"",${E}*IF(${F}=${q(a.supporter)},1,IF(${F}=${q(a.opponent)},-1,0)))`;
+      },
+    },
+    {
+      key: 'risk',
       header: t('colRowRisk'),
-      formula: (r) => {
-        const notSupportingDm = `AND(D${r}=${dm},F${r}<>${q(a.supporter)})`;
-        const strongOpponent = `AND(F${r}=${q(a.opponent)},N(E${r})>=${thresholdRef})`;
+      width: 24,
+      formula: (r, c) => {
+        const [D, E, F] = [`${c.roleClass}${r}`, `${c.influence}${r}`, `${c.attitude}${r}`];
+        const notSupportingDm = `AND(${D}=${dm},${F}<>${q(a.supporter)})`;
+        const strongOpponent = `AND(${F}=${q(a.opponent)},N(${E})>=${thresholdRef})`;
         return (
           `IF(${notSupportingDm},${q(t('rowRiskDecisionMaker'))},"")` +
           `&IF(AND(${notSupportingDm},${strongOpponent}),"; ","")` +
@@ -95,10 +158,10 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
         );
       },
     },
-    { header: t('colHometown'), personal: true },
-    { header: t('colAge'), personal: true },
-    { header: t('colHobbies'), personal: true },
-    { header: t('colFamily'), personal: true },
+    { key: 'hometown', header: t('colHometown'), personal: true, width: 10 },
+    { key: 'age', header: t('colAge'), personal: true, width: 12 },
+    { key: 'hobbies', header: t('colHobbies'), personal: true, width: 12 },
+    { key: 'family', header: t('colFamily'), personal: true, width: 12 },
   ];
   const people = planTable(b, lang, {
     name: 'DecisionChain_People',
@@ -108,12 +171,12 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
     rows: BODY_ROWS,
     data: example ? exampleRows(lang, v) : undefined,
   });
-  const names = people.range(0);
-  const roleClass = people.range(3);
-  const influence = people.range(4);
-  const attitude = people.range(5);
-  const ladder = people.range(6);
-  const points = people.range(9);
+  const names = people.range('person');
+  const roleClass = people.range('roleClass');
+  const influence = people.range('influence');
+  const attitude = people.range('attitude');
+  const ladder = people.range('ladder');
+  const points = people.range('points');
   const anyone = `COUNTA(${names})+COUNT(${influence})=0`;
 
   // Summary: measures (A–C), role classes (D–I), risk checks (K–M), all on the same rows.
@@ -137,25 +200,40 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
     b.at(r, 3, { formula }, style(STYLE.computed, { numFmt, font: { bold: true }, alignment: { horizontal: 'center' } }));
   });
 
-  const rcStatus = (r: number) =>
-    `IF(${anyone},"",IF(E${r}=0,${q(t('rcNotIdentified'))},IF(G${r}=0,${q(t('rcNoSupporter'))},${q(t('rcOk'))})))`;
+  const rcStatus = (r: number, c: ColumnLetters<'people' | 'supporters'>) =>
+    `IF(${anyone},"",IF(${c.people}${r}=0,${q(t('rcNotIdentified'))},IF(${c.supporters}${r}=0,${q(t('rcNoSupporter'))},${q(t('rcOk'))})))`;
   const roles = planTable(b, lang, {
     name: 'DecisionChain_RoleClasses',
     top: head,
     left: 4,
     rows: v.roles.length,
     columns: [
-      { header: t('rcRoleClass'), labels: v.roles },
-      { header: t('rcPeople'), formula: (r) => `COUNTIF(${roleClass},D${r})`, align: 'center' },
-      { header: t('rcInfluence'), formula: (r) => `SUMIF(${roleClass},D${r},${influence})`, align: 'center' },
-      { header: t('rcSupporters'), formula: (r) => `COUNTIFS(${roleClass},D${r},${attitude},${q(a.supporter)})`, align: 'center' },
-      { header: t('rcOpponents'), formula: (r) => `COUNTIFS(${roleClass},D${r},${attitude},${q(a.opponent)})`, align: 'center' },
-      { header: t('rcStatus'), formula: rcStatus, align: 'center' },
+      { key: 'roleClass', header: t('rcRoleClass'), labels: v.roles },
+      { key: 'people', header: t('rcPeople'), formula: (r, c) => `COUNTIF(${roleClass},${c.roleClass}${r})`, align: 'center' },
+      {
+        key: 'influence',
+        header: t('rcInfluence'),
+        formula: (r, c) => `SUMIF(${roleClass},${c.roleClass}${r},${influence})`,
+        align: 'center',
+      },
+      {
+        key: 'supporters',
+        header: t('rcSupporters'),
+        formula: (r, c) => `COUNTIFS(${roleClass},${c.roleClass}${r},${attitude},${q(a.supporter)})`,
+        align: 'center',
+      },
+      {
+        key: 'opponents',
+        header: t('rcOpponents'),
+        formula: (r, c) => `COUNTIFS(${roleClass},${c.roleClass}${r},${attitude},${q(a.opponent)})`,
+        align: 'center',
+      },
+      { key: 'status', header: t('rcStatus'), formula: rcStatus, align: 'center' },
     ],
   });
 
   b.at(head, 11, t('riskHeader'), STYLE.header).at(head, 12, t('riskCount'), STYLE.header).at(head, 13, t('riskStatus'), STYLE.header);
-  const statusRange = roles.range(5);
+  const statusRange = roles.range('status');
   const risks: [string, string][] = [
     [t('riskDecisionMaker'), `COUNTIFS(${roleClass},${dm},${attitude},"<>"&${q(a.supporter)})`],
     [t('riskOpponent'), `COUNTIFS(${attitude},${q(a.opponent)},${influence},">="&${thresholdRef})`],
@@ -173,19 +251,23 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
   b.validation(validationFor(lang, cellRef(thresholdRow, 12), { whole: [1, 5], prompt: t('promptThreshold') }));
   b.defineName({ name: 'DecisionChain_HighInfluence', ref: thresholdRef });
 
-  const attitudeBody = people.body(5);
+  const attitudeBody = people.body('attitude');
+  const F = `${people.col.attitude}${first}`;
   b.conditional({
     ref: attitudeBody,
     rules: [
-      { type: 'expression', formula: `F${first}=${q(a.supporter)}`, style: { fill: COLORS.green, font: { color: COLORS.greenText } } },
-      { type: 'expression', formula: `F${first}=${q(a.opponent)}`, style: { fill: COLORS.red, font: { color: COLORS.redText } } },
-      { type: 'expression', formula: `F${first}=${q(a.neutral)}`, style: { fill: COLORS.yellow, font: { color: COLORS.yellowText } } },
+      { type: 'expression', formula: `${F}=${q(a.supporter)}`, style: { fill: COLORS.green, font: { color: COLORS.greenText } } },
+      { type: 'expression', formula: `${F}=${q(a.opponent)}`, style: { fill: COLORS.red, font: { color: COLORS.redText } } },
+      { type: 'expression', formula: `${F}=${q(a.neutral)}`, style: { fill: COLORS.yellow, font: { color: COLORS.yellowText } } },
     ],
   });
-  b.conditional({ ref: people.body(4), rules: [{ type: 'dataBar', color: COLORS.dataBar }] });
-  b.conditional({ ref: people.body(10), rules: [{ type: 'expression', formula: `K${first}<>""`, style: FLAG_STYLE }] });
+  b.conditional({ ref: people.body('influence'), rules: [{ type: 'dataBar', color: COLORS.dataBar }] });
+  b.conditional({
+    ref: people.body('risk'),
+    rules: [{ type: 'expression', formula: `${people.col.risk}${first}<>""`, style: FLAG_STYLE }],
+  });
   const flagged = [t('rcNoSupporter'), t('rcNotIdentified'), t('statusRisk')];
-  for (const ref of [roles.body(5), rangeRef(head + 1, 13, head + risks.length, 13)]) {
+  for (const ref of [roles.body('status'), rangeRef(head + 1, 13, head + risks.length, 13)]) {
     const tl = ref.split(':')[0];
     b.conditional({
       ref,
@@ -206,7 +288,6 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
   const noteRow = thresholdRow + 1;
   b.set(cellRef(noteRow, 1), t('scoreNote'), STYLE.note).merge(rangeRef(noteRow, 1, noteRow, WIDTH));
 
-  b.widths([12, 14, 24, 16, 12, 11, 11, 11, 26, 10, 24, 10, 12, 12, 12]);
   b.configure({
     freeze: { rows: HEADER_ROW, columns: 1 },
     print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: `${HEADER_ROW}:${HEADER_ROW}`, area: rangeRef(1, 1, noteRow, WIDTH) },

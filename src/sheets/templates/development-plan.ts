@@ -3,7 +3,7 @@ import catalog from '../../i18n/templates/development-plan';
 import { translator } from '../../i18n/define';
 import { cellRef, rangeRef } from '../core/a1';
 import { messageFormula } from '../core/formula-text';
-import { FLAG_STYLE, OK_STYLE, planTable, q, validationFor } from '../core/planning-table';
+import { FLAG_STYLE, OK_STYLE, planTable, q, rowCells, validationFor } from '../core/planning-table';
 import { SheetBuilder } from '../core/sheet-builder';
 import type { CellContent, Lang, SheetSpec } from '../core/sheet-spec';
 import { NUMFMT, STYLE, style } from '../core/styles';
@@ -25,10 +25,10 @@ export const developmentPlan: TemplateDef = {
   build: (o) => [buildDevelopmentPlan(o)],
 };
 
-function buildDevelopmentPlan({ lang, example, today }: TemplateOptions): SheetSpec {
+function buildDevelopmentPlan({ lang, example, today, columnProbe }: TemplateOptions): SheetSpec {
   const t = translator(catalog, lang);
   const c = translator(common, lang);
-  const b = new SheetBuilder(t('sheetName'));
+  const b = new SheetBuilder(t('sheetName'), { columnProbe });
   const { nextRow, dateRef } = titleBlock(b, {
     lang,
     title: t('title'),
@@ -74,25 +74,25 @@ function buildDevelopmentPlan({ lang, example, today }: TemplateOptions): SheetS
     left: 1,
     rows: ROWS.targets,
     columns: [
-      { header: t('colCustomer') },
-      { header: t('colIndustry') },
-      { header: t('colType') },
-      { header: t('colScale'), align: centred, input: { list: scales, prompt: t('scalePrompt') } },
-      { header: t('colFocus'), align: centred, input: { list: focuses, prompt: t('focusPrompt') } },
-      { header: t('colDirection'), input: { list: directions, prompt: t('directionPrompt') } },
-      { header: t('colMainProduct') },
-      { header: t('colNotes') },
+      { key: 'customer', header: t('colCustomer') },
+      { key: 'industry', header: t('colIndustry') },
+      { key: 'type', header: t('colType') },
+      { key: 'scale', header: t('colScale'), align: centred, input: { list: scales, prompt: t('scalePrompt') } },
+      { key: 'focus', header: t('colFocus'), align: centred, input: { list: focuses, prompt: t('focusPrompt') } },
+      { key: 'direction', header: t('colDirection'), input: { list: directions, prompt: t('directionPrompt') } },
+      { key: 'product', header: t('colMainProduct') },
+      { key: 'notes', header: t('colNotes') },
     ],
-    data: ex?.targets.map(([customer, industry, type, scale, focus, direction, product, notes]) => [
+    data: ex?.targets.map(([customer, industry, type, scale, focus, direction, product, notes]) => ({
       customer,
       industry,
       type,
-      scales[scale],
-      focuses[focus],
-      directions[direction],
+      scale: scales[scale],
+      focus: focuses[focus],
+      direction: directions[direction],
       product,
       notes,
-    ]),
+    })),
   });
   header(targets.headerRow);
   row = targets.lastRow + 2;
@@ -106,16 +106,30 @@ function buildDevelopmentPlan({ lang, example, today }: TemplateOptions): SheetS
     left: 1,
     rows: ROWS.needs,
     columns: [
-      { header: t('colCustomer') },
-      { header: t('colNeededProduct') },
-      { header: t('colRequirements') },
-      { header: t('colSimilarProduct') },
-      { header: t('colSpec') },
-      { header: t('colFeatures') },
-      { header: t('colPrice'), numFmt: NUMFMT.decimal2, input: { decimal: [0, 1e12], prompt: t('pricePrompt') } },
-      { header: t('colSupplier') },
+      { key: 'customer', header: t('colCustomer') },
+      { key: 'product', header: t('colNeededProduct') },
+      { key: 'requirements', header: t('colRequirements') },
+      { key: 'similar', header: t('colSimilarProduct') },
+      { key: 'spec', header: t('colSpec') },
+      { key: 'features', header: t('colFeatures') },
+      {
+        key: 'price',
+        header: t('colPrice'),
+        numFmt: NUMFMT.decimal2,
+        input: { decimal: [0, 1e12], prompt: t('pricePrompt') },
+      },
+      { key: 'supplier', header: t('colSupplier') },
     ],
-    data: ex?.needs,
+    data: ex?.needs.map(([customer, product, requirements, similar, spec, features, price, supplier]) => ({
+      customer,
+      product,
+      requirements,
+      similar,
+      spec,
+      features,
+      price,
+      supplier,
+    })),
   });
   header(needs.headerRow);
   row = needs.lastRow + 2;
@@ -129,32 +143,35 @@ function buildDevelopmentPlan({ lang, example, today }: TemplateOptions): SheetS
     left: 1,
     rows: ROWS.status,
     columns: [
-      { header: t('colCustomer') },
-      { header: t('colPurchaseVolume') },
-      { header: t('colSales') },
-      { header: t('colFinances'), align: centred, input: { list: ratings, prompt: t('financesPrompt') } },
-      { header: t('colCredit'), align: centred, input: { list: ratings, prompt: t('creditPrompt') } },
+      { key: 'customer', header: t('colCustomer') },
+      { key: 'volume', header: t('colPurchaseVolume') },
+      { key: 'sales', header: t('colSales') },
+      { key: 'finances', header: t('colFinances'), align: centred, input: { list: ratings, prompt: t('financesPrompt') } },
+      { key: 'credit', header: t('colCredit'), align: centred, input: { list: ratings, prompt: t('creditPrompt') } },
       {
+        key: 'risk',
         header: t('colRisk'),
         // A customer with credit or financial problems is reported before the talks go on.
-        formula: (r) => `IF($A${r}="","",IF(OR($D${r}=${poor},$E${r}=${poor}),${q(t('riskFlag'))},""))`,
+        formula: (r, col) => {
+          const x = rowCells(col, r);
+          return `IF(${x.customer}="","",IF(OR(${x.finances}=${poor},${x.credit}=${poor}),${q(t('riskFlag'))},""))`;
+        },
       },
-      { header: t('colNotes') },
+      { key: 'notes', header: t('colNotes') },
     ],
-    data: ex?.status.map(([customer, volume, sales, finances, credit, notes]) => [
+    data: ex?.status.map(([customer, volume, sales, finances, credit, notes]) => ({
       customer,
       volume,
       sales,
-      ratings[finances],
-      ratings[credit],
-      null,
+      finances: ratings[finances],
+      credit: ratings[credit],
       notes,
-    ]),
+    })),
   });
   header(status.headerRow);
   b.conditional({
-    ref: status.body(5),
-    rules: [{ type: 'expression', formula: `$F${status.firstRow}<>""`, style: FLAG_STYLE }],
+    ref: status.body('risk'),
+    rules: [{ type: 'expression', formula: `$${status.col.risk}${status.firstRow}<>""`, style: FLAG_STYLE }],
   });
   row = status.lastRow + 2;
 
@@ -167,32 +184,45 @@ function buildDevelopmentPlan({ lang, example, today }: TemplateOptions): SheetS
     left: 1,
     rows: ROWS.supply,
     columns: [
-      { header: t('colProduct') },
-      { header: t('colTechnical'), align: centred, input: { list: technical, prompt: t('technicalPrompt') } },
-      { header: t('colOutput') },
-      { header: t('colLeadTime'), align: centred, input: { whole: [0, 3650], prompt: t('leadPrompt') } },
-      { header: t('colRequiredLead'), align: centred, input: { whole: [0, 3650], prompt: t('leadPrompt') } },
+      { key: 'product', header: t('colProduct') },
       {
+        key: 'technical',
+        header: t('colTechnical'),
+        align: centred,
+        input: { list: technical, prompt: t('technicalPrompt') },
+      },
+      { key: 'output', header: t('colOutput') },
+      { key: 'lead', header: t('colLeadTime'), align: centred, input: { whole: [0, 3650], prompt: t('leadPrompt') } },
+      {
+        key: 'required',
+        header: t('colRequiredLead'),
+        align: centred,
+        input: { whole: [0, 3650], prompt: t('leadPrompt') },
+      },
+      {
+        key: 'leadOk',
         header: t('colLeadOk'),
         align: centred,
-        formula: (r) => `IF(OR($D${r}="",$E${r}=""),"",IF($D${r}<=$E${r},${q(c('yes'))},${q(c('no'))}))`,
+        formula: (r, col) => {
+          const x = rowCells(col, r);
+          return `IF(OR(${x.lead}="",${x.required}=""),"",IF(${x.lead}<=${x.required},${q(c('yes'))},${q(c('no'))}))`;
+        },
       },
-      { header: t('colNotes') },
+      { key: 'notes', header: t('colNotes') },
     ],
-    data: ex?.supply.map(([product, tech, output, lead, required, notes]) => [
+    data: ex?.supply.map(([product, tech, output, lead, required, notes]) => ({
       product,
-      technical[tech],
+      technical: technical[tech],
       output,
       lead,
       required,
-      null,
       notes,
-    ]),
+    })),
   });
   header(supply.headerRow);
   b.conditional({
-    ref: supply.body(5),
-    rules: [{ type: 'expression', formula: `$F${supply.firstRow}=${q(c('no'))}`, style: FLAG_STYLE }],
+    ref: supply.body('leadOk'),
+    rules: [{ type: 'expression', formula: `$${supply.col.leadOk}${supply.firstRow}=${q(c('no'))}`, style: FLAG_STYLE }],
   });
   const pageBreak = supply.lastRow + 1;
   row = supply.lastRow + 2;
@@ -206,35 +236,37 @@ function buildDevelopmentPlan({ lang, example, today }: TemplateOptions): SheetS
     left: 1,
     rows: ROWS.steps,
     columns: [
-      { header: t('colAction') },
-      { header: t('colStart'), numFmt: NUMFMT.date, align: centred },
-      { header: t('colDue'), numFmt: NUMFMT.date, align: centred },
-      { header: t('colOwner'), align: centred },
-      { header: t('colStatus'), align: centred, input: { list: stepStatus, prompt: t('statusPrompt') } },
+      { key: 'action', header: t('colAction') },
+      { key: 'start', header: t('colStart'), numFmt: NUMFMT.date, align: centred },
+      { key: 'due', header: t('colDue'), numFmt: NUMFMT.date, align: centred },
+      { key: 'owner', header: t('colOwner'), align: centred },
+      { key: 'status', header: t('colStatus'), align: centred, input: { list: stepStatus, prompt: t('statusPrompt') } },
       {
+        key: 'overdue',
         header: t('colOverdue'),
         align: centred,
-        formula: (r) =>
-          `IF(OR($A${r}="",$C${r}=""),"",IF(AND($C${r}<${dateRef},$E${r}<>${q(stepStatus[2])}),${q(t('overdueFlag'))},""))`,
+        formula: (r, col) => {
+          const x = rowCells(col, r);
+          return `IF(OR(${x.action}="",${x.due}=""),"",IF(AND(${x.due}<${dateRef},${x.status}<>${q(stepStatus[2])}),${q(t('overdueFlag'))},""))`;
+        },
       },
-      { header: t('colNotes') },
+      { key: 'notes', header: t('colNotes') },
     ],
-    data: ex?.steps.map(([action, start, due, owner, s, notes]) => [
+    data: ex?.steps.map(([action, start, due, owner, s, notes]) => ({
       action,
-      date(start),
-      date(due),
+      start: date(start),
+      due: date(due),
       owner,
-      stepStatus[s],
-      null,
+      status: stepStatus[s],
       notes,
-    ]),
+    })),
   });
   header(steps.headerRow);
-  b.validation(validationFor(lang, steps.body(1), { date: true, prompt: t('startPrompt') }));
-  b.validation(validationFor(lang, steps.body(2), { date: true, prompt: t('duePrompt') }));
+  b.validation(validationFor(lang, steps.body('start'), { date: true, prompt: t('startPrompt') }));
+  b.validation(validationFor(lang, steps.body('due'), { date: true, prompt: t('duePrompt') }));
   b.conditional({
-    ref: steps.body(5),
-    rules: [{ type: 'expression', formula: `$F${steps.firstRow}<>""`, style: FLAG_STYLE }],
+    ref: steps.body('overdue'),
+    rules: [{ type: 'expression', formula: `$${steps.col.overdue}${steps.firstRow}<>""`, style: FLAG_STYLE }],
   });
   row = steps.lastRow + 2;
 
@@ -248,23 +280,28 @@ function buildDevelopmentPlan({ lang, example, today }: TemplateOptions): SheetS
     rows: 4,
     columns: [
       {
+        key: 'criterion',
         header: t('colCriterion'),
         labels: [t('criterionFinance'), t('criterionEffort'), t('criterionValue'), t('criterionTechnical')],
       },
-      { header: t('colScore'), align: centred, input: { whole: [1, 5], prompt: t('scorePrompt') } },
-      { header: t('colPassMark'), align: centred, input: { whole: [1, 5], prompt: t('passMarkPrompt') } },
+      { key: 'score', header: t('colScore'), align: centred, input: { whole: [1, 5], prompt: t('scorePrompt') } },
+      { key: 'passMark', header: t('colPassMark'), align: centred, input: { whole: [1, 5], prompt: t('passMarkPrompt') } },
       {
+        key: 'result',
         header: t('colResult'),
         align: centred,
-        formula: (r) => `IF(OR($B${r}="",$C${r}=""),"",IF($B${r}>=$C${r},${q(pass)},${q(fail)}))`,
+        formula: (r, col) => {
+          const x = rowCells(col, r);
+          return `IF(OR(${x.score}="",${x.passMark}=""),"",IF(${x.score}>=${x.passMark},${q(pass)},${q(fail)}))`;
+        },
       },
-      { header: t('colEvidence') },
+      { key: 'evidence', header: t('colEvidence') },
     ],
-    data: [0, 1, 2, 3].map((i) => [null, ex?.criteria[i][0] ?? null, 3, null, ex?.criteria[i][1] ?? null]),
+    data: [0, 1, 2, 3].map((i) => ({ score: ex?.criteria[i][0] ?? null, passMark: 3, evidence: ex?.criteria[i][1] ?? null })),
   });
   header(criteria.headerRow);
   twoLineRows(criteria.firstRow, criteria.lastRow);
-  const results = criteria.range(3);
+  const results = criteria.range('result');
   const assessed = `COUNTIF(${results},${q(pass)})+COUNTIF(${results},${q(fail)})`;
   const failed = `COUNTIF(${results},${q(fail)})`;
   row = criteria.lastRow + 1;
@@ -281,7 +318,7 @@ function buildDevelopmentPlan({ lang, example, today }: TemplateOptions): SheetS
   );
   b.fill(rangeRef(row, 2, row, 4), STYLE.computed).merge(rangeRef(row, 2, row, 4));
   b.at(row, 5, t('averageScore'), style(STYLE.label, { alignment: { horizontal: 'left' } }));
-  const scores = criteria.range(1);
+  const scores = criteria.range('score');
   b.at(row, 6, { formula: `IF(COUNT(${scores})=0,"",AVERAGE(${scores}))` }, style(STYLE.computed, { numFmt: '0.00' }));
   b.conditional({
     ref: rangeRef(row, 2, row, 4),
@@ -291,8 +328,8 @@ function buildDevelopmentPlan({ lang, example, today }: TemplateOptions): SheetS
     ],
   });
   b.conditional({
-    ref: criteria.body(3),
-    rules: [{ type: 'expression', formula: `$D${criteria.firstRow}=${q(fail)}`, style: FLAG_STYLE }],
+    ref: criteria.body('result'),
+    rules: [{ type: 'expression', formula: `$${criteria.col.result}${criteria.firstRow}=${q(fail)}`, style: FLAG_STYLE }],
   });
   row += 1;
   b.at(row, 1, t('criteriaNote'), STYLE.note).merge(rangeRef(row, 1, row, WIDTH));
@@ -315,29 +352,35 @@ function buildDevelopmentPlan({ lang, example, today }: TemplateOptions): SheetS
     left: 1,
     rows: items.length,
     columns: [
-      { header: t('colItem'), labels: items },
-      { header: t('colDone'), align: centred, input: { list: [doneYes, doneNo], prompt: t('donePrompt') } },
-      { header: t('colDoneDate'), numFmt: NUMFMT.date, align: centred },
-      { header: t('colOwner'), align: centred },
-      { header: t('colNotes') },
+      { key: 'item', header: t('colItem'), labels: items },
+      { key: 'done', header: t('colDone'), align: centred, input: { list: [doneYes, doneNo], prompt: t('donePrompt') } },
+      { key: 'doneDate', header: t('colDoneDate'), numFmt: NUMFMT.date, align: centred },
+      { key: 'owner', header: t('colOwner'), align: centred },
+      { key: 'notes', header: t('colNotes') },
     ],
     data: items.map((_, i) => {
       const e = ex?.checklist[i];
-      return [null, e ? (e[0] ? doneYes : doneNo) : doneNo, date(e?.[1] ?? null), e?.[2] ?? null, e?.[3] ?? null];
+      return {
+        done: e ? (e[0] ? doneYes : doneNo) : doneNo,
+        doneDate: date(e?.[1] ?? null),
+        owner: e?.[2] ?? null,
+        notes: e?.[3] ?? null,
+      };
     }),
   });
   header(checklist.headerRow);
   twoLineRows(checklist.firstRow, checklist.lastRow);
-  b.validation(validationFor(lang, checklist.body(2), { date: true, prompt: t('doneDatePrompt') }));
+  b.validation(validationFor(lang, checklist.body('doneDate'), { date: true, prompt: t('doneDatePrompt') }));
+  const doneCell = `$${checklist.col.done}${checklist.firstRow}`;
   b.conditional({
-    ref: checklist.body(1),
+    ref: checklist.body('done'),
     rules: [
-      { type: 'expression', formula: `$B${checklist.firstRow}=${q(doneYes)}`, style: OK_STYLE },
-      { type: 'expression', formula: `$B${checklist.firstRow}=${q(doneNo)}`, style: FLAG_STYLE },
+      { type: 'expression', formula: `${doneCell}=${q(doneYes)}`, style: OK_STYLE },
+      { type: 'expression', formula: `${doneCell}=${q(doneNo)}`, style: FLAG_STYLE },
     ],
   });
   row = checklist.lastRow + 1;
-  const done = checklist.range(1);
+  const done = checklist.range('done');
   const completionRef = `B${row}`;
   b.at(row, 1, t('completion'), style(STYLE.label, { alignment: { horizontal: 'left' } }));
   b.set(

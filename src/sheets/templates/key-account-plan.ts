@@ -1,7 +1,7 @@
 import catalog from '../../i18n/templates/key-account-plan';
 import { translator } from '../../i18n/define';
 import { cellRef, rangeRef } from '../core/a1';
-import { FLAG_STYLE, OK_STYLE, planTable, q, validationFor, type InputRule } from '../core/planning-table';
+import { FLAG_STYLE, OK_STYLE, planTable, q, rowCells, validationFor, type InputRule } from '../core/planning-table';
 import { SheetBuilder } from '../core/sheet-builder';
 import type { CellContent, CellStyle, Lang, SheetSpec } from '../core/sheet-spec';
 import { NUMFMT, STYLE, style } from '../core/styles';
@@ -28,9 +28,9 @@ const MONEY_IN: CellStyle = style(STYLE.input, { numFmt: NUMFMT.cny, alignment: 
 const MONEY_OUT: CellStyle = style(STYLE.computed, { numFmt: NUMFMT.cny });
 const CENTRED = 'center' as const;
 
-function buildKeyAccountPlan({ lang, example, today }: TemplateOptions): SheetSpec {
+function buildKeyAccountPlan({ lang, example, today, columnProbe }: TemplateOptions): SheetSpec {
   const t = translator(catalog, lang);
-  const b = new SheetBuilder(t('sheetName'));
+  const b = new SheetBuilder(t('sheetName'), { columnProbe });
   const { nextRow } = titleBlock(b, {
     lang,
     title: t('title'),
@@ -112,15 +112,15 @@ function buildKeyAccountPlan({ lang, example, today }: TemplateOptions): SheetSp
     left: 1,
     rows: metrics.length,
     columns: [
-      { header: t('colMetric'), labels: metrics.map((m) => m.label) },
-      { header: t('colValue'), align: CENTRED },
-      { header: t('colNotes') },
+      { key: 'metric', header: t('colMetric'), labels: metrics.map((m) => m.label) },
+      { key: 'value', header: t('colValue'), align: CENTRED },
+      { key: 'notes', header: t('colNotes') },
     ],
-    data: metrics.map((_, i) => [null, ex?.business[i][0] ?? null, ex?.business[i][1] ?? null]),
+    data: metrics.map((_, i) => ({ value: ex?.business[i][0] ?? null, notes: ex?.business[i][1] ?? null })),
   });
   metrics.forEach((m, i) => {
     const r = business.firstRow + i;
-    const ref = cellRef(r, 2);
+    const ref = cellRef(r, business.index('value'));
     const cell = b.get(ref)!;
     cell.style = style(cell.style, { numFmt: m.percent ? NUMFMT.percent : '0' });
     b.validation(
@@ -146,15 +146,23 @@ function buildKeyAccountPlan({ lang, example, today }: TemplateOptions): SheetSp
     left: 1,
     rows: 3,
     columns: [
-      { header: t('colName') },
-      { header: t('colPosition') },
-      { header: t('colCharacter') },
-      { header: t('colPressure') },
-      { header: t('colHobbies'), personal: true },
-      { header: t('colFamily'), personal: true },
-      { header: t('colNotes') },
+      { key: 'name', header: t('colName') },
+      { key: 'position', header: t('colPosition') },
+      { key: 'character', header: t('colCharacter') },
+      { key: 'pressure', header: t('colPressure') },
+      { key: 'hobbies', header: t('colHobbies'), personal: true },
+      { key: 'family', header: t('colFamily'), personal: true },
+      { key: 'notes', header: t('colNotes') },
     ],
-    data: ex?.people,
+    data: ex?.people.map(([name, position, character, pressure, hobbies, family, notes]) => ({
+      name,
+      position,
+      character,
+      pressure,
+      hobbies,
+      family,
+      notes,
+    })),
   });
   rowHeights[people.headerRow] = 30;
   wrapRows(people.firstRow, people.lastRow);
@@ -169,14 +177,14 @@ function buildKeyAccountPlan({ lang, example, today }: TemplateOptions): SheetSp
     left: 1,
     rows: 3,
     columns: [
-      { header: t('colFactor'), labels: [t('factorCost'), t('factorTechnical'), t('factorPolicy')] },
-      { header: t('colImpact'), align: CENTRED, input: { list: impacts, prompt: t('impactPrompt') } },
-      { header: t('colSituation') },
-      { header: t('colResponse') },
+      { key: 'factor', header: t('colFactor'), labels: [t('factorCost'), t('factorTechnical'), t('factorPolicy')] },
+      { key: 'impact', header: t('colImpact'), align: CENTRED, input: { list: impacts, prompt: t('impactPrompt') } },
+      { key: 'situation', header: t('colSituation') },
+      { key: 'response', header: t('colResponse') },
     ],
     data: [0, 1, 2].map((i) => {
       const f = ex?.factors[i];
-      return [null, f ? impacts[f[0]] : null, f?.[1] ?? null, f?.[2] ?? null];
+      return { impact: f ? impacts[f[0]] : null, situation: f?.[1] ?? null, response: f?.[2] ?? null };
     }),
   });
   wrapRows(factors.firstRow, factors.lastRow);
@@ -192,31 +200,36 @@ function buildKeyAccountPlan({ lang, example, today }: TemplateOptions): SheetSp
     left: 1,
     rows: TRADING_MONTHS,
     columns: [
-      { header: t('colMonth'), numFmt: 'yyyy-mm', align: CENTRED },
-      { header: t('colTheirSales'), numFmt: NUMFMT.cny, input: moneyRule },
-      { header: t('colTheirPurchases'), numFmt: NUMFMT.cny, input: moneyRule },
-      { header: t('colOurSupply'), numFmt: NUMFMT.cny, input: moneyRule },
+      { key: 'month', header: t('colMonth'), numFmt: 'yyyy-mm', align: CENTRED },
+      { key: 'sales', header: t('colTheirSales'), numFmt: NUMFMT.cny, input: moneyRule },
+      { key: 'purchases', header: t('colTheirPurchases'), numFmt: NUMFMT.cny, input: moneyRule },
+      { key: 'ours', header: t('colOurSupply'), numFmt: NUMFMT.cny, input: moneyRule },
       {
+        key: 'share',
         header: t('colShare'),
         numFmt: NUMFMT.percent,
         align: CENTRED,
-        formula: (r) => `IF(OR($C${r}="",$D${r}="",N($C${r})=0),"",$D${r}/$C${r})`,
+        formula: (r, col) => {
+          const x = rowCells(col, r);
+          return `IF(OR(${x.purchases}="",${x.ours}="",N(${x.purchases})=0),"",${x.ours}/${x.purchases})`;
+        },
       },
-      { header: t('colMainItem') },
-      { header: t('colNotes') },
+      { key: 'item', header: t('colMainItem') },
+      { key: 'notes', header: t('colNotes') },
     ],
-    data: ex?.trading.map(([month, sales, purchases, ours, item]) => [date(month), sales, purchases, ours, null, item]),
+    data: ex?.trading.map(([month, sales, purchases, ours, item]) => ({ month: date(month), sales, purchases, ours, item })),
   });
   rowHeights[trading.headerRow] = 30;
-  b.validation(validationFor(lang, trading.body(0), { date: true, prompt: t('monthPrompt') }));
+  b.validation(validationFor(lang, trading.body('month'), { date: true, prompt: t('monthPrompt') }));
   row = trading.lastRow + 1;
-  b.at(row, 1, t('total'), style(LABEL, { alignment: { horizontal: 'center' } }));
-  for (const col of [2, 3, 4])
-    b.at(row, col, { formula: `SUM(${trading.range(col - 1)})` }, style(MONEY_OUT, { font: { bold: true } }));
-  const totalShare = cellRef(row, 5);
+  b.at(row, trading.index('month'), t('total'), style(LABEL, { alignment: { horizontal: 'center' } }));
+  const totalOf = (key: 'sales' | 'purchases' | 'ours') => cellRef(row, trading.index(key));
+  for (const key of ['sales', 'purchases', 'ours'] as const)
+    b.set(totalOf(key), { formula: `SUM(${trading.range(key)})` }, style(MONEY_OUT, { font: { bold: true } }));
+  const totalShare = cellRef(row, trading.index('share'));
   b.set(
     totalShare,
-    { formula: `IF(N(${cellRef(row, 3)})=0,"",${cellRef(row, 4)}/${cellRef(row, 3)})` },
+    { formula: `IF(N(${totalOf('purchases')})=0,"",${totalOf('ours')}/${totalOf('purchases')})` },
     style(STYLE.computed, { numFmt: NUMFMT.percent, font: { bold: true }, alignment: { horizontal: CENTRED } }),
   );
   row += 1;
@@ -231,19 +244,27 @@ function buildKeyAccountPlan({ lang, example, today }: TemplateOptions): SheetSp
     left: 1,
     rows: 4,
     columns: [
-      { header: t('colCompetitor') },
-      { header: t('colProducts') },
+      { key: 'competitor', header: t('colCompetitor') },
+      { key: 'products', header: t('colProducts') },
       {
+        key: 'share',
         header: t('colCompetitorShare'),
         numFmt: NUMFMT.percent0,
         align: CENTRED,
         input: { decimal: [0, 1], prompt: t('sharePrompt'), shown: ['0%', '100%'] },
       },
-      { header: t('colStrengths') },
-      { header: t('colWeaknesses') },
-      { header: t('colResponse') },
+      { key: 'strengths', header: t('colStrengths') },
+      { key: 'weaknesses', header: t('colWeaknesses') },
+      { key: 'response', header: t('colResponse') },
     ],
-    data: ex?.competitors,
+    data: ex?.competitors.map(([competitor, products, share, strengths, weaknesses, response]) => ({
+      competitor,
+      products,
+      share,
+      strengths,
+      weaknesses,
+      response,
+    })),
   });
   wrapRows(competitors.firstRow, competitors.lastRow);
   row = competitors.lastRow + 2;
@@ -330,21 +351,36 @@ function buildKeyAccountPlan({ lang, example, today }: TemplateOptions): SheetSp
     left: 1,
     rows: advantages.length,
     columns: [
-      { header: t('colSource'), labels: advantages },
-      { header: t('colConfidence'), align: CENTRED, input: { list: impacts, prompt: t('confidencePrompt') } },
-      { header: t('colValueCreated'), numFmt: NUMFMT.cny, input: { decimal: [0, 1e12], prompt: t('valuePrompt') } },
-      { header: t('colMeasures') },
+      { key: 'source', header: t('colSource'), labels: advantages },
+      {
+        key: 'confidence',
+        header: t('colConfidence'),
+        align: CENTRED,
+        input: { list: impacts, prompt: t('confidencePrompt') },
+      },
+      {
+        key: 'value',
+        header: t('colValueCreated'),
+        numFmt: NUMFMT.cny,
+        input: { decimal: [0, 1e12], prompt: t('valuePrompt') },
+      },
+      { key: 'measures', header: t('colMeasures') },
     ],
     data: advantages.map((_, i) => {
       const a = ex?.advantages[i];
-      return [null, a ? impacts[a[0]] : null, a?.[1] ?? null, a?.[2] ?? null];
+      return { confidence: a ? impacts[a[0]] : null, value: a?.[1] ?? null, measures: a?.[2] ?? null };
     }),
   });
   rowHeights[advantageTable.headerRow] = 30;
   wrapRows(advantageTable.firstRow, advantageTable.lastRow);
   row = advantageTable.lastRow + 1;
-  b.at(row, 1, t('total'), style(LABEL, { alignment: { horizontal: 'center' } }));
-  b.at(row, 3, { formula: `SUM(${advantageTable.range(2)})` }, style(MONEY_OUT, { font: { bold: true } }));
+  b.at(row, advantageTable.index('source'), t('total'), style(LABEL, { alignment: { horizontal: 'center' } }));
+  b.at(
+    row,
+    advantageTable.index('value'),
+    { formula: `SUM(${advantageTable.range('value')})` },
+    style(MONEY_OUT, { font: { bold: true } }),
+  );
   row += 2;
 
   // 9. Relationship stage, with the next goal and a consistency check.

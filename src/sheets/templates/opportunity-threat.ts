@@ -1,9 +1,9 @@
 import messages from '../../i18n/templates/opportunity-threat';
 import { translator } from '../../i18n/define';
-import { cellRef, columnLetter, rangeRef } from '../core/a1';
+import { cellRef, rangeRef } from '../core/a1';
 import { planTable, q, type PlacedTable, type PlanColumn, fitRowHeights } from '../core/planning-table';
 import { SheetBuilder } from '../core/sheet-builder';
-import type { CellContent, Lang, SheetSpec } from '../core/sheet-spec';
+import type { Lang, SheetSpec } from '../core/sheet-spec';
 import { COLORS, STYLE, style } from '../core/styles';
 import type { TemplateDef, TemplateOptions } from './registry';
 import { titleBlock } from '../core/title-block';
@@ -12,10 +12,9 @@ const SECTION_ROW = 6;
 const HEADER_ROW = 7;
 const BODY_ROWS = 12;
 const BLOCK = 6;
-/** Opportunities in A–F, threats in H–M; column G is a spacer (wide enough for the title block's "Version"). */
+/** Opportunities from column A, threats after a spacer column (wide enough for the title block's "Version"). */
 const LEFT = 1;
-const RIGHT = 8;
-const WIDTH = RIGHT + BLOCK - 1;
+const WIDTH = 2 * BLOCK + 1;
 
 type H = 'H' | 'L';
 /** Example (ours). Opportunities: pursue 1, improve odds 2, quick win 1, ignore 1. Threats: major 2, monitor 1, routine 1, negligible 0. */
@@ -66,33 +65,44 @@ interface Matrix {
   rows: [string, H, H, string, string][];
 }
 
-function matrix(b: SheetBuilder, lang: Lang, m: Matrix, left: number, levels: { high: string; low: string }, example: boolean): PlacedTable {
-  b.at(SECTION_ROW, left, m.section, STYLE.section).merge(rangeRef(SECTION_ROW, left, SECTION_ROW, left + BLOCK - 1));
-  for (let c = left + 1; c < left + BLOCK; c++) b.at(SECTION_ROW, c, null, STYLE.section);
-  const L = (i: number) => columnLetter(left + i);
+type MatrixKey = 'item' | 'first' | 'second' | 'quadrant' | 'action' | 'owner';
+
+function matrix(
+  b: SheetBuilder,
+  lang: Lang,
+  m: Matrix,
+  left: number,
+  levels: { high: string; low: string },
+  example: boolean,
+): PlacedTable<MatrixKey> {
   const hi = q(levels.high);
   const [hh, hl, lh, ll] = m.quadrants.map(q);
-  const columns: PlanColumn[] = [
-    { header: m.cols[0] },
-    { header: m.cols[1], align: 'center', input: { list: [levels.high, levels.low], prompt: m.prompts[0] } },
-    { header: m.cols[2], align: 'center', input: { list: [levels.high, levels.low], prompt: m.prompts[1] } },
+  const columns: PlanColumn<MatrixKey>[] = [
+    { key: 'item', header: m.cols[0] },
+    { key: 'first', header: m.cols[1], align: 'center', input: { list: [levels.high, levels.low], prompt: m.prompts[0] } },
+    { key: 'second', header: m.cols[2], align: 'center', input: { list: [levels.high, levels.low], prompt: m.prompts[1] } },
     {
+      key: 'quadrant',
       header: m.cols[3],
       align: 'center',
-      formula: (r) => {
-        const [a, p] = [`${L(1)}${r}`, `${L(2)}${r}`];
+      formula: (r, c) => {
+        const [a, p] = [`${c.first}${r}`, `${c.second}${r}`];
         return `IF(OR(${a}="",${p}=""),"",IF(${a}=${hi},IF(${p}=${hi},${hh},${hl}),IF(${p}=${hi},${lh},${ll})))`;
       },
     },
-    { header: m.cols[4] },
-    { header: m.cols[5] },
+    { key: 'action', header: m.cols[4] },
+    { key: 'owner', header: m.cols[5] },
   ];
   const level = (x: H) => (x === 'H' ? levels.high : levels.low);
-  const data: CellContent[][] | undefined = example ? m.rows.map(([text, a, p, action, owner]) => [text, level(a), level(p), null, action || null, owner || null]) : undefined;
+  const data = example
+    ? m.rows.map(([item, a, p, action, owner]) => ({ item, first: level(a), second: level(p), action: action || null, owner: owner || null }))
+    : undefined;
   const table = planTable(b, lang, { name: `OpportunityThreat_${m.name}`, top: HEADER_ROW, left, columns, rows: BODY_ROWS, data });
-  const tl = `${L(3)}${table.firstRow}`;
+  b.at(SECTION_ROW, left, m.section, STYLE.section).merge(rangeRef(SECTION_ROW, left, SECTION_ROW, table.right));
+  for (let c = left + 1; c <= table.right; c++) b.at(SECTION_ROW, c, null, STYLE.section);
+  const tl = `${table.col.quadrant}${table.firstRow}`;
   b.conditional({
-    ref: table.body(3),
+    ref: table.body('quadrant'),
     rules: m.quadrants.map((label, i) => ({ type: 'expression' as const, formula: `${tl}=${q(label)}`, style: { fill: m.fills[i], font: { bold: true } } })),
   });
 
@@ -102,7 +112,7 @@ function matrix(b: SheetBuilder, lang: Lang, m: Matrix, left: number, levels: { 
   b.at(top, left, m.corner, head);
   b.at(top, left + 1, m.colHeads[0], head).at(top, left + 2, null, head).merge(rangeRef(top, left + 1, top, left + 2));
   b.at(top, left + 3, m.colHeads[1], head).at(top, left + 4, null, head).merge(rangeRef(top, left + 3, top, left + 4));
-  const quadrants = table.range(3);
+  const quadrants = table.range('quadrant');
   [0, 1].forEach((i) => {
     const r = top + 1 + i;
     b.at(r, left, m.rowHeads[i], head);
@@ -116,9 +126,9 @@ function matrix(b: SheetBuilder, lang: Lang, m: Matrix, left: number, levels: { 
   return table;
 }
 
-function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
+function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpec[] {
   const t = translator(messages, lang);
-  const b = new SheetBuilder(t('sheetName'));
+  const b = new SheetBuilder(t('sheetName'), { columnProbe });
   titleBlock(b, { lang, title: t('title'), purpose: t('purpose'), width: WIDTH, date: today ?? new Date() });
   const levels = { high: t('high'), low: t('low') };
   const data = EXAMPLE[lang];
@@ -142,7 +152,7 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
     levels,
     example,
   );
-  matrix(
+  const thr = matrix(
     b,
     lang,
     {
@@ -157,20 +167,20 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
       rowHeads: [t('severityHigh'), t('severityLow')],
       rows: data.thr,
     },
-    RIGHT,
+    opp.right + 2,
     levels,
     example,
   );
   const gridTop = opp.lastRow + 2;
   const noteRow = gridTop + 4;
-  b.set(cellRef(noteRow, 1), t('note'), STYLE.note).merge(rangeRef(noteRow, 1, noteRow, WIDTH));
+  b.set(cellRef(noteRow, 1), t('note'), STYLE.note).merge(rangeRef(noteRow, 1, noteRow, thr.right));
 
   b.widths([30, 13, 13, 13, 26, 11, 9, 30, 13, 13, 13, 26, 11]);
   const heights: Record<number, number> = { 1: 26, 2: 18, 3: 20, [HEADER_ROW]: 28, [gridTop]: 28, [noteRow]: 30 };
   b.configure({
     rowHeights: heights,
     freeze: { rows: HEADER_ROW, columns: 0 },
-    print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: `${SECTION_ROW}:${HEADER_ROW}`, area: rangeRef(1, 1, noteRow, WIDTH) },
+    print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: `${SECTION_ROW}:${HEADER_ROW}`, area: rangeRef(1, 1, noteRow, thr.right) },
     protection: { enabled: true },
   });
   return [fitRowHeights(b.build())];

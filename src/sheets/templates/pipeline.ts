@@ -2,9 +2,19 @@ import catalog from '../../i18n/templates/pipeline';
 import { translator } from '../../i18n/define';
 import { rangeRef } from '../core/a1';
 import { messageFormula } from '../core/formula-text';
-import { fitRowHeights, FLAG_STYLE, OK_STYLE, planTable, q, validationFor, type PlanColumn } from '../core/planning-table';
+import {
+  fitRowHeights,
+  FLAG_STYLE,
+  OK_STYLE,
+  planTable,
+  q,
+  rowCells,
+  validationFor,
+  type PlanColumn,
+  type PlanRow,
+} from '../core/planning-table';
 import { SheetBuilder } from '../core/sheet-builder';
-import type { CellContent, Lang, SheetSpec } from '../core/sheet-spec';
+import type { Lang, SheetSpec } from '../core/sheet-spec';
 import { COLORS, NUMFMT, STYLE, style } from '../core/styles';
 import type { TemplateDef, TemplateOptions } from './registry';
 import { titleBlock } from '../core/title-block';
@@ -25,9 +35,24 @@ export const pipeline: TemplateDef = {
   build: (o) => [buildPipeline(o)],
 };
 
-function buildPipeline({ lang, example, today }: TemplateOptions): SheetSpec {
+type PipelineKey =
+  | 'customer'
+  | 'owner'
+  | 'stage'
+  | 'status'
+  | 'decision'
+  | 'nextAction'
+  | 'due'
+  | 'lastContact'
+  | 'progress'
+  | 'achievements'
+  | 'problems'
+  | 'overdue'
+  | 'stalled';
+
+function buildPipeline({ lang, example, today, columnProbe }: TemplateOptions): SheetSpec {
   const t = translator(catalog, lang);
-  const b = new SheetBuilder(t('sheetName'));
+  const b = new SheetBuilder(t('sheetName'), { columnProbe });
   const { dateRef } = titleBlock(b, {
     lang,
     title: t('title'),
@@ -70,33 +95,53 @@ function buildPipeline({ lang, example, today }: TemplateOptions): SheetSpec {
   b.validation(validationFor(lang, 'C9:C10', { whole: [0, 10000], prompt: t('targetPrompt') }));
 
   const top = 12;
-  const first = top + 1;
-  const last = top + BODY_ROWS;
   const reportDate = '$C$7';
   const stallDays = '$C$8';
-  const columns: PlanColumn[] = [
-    { header: t('colCustomer') },
-    { header: t('colOwner'), align: 'center' },
-    { header: t('colStage'), input: { list: stages, prompt: t('stagePrompt') } },
-    { header: t('colStatus'), align: 'center', input: { list: [red, yellow, green], prompt: t('statusPrompt') } },
-    { header: t('colDecision'), align: 'center', input: { list: decisions, prompt: t('decisionPrompt') } },
-    { header: t('colNextAction') },
-    { header: t('colDue'), numFmt: NUMFMT.date, align: 'center' },
-    { header: t('colLastContact'), numFmt: NUMFMT.date, align: 'center' },
-    { header: t('colProgress') },
-    { header: t('colAchievements') },
-    { header: t('colProblems') },
+  const en = lang === 'en-US';
+  const columns: PlanColumn<PipelineKey>[] = [
+    { key: 'customer', header: t('colCustomer'), width: en ? 28 : 22 },
+    { key: 'owner', header: t('colOwner'), align: 'center', width: 14 },
+    { key: 'stage', header: t('colStage'), input: { list: stages, prompt: t('stagePrompt') }, width: 20 },
     {
-      header: t('colOverdue'),
+      key: 'status',
+      header: t('colStatus'),
       align: 'center',
-      // Overdue: the next action's due date is before the report date and the deal is not closed.
-      formula: (r) =>
-        `IF(OR($A${r}="",$G${r}=""),"",IF(AND($G${r}<${reportDate},$D${r}<>${q(red)}),${q(t('overdueFlag'))},""))`,
+      input: { list: [red, yellow, green], prompt: t('statusPrompt') },
+      width: 18,
     },
     {
+      key: 'decision',
+      header: t('colDecision'),
+      align: 'center',
+      input: { list: decisions, prompt: t('decisionPrompt') },
+      width: 13,
+    },
+    { key: 'nextAction', header: t('colNextAction'), width: 24 },
+    { key: 'due', header: t('colDue'), numFmt: NUMFMT.date, align: 'center', width: 12 },
+    { key: 'lastContact', header: t('colLastContact'), numFmt: NUMFMT.date, align: 'center', width: 12 },
+    { key: 'progress', header: t('colProgress'), width: 26 },
+    { key: 'achievements', header: t('colAchievements'), width: 20 },
+    { key: 'problems', header: t('colProblems'), width: 20 },
+    {
+      key: 'overdue',
+      header: t('colOverdue'),
+      align: 'center',
+      width: 11,
+      // Overdue: the next action's due date is before the report date and the deal is not closed.
+      formula: (r, c) => {
+        const x = rowCells(c, r);
+        return `IF(OR(${x.customer}="",${x.due}=""),"",IF(AND(${x.due}<${reportDate},${x.status}<>${q(red)}),${q(t('overdueFlag'))},""))`;
+      },
+    },
+    {
+      key: 'stalled',
       header: t('colStalled'),
       align: 'center',
-      formula: (r) => `IF(OR($A${r}="",$H${r}=""),"",IF(${reportDate}-$H${r}>${stallDays},${q(t('stalledFlag'))},""))`,
+      width: 11,
+      formula: (r, c) => {
+        const x = rowCells(c, r);
+        return `IF(OR(${x.customer}="",${x.lastContact}=""),"",IF(${reportDate}-${x.lastContact}>${stallDays},${q(t('stalledFlag'))},""))`;
+      },
     },
   ];
   const table = planTable(b, lang, {
@@ -107,14 +152,16 @@ function buildPipeline({ lang, example, today }: TemplateOptions): SheetSpec {
     rows: BODY_ROWS,
     data: example ? exampleRows(lang, stages, [red, yellow, green], decisions) : undefined,
   });
-  b.validation(validationFor(lang, table.body(6), { date: true, prompt: t('duePrompt') }));
-  b.validation(validationFor(lang, table.body(7), { date: true, prompt: t('lastContactPrompt') }));
+  const first = table.firstRow;
+  const last = table.lastRow;
+  b.validation(validationFor(lang, table.body('due'), { date: true, prompt: t('duePrompt') }));
+  b.validation(validationFor(lang, table.body('lastContact'), { date: true, prompt: t('lastContactPrompt') }));
 
   // Summary.
   const summaryLabel = (ref: string, label: string) =>
     b.set(ref, label, style(STYLE.label, { alignment: { horizontal: 'left', wrapText: true } }));
-  const status = table.range(3);
-  const decision = table.range(4);
+  const status = table.range('status');
+  const decision = table.range('decision');
   summaryLabel('I7', t('potentialCount'));
   // A blank decision counts as not abandoned: "<>" criteria match empty cells.
   b.set('J7', { formula: `COUNTIFS(${status},${q(green)},${decision},"<>"&${q(decisions[2])})` }, computed);
@@ -132,17 +179,17 @@ function buildPipeline({ lang, example, today }: TemplateOptions): SheetSpec {
   summaryLabel('I10', t('likelyCount'));
   b.set('J10', { formula: `COUNTIF(${status},${q(yellow)})` }, computed);
   summaryLabel('K9', t('overdueCount'));
-  b.set('L9', { formula: `COUNTIF(${table.range(11)},${q(t('overdueFlag'))})` }, computed)
+  b.set('L9', { formula: `COUNTIF(${table.range('overdue')},${q(t('overdueFlag'))})` }, computed)
     .fill('L9:M9', computed)
     .merge('L9:M9');
   summaryLabel('K10', t('stalledCount'));
-  b.set('L10', { formula: `COUNTIF(${table.range(12)},${q(t('stalledFlag'))})` }, computed)
+  b.set('L10', { formula: `COUNTIF(${table.range('stalled')},${q(t('stalledFlag'))})` }, computed)
     .fill('L10:M10', computed)
     .merge('L10:M10');
 
-  const statusCell = `$D${first}`;
+  const statusCell = `$${table.col.status}${first}`;
   b.conditional({
-    ref: table.body(3),
+    ref: table.body('status'),
     rules: [
       {
         type: 'expression',
@@ -162,8 +209,8 @@ function buildPipeline({ lang, example, today }: TemplateOptions): SheetSpec {
     ],
   });
   b.conditional({
-    ref: rangeRef(first, 12, last, 13),
-    rules: [{ type: 'expression', formula: `L${first}<>""`, style: FLAG_STYLE }],
+    ref: table.span('overdue', 'stalled'),
+    rules: [{ type: 'expression', formula: `${table.col.overdue}${first}<>""`, style: FLAG_STYLE }],
   });
   b.conditional({
     ref: 'J8:M8',
@@ -173,7 +220,6 @@ function buildPipeline({ lang, example, today }: TemplateOptions): SheetSpec {
     ],
   });
 
-  b.widths([lang === 'en-US' ? 28 : 22, 14, 20, 18, 13, 24, 12, 12, 26, 20, 20, 11, 11]);
   // English notes run to two lines.
   const noteRow = lang === 'en-US' ? 28 : 22;
   const rowHeights: Record<number, number> = { 1: 26, 2: 18, 3: 20, 7: noteRow, 8: noteRow, 9: 22, 10: 22, [top]: 32 };
@@ -187,7 +233,7 @@ function buildPipeline({ lang, example, today }: TemplateOptions): SheetSpec {
         paperSize: 'A4',
         fitToWidth: true,
         titleRows: `${top}:${top}`,
-        area: rangeRef(1, 1, last, WIDTH),
+        area: rangeRef(1, 1, last, table.right),
       },
       protection: { enabled: true },
     })
@@ -425,18 +471,18 @@ const EXAMPLE: Record<Lang, ExampleRow[]> = {
   ],
 };
 
-function exampleRows(lang: Lang, stages: string[], statuses: string[], decisions: string[]): CellContent[][] {
-  return EXAMPLE[lang].map((e) => [
-    e.customer,
-    e.owner,
-    stages[e.stage - 1],
-    statuses[e.status],
-    e.decision === null ? null : decisions[e.decision],
-    e.nextAction,
-    date(e.due),
-    date(e.lastContact),
-    e.progress,
-    e.achievements || null,
-    e.problems || null,
-  ]);
+function exampleRows(lang: Lang, stages: string[], statuses: string[], decisions: string[]): PlanRow<PipelineKey>[] {
+  return EXAMPLE[lang].map((e) => ({
+    customer: e.customer,
+    owner: e.owner,
+    stage: stages[e.stage - 1],
+    status: statuses[e.status],
+    decision: e.decision === null ? null : decisions[e.decision],
+    nextAction: e.nextAction,
+    due: date(e.due),
+    lastContact: date(e.lastContact),
+    progress: e.progress,
+    achievements: e.achievements || null,
+    problems: e.problems || null,
+  }));
 }

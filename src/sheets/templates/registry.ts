@@ -1,4 +1,5 @@
 import type { Lang, SheetSpec } from '../core/sheet-spec';
+import type { ColumnProbe } from '../core/planning-table';
 import { developmentPlan } from './development-plan';
 import { pipeline } from './pipeline';
 import { keyAccountPlan } from './key-account-plan';
@@ -16,6 +17,8 @@ export interface TemplateOptions {
   example: boolean;
   /** The date written into the title block and used as the report date; defaults to today. */
   today?: Date;
+  /** Test-only: a blank column spliced into every table, to show formulas find columns by key. */
+  columnProbe?: ColumnProbe;
 }
 
 export interface TemplateDef {

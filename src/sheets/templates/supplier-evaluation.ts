@@ -3,7 +3,7 @@ import { translator } from '../../i18n/define';
 import { cellRef, columnLetter, rangeRef } from '../core/a1';
 import { FLAG_STYLE, OK_STYLE, planTable, q, type PlanColumn, fitRowHeights } from '../core/planning-table';
 import { SheetBuilder } from '../core/sheet-builder';
-import type { CellContent, Lang, SheetSpec } from '../core/sheet-spec';
+import type { Lang, SheetSpec } from '../core/sheet-spec';
 import { COLORS, NUMFMT, STYLE, style } from '../core/styles';
 import type { TemplateDef, TemplateOptions } from './registry';
 import { titleBlock } from '../core/title-block';
@@ -12,7 +12,6 @@ const COMPETITORS = 3;
 const EXTRA_ROWS = 2;
 const NAMES_ROW = 6;
 const HEADER_ROW = 7;
-const WIDTH = 3 + COMPETITORS + 1;
 
 /**
  * Example (ours): weights 20/15/10/10/15/15/10/5 %, scores per criterion for us and three
@@ -34,10 +33,12 @@ const EXAMPLE_BIDDERS: Record<Lang, string[]> = {
   'en-US': ['Us', 'Huayuan Machinery', 'Dongcheng Heavy Industry', 'Hengtong Motors'],
 };
 
-function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
+type ScoreKey = 'criterion' | 'weight' | `bidder${number}` | 'notes';
+
+function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpec[] {
   const t = translator(messages, lang);
-  const b = new SheetBuilder(t('sheetName'));
-  titleBlock(b, { lang, title: t('title'), purpose: t('purpose'), width: WIDTH, date: today ?? new Date() });
+  const b = new SheetBuilder(t('sheetName'), { columnProbe });
+  titleBlock(b, { lang, title: t('title'), purpose: t('purpose'), width: 3 + COMPETITORS + 1, date: today ?? new Date() });
 
   const criteria = [
     t('critRelationship'),
@@ -50,51 +51,75 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
     t('critSpeed'),
   ];
   const rows = criteria.length + EXTRA_ROWS;
-  const bidderCols = Array.from({ length: COMPETITORS + 1 }, (_, i) => 3 + i);
+  const bidderKeys = Array.from({ length: COMPETITORS + 1 }, (_, i): ScoreKey => `bidder${i}`);
 
   const bidders = example
     ? EXAMPLE_BIDDERS[lang]
     : [t('us'), ...Array.from({ length: COMPETITORS }, (_, i) => t('competitor', { n: i + 1 }))];
-  b.at(NAMES_ROW, 1, t('biddersLabel'), style(STYLE.label, { alignment: { horizontal: 'right' } }));
-  b.merge(rangeRef(NAMES_ROW, 1, NAMES_ROW, 2));
-  bidderCols.forEach((col, i) => b.at(NAMES_ROW, col, bidders[i], style(STYLE.input, { font: { bold: true }, alignment: { horizontal: 'center' } })));
 
   const score = { decimal: [1, 5] as [number, number], prompt: t('promptScore') };
-  const columns: PlanColumn[] = [
+  const columns: PlanColumn<ScoreKey>[] = [
     // Locked labels on the eight criteria rows; the rows below them take extra criteria.
-    { header: t('colCriterion'), labels: criteria },
-    { header: t('colWeight'), numFmt: NUMFMT.percent0, align: 'center', input: { decimal: [0, 1], prompt: t('promptWeight'), shown: ['0%', '100%'] } },
-    { header: t('colUs'), align: 'center', numFmt: '0.0', input: score },
-    ...Array.from({ length: COMPETITORS }, (_, i): PlanColumn => ({ header: t('colCompetitor', { n: i + 1 }), align: 'center', numFmt: '0.0', input: score })),
-    { header: t('colNotes') },
+    { key: 'criterion', header: t('colCriterion'), labels: criteria, width: 24 },
+    {
+      key: 'weight',
+      header: t('colWeight'),
+      numFmt: NUMFMT.percent0,
+      align: 'center',
+      input: { decimal: [0, 1], prompt: t('promptWeight'), shown: ['0%', '100%'] },
+      width: 10,
+    },
+    ...bidderKeys.map(
+      (key, i): PlanColumn<ScoreKey> => ({
+        key,
+        header: i === 0 ? t('colUs') : t('colCompetitor', { n: i }),
+        align: 'center',
+        numFmt: '0.0',
+        input: score,
+        width: 18,
+      }),
+    ),
+    { key: 'notes', header: t('colNotes'), width: 36 },
   ];
-  const data: CellContent[][] | undefined = example
-    ? EXAMPLE_WEIGHTS.map((w, i) => [null, w, ...EXAMPLE_SCORES[i], null])
+  const data = example
+    ? EXAMPLE_WEIGHTS.map((w, i) => ({
+        weight: w,
+        ...Object.fromEntries(bidderKeys.map((key, j) => [key, EXAMPLE_SCORES[i][j]])),
+      }))
     : undefined;
   const table = planTable(b, lang, { name: 'SupplierEvaluation_Scores', top: HEADER_ROW, left: 1, columns, rows, data });
+  const bidderCols = bidderKeys.map((key) => table.index(key));
+  const right = table.right;
 
-  const weights = table.range(1);
+  b.at(NAMES_ROW, 1, t('biddersLabel'), style(STYLE.label, { alignment: { horizontal: 'right' } }));
+  b.merge(rangeRef(NAMES_ROW, 1, NAMES_ROW, 2));
+  bidderCols.forEach((col, i) =>
+    b.at(NAMES_ROW, col, bidders[i], style(STYLE.input, { font: { bold: true }, alignment: { horizontal: 'center' } })),
+  );
+
+  const weights = table.range('weight');
   const totalRow = table.lastRow + 2;
   const rankRow = totalRow + 1;
   const checkRow = rankRow + 1;
   const noteRow = checkRow + 1;
-  const weightTotal = cellRef(totalRow, 2);
+  const weightCol = table.index('weight');
+  const weightTotal = cellRef(totalRow, weightCol);
   const label = style(STYLE.label, { alignment: { horizontal: 'left' }, border: COLORS.border, fill: COLORS.sectionFill });
   const number = (numFmt: string) => style(STYLE.computed, { numFmt, font: { bold: true }, alignment: { horizontal: 'center' } });
 
   b.at(totalRow, 1, t('totalLabel'), label);
-  b.at(totalRow, 2, { formula: `SUM(${weights})` }, number(NUMFMT.percent0));
+  b.at(totalRow, weightCol, { formula: `SUM(${weights})` }, number(NUMFMT.percent0));
   const totalsRange = rangeRef(totalRow, bidderCols[0], totalRow, bidderCols[bidderCols.length - 1], true);
   b.at(rankRow, 1, t('rankLabel'), label);
-  b.at(rankRow, 2, null, STYLE.computed);
+  b.at(rankRow, weightCol, null, STYLE.computed);
   // Totals are rounded so equal scores tie exactly in every spreadsheet engine.
   bidderCols.forEach((col, i) => {
-    const scores = table.range(2 + i);
+    const scores = table.range(bidderKeys[i]);
     const total = cellRef(totalRow, col);
     b.at(totalRow, col, { formula: `IF(COUNT(${scores})=0,"",ROUND(SUMPRODUCT(${weights},${scores}),4))` }, number('0.00'));
     b.at(rankRow, col, { formula: `IF(ISNUMBER(${total}),RANK(${total},${totalsRange}),"")` }, number('0'));
   });
-  b.at(totalRow, WIDTH, null, STYLE.computed).at(rankRow, WIDTH, null, STYLE.computed);
+  b.at(totalRow, right, null, STYLE.computed).at(rankRow, right, null, STYLE.computed);
 
   const [before, after] = t('weightsWrong').split('{total}');
   b.at(checkRow, 1, t('checkLabel'), label);
@@ -108,17 +133,18 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
     },
     style(STYLE.computed, { font: { bold: true } }),
   );
-  for (let col = 3; col <= WIDTH; col++) b.at(checkRow, col, null, STYLE.computed);
-  b.merge(rangeRef(checkRow, 2, checkRow, WIDTH));
-  b.set(cellRef(noteRow, 1), t('scaleNote'), STYLE.note).merge(rangeRef(noteRow, 1, noteRow, WIDTH));
+  for (let col = 3; col <= right; col++) b.at(checkRow, col, null, STYLE.computed);
+  b.merge(rangeRef(checkRow, 2, checkRow, right));
+  b.set(cellRef(noteRow, 1), t('scaleNote'), STYLE.note).merge(rangeRef(noteRow, 1, noteRow, right));
 
-  const weightWrong = `AND(COUNT(${weights})>0,ROUND($B$${totalRow},6)<>1)`;
+  const weightCell = cellRef(totalRow, weightCol, true);
+  const weightWrong = `AND(COUNT(${weights})>0,ROUND(${weightCell},6)<>1)`;
   b.conditional({ ref: weightTotal, rules: [{ type: 'expression', formula: weightWrong, style: FLAG_STYLE }] });
   b.conditional({
     ref: cellRef(checkRow, 2),
     rules: [
       { type: 'expression', formula: weightWrong, style: FLAG_STYLE },
-      { type: 'expression', formula: `ROUND($B$${totalRow},6)=1`, style: OK_STYLE },
+      { type: 'expression', formula: `ROUND(${weightCell},6)=1`, style: OK_STYLE },
     ],
   });
   const firstRank = cellRef(rankRow, bidderCols[0]);
@@ -126,18 +152,20 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
     ref: rangeRef(rankRow, bidderCols[0], rankRow, bidderCols[bidderCols.length - 1]),
     rules: [{ type: 'expression', formula: `${firstRank}=1`, style: OK_STYLE }],
   });
-  b.conditional({
-    ref: rangeRef(table.firstRow, 3, table.lastRow, 2 + bidderCols.length),
-    rules: [
-      { type: 'expression', formula: `AND(ISNUMBER(C${table.firstRow}),C${table.firstRow}<=2)`, style: { font: { color: COLORS.redText } } },
-      { type: 'expression', formula: `AND(ISNUMBER(C${table.firstRow}),C${table.firstRow}>=4)`, style: { font: { bold: true, color: COLORS.greenText } } },
-    ],
-  });
+  for (const key of bidderKeys) {
+    const tl = `${table.col[key]}${table.firstRow}`;
+    b.conditional({
+      ref: table.body(key),
+      rules: [
+        { type: 'expression', formula: `AND(ISNUMBER(${tl}),${tl}<=2)`, style: { font: { color: COLORS.redText } } },
+        { type: 'expression', formula: `AND(ISNUMBER(${tl}),${tl}>=4)`, style: { font: { bold: true, color: COLORS.greenText } } },
+      ],
+    });
+  }
 
-  b.defineName({ name: 'SupplierEvaluation_WeightTotal', ref: cellRef(totalRow, 2, true) });
+  b.defineName({ name: 'SupplierEvaluation_WeightTotal', ref: weightCell });
   b.defineName({ name: 'SupplierEvaluation_Totals', ref: totalsRange });
 
-  b.widths([24, 10, ...bidderCols.map(() => 18), 36]);
   const heights: Record<number, number> = { 1: 26, 2: 18, 3: 20, [NAMES_ROW]: 22, [HEADER_ROW]: 30, [noteRow]: 28 };
   b.configure({
     rowHeights: heights,
@@ -147,7 +175,7 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
       paperSize: 'A4',
       fitToWidth: true,
       titleRows: `${NAMES_ROW}:${HEADER_ROW}`,
-      area: `A1:${columnLetter(WIDTH)}${noteRow}`,
+      area: `A1:${columnLetter(right)}${noteRow}`,
     },
     protection: { enabled: true },
   });

@@ -1,6 +1,6 @@
 import messages from '../../i18n/templates/swot';
 import { translator } from '../../i18n/define';
-import { cellRef, columnLetter, rangeRef } from '../core/a1';
+import { cellRef, rangeRef } from '../core/a1';
 import { planTable, q, type PlacedTable, type PlanColumn, fitRowHeights } from '../core/planning-table';
 import { SheetBuilder } from '../core/sheet-builder';
 import type { CellContent, Lang, SheetSpec } from '../core/sheet-spec';
@@ -11,9 +11,8 @@ import { titleBlock } from '../core/title-block';
 const ITEMS = 5;
 const STRATEGIES = 3;
 const WIDTH = 11;
-/** Left blocks start in column A, right blocks in column G; column F is a spacer (wide enough for the title block's date). */
+/** Left blocks start in column A; right blocks one spacer column (wide enough for the title block's date) to their right. */
 const LEFT = 1;
-const RIGHT = 7;
 
 type T = ReturnType<typeof translator<(typeof messages)['en-US']>>;
 
@@ -55,57 +54,80 @@ interface Quadrant {
   header: string;
 }
 
-function itemTable(b: SheetBuilder, lang: Lang, t: T, q4: Quadrant, top: number, left: number, example: boolean): PlacedTable {
-  b.at(top, left, q4.section, STYLE.section).merge(rangeRef(top, left, top, left + 4));
-  for (let c = left + 1; c <= left + 4; c++) b.at(top, c, null, STYLE.section);
-  const l = (i: number) => columnLetter(left + i);
-  const columns: PlanColumn[] = [
-    { header: t('colCode'), labels: Array.from({ length: ITEMS }, (_, i) => `${q4.key}${i + 1}`), align: 'center' },
-    { header: q4.header },
-    { header: t('colWeight'), numFmt: NUMFMT.percent0, align: 'center', input: { decimal: [0, 1], prompt: t('promptWeight'), shown: ['0%', '100%'] } },
-    { header: t('colScore'), align: 'center', input: { whole: [1, 5], prompt: t('promptScore') } },
+type ItemKey = 'code' | 'item' | 'weight' | 'score' | 'weighted';
+type StrategyKey = 'code' | 'strategy' | 'basis' | 'owner' | 'priority';
+
+function itemTable(b: SheetBuilder, lang: Lang, t: T, q4: Quadrant, top: number, left: number, example: boolean): PlacedTable<ItemKey> {
+  const columns: PlanColumn<ItemKey>[] = [
+    { key: 'code', header: t('colCode'), labels: Array.from({ length: ITEMS }, (_, i) => `${q4.key}${i + 1}`), align: 'center' },
+    { key: 'item', header: q4.header },
     {
+      key: 'weight',
+      header: t('colWeight'),
+      numFmt: NUMFMT.percent0,
+      align: 'center',
+      input: { decimal: [0, 1], prompt: t('promptWeight'), shown: ['0%', '100%'] },
+    },
+    { key: 'score', header: t('colScore'), align: 'center', input: { whole: [1, 5], prompt: t('promptScore') } },
+    {
+      key: 'weighted',
       header: t('colWeighted'),
       numFmt: '0.00',
       align: 'center',
-      formula: (r) => `IF(AND(ISNUMBER(${l(2)}${r}),ISNUMBER(${l(3)}${r})),${l(2)}${r}*${l(3)}${r},"")`,
+      formula: (r, c) => {
+        const [w, s] = [`${c.weight}${r}`, `${c.score}${r}`];
+        return `IF(AND(ISNUMBER(${w}),ISNUMBER(${s})),${w}*${s},"")`;
+      },
     },
   ];
-  const data = example ? EXAMPLE[lang][q4.key].map(([text, w, s]) => [null, text, w, s, null]) : undefined;
+  const data = example ? EXAMPLE[lang][q4.key].map(([item, weight, score]) => ({ item, weight, score })) : undefined;
   const table = planTable(b, lang, { name: `Swot_${q4.name}`, top: top + 1, left, columns, rows: ITEMS, data });
+  sectionOver(b, top, table, q4.section);
   const sumRow = table.lastRow + 1;
   const bold = style(STYLE.computed, { font: { bold: true }, alignment: { horizontal: 'center' } });
-  b.at(sumRow, left, null, bold);
-  b.at(sumRow, left + 1, t('total'), style(bold, { alignment: { horizontal: 'right' } }));
-  b.at(sumRow, left + 2, { formula: `IF(COUNT(${table.body(2)})=0,"",SUM(${table.body(2)}))` }, style(bold, { numFmt: NUMFMT.percent0 }));
-  b.at(sumRow, left + 3, null, bold);
-  b.at(sumRow, left + 4, { formula: `IF(COUNT(${table.body(4)})=0,"",SUM(${table.body(4)}))` }, style(bold, { numFmt: '0.00' }));
+  for (let c = table.left; c <= table.right; c++) b.at(sumRow, c, null, bold);
+  b.at(sumRow, table.index('item'), t('total'), style(bold, { alignment: { horizontal: 'right' } }));
+  const sumOf = (key: ItemKey) => `IF(COUNT(${table.body(key)})=0,"",SUM(${table.body(key)}))`;
+  b.at(sumRow, table.index('weight'), { formula: sumOf('weight') }, style(bold, { numFmt: NUMFMT.percent0 }));
+  b.at(sumRow, table.index('weighted'), { formula: sumOf('weighted') }, style(bold, { numFmt: '0.00' }));
   return table;
 }
 
+/** The section band over a table, as wide as the table. */
+function sectionOver(b: SheetBuilder, row: number, table: PlacedTable, text: string): void {
+  b.at(row, table.left, text, STYLE.section).merge(rangeRef(row, table.left, row, table.right));
+  for (let c = table.left + 1; c <= table.right; c++) b.at(row, c, null, STYLE.section);
+}
+
 function strategyTable(b: SheetBuilder, lang: Lang, t: T, key: 'SO' | 'WO' | 'ST' | 'WT', top: number, left: number, example: boolean) {
-  b.at(top, left, t(key.toLowerCase() as 'so'), STYLE.section).merge(rangeRef(top, left, top, left + 4));
-  for (let c = left + 1; c <= left + 4; c++) b.at(top, c, null, STYLE.section);
   const priorities = [t('priorityHigh'), t('priorityMedium'), t('priorityLow')];
-  const columns: PlanColumn[] = [
-    { header: t('colCode'), labels: Array.from({ length: STRATEGIES }, (_, i) => `${key}${i + 1}`), align: 'center' },
-    { header: t('colStrategy') },
-    { header: t('colBasis') },
-    { header: t('colOwner') },
-    { header: t('colPriority'), align: 'center', input: { list: priorities, prompt: t('promptPriority') } },
+  const columns: PlanColumn<StrategyKey>[] = [
+    { key: 'code', header: t('colCode'), labels: Array.from({ length: STRATEGIES }, (_, i) => `${key}${i + 1}`), align: 'center' },
+    { key: 'strategy', header: t('colStrategy') },
+    { key: 'basis', header: t('colBasis') },
+    { key: 'owner', header: t('colOwner') },
+    { key: 'priority', header: t('colPriority'), align: 'center', input: { list: priorities, prompt: t('promptPriority') } },
   ];
-  const data = example ? [[null, ...EXAMPLE_STRATEGIES[lang][key]]] : undefined;
+  const [strategy, basis, owner, priority] = EXAMPLE_STRATEGIES[lang][key];
+  const data = example ? [{ strategy, basis, owner, priority }] : undefined;
   const table = planTable(b, lang, { name: `Swot_${key}`, top: top + 1, left, columns, rows: STRATEGIES, data });
+  sectionOver(b, top, table, t(key.toLowerCase() as 'so'));
   b.conditional({
-    ref: table.body(4),
-    rules: [{ type: 'expression', formula: `${table.body(4).split(':')[0]}=${q(priorities[0])}`, style: { font: { bold: true, color: COLORS.redText } } }],
+    ref: table.body('priority'),
+    rules: [
+      {
+        type: 'expression',
+        formula: `${table.col.priority}${table.firstRow}=${q(priorities[0])}`,
+        style: { font: { bold: true, color: COLORS.redText } },
+      },
+    ],
   });
   return table;
 }
 
-function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
+function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpec[] {
   const t = translator(messages, lang);
-  const b = new SheetBuilder(t('sheetName'));
+  const b = new SheetBuilder(t('sheetName'), { columnProbe });
   titleBlock(b, { lang, title: t('title'), purpose: t('purpose'), width: WIDTH, date: today ?? new Date() });
 
   const quads: Quadrant[] = [
@@ -116,11 +138,12 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
   ];
   const top1 = 6;
   const top2 = top1 + ITEMS + 4;
+  // Each right-hand block starts one spacer column after its left-hand neighbour.
   const s = itemTable(b, lang, t, quads[0], top1, LEFT, example);
-  const w = itemTable(b, lang, t, quads[1], top1, RIGHT, example);
+  const w = itemTable(b, lang, t, quads[1], top1, s.right + 2, example);
   const o = itemTable(b, lang, t, quads[2], top2, LEFT, example);
-  const th = itemTable(b, lang, t, quads[3], top2, RIGHT, example);
-  const sum = (tbl: PlacedTable, left: number) => cellRef(tbl.lastRow + 1, left + 4);
+  const th = itemTable(b, lang, t, quads[3], top2, o.right + 2, example);
+  const sum = (tbl: PlacedTable<ItemKey>) => cellRef(tbl.lastRow + 1, tbl.index('weighted'));
 
   // Balances and the suggested TOWS quadrant.
   const sumTop = o.lastRow + 3;
@@ -129,8 +152,8 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
   const label = style(STYLE.label, { alignment: { horizontal: 'left' }, border: COLORS.border, fill: COLORS.sectionFill });
   const value = style(STYLE.computed, { font: { bold: true }, alignment: { horizontal: 'center' } });
   const balance = (a: string, c: string) => `IF(AND(${a}="",${c}=""),"",N(${a})-N(${c}))`;
-  b.at(sumTop, 2, t('summaryInternal'), label).at(sumTop, 3, { formula: balance(sum(s, LEFT), sum(w, RIGHT)) }, style(value, { numFmt: '+0.00;-0.00;0.00' }));
-  b.at(sumTop + 1, 2, t('summaryExternal'), label).at(sumTop + 1, 3, { formula: balance(sum(o, LEFT), sum(th, RIGHT)) }, style(value, { numFmt: '+0.00;-0.00;0.00' }));
+  b.at(sumTop, 2, t('summaryInternal'), label).at(sumTop, 3, { formula: balance(sum(s), sum(w)) }, style(value, { numFmt: '+0.00;-0.00;0.00' }));
+  b.at(sumTop + 1, 2, t('summaryExternal'), label).at(sumTop + 1, 3, { formula: balance(sum(o), sum(th)) }, style(value, { numFmt: '+0.00;-0.00;0.00' }));
   b.at(sumTop + 2, 2, t('summarySuggested'), label);
   b.at(
     sumTop + 2,
@@ -144,17 +167,17 @@ function build({ lang, example, today }: TemplateOptions): SheetSpec[] {
   );
   b.merge(rangeRef(sumTop + 2, 3, sumTop + 2, WIDTH));
   for (let c = 4; c <= WIDTH; c++) b.at(sumTop + 2, c, null, value);
-  b.set(cellRef(sumTop, RIGHT), t('summaryNote'), STYLE.note).merge(rangeRef(sumTop, RIGHT, sumTop + 1, WIDTH));
+  b.set(cellRef(sumTop, w.left), t('summaryNote'), STYLE.note).merge(rangeRef(sumTop, w.left, sumTop + 1, WIDTH));
   b.defineName({ name: 'Swot_SuggestedStrategy', ref: cellRef(sumTop + 2, 3, true) });
 
   const towsTop = sumTop + 4;
   b.set(cellRef(towsTop, 1), t('towsSection'), style(STYLE.title, { font: { size: 13 } })).merge(rangeRef(towsTop, 1, towsTop, WIDTH));
   const sTop1 = towsTop + 1;
   const sTop2 = sTop1 + STRATEGIES + 3;
-  strategyTable(b, lang, t, 'SO', sTop1, LEFT, example);
-  strategyTable(b, lang, t, 'WO', sTop1, RIGHT, example);
-  strategyTable(b, lang, t, 'ST', sTop2, LEFT, example);
-  const last = strategyTable(b, lang, t, 'WT', sTop2, RIGHT, example).lastRow;
+  const so = strategyTable(b, lang, t, 'SO', sTop1, LEFT, example);
+  strategyTable(b, lang, t, 'WO', sTop1, so.right + 2, example);
+  const st = strategyTable(b, lang, t, 'ST', sTop2, LEFT, example);
+  const last = strategyTable(b, lang, t, 'WT', sTop2, st.right + 2, example).lastRow;
 
   b.widths([11, 40, 12, 11, 10, 12, 11, 40, 12, 11, 10]);
   const heights: Record<number, number> = { 1: 26, 2: 18, 3: 20, [towsTop]: 24 };

@@ -1,9 +1,9 @@
 import common from '../../i18n/common';
 import catalog from '../../i18n/templates/visit-plan';
 import { translator } from '../../i18n/define';
-import { cellRef, rangeRef } from '../core/a1';
+import { rangeRef } from '../core/a1';
 import { messageFormula } from '../core/formula-text';
-import { fitRowHeights, planTable, q, validationFor, type PlanColumn } from '../core/planning-table';
+import { fitRowHeights, planTable, q, rowCells, validationFor, type PlanColumn } from '../core/planning-table';
 import { SheetBuilder } from '../core/sheet-builder';
 import type { CellContent, Lang, SheetSpec } from '../core/sheet-spec';
 import { COLORS, NUMFMT, STYLE, style } from '../core/styles';
@@ -62,9 +62,12 @@ function nextRevisit(d: string, report: string, interval: string, months: string
   return `IF(${short}<EDATE(${d},${months}),${short},IF(EDATE(${d},${m})>=${report},EDATE(${d},${m}),EDATE(${d},${m}+1)))`;
 }
 
-function buildPlan({ lang, example, today }: TemplateOptions): SheetSpec {
+type CustomerKey = 'customer' | 'owner' | 'tier' | 'visitsPerMonth' | 'visited' | 'stillDue' | 'delivery' | 'nextRevisit' | 'notes';
+type ScheduleKey = 'customer' | 'delivery' | 'shortVisits' | `revisit${number}`;
+
+function buildPlan({ lang, example, today, columnProbe }: TemplateOptions): SheetSpec {
   const t = translator(catalog, lang);
-  const b = new SheetBuilder(t('sheetName'));
+  const b = new SheetBuilder(t('sheetName'), { columnProbe });
   const { dateRef } = titleBlock(b, {
     lang,
     title: t('title'),
@@ -92,12 +95,17 @@ function buildPlan({ lang, example, today }: TemplateOptions): SheetSpec {
     left: 1,
     rows: TIERS.length,
     columns: [
-      { header: t('colTier'), labels: TIERS, align: CENTRED },
-      { header: t('colVisitsPerMonth'), align: CENTRED, input: { whole: [0, 31], prompt: t('visitsPrompt') } },
+      { key: 'tier', header: t('colTier'), labels: TIERS, align: CENTRED },
+      { key: 'visits', header: t('colVisitsPerMonth'), align: CENTRED, input: { whole: [0, 31], prompt: t('visitsPrompt') } },
     ],
-    data: DEFAULT_VISITS.map((v) => [null, v]),
+    data: DEFAULT_VISITS.map((visits) => ({ visits })),
   });
-  b.defineName({ name: VISIT_PLAN_NAMES.frequency, ref: rangeRef(rules.firstRow, 1, rules.lastRow, 2, true) });
+  // VLOOKUP reads the visits column by its position in this range, counted from the tier column.
+  const visitsOffset = rules.index('visits') - rules.index('tier') + 1;
+  b.defineName({
+    name: VISIT_PLAN_NAMES.frequency,
+    ref: rangeRef(rules.firstRow, rules.index('tier'), rules.lastRow, rules.index('visits'), true),
+  });
   const interval = '$H$8';
   const months = '$H$9';
   b.set('D8', t('revisitInterval'), STYLE.label).merge('D8:G8');
@@ -116,34 +124,49 @@ function buildPlan({ lang, example, today }: TemplateOptions): SheetSpec {
   const top = 15;
   const first = top + 1;
   const monthStart = `DATE(YEAR(${dateRef}),MONTH(${dateRef}),1)`;
-  const customerColumns: PlanColumn[] = [
-    { header: t('colCustomer') },
-    { header: t('colOwner'), align: CENTRED },
-    { header: t('colTier'), align: CENTRED, input: { list: TIERS, prompt: t('tierPrompt') } },
+  const customerColumns: PlanColumn<CustomerKey>[] = [
+    { key: 'customer', header: t('colCustomer') },
+    { key: 'owner', header: t('colOwner'), align: CENTRED },
+    { key: 'tier', header: t('colTier'), align: CENTRED, input: { list: TIERS, prompt: t('tierPrompt') } },
     {
+      key: 'visitsPerMonth',
       header: t('colVisitsPerMonth'),
       align: CENTRED,
-      formula: (r) => `IF($C${r}="","",IFERROR(VLOOKUP($C${r},${VISIT_PLAN_NAMES.frequency},2,FALSE),""))`,
+      formula: (r, c) => {
+        const x = rowCells(c, r);
+        return `IF(${x.tier}="","",IFERROR(VLOOKUP(${x.tier},${VISIT_PLAN_NAMES.frequency},${visitsOffset},FALSE),""))`;
+      },
     },
     {
+      key: 'visited',
       header: t('colVisitedThisMonth'),
       align: CENTRED,
-      formula: (r) =>
-        `IF($A${r}="","",COUNTIFS(${VISIT_PLAN_NAMES.logCustomer},$A${r},${VISIT_PLAN_NAMES.logMonth},${monthStart}))`,
+      formula: (r, c) => {
+        const x = rowCells(c, r);
+        return `IF(${x.customer}="","",COUNTIFS(${VISIT_PLAN_NAMES.logCustomer},${x.customer},${VISIT_PLAN_NAMES.logMonth},${monthStart}))`;
+      },
     },
     {
+      key: 'stillDue',
       header: t('colStillDue'),
       align: CENTRED,
-      formula: (r) => `IF(OR($A${r}="",$D${r}=""),"",MAX(0,$D${r}-$E${r}))`,
+      formula: (r, c) => {
+        const x = rowCells(c, r);
+        return `IF(OR(${x.customer}="",${x.visitsPerMonth}=""),"",MAX(0,${x.visitsPerMonth}-${x.visited}))`;
+      },
     },
-    { header: t('colDelivery'), numFmt: NUMFMT.date, align: CENTRED },
+    { key: 'delivery', header: t('colDelivery'), numFmt: NUMFMT.date, align: CENTRED },
     {
+      key: 'nextRevisit',
       header: t('colNextRevisit'),
       numFmt: NUMFMT.date,
       align: CENTRED,
-      formula: (r) => `IF($G${r}="","",${nextRevisit(`$G${r}`, dateRef, interval, months)})`,
+      formula: (r, c) => {
+        const x = rowCells(c, r);
+        return `IF(${x.delivery}="","",${nextRevisit(x.delivery, dateRef, interval, months)})`;
+      },
     },
-    { header: t('colNotes') },
+    { key: 'notes', header: t('colNotes') },
   ];
   const customers = planTable(b, lang, {
     name: 'VisitPlan_Customers',
@@ -151,38 +174,35 @@ function buildPlan({ lang, example, today }: TemplateOptions): SheetSpec {
     left: 1,
     rows: CUSTOMER_ROWS,
     columns: customerColumns,
-    data: ex?.customers.map(([name, owner, tier, delivery, notes]) => [
-      name,
+    data: ex?.customers.map(([customer, owner, tier, delivery, notes]) => ({
+      customer,
       owner,
-      TIERS[tier],
-      null,
-      null,
-      null,
-      date(delivery),
-      null,
+      tier: TIERS[tier],
+      delivery: date(delivery),
       notes,
-    ]),
+    })),
   });
-  b.defineName({ name: VISIT_PLAN_NAMES.customers, ref: customers.range(0) });
-  b.validation(validationFor(lang, customers.body(6), { date: true, prompt: t('deliveryPrompt') }));
+  b.defineName({ name: VISIT_PLAN_NAMES.customers, ref: customers.range('customer') });
+  b.validation(validationFor(lang, customers.body('delivery'), { date: true, prompt: t('deliveryPrompt') }));
   rowHeights[top] = 30;
   note(customers.lastRow + 1, t('monthNote'), 16);
 
   const tierColours = [COLORS.tierA, COLORS.tierB, COLORS.tierC];
+  const firstRow = rowCells(customers.col, first);
   b.conditional({
-    ref: customers.body(2),
+    ref: customers.body('tier'),
     rules: TIERS.map((tier, i) => ({
       type: 'expression' as const,
-      formula: `$C${first}=${q(tier)}`,
+      formula: `${firstRow.tier}=${q(tier)}`,
       style: { fill: tierColours[i], font: { bold: true } },
     })),
   });
   b.conditional({
-    ref: customers.body(5),
+    ref: customers.body('stillDue'),
     rules: [
       {
         type: 'expression',
-        formula: `AND(ISNUMBER($F${first}),$F${first}>0)`,
+        formula: `AND(ISNUMBER(${firstRow.stillDue}),${firstRow.stillDue}>0)`,
         style: { fill: COLORS.yellow, font: { bold: true, color: COLORS.yellowText } },
       },
     ],
@@ -193,27 +213,42 @@ function buildPlan({ lang, example, today }: TemplateOptions): SheetSpec {
   section(scheduleSection, t('sectionSchedule'));
   const sTop = scheduleSection + 1;
   const offset = sTop - top;
-  const d = (r: number) => `$B${r}`;
-  const n = (r: number) => `$C${r}`;
-  const scheduleColumns: PlanColumn[] = [
-    { header: t('colCustomer'), formula: (r) => `IF($A${r - offset}="","",$A${r - offset})` },
+  const source = (r: number) => rowCells(customers.col, r - offset);
+  const scheduleColumns: PlanColumn<ScheduleKey>[] = [
     {
+      key: 'customer',
+      header: t('colCustomer'),
+      formula: (r) => `IF(${source(r).customer}="","",${source(r).customer})`,
+    },
+    {
+      key: 'delivery',
       header: t('colDelivery'),
       numFmt: NUMFMT.date,
       align: CENTRED,
-      formula: (r) => `IF($G${r - offset}="","",$G${r - offset})`,
+      formula: (r) => `IF(${source(r).delivery}="","",${source(r).delivery})`,
     },
     {
+      key: 'shortVisits',
       header: t('colShortVisits'),
       align: CENTRED,
-      formula: (r) => `IF(${d(r)}="","",${shortVisitCount(d(r), interval, months)})`,
+      formula: (r, c) => {
+        const d = rowCells(c, r).delivery;
+        return `IF(${d}="","",${shortVisitCount(d, interval, months)})`;
+      },
     },
-    ...Array.from({ length: REVISITS }, (_, i): PlanColumn => ({
-      header: t('colRevisit', { n: i + 1 }),
-      numFmt: NUMFMT.date,
-      align: CENTRED,
-      formula: (r) => `IF(${d(r)}="","",${revisitDate(i + 1, d(r), n(r), interval, months)})`,
-    })),
+    ...Array.from(
+      { length: REVISITS },
+      (_, i): PlanColumn<ScheduleKey> => ({
+        key: `revisit${i + 1}`,
+        header: t('colRevisit', { n: i + 1 }),
+        numFmt: NUMFMT.date,
+        align: CENTRED,
+        formula: (r, c) => {
+          const x = rowCells(c, r);
+          return `IF(${x.delivery}="","",${revisitDate(i + 1, x.delivery, x.shortVisits, interval, months)})`;
+        },
+      }),
+    ),
   ];
   const schedule = planTable(b, lang, {
     name: 'VisitPlan_Revisits',
@@ -229,12 +264,12 @@ function buildPlan({ lang, example, today }: TemplateOptions): SheetSpec {
     `AND(ISNUMBER(${ref}),YEAR(${ref})=YEAR(${dateRef}),MONTH(${ref})=MONTH(${dateRef}))`;
   const thisMonth = { fill: COLORS.yellow, font: { bold: true, color: COLORS.yellowText } };
   b.conditional({
-    ref: customers.body(7),
-    rules: [{ type: 'expression', formula: inReportMonth(`$H${first}`), style: thisMonth }],
+    ref: customers.body('nextRevisit'),
+    rules: [{ type: 'expression', formula: inReportMonth(firstRow.nextRevisit), style: thisMonth }],
   });
   b.conditional({
-    ref: rangeRef(schedule.firstRow, 4, schedule.lastRow, PLAN_WIDTH),
-    rules: [{ type: 'expression', formula: inReportMonth(cellRef(schedule.firstRow, 4)), style: thisMonth }],
+    ref: schedule.span('revisit1', `revisit${REVISITS}`),
+    rules: [{ type: 'expression', formula: inReportMonth(`${schedule.col.revisit1}${schedule.firstRow}`), style: thisMonth }],
   });
 
   // English company names are longer than Chinese ones.
@@ -257,9 +292,11 @@ function buildPlan({ lang, example, today }: TemplateOptions): SheetSpec {
   return fitRowHeights(sheet);
 }
 
-function buildLog({ lang, example, today }: TemplateOptions): SheetSpec {
+type LogKey = 'date' | 'customer' | 'visitedBy' | 'met' | 'type' | 'objective' | 'outcome' | 'nextStep' | 'nextStepDue' | 'month';
+
+function buildLog({ lang, example, today, columnProbe }: TemplateOptions): SheetSpec {
   const t = translator(catalog, lang);
-  const b = new SheetBuilder(t('logSheetName'));
+  const b = new SheetBuilder(t('logSheetName'), { columnProbe });
   titleBlock(b, {
     lang,
     title: t('logTitle'),
@@ -270,67 +307,71 @@ function buildLog({ lang, example, today }: TemplateOptions): SheetSpec {
   });
   const types = [t('typeRoutine'), t('typeRevisit'), t('typeProblem'), t('typeNegotiation'), t('typeSenior')];
   const top = 6;
-  const log = planTable(b, lang, {
+  const log = planTable<LogKey>(b, lang, {
     name: 'VisitPlan_Log',
     top,
     left: 1,
     rows: LOG_ROWS,
     columns: [
-      { header: t('colDate'), numFmt: NUMFMT.date, align: CENTRED },
-      { header: t('colCustomer') },
-      { header: t('colVisitedBy'), align: CENTRED },
-      { header: t('colMet'), align: CENTRED },
-      { header: t('colType'), align: CENTRED, input: { list: types, prompt: t('typePrompt') } },
-      { header: t('colObjective') },
-      { header: t('colOutcome') },
-      { header: t('colNextStep') },
-      { header: t('colNextStepDue'), numFmt: NUMFMT.date, align: CENTRED },
+      { key: 'date', header: t('colDate'), numFmt: NUMFMT.date, align: CENTRED, width: 12 },
+      { key: 'customer', header: t('colCustomer'), width: lang === 'en-US' ? 36 : 28 },
+      { key: 'visitedBy', header: t('colVisitedBy'), align: CENTRED, width: 14 },
+      { key: 'met', header: t('colMet'), align: CENTRED, width: 16 },
+      { key: 'type', header: t('colType'), align: CENTRED, input: { list: types, prompt: t('typePrompt') }, width: 20 },
+      { key: 'objective', header: t('colObjective'), width: 24 },
+      { key: 'outcome', header: t('colOutcome'), width: 24 },
+      { key: 'nextStep', header: t('colNextStep'), width: 24 },
+      { key: 'nextStepDue', header: t('colNextStepDue'), numFmt: NUMFMT.date, align: CENTRED, width: 12 },
       // The first day of the visit's month: what the plan counts visits by.
       {
+        key: 'month',
         header: t('colMonth'),
         numFmt: 'yyyy-mm',
         align: CENTRED,
-        formula: (r) => `IF($A${r}="","",DATE(YEAR($A${r}),MONTH($A${r}),1))`,
+        width: 10,
+        formula: (r, c) => {
+          const d = rowCells(c, r).date;
+          return `IF(${d}="","",DATE(YEAR(${d}),MONTH(${d}),1))`;
+        },
       },
     ],
     data: example
-      ? EXAMPLE[lang].log.map(([visit, customer, by, met, type, objective, outcome, next, due]) => [
-          date(visit),
-          EXAMPLE[lang].customers[customer][0],
-          by,
+      ? EXAMPLE[lang].log.map(([visit, customer, visitedBy, met, type, objective, outcome, nextStep, due]) => ({
+          date: date(visit),
+          customer: EXAMPLE[lang].customers[customer][0],
+          visitedBy,
           met,
-          types[type],
+          type: types[type],
           objective,
           outcome,
-          next,
-          date(due),
-        ])
+          nextStep,
+          nextStepDue: date(due),
+        }))
       : undefined,
   });
-  b.defineName({ name: VISIT_PLAN_NAMES.logCustomer, ref: log.range(1) });
-  b.defineName({ name: VISIT_PLAN_NAMES.logMonth, ref: log.range(9) });
-  b.validation(validationFor(lang, log.body(0), { date: true, prompt: t('datePrompt') }));
-  b.validation(validationFor(lang, log.body(8), { date: true, prompt: t('nextStepDuePrompt') }));
+  b.defineName({ name: VISIT_PLAN_NAMES.logCustomer, ref: log.range('customer') });
+  b.defineName({ name: VISIT_PLAN_NAMES.logMonth, ref: log.range('month') });
+  b.validation(validationFor(lang, log.body('date'), { date: true, prompt: t('datePrompt') }));
+  b.validation(validationFor(lang, log.body('nextStepDue'), { date: true, prompt: t('nextStepDuePrompt') }));
   // Customers come from the plan's list; another name is allowed after a warning.
   b.validation({
-    ref: log.body(1),
+    ref: log.body('customer'),
     rule: { type: 'listRange', source: VISIT_PLAN_NAMES.customers },
     allowBlank: true,
     prompt: { title: translator(common, lang)('inputPromptTitle'), message: t('customerPrompt') },
     error: { title: t('customerWarningTitle'), message: t('customerWarning'), style: 'warning' },
   });
   b.conditional({
-    ref: log.body(4),
+    ref: log.body('type'),
     rules: [
       {
         type: 'expression',
-        formula: `$E${log.firstRow}=${q(types[1])}`,
+        formula: `$${log.col.type}${log.firstRow}=${q(types[1])}`,
         style: { fill: COLORS.green, font: { color: COLORS.greenText } },
       },
     ],
   });
 
-  b.widths([12, lang === 'en-US' ? 36 : 28, 14, 16, 20, 24, 24, 24, 12, 10]);
   const sheet = b
     .configure({
       rowHeights: { 1: 26, 2: 18, 3: 20, [top]: 30 },
@@ -340,7 +381,7 @@ function buildLog({ lang, example, today }: TemplateOptions): SheetSpec {
         paperSize: 'A4',
         fitToWidth: true,
         titleRows: `${top}:${top}`,
-        area: rangeRef(1, 1, log.lastRow, LOG_WIDTH),
+        area: rangeRef(1, 1, log.lastRow, log.right),
       },
       protection: { enabled: true },
     })
