@@ -9,7 +9,7 @@
 import { FakeSession, Queue, type SessionOptions } from './core';
 import { ModelWorkbook, type ModelSheet, type Rect } from './model';
 import { FakeSettings, makeOffice } from './office';
-import { FakeRequestContext } from './proxies';
+import { FakeRequestContext } from './workbook';
 
 export interface FakeExcel {
   readonly session: FakeSession;
