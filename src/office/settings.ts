@@ -6,8 +6,8 @@
  * the file (the add-in's web-extension part), so they travel with the workbook to a colleague
  * and survive a reload; they need no Excel API set beyond the common API; they are scoped to
  * this add-in; and, unlike a hidden sheet, colleagues opening the file without the add-in
- * (Excel 2016, WPS, LibreOffice) never see or break them. The 2 MB limit is far above what we
- * store (a few KB of JSON).
+ * (Excel 2016, WPS, LibreOffice) never see or break them. Microsoft documents no size limit for
+ * them (office.settings reference); we store a few KB of JSON.
  */
 import { HostError } from '../host/host-error';
 

@@ -38,7 +38,10 @@ test('typed text is converted as Excel does unless it starts with an apostrophe'
   expect(coerceTyped('001')).toEqual({ value: 1 });
   expect(coerceTyped("'001")).toEqual({ value: '001', quotePrefix: true });
   expect(coerceTyped('2026-03-01')).toEqual({ value: 46082, numberFormat: 'yyyy-mm-dd' });
-  expect(coerceTyped('2026年3月1日').value).toBe(46082);
+  // The API parses as en-US (office-js#1559): Chinese dates stay text, US month/day/year does not.
+  expect(coerceTyped('2026年3月1日')).toEqual({ value: '2026年3月1日' });
+  expect(coerceTyped('3月1日')).toEqual({ value: '3月1日' });
+  expect(coerceTyped('3/1/2026')).toEqual({ value: 46082, numberFormat: 'm/d/yyyy' });
   expect(coerceTyped('12%')).toEqual({ value: 0.12, numberFormat: '0%' });
   expect(coerceTyped('TRUE')).toEqual({ value: true });
   expect(coerceTyped('#N/A')).toEqual({ error: '#N/A' });
@@ -60,7 +63,7 @@ test('2-D arrays must match the range; payloads over 5 MB are refused', async ()
   })).toBe('RequestPayloadSizeLimitExceeded');
 });
 
-test('structure rules: overlapping tables, merges in tables, a second validation, a protected sheet', async () => {
+test('structure rules: overlapping tables and merges in tables are MergedRangeConflict; a second validation; a protected sheet', async () => {
   const ws = (context: Excel.RequestContext) => context.workbook.worksheets.getItem('Sheet1');
   await Excel.run(async (context) => {
     ws(context).getRange('A1:B3').values = [['a', 'b'], [1, 2], [3, 4]];
@@ -70,11 +73,11 @@ test('structure rules: overlapping tables, merges in tables, a second validation
   expect(await fails(async (context) => {
     ws(context).tables.add('B2:C4', true);
     await context.sync();
-  })).toBe('InvalidOperation');
+  })).toBe('MergedRangeConflict');
   expect(await fails(async (context) => {
     ws(context).getRange('A2:B2').merge(false);
     await context.sync();
-  })).toBe('InvalidOperation');
+  })).toBe('MergedRangeConflict');
   await Excel.run(async (context) => {
     ws(context).getRange('D1:D5').dataValidation.rule = { wholeNumber: { formula1: 1, operator: 'GreaterThan' } };
     await context.sync();
@@ -127,4 +130,45 @@ test('sheet names: invalid and duplicate names are refused, the last visible she
     context.workbook.worksheets.getItem('Sheet1').delete();
     await context.sync();
   })).toBe('InvalidOperation');
+});
+
+test('error codes as Excel names them: FormulaLengthExceedsLimit, BadPassword, RangeExceedsLimit', async () => {
+  // ~8,192 characters per formula (MS-OI29500 ST_Formula); FormulaLengthExceedsLimit (error-handling page).
+  const long = `=${'A1+'.repeat(2730)}A1`;
+  expect(long.length).toBeGreaterThan(8192);
+  expect(await fails(async (context) => {
+    context.workbook.worksheets.getItem('Sheet1').getRange('B1').formulas = [[long]];
+    await context.sync();
+  })).toBe('FormulaLengthExceedsLimit');
+  const fits = `=${'A1+'.repeat(2000)}A1`;
+  expect(await fails(async (context) => {
+    context.workbook.worksheets.getItem('Sheet1').getRange('B1').formulas = [[fits]];
+    await context.sync();
+  })).toBeUndefined();
+  fake.model.sheet('Sheet1')!.protection = { protected: true, password: 'secret' };
+  expect(await fails(async (context) => {
+    context.workbook.worksheets.getItem('Sheet1').protection.unprotect('wrong');
+    await context.sync();
+  })).toBe('BadPassword');
+  // 5,000,000 cells at most per read (resource limits page): RangeExceedsLimit.
+  expect(await fails(async (context) => {
+    context.workbook.worksheets.getItem('Sheet1').getRange('A1:E1000001').load('values');
+    await context.sync();
+  })).toBe('RangeExceedsLimit');
+});
+
+test('useStandardWidth = false has no effect, as the reference says', async () => {
+  const sheet = fake.model.sheet('Sheet1')!;
+  await Excel.run(async (context) => {
+    const range = context.workbook.worksheets.getItem('Sheet1').getRange('B:B');
+    range.format.columnWidth = 60;
+    range.format.useStandardWidth = false;
+    await context.sync();
+  });
+  expect(sheet.columnWidths.get(2)).toBe(60);
+  await Excel.run(async (context) => {
+    context.workbook.worksheets.getItem('Sheet1').getRange('B:B').format.useStandardWidth = true;
+    await context.sync();
+  });
+  expect(sheet.columnWidths.has(2)).toBe(false);
 });

@@ -374,7 +374,7 @@ describe('errors keep Office’s code', () => {
     const bad: SheetSpec = { name: 'Bad', cells: [{ ref: 'A1', value: 'x' }], merges: ['A1:B2'], tables: [{ name: 'T_Bad', ref: 'A1:C3', columns: [{ name: 'a' }, { name: 'b' }, { name: 'c' }], style: 'TableStyleMedium2' }] };
     const error = await new OfficeHost().insertSheets([bad]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HostError);
-    expect(error).toMatchObject({ code: 'excel', officeCode: 'InvalidOperation' });
+    expect(error).toMatchObject({ code: 'excel', officeCode: 'MergedRangeConflict' });
     expect((error as HostError).location).toMatch(/tables\.add/);
     expect(fake.model.sheets.map((s) => s.name)).toEqual(['Sheet1']);
   });

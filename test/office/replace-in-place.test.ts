@@ -184,7 +184,7 @@ describe('a replacement that fails leaves the old sheet exactly as it was', () =
     const plan = fake.model.sheet(PLAN)!;
     plan.protection = { ...plan.protection, password: 'secret' };
     const failure = await host.insertSheets(richSpecs(), { owner: 'plan', replace: [PLAN, 'Rules'] }).catch((e: unknown) => e);
-    expect(failure).toMatchObject({ name: 'HostError', officeCode: 'InvalidArgument' });
+    expect(failure).toMatchObject({ name: 'HostError', officeCode: 'BadPassword' });
     expect(fake.model.sheets.map((s) => s.name)).toEqual(['Sheet1', PLAN, 'Rules', 'Notes']);
     expect(everything(fake.model, PLAN)).toEqual({ ...before, protection: plan.protection });
   });

@@ -177,7 +177,7 @@ test('a password-protected sheet cannot be emptied: the copy is removed again an
   const names = fake.model.sheets.map((s) => s.name);
   const error = await host.makeShareSafeCopy('en-US').catch((e: unknown) => e);
   expect(error).toBeInstanceOf(HostError);
-  expect(error).toMatchObject({ code: 'excel', officeCode: 'InvalidArgument' });
+  expect(error).toMatchObject({ code: 'excel', officeCode: 'BadPassword' });
   expect(fake.model.sheets.map((s) => s.name)).toEqual(names);
   expect(snapshot(fake.model, original)).toBe(before);
 });

@@ -1,10 +1,22 @@
+import type { ApiMember } from './api-sets';
 import { $, Binding, Loaded, requireApi, type OnlyRealMembers, type Queue } from './core';
 import { FakeOfficeError } from './errors';
 import { parseAddress, quoteName, rectAddress, type ModelChart, type ModelChartSeries, type ModelSheet } from './model';
 import { assertOneOf, loadItems } from './shared';
 import { FakeRange } from './range';
 
-// ---------------------------------------------------------------- charts
+/**
+ * Charts (https://learn.microsoft.com/javascript/api/excel/excel.chartcollection, https://learn.microsoft.com/javascript/api/excel/excel.chart, https://learn.microsoft.com/javascript/api/excel/excel.chartseries, https://learn.microsoft.com/javascript/api/excel/excel.chartaxis).
+ * - charts.add(type, source, seriesBy) makes one series per column of the source when series
+ *   are by columns, named Series1 …; the chart is "Chart 1", "Chart 2" …: A14.
+ * - The documented way to build a bubble chart adds it, deletes the default series and adds
+ *   one series per bubble with setXAxisValues, setValues and setBubbleSizes
+ *   (https://github.com/OfficeDev/office-js-snippets/blob/prod/samples/excel/10-chart/chart-bubble-chart.yaml);
+ *   series.delete and setBubbleSizes are ExcelApi 1.7. Bubble sizes on a non-bubble chart, and a
+ *   secondary axis asked for before any series uses it: A14.
+ * - axis logBase, scaleType (1.7), numberFormat (1.8): the reference's members; the log-base
+ *   range checked: A14.
+ */
 
 function chartRangeAddress(ref: unknown, where: string): string {
   if (!(ref instanceof FakeRange)) throw new FakeOfficeError('InvalidArgument', 'chart data must be a Range', where);
@@ -150,7 +162,7 @@ export class FakeChartSeriesCollection {
     const { q, cb, path } = this[$];
     const sb = new Binding<ModelChartSeries>(`${path}.add(${name})`);
     q.push('ChartSeriesCollection.add', path, { name, index }, () => {
-      requireApi(q, '1.7', 'ChartSeriesCollection.add');
+      requireApi(q, 'ChartSeriesCollection.add');
       const s: ModelChartSeries = { name: name ?? '', axisGroup: 'Primary' };
       cb.get().series.push(s);
       sb.set(s);
@@ -165,10 +177,10 @@ export class FakeChartSeries implements Pick<Excel.ChartSeries, 'name' | 'setVal
   constructor(q: Queue, sb: Binding<ModelChartSeries>, cb: Binding<ModelChart>, path: string) {
     this[$] = { q, sb, cb, path };
   }
-  private set$(prop: string, value: unknown, apply: (s: ModelChartSeries) => void, api = '1.1') {
+  private set$(prop: string, value: unknown, apply: (s: ModelChartSeries) => void, api?: ApiMember) {
     const { q, sb, path } = this[$];
     q.push(`ChartSeries.${prop}`, path, value instanceof FakeRange ? value[$].path : value, () => {
-      requireApi(q, api, `ChartSeries.${prop}`);
+      if (api) requireApi(q, api);
       apply(sb.get());
     });
   }
@@ -182,7 +194,7 @@ export class FakeChartSeries implements Pick<Excel.ChartSeries, 'name' | 'setVal
     throw new FakeOfficeError('NotModelled', 'reading series', this[$].path);
   }
   set chartType(v: Excel.ChartType | 'Line' | 'ColumnClustered' | 'Bubble') {
-    this.set$('chartType', v, (s) => void (s.chartType = v), '1.7');
+    this.set$('chartType', v, (s) => void (s.chartType = v), 'ChartSeries.chartType');
   }
   get axisGroup(): Excel.ChartAxisGroup {
     throw new FakeOfficeError('NotModelled', 'reading series', this[$].path);
@@ -191,19 +203,19 @@ export class FakeChartSeries implements Pick<Excel.ChartSeries, 'name' | 'setVal
     this.set$('axisGroup', v, (s) => {
       assertOneOf(v, ['Primary', 'Secondary'], this[$].path);
       s.axisGroup = v;
-    }, '1.8');
+    }, 'ChartSeries.axisGroup');
   }
   setValues(sourceData: Excel.Range): void {
-    this.set$('setValues', sourceData, (s) => void (s.values = chartRangeAddress(sourceData, this[$].path)), '1.7');
+    this.set$('setValues', sourceData, (s) => void (s.values = chartRangeAddress(sourceData, this[$].path)), 'ChartSeries.setValues');
   }
   setXAxisValues(sourceData: Excel.Range): void {
-    this.set$('setXAxisValues', sourceData, (s) => void (s.xValues = chartRangeAddress(sourceData, this[$].path)), '1.7');
+    this.set$('setXAxisValues', sourceData, (s) => void (s.xValues = chartRangeAddress(sourceData, this[$].path)), 'ChartSeries.setXAxisValues');
   }
   setBubbleSizes(sourceData: Excel.Range): void {
     this.set$('setBubbleSizes', sourceData, (s) => {
       if (this[$].cb.get().type !== 'Bubble') throw new FakeOfficeError('InvalidOperation', 'bubble sizes on a non-bubble chart', this[$].path);
       s.bubbleSizes = chartRangeAddress(sourceData, this[$].path);
-    }, '1.7');
+    }, 'ChartSeries.setBubbleSizes');
   }
 }
 export const _seriesCheck: OnlyRealMembers<FakeChartSeries, Excel.ChartSeries> = true;
@@ -217,7 +229,7 @@ export class FakeChartAxes {
     const { q, cb, path } = this[$];
     const key = `${type}/${group ?? 'Primary'}`;
     q.push('ChartAxes.getItem', path, { type, group }, () => {
-      requireApi(q, '1.7', 'ChartAxes.getItem');
+      requireApi(q, 'ChartAxes.getItem');
       const chart = cb.get();
       if (group === 'Secondary' && !chart.series.some((s) => s.axisGroup === 'Secondary')) {
         throw new FakeOfficeError('ItemNotFound', 'the chart has no secondary axis', path);
@@ -234,10 +246,10 @@ export class FakeChartAxis implements Pick<Excel.ChartAxis, 'minimum' | 'maximum
   constructor(q: Queue, cb: Binding<ModelChart>, key: string, path: string) {
     this[$] = { q, cb, key, path };
   }
-  private set$(prop: string, value: unknown, check?: () => void, api = '1.1') {
+  private set$(prop: string, value: unknown, check?: () => void, api?: ApiMember) {
     const { q, cb, key, path } = this[$];
     q.push(`ChartAxis.${prop}`, path, value, () => {
-      requireApi(q, api, `ChartAxis.${prop}`);
+      if (api) requireApi(q, api);
       check?.();
       cb.get().axes[key][prop] = value;
     });
@@ -261,7 +273,7 @@ export class FakeChartAxis implements Pick<Excel.ChartAxis, 'minimum' | 'maximum
     return this.unread();
   }
   set numberFormat(v: string) {
-    this.set$('numberFormat', v, undefined, '1.8');
+    this.set$('numberFormat', v, undefined, 'ChartAxis.numberFormat');
   }
   get logBase(): number {
     return this.unread();
@@ -269,13 +281,13 @@ export class FakeChartAxis implements Pick<Excel.ChartAxis, 'minimum' | 'maximum
   set logBase(v: number) {
     this.set$('logBase', v, () => {
       if (!(v >= 2 && v <= 1000)) throw new FakeOfficeError('InvalidArgument', `log base ${v}`, this[$].path);
-    }, '1.7');
+    }, 'ChartAxis.logBase');
   }
   get scaleType(): Excel.ChartAxisScaleType {
     return this.unread();
   }
   set scaleType(v: Excel.ChartAxisScaleType | 'Linear' | 'Logarithmic') {
-    this.set$('scaleType', v, () => assertOneOf(v, ['Linear', 'Logarithmic'], this[$].path), '1.7');
+    this.set$('scaleType', v, () => assertOneOf(v, ['Linear', 'Logarithmic'], this[$].path), 'ChartAxis.scaleType');
   }
   get title(): FakeTitle {
     return new FakeTitle(this[$].path, (v) => this.set$('title', v));

@@ -3,7 +3,16 @@ import { FakeOfficeError } from './errors';
 import { type ModelConditionalFormat } from './model';
 import { assertColor, assertOneOf, removeInside, type RangeTarget } from './shared';
 
-// ---------------------------------------------------------------- conditional formats
+/**
+ * Conditional formats (ExcelApi 1.6, https://learn.microsoft.com/javascript/api/excel/excel.conditionalformatcollection, https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat).
+ * - Only Custom, CellValue and DataBar are modelled (others NotModelled).
+ * - priority: 0 is the highest (https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-priority-member);
+ *   a new format goes on top and setting priority moves it: A9.
+ * - cellValue operators and data-bar rule types are the reference's enums
+ *   (https://learn.microsoft.com/javascript/api/excel/excel.conditionalcellvalueoperator, https://learn.microsoft.com/javascript/api/excel/excel.conditionaldatabarruletype); colours as in shared.ts.
+ * - A custom rule formula starts with "=", and using a member of another type is
+ *   InvalidOperation: A9.
+ */
 
 export class FakeConditionalFormatCollection {
   readonly [$]: { q: Queue; b: Binding<RangeTarget>; path: string };
@@ -14,7 +23,7 @@ export class FakeConditionalFormatCollection {
     const { q, b, path } = this[$];
     const cb = new Binding<ModelConditionalFormat>(`${path}.add(${type})`);
     q.push('ConditionalFormatCollection.add', path, type, () => {
-      requireApi(q, '1.6', 'conditionalFormats.add');
+      requireApi(q, 'ConditionalFormatCollection.add');
       if (!['Custom', 'CellValue', 'DataBar'].includes(type)) throw new FakeOfficeError('NotModelled', `conditional format ${type}`, path);
       const { sheet, rect } = b.get();
       sheet.assertEditable(rect, `${path}.add`);
@@ -28,7 +37,7 @@ export class FakeConditionalFormatCollection {
   clearAll(): void {
     const { q, b, path } = this[$];
     q.push('ConditionalFormatCollection.clearAll', path, null, () => {
-      requireApi(q, '1.6', 'conditionalFormats.clearAll');
+      requireApi(q, 'ConditionalFormatCollection.clearAll');
       const { sheet, rect } = b.get();
       sheet.assertEditable(rect, `${path}.clearAll`);
       removeInside(sheet.conditionalFormats, rect, 'conditional format', `${path}.clearAll`);

@@ -4,6 +4,7 @@
  * tables get new workbook-unique names; names scoped to the sheet are copied with it, and a
  * workbook-scoped name pointing at it gets a sheet-scoped twin on the copy (Excel's behaviour
  * for names when a sheet is copied). The copy is named "<name> (2)", "(3)" … before any rename.
+ * None of this is in the reference beyond "Copies a worksheet": assumption A5 (ASSUMPTIONS.md).
  */
 import { FakeOfficeError } from './errors';
 import { ModelSheet, quoteName, type ModelWorkbook } from './model';

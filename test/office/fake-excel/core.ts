@@ -1,13 +1,21 @@
 /**
  * The request machinery of the fake: a queue of operations per request context, applied to
- * the model only at context.sync() — as Office does — with every sync counted and the JSON
- * size of each request and response measured. Reading a property that was not loaded and
- * synced throws PropertyNotLoaded, as Office.js does.
+ * the model only at context.sync(), with every sync counted and the JSON size of each request
+ * and response measured. Reading a property that was not loaded and synced throws
+ * PropertyNotLoaded. Source for the queue/load/sync model:
+ * https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model
  */
+import { API_SETS, type ApiMember } from './api-sets';
 import { FakeOfficeError, propertyNotLoaded } from './errors';
 import type { ModelWorkbook } from './model';
 
-/** Excel on the web's limits for one request and one response. */
+/**
+ * "Excel on the web has a payload size limit for requests and responses of 5MB"
+ * (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins);
+ * exceeding it is RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded
+ * (https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
+ * Sizes are measured as UTF-8 bytes of the JSON: a Chinese character is 3 bytes.
+ */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
 export interface SyncRecord {
@@ -224,7 +232,9 @@ export type OnlyRealMembers<Fake, Real> = Exclude<keyof Fake, keyof Real | symbo
   ? true
   : { notInOfficeJs: Exclude<keyof Fake, keyof Real | symbol> };
 
-export function requireApi(queue: Queue, version: string, member: string): void {
+/** ApiNotFound unless this Excel supports the member's requirement set (see api-sets.ts). */
+export function requireApi(queue: Queue, member: ApiMember): void {
+  const version = API_SETS[member];
   if (!queue.session.supports(version)) {
     throw new FakeOfficeError('ApiNotFound', `${member} needs ExcelApi ${version}; this Excel has ${queue.session.options.apiVersion}`, member);
   }

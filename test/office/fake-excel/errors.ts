@@ -1,19 +1,20 @@
 /**
  * Errors shaped like OfficeExtension.Error: name, code, message, debugInfo.errorLocation.
- * The codes are Office's (https://learn.microsoft.com/office/dev/add-ins/reference/javascript-api-for-office-error-codes).
+ * Codes are only those Excel itself uses, as Microsoft names them: Excel.ErrorCodes and
+ * OfficeExtension.ErrorCodes in the reference (the `${Excel.ErrorCodes}` type below comes from
+ * @types/office-js), and the list on
+ * https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling
+ * (which adds BadPassword and RequestPayloadSizeLimitExceeded).
+ *
+ * One code is the fake's own: NotModelled, thrown where the fake does not know what Excel would
+ * do. A test never asserts it as Excel's behaviour; it means "extend the fake, with a source".
  */
 export type FakeErrorCode =
+  | `${Excel.ErrorCodes}`
   | 'PropertyNotLoaded'
-  | 'InvalidArgument'
-  | 'InvalidOperation'
-  | 'ItemNotFound'
-  | 'ItemAlreadyExists'
-  | 'AccessDenied'
-  | 'RequestPayloadSizeLimitExceeded'
-  | 'ResponsePayloadSizeLimitExceeded'
   | 'InvalidObjectPath'
-  | 'ApiNotFound'
-  | 'InvalidSelection'
+  | 'BadPassword'
+  | 'RequestPayloadSizeLimitExceeded'
   | 'NotModelled';
 
 export class FakeOfficeError extends Error {
@@ -28,6 +29,7 @@ export class FakeOfficeError extends Error {
   }
 }
 
+/** The message Office.js gives for a property read before load + sync (application-specific API model). */
 export function propertyNotLoaded(property: string, owner: string): FakeOfficeError {
   return new FakeOfficeError(
     'PropertyNotLoaded',

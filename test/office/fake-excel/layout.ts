@@ -4,7 +4,15 @@ import { MAX_COLUMNS, MAX_ROWS, parseAddress, rectAddress, type ModelSheet } fro
 import { assertOneOf } from './shared';
 import { FakeRange } from './range';
 
-// ---------------------------------------------------------------- freeze panes, page layout, protection
+/**
+ * Freeze panes (ExcelApi 1.7, https://learn.microsoft.com/javascript/api/excel/excel.worksheetfreezepanes), page layout (ExcelApi 1.9,
+ * https://learn.microsoft.com/javascript/api/excel/excel.pagelayout) and horizontal page breaks (ExcelApi 1.9, https://learn.microsoft.com/javascript/api/excel/excel.pagebreakcollection).
+ * - zoom: { scale } between 10 and 400, or { horizontalFitToPages, verticalFitToPages }; each
+ *   "can be null" when the other kind is used (https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions).
+ *   Scale together with fit is refused: A12.
+ * - Margins in points, print title rows "$1:$3", print area: the reference's types; the limits
+ *   checked: A12.
+ */
 
 export class FakeFreezePanes implements Pick<Excel.WorksheetFreezePanes, 'freezeRows' | 'freezeColumns' | 'unfreeze'> {
   readonly [$]: { q: Queue; sheet: () => ModelSheet; path: string };
@@ -14,7 +22,7 @@ export class FakeFreezePanes implements Pick<Excel.WorksheetFreezePanes, 'freeze
   private set$(action: string, args: unknown, freeze: () => { rows: number; columns: number }) {
     const { q, sheet, path } = this[$];
     q.push(`WorksheetFreezePanes.${action}`, path, args, () => {
-      requireApi(q, '1.7', 'freezePanes');
+      requireApi(q, 'Worksheet.freezePanes');
       const f = freeze();
       if (f.rows < 0 || f.columns < 0 || f.rows >= MAX_ROWS || f.columns >= MAX_COLUMNS) throw new FakeOfficeError('InvalidArgument', 'freeze', path);
       sheet().freeze = f.rows === 0 && f.columns === 0 ? null : f;
@@ -23,7 +31,7 @@ export class FakeFreezePanes implements Pick<Excel.WorksheetFreezePanes, 'freeze
   unfreeze(): void {
     const { q, sheet, path } = this[$];
     q.push('WorksheetFreezePanes.unfreeze', path, null, () => {
-      requireApi(q, '1.7', 'freezePanes');
+      requireApi(q, 'Worksheet.freezePanes');
       sheet().freeze = null;
     });
   }
@@ -58,7 +66,7 @@ export class FakePageLayout
   private set$(prop: string, value: unknown, apply: (s: ModelSheet) => void) {
     const { q, sheet, path } = this[$];
     q.push(`PageLayout.${prop}`, path, value, () => {
-      requireApi(q, '1.9', 'Worksheet.pageLayout');
+      requireApi(q, 'Worksheet.pageLayout');
       apply(sheet());
     });
   }
@@ -164,7 +172,7 @@ export class FakePageBreakCollection {
     if (typeof pageBreakRange !== 'string') throw new FakeOfficeError('NotModelled', 'page break at a Range object', path);
     const top = parseAddress(pageBreakRange).rect.top;
     q.push('PageBreakCollection.add', path, pageBreakRange, () => {
-      requireApi(q, '1.9', 'Worksheet.horizontalPageBreaks');
+      requireApi(q, 'Worksheet.horizontalPageBreaks');
       if (top < 2) throw new FakeOfficeError('InvalidArgument', `page break above row ${top}`, path);
       const layout = sheet().pageLayout;
       layout.rowBreaks = [...(layout.rowBreaks ?? []), top - 1].sort((a, b) => a - b);
@@ -174,7 +182,7 @@ export class FakePageBreakCollection {
   removePageBreaks(): void {
     const { q, sheet, path } = this[$];
     q.push('PageBreakCollection.removePageBreaks', path, null, () => {
-      requireApi(q, '1.9', 'Worksheet.horizontalPageBreaks');
+      requireApi(q, 'Worksheet.horizontalPageBreaks');
       delete sheet().pageLayout.rowBreaks;
     });
   }

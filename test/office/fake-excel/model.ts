@@ -2,7 +2,7 @@
  * The in-memory workbook the fake Excel applies queued operations to: cell values and
  * formulas, number formats, formats as layers, merges, tables, validations, conditional
  * formats, names, freeze panes, page layout, protection, charts, notes and comments.
- * It does not calculate formulas.
+ * It does not calculate formulas. Sources and assumptions: see each family file and ASSUMPTIONS.md.
  */
 import { FakeOfficeError } from './errors';
 
@@ -320,10 +320,15 @@ function dateSerial(y: number, m: number, d: number): number | undefined {
 }
 
 /**
- * What Excel stores when a value is written through Range.values/formulas, as if typed: a
- * leading apostrophe keeps text as text; "=…" is a formula; numbers, percentages, dates
- * (ISO, slashes, Chinese 年月日), booleans and error literals are converted. This is what makes
- * unescaped text such as "001" or "2026-03-01" come back as numbers in a test.
+ * What Excel stores when a string is written through Range.values/formulas. Sources: a value
+ * starting with "+", "-" or "=" is read as a formula (Range.values reference,
+ * https://learn.microsoft.com/javascript/api/excel/excel.range); other strings are parsed as if
+ * typed in en-US Excel, whatever the user's locale ("the APIs use USA locale by default",
+ * https://github.com/OfficeDev/office-js/issues/1559), which is what makes unescaped "001" or
+ * "2026-03-01" come back as numbers. A leading apostrophe keeps text as text.
+ * Which en-US inputs become numbers, dates, percentages, booleans and errors, and the number
+ * format a parsed date gets, are assumptions (ASSUMPTIONS.md). Chinese dates such as "3月1日"
+ * are NOT converted: that would need the zh-CN parser, which the API does not use (#1559).
  */
 export function coerceTyped(input: string): ModelCell {
   if (input.startsWith("'")) return { value: input.slice(1), quotePrefix: true };
@@ -338,14 +343,21 @@ export function coerceTyped(input: string): ModelCell {
   if (/^[+-]?(\d+(\.\d*)?|\.\d+)%$/.test(plain)) return { value: Number(plain.slice(0, -1)) / 100, numberFormat: '0%' };
   if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === 'true' };
   if (ERROR_LITERALS.has(trimmed.toUpperCase())) return { error: trimmed.toUpperCase() };
-  let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(trimmed) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(trimmed);
+  let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(trimmed);
   if (m) {
     const serial = dateSerial(Number(m[1]), Number(m[2]), Number(m[3]));
     if (serial !== undefined) return { value: serial, numberFormat: 'yyyy-mm-dd' };
   }
-  m = /^(\d{1,2})[/-](\d{1,2})$/.exec(trimmed) ?? /^(\d{1,2})月(\d{1,2})日$/.exec(trimmed);
+  // en-US month/day/year, as in office-js-docs-pr#1730 where "1/1/2017" became a date.
+  m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(trimmed);
   if (m) {
-    const serial = dateSerial(2026, Number(m[1]), Number(m[2]));
+    const serial = dateSerial(Number(m[3]), Number(m[1]), Number(m[2]));
+    if (serial !== undefined) return { value: serial, numberFormat: 'm/d/yyyy' };
+  }
+  // en-US month/day without a year: a date in the current year.
+  m = /^(\d{1,2})[/-](\d{1,2})$/.exec(trimmed);
+  if (m) {
+    const serial = dateSerial(new Date().getFullYear(), Number(m[1]), Number(m[2]));
     if (serial !== undefined) return { value: serial, numberFormat: 'd-mmm' };
   }
   return { value: input };

@@ -4,7 +4,13 @@ import { assertDefinedName, quoteName, rectAddress, type ModelName, type ModelSh
 import { loadItems } from './shared';
 import { FakeRange } from './range';
 
-// ---------------------------------------------------------------- names, notes, comments
+/**
+ * Defined names (NamedItemCollection.add and NamedItem.delete: ExcelApi 1.4, https://learn.microsoft.com/javascript/api/excel/excel.nameditemcollection).
+ * - A name already in the same scope is ItemAlreadyExists (https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling); name syntax (assertDefinedName)
+ *   and a workbook name clashing with a table name: A10.
+ * - NamedItem.type is "Range" for a reference, "Error" for one that became #REF!, "String"
+ *   otherwise (https://learn.microsoft.com/javascript/api/excel/excel.nameditemtype): the fake derives it from the formula text.
+ */
 
 export class FakeNamedItemCollection {
   readonly [$]: { q: Queue; scope: () => ModelSheet | null; path: string; loaded: Loaded };
@@ -32,7 +38,7 @@ export class FakeNamedItemCollection {
     const { q, scope, path } = this[$];
     const ref = reference as unknown;
     q.push('NamedItemCollection.add', path, { name, reference: ref instanceof FakeRange ? ref[$].path : ref, comment }, () => {
-      requireApi(q, '1.4', 'NamedItemCollection.add');
+      requireApi(q, 'NamedItemCollection.add');
       assertDefinedName(name, `${path}.add`);
       const sheet = scope();
       const lower = name.toLowerCase();
@@ -72,7 +78,7 @@ export class FakeNamedItem implements Pick<Excel.NamedItem, 'delete'> {
   delete(): void {
     const { q, item, path } = this[$];
     q.push('NamedItem.delete', path, null, () => {
-      requireApi(q, '1.4', 'NamedItem.delete');
+      requireApi(q, 'NamedItem.delete');
       const i = q.model.names.indexOf(item);
       if (i < 0) throw new FakeOfficeError('ItemNotFound', `name ${item.name} no longer exists`, `${path}.delete`);
       q.model.names.splice(i, 1);

@@ -1,3 +1,9 @@
+/**
+ * Notes (ExcelApi 1.18, https://learn.microsoft.com/javascript/api/excel/excel.notecollection) and threaded comments (ExcelApi 1.10,
+ * https://learn.microsoft.com/javascript/api/excel/excel.commentcollection): one per cell, looked up by cell address; a cell without one is
+ * ItemNotFound at sync (getItem / getItemByCell); getLocation gives the cell.
+ * A note or comment on a multi-cell range, or a range on another sheet, is refused: A11.
+ */
 import { $, Binding, Loaded, requireApi, type OnlyRealMembers, type Queue } from './core';
 import { FakeOfficeError } from './errors';
 import { parseAddress, rectAddress, type ModelSheet } from './model';
@@ -27,7 +33,7 @@ export class FakeNoteCollection {
   /** The note on a cell ("B3"); ItemNotFound at sync when the cell has none. */
   getItem(key: string): FakeNote {
     const { q, sheet, path, context } = this[$];
-    const item = lazyCellItem(q, sheet, key, 'notes', 'NoteCollection.getItem', path, '1.18');
+    const item = lazyCellItem(q, sheet, key, 'notes', 'NoteCollection.getItem', path);
     return new FakeNote(q, item, `${path}[${key}]`, context);
   }
   get items(): FakeNote[] {
@@ -44,7 +50,7 @@ export class FakeNoteCollection {
       () => [...sheet().notes.keys()].map((cell) => ({ sheet: sheet(), cell })),
       (n) => new FakeNote(q, n, `${path}[${n.cell}]`, context),
       (n) => n.sheet.notes.get(n.cell),
-      '1.18',
+      'Worksheet.notes',
     );
     return this;
   }
@@ -52,7 +58,7 @@ export class FakeNoteCollection {
     const { q, sheet, path } = this[$];
     const ref = cellAddress as unknown;
     q.push('NoteCollection.add', path, { cell: ref instanceof FakeRange ? ref[$].path : ref, content }, () => {
-      requireApi(q, '1.18', 'Worksheet.notes');
+      requireApi(q, 'NoteCollection.add');
       const s = sheet();
       s.notes.set(cellOf(ref, s, `${path}.add`), String(content));
     });
@@ -65,10 +71,10 @@ export const _notesCheck: OnlyRealMembers<FakeNoteCollection, Excel.NoteCollecti
 type CellItem = { sheet: ModelSheet; cell: string };
 
 /** A note or comment looked up by cell: resolved (and checked to exist) at sync. */
-function lazyCellItem(q: Queue, sheet: () => ModelSheet, key: string, kind: 'notes' | 'comments', action: string, path: string, api: string): CellItem {
+function lazyCellItem(q: Queue, sheet: () => ModelSheet, key: string, kind: 'notes' | 'comments', action: 'NoteCollection.getItem' | 'CommentCollection.getItemByCell', path: string): CellItem {
   let cell: string | undefined;
   q.push(action, path, key, () => {
-    requireApi(q, api, action);
+    requireApi(q, action);
     const s = sheet();
     const address = rectAddress(parseAddress(key).rect);
     if (!s[kind].has(address)) throw new FakeOfficeError('ItemNotFound', `no ${kind === 'notes' ? 'note' : 'comment'} on ${key}`, `${path}.${action}`);
@@ -86,10 +92,10 @@ function lazyCellItem(q: Queue, sheet: () => ModelSheet, key: string, kind: 'not
 }
 
 /** Note.getLocation / Comment.getLocation: the cell as a Range. */
-function cellLocation(q: Queue, item: CellItem, kind: 'notes' | 'comments', path: string, api: string, context: FakeRequestContext): FakeRange {
+function cellLocation(q: Queue, item: CellItem, kind: 'notes' | 'comments', path: string, context: FakeRequestContext): FakeRange {
   const rb = new Binding<RangeTarget>(`${path}.getLocation()`);
   q.push(kind === 'notes' ? 'Note.getLocation' : 'Comment.getLocation', path, null, () => {
-    requireApi(q, api, `${path}.getLocation`);
+    requireApi(q, kind === 'notes' ? 'Note.getLocation' : 'Comment.getLocation');
     if (!item.sheet[kind].has(item.cell)) throw new FakeOfficeError('ItemNotFound', `nothing on ${item.cell}`, `${path}.getLocation`);
     rb.set({ sheet: item.sheet, rect: parseAddress(item.cell).rect });
   });
@@ -103,7 +109,7 @@ export class FakeNote implements Pick<Excel.Note, 'delete'> {
   }
   getLocation(): FakeRange {
     const { q, item, path, context } = this[$];
-    return cellLocation(q, item, 'notes', path, '1.18', context);
+    return cellLocation(q, item, 'notes', path, context);
   }
   get content(): string {
     return this[$].loaded.read('content');
@@ -111,7 +117,7 @@ export class FakeNote implements Pick<Excel.Note, 'delete'> {
   delete(): void {
     const { q, item, path } = this[$];
     q.push('Note.delete', path, null, () => {
-      requireApi(q, '1.18', 'Note.delete');
+      requireApi(q, 'Note.delete');
       if (!item.sheet.notes.delete(item.cell)) throw new FakeOfficeError('ItemNotFound', `no note on ${item.cell}`, `${path}.delete`);
     });
   }
@@ -127,7 +133,7 @@ export class FakeCommentCollection {
   getItemByCell(cellAddress: Excel.Range | string): FakeComment {
     const { q, sheet, path, context } = this[$];
     if (typeof cellAddress !== 'string') throw new FakeOfficeError('NotModelled', 'getItemByCell(Range)', `${path}.getItemByCell`);
-    const item = lazyCellItem(q, sheet, cellAddress, 'comments', 'CommentCollection.getItemByCell', path, '1.10');
+    const item = lazyCellItem(q, sheet, cellAddress, 'comments', 'CommentCollection.getItemByCell', path);
     return new FakeComment(q, item, `${path}[${cellAddress}]`, context);
   }
   get items(): FakeComment[] {
@@ -144,7 +150,7 @@ export class FakeCommentCollection {
       () => [...sheet().comments.keys()].map((cell) => ({ sheet: sheet(), cell })),
       (c) => new FakeComment(q, c, `${path}[${c.cell}]`, context),
       (c) => c.sheet.comments.get(c.cell),
-      '1.10',
+      'Worksheet.comments',
     );
     return this;
   }
@@ -152,7 +158,7 @@ export class FakeCommentCollection {
     const { q, sheet, path } = this[$];
     const ref = cellAddress as unknown;
     q.push('CommentCollection.add', path, { cell: ref instanceof FakeRange ? ref[$].path : ref, content }, () => {
-      requireApi(q, '1.10', 'Worksheet.comments');
+      requireApi(q, 'CommentCollection.add');
       const s = sheet();
       s.comments.set(cellOf(ref, s, `${path}.add`), typeof content === 'string' ? content : content.richContent);
     });
@@ -168,7 +174,7 @@ export class FakeComment implements Pick<Excel.Comment, 'delete'> {
   }
   getLocation(): FakeRange {
     const { q, item, path, context } = this[$];
-    return cellLocation(q, item, 'comments', path, '1.10', context);
+    return cellLocation(q, item, 'comments', path, context);
   }
   get content(): string {
     return this[$].loaded.read('content');
@@ -176,7 +182,7 @@ export class FakeComment implements Pick<Excel.Comment, 'delete'> {
   delete(): void {
     const { q, item, path } = this[$];
     q.push('Comment.delete', path, null, () => {
-      requireApi(q, '1.10', 'Comment.delete');
+      requireApi(q, 'Comment.delete');
       if (!item.sheet.comments.delete(item.cell)) throw new FakeOfficeError('ItemNotFound', `no comment on ${item.cell}`, `${path}.delete`);
     });
   }

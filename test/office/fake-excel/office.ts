@@ -1,11 +1,16 @@
 /**
- * The fake `Office` global: requirement-set checks against the session's ExcelApi version, and
- * document settings that are saved into the model ("the file") by saveAsync and read back
- * from it after a reload — unsaved settings are lost, as in Office.
+ * The fake `Office` global: requirement-set checks against the session's ExcelApi version
+ * (Office.context.requirements.isSetSupported), and document settings.
+ *
+ * Settings (https://learn.microsoft.com/javascript/api/office/office.settings): values are
+ * strings, numbers, booleans, null, objects or arrays, kept as JSON; set/get/remove work on an
+ * in-memory copy and only saveAsync writes it into the document, so after a reload only saved
+ * settings come back. No size limit is modelled: Microsoft documents none for document settings
+ * (the 2 MB limit and error 2502 the fake once had were not from any source). A failing save is
+ * a test control (`failNextSave`) with a code from the Common API list
+ * (https://learn.microsoft.com/office/dev/add-ins/reference/javascript-api-for-office-error-codes).
  */
 import { $, versionAtLeast, type FakeSession, type OnlyRealMembers } from './core';
-
-const SETTINGS_LIMIT_BYTES = 2 * 1024 * 1024;
 
 function clone<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
@@ -43,11 +48,8 @@ export class FakeSettings implements Pick<Office.Settings, 'get' | 'set' | 'remo
     const failure = this[$].failNextSave;
     this[$].failNextSave = undefined;
     setTimeout(() => {
-      const size = JSON.stringify(this.values).length;
-      const error =
-        failure ?? (size > SETTINGS_LIMIT_BYTES ? { code: 2502, name: 'Settings Stale', message: 'settings exceed 2 MB' } : undefined);
-      if (error) {
-        callback?.({ status: 'failed', value: undefined, error });
+      if (failure) {
+        callback?.({ status: 'failed', value: undefined, error: failure });
         return;
       }
       this.session.model.savedSettings = clone(this.values);

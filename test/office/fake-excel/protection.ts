@@ -1,3 +1,11 @@
+/**
+ * Worksheet protection (https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotection).
+ * - protect(options, password): ExcelApi 1.2, password 1.7; "Fails if the worksheet has already
+ *   been protected" (reference), as AccessDenied (https://github.com/OfficeDev/office-js/issues/6784).
+ * - unprotect(password): a wrong or missing password on a password-protected sheet is BadPassword
+ *   ("The password you supplied is incorrect", https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling); that a missing one is BadPassword too: A13.
+ * - protected, options: ExcelApi 1.2.
+ */
 import { $, Loaded, loadList, requireApi, type OnlyRealMembers, type Queue } from './core';
 import { FakeOfficeError } from './errors';
 import { type ModelSheet } from './model';
@@ -12,7 +20,7 @@ export class FakeWorksheetProtection {
     const { q, sheet, path, loaded } = this[$];
     const props = loadList(arg) ?? ['protected', 'options'];
     q.push('WorksheetProtection.load', path, props, () => {
-      requireApi(q, '1.2', 'WorksheetProtection.load');
+      requireApi(q, 'WorksheetProtection.protected');
       const p = sheet().protection;
       let n = 0;
       for (const prop of props) {
@@ -33,19 +41,22 @@ export class FakeWorksheetProtection {
   protect(options?: Excel.WorksheetProtectionOptions, password?: string): void {
     const { q, sheet, path } = this[$];
     q.push('WorksheetProtection.protect', path, { options, password }, () => {
-      requireApi(q, '1.2', 'WorksheetProtection.protect');
+      requireApi(q, password === undefined ? 'WorksheetProtection.protect' : 'WorksheetProtection.protect(password)');
       const s = sheet();
-      if (s.protection.protected) throw new FakeOfficeError('InvalidOperation', 'the sheet is already protected', path);
+      // "Fails if the worksheet has already been protected" (reference); the code, AccessDenied, is
+      // what https://github.com/OfficeDev/office-js/issues/6784 reports Excel throwing.
+      if (s.protection.protected) throw new FakeOfficeError('AccessDenied', 'the sheet is already protected', path);
       s.protection = { protected: true, options: { ...options }, ...(password ? { password } : {}) };
     });
   }
   unprotect(password?: string): void {
     const { q, sheet, path } = this[$];
     q.push('WorksheetProtection.unprotect', path, { password }, () => {
-      requireApi(q, '1.2', 'WorksheetProtection.unprotect');
+      requireApi(q, password === undefined ? 'WorksheetProtection.unprotect' : 'WorksheetProtection.unprotect(password)');
       const s = sheet();
       if (s.protection.password !== undefined && s.protection.password !== password) {
-        throw new FakeOfficeError('InvalidArgument', 'the password is wrong', `${path}.unprotect`);
+        // BadPassword: "The password you supplied is incorrect." (application-specific-api-error-handling).
+        throw new FakeOfficeError('BadPassword', 'the password is wrong', `${path}.unprotect`);
       }
       s.protection = { protected: false };
     });

@@ -1,12 +1,13 @@
+import type { ApiMember } from './api-sets';
 import { $, Binding, requireApi, type OnlyRealMembers, type Queue } from './core';
 import { FakeOfficeError } from './errors';
 import { rectAddress } from './model';
 import { assertColor, assertOneOf, type RangeTarget } from './shared';
 
 /** Setting a format property pushes a layer over the range; the last layer wins per cell. */
-export function formatSetter(q: Queue, b: Binding<RangeTarget>, path: string, prop: string, value: unknown, check?: () => void, api = '1.1'): void {
+export function formatSetter(q: Queue, b: Binding<RangeTarget>, path: string, prop: string, value: unknown, check?: () => void, api?: ApiMember): void {
   q.push(`RangeFormat.${prop}`, path, value, () => {
-    requireApi(q, api, `${path}.${prop}`);
+    if (api) requireApi(q, api);
     check?.();
     const { sheet, rect } = b.get();
     sheet.assertEditable(rect, `${path}.${prop}`);
@@ -28,7 +29,7 @@ export class FakeRangeFormat
   set columnWidth(points: number) {
     const { q, b, path } = this[$];
     q.push('RangeFormat.columnWidth', path, points, () => {
-      requireApi(q, '1.2', 'RangeFormat.columnWidth');
+      requireApi(q, 'RangeFormat.columnWidth');
       if (!(points >= 0 && points <= 255 * 7.5)) throw new FakeOfficeError('InvalidArgument', `column width ${points}`, `${path}.columnWidth`);
       const { sheet, rect } = b.get();
       for (let c = rect.left; c <= rect.right; c++) sheet.columnWidths.set(c, points);
@@ -40,7 +41,7 @@ export class FakeRangeFormat
   set rowHeight(points: number) {
     const { q, b, path } = this[$];
     q.push('RangeFormat.rowHeight', path, points, () => {
-      requireApi(q, '1.2', 'RangeFormat.rowHeight');
+      requireApi(q, 'RangeFormat.rowHeight');
       if (!(points >= 0 && points <= 409)) throw new FakeOfficeError('InvalidArgument', `row height ${points}`, `${path}.rowHeight`);
       const { sheet, rect } = b.get();
       for (let r = rect.top; r <= Math.min(rect.bottom, rect.top + 100_000); r++) sheet.rowHeights.set(r, points);
@@ -53,9 +54,10 @@ export class FakeRangeFormat
   set useStandardWidth(value: boolean) {
     const { q, b, path } = this[$];
     q.push('RangeFormat.useStandardWidth', path, value, () => {
-      requireApi(q, '1.2', 'RangeFormat.useStandardWidth');
-      if (value !== true) throw new FakeOfficeError('NotModelled', 'useStandardWidth = false', path);
+      requireApi(q, 'RangeFormat.useStandardWidth');
+      // "This property is only intended to be set to true. Setting it to false has no effect."
       const { sheet, rect } = b.get();
+      if (value !== true) return;
       for (const col of [...sheet.columnWidths.keys()]) if (col >= rect.left && col <= rect.right) sheet.columnWidths.delete(col);
     });
   }
@@ -66,9 +68,10 @@ export class FakeRangeFormat
   set useStandardHeight(value: boolean) {
     const { q, b, path } = this[$];
     q.push('RangeFormat.useStandardHeight', path, value, () => {
-      requireApi(q, '1.2', 'RangeFormat.useStandardHeight');
-      if (value !== true) throw new FakeOfficeError('NotModelled', 'useStandardHeight = false', path);
+      requireApi(q, 'RangeFormat.useStandardHeight');
+      // "Setting it to false has no effect" (RangeFormat.useStandardHeight reference).
       const { sheet, rect } = b.get();
+      if (value !== true) return;
       for (const row of [...sheet.rowHeights.keys()]) if (row >= rect.top && row <= rect.bottom) sheet.rowHeights.delete(row);
     });
   }
@@ -104,7 +107,7 @@ export class FakeRangeFormat
     const { q, b, path } = this[$];
     formatSetter(q, b, path, 'indentLevel', value, () => {
       if (!Number.isInteger(value) || value < 0 || value > 250) throw new FakeOfficeError('InvalidArgument', `indent ${value}`, path);
-    }, '1.9');
+    }, 'RangeFormat.indentLevel');
   }
   get font(): FakeRangeFont {
     const { q, b, path } = this[$];
@@ -246,7 +249,7 @@ export class FakeFormatProtection implements Pick<Excel.FormatProtection, 'locke
   }
   set locked(v: boolean) {
     const { q, b, path } = this[$];
-    formatSetter(q, b, path, 'protection.locked', v, undefined, '1.2');
+    formatSetter(q, b, path, 'protection.locked', v, undefined, 'FormatProtection.locked');
   }
 }
 export const _protCheck: OnlyRealMembers<FakeFormatProtection, Excel.FormatProtection> = true;

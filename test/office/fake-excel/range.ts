@@ -8,9 +8,36 @@ import { FakeRangeFormat } from './range-format';
 import { FakeDataValidation } from './validation';
 import { FakeConditionalFormatCollection } from './conditional-formats';
 
-// ---------------------------------------------------------------- ranges
+/**
+ * Ranges (https://learn.microsoft.com/javascript/api/excel/excel.range).
+ * - values/formulas/numberFormat writes are 2-D arrays of the range's size (shared.ts
+ *   assertDims, office-js#1025); strings are read as typed in en-US (model.ts coerceTyped,
+ *   office-js#1559); text and formula limits: writeCell below.
+ * - Reads of more than 5,000,000 cells are RangeExceedsLimit; responses over 5 MB are
+ *   ResponsePayloadSizeLimitExceeded (core.ts): resource-limits page, https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling.
+ * - Reading a formula cell needs a value Excel computed: the fake does not calculate (tests set
+ *   `computed`); otherwise NotModelled.
+ * - merge: the upper-left value stays (VBA Range.Merge reference); merging in a table is
+ *   MergedRangeConflict (https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling); merge over a merge and merge across are NotModelled.
+ * - Writes and format changes on locked cells of a protected sheet are AccessDenied: A6.
+ * - clear(Contents|Formats|All): https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-clear-member(1); what else Excel's
+ *   clear removes is not modelled (see clear below).
+ * - copyFrom (ExcelApi 1.9, https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-copyfrom-member(1)): only "All" to the
+ *   same address on another sheet is modelled.
+ * - getIntersectionOrNullObject: null object when the ranges do not meet (ExcelApi 1.4, https://learn.microsoft.com/javascript/api/excel/excel.range).
+ */
 
 
+/**
+ * One cell of a Range.values / Range.formulas write. Strings are read as if typed in en-US
+ * Excel (coerceTyped); a cell formatted as text ("@") keeps them as text.
+ * Limits: 32,767 characters in a cell ("Excel worksheet and workbook limits",
+ * https://support.microsoft.com/cs-cz/office/limity-excelov%C3%BDch-list%C5%AF-a-se%C5%A1it%C5%AF-c13798fc-f1d5-4e73-998d-c02268bc65ae;
+ * the error code for longer text is an assumption, ASSUMPTIONS.md); formulas of at most 8,192
+ * characters ("Excel restricts the contents of this simple type to be at most 8192 characters",
+ * https://learn.microsoft.com/openspecs/office_standards/ms-oi29500/8ebf82e4-4fa4-43a6-9ecd-d2d793a6f4bf),
+ * refused as FormulaLengthExceedsLimit (https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
+ */
 function writeCell(sheet: ModelSheet, row: number, col: number, input: unknown, where: string): void {
   if (input === null || input === undefined) return;
   const cell = sheet.ensureCell(row, col);
@@ -31,7 +58,9 @@ function writeCell(sheet: ModelSheet, row: number, col: number, input: unknown, 
       return;
     }
     const typed = coerceTyped(input);
-    if (typed.formula !== undefined && typed.formula.length > 8192) throw new FakeOfficeError('InvalidArgument', 'formula too long', where);
+    if (typed.formula !== undefined && typed.formula.length + 1 > 8192) {
+      throw new FakeOfficeError('FormulaLengthExceedsLimit', `a formula of ${typed.formula.length + 1} characters; Excel allows 8,192`, where);
+    }
     Object.assign(cell, { ...typed, numberFormat: cell.numberFormat ?? typed.numberFormat });
     if (cell.numberFormat === undefined) delete cell.numberFormat;
   } else throw new FakeOfficeError('InvalidArgument', `cannot write ${typeof input} into a cell`, where);
@@ -89,8 +118,11 @@ export class FakeRange implements Pick<Excel.Range, 'merge' | 'unmerge' | 'calcu
       const cells = (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
       let n = 0;
       for (const p of props) {
+        // "A range is limited to 5,000,000 cells for read operations"; over it, RangeExceedsLimit:
+        // https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins
+        // https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling
         if ((p === 'values' || p === 'formulas' || p === 'numberFormat') && cells > 5_000_000) {
-          throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `reading ${cells} cells at once`, `${path}.load`);
+          throw new FakeOfficeError('RangeExceedsLimit', `reading ${cells} cells at once`, `${path}.load`);
         }
         switch (p) {
           case 'isNullObject':
@@ -204,14 +236,19 @@ export class FakeRange implements Pick<Excel.Range, 'merge' | 'unmerge' | 'calcu
   merge(across?: boolean): void {
     const { q, b, path } = this[$];
     q.push('Range.merge', path, across ?? false, () => {
-      requireApi(q, '1.2', 'Range.merge');
+      requireApi(q, 'Range.merge');
       if (across) throw new FakeOfficeError('NotModelled', 'merge across', `${path}.merge`);
       const { sheet, rect } = b.get();
-      if (sheet.merges.some((m) => overlaps(m, rect))) throw new FakeOfficeError('InvalidOperation', `merge ${rectAddress(rect)} overlaps another merge`, `${path}.merge`);
+      // What Excel does with a merge over a merged area is not documented: not modelled.
+      if (sheet.merges.some((m) => overlaps(m, rect))) throw new FakeOfficeError('NotModelled', `merge ${rectAddress(rect)} over another merge`, `${path}.merge`);
+      // "A table can't overlap with … merged cells": MergedRangeConflict
+      // (https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
       if (q.model.tables.some((t) => t.sheet === sheet && overlaps(t.rect, rect))) {
-        throw new FakeOfficeError('InvalidOperation', `cannot merge cells in a table (${rectAddress(rect)})`, `${path}.merge`);
+        throw new FakeOfficeError('MergedRangeConflict', `cannot merge cells in a table (${rectAddress(rect)})`, `${path}.merge`);
       }
-      // Excel keeps only the upper-left value of a merged area.
+      // "The value of a merged range is specified in the cell of the range's upper-left corner"
+      // (https://learn.microsoft.com/previous-versions/office/developer/office-2010/ff840729(v=office.14)):
+      // the other values are gone.
       for (let row = rect.top; row <= rect.bottom; row++)
         for (let col = rect.left; col <= rect.right; col++) {
           if (row === rect.top && col === rect.left) continue;
@@ -229,7 +266,7 @@ export class FakeRange implements Pick<Excel.Range, 'merge' | 'unmerge' | 'calcu
   calculate(): void {
     const { q, b, path } = this[$];
     q.push('Range.calculate', path, null, () => {
-      requireApi(q, '1.6', 'Range.calculate');
+      requireApi(q, 'Range.calculate');
       b.get();
     });
   }
@@ -237,7 +274,7 @@ export class FakeRange implements Pick<Excel.Range, 'merge' | 'unmerge' | 'calcu
   unmerge(): void {
     const { q, b, path } = this[$];
     q.push('Range.unmerge', path, null, () => {
-      requireApi(q, '1.2', 'Range.unmerge');
+      requireApi(q, 'Range.unmerge');
       const { sheet, rect } = b.get();
       sheet.assertEditable(rect, `${path}.unmerge`);
       for (let i = sheet.merges.length - 1; i >= 0; i--) if (overlaps(sheet.merges[i], rect)) sheet.merges.splice(i, 1);
@@ -290,7 +327,7 @@ export class FakeRange implements Pick<Excel.Range, 'merge' | 'unmerge' | 'calcu
     const { q, b, path } = this[$];
     const src = sourceRange as unknown;
     q.push('Range.copyFrom', path, { source: src instanceof FakeRange ? src[$].path : src, copyType, skipBlanks, transpose }, () => {
-      requireApi(q, '1.9', 'Range.copyFrom');
+      requireApi(q, 'Range.copyFrom');
       const where = `${path}.copyFrom`;
       if (!(src instanceof FakeRange)) throw new FakeOfficeError('NotModelled', 'copyFrom an address or RangeAreas', where);
       if ((copyType ?? 'All') !== 'All' || skipBlanks || transpose) throw new FakeOfficeError('NotModelled', `copyFrom ${copyType} skipBlanks=${skipBlanks} transpose=${transpose}`, where);
@@ -342,7 +379,7 @@ export class FakeRange implements Pick<Excel.Range, 'merge' | 'unmerge' | 'calcu
     const other = anotherRange as unknown;
     const rb = new Binding<RangeTarget>(`${path}.getIntersectionOrNullObject`);
     q.push('Range.getIntersectionOrNullObject', path, other instanceof FakeRange ? other[$].path : other, () => {
-      requireApi(q, '1.4', 'Range.getIntersectionOrNullObject');
+      requireApi(q, 'Range.getIntersectionOrNullObject');
       const { sheet, rect } = b.get();
       let o: Rect;
       if (other instanceof FakeRange) {

@@ -1,3 +1,5 @@
+/** Helpers the object families share: argument checks and collection loads. */
+import type { ApiMember } from './api-sets';
 import { $, Binding, Loaded, loadList, requireApi, type Queue } from './core';
 import { FakeOfficeError } from './errors';
 import { MAX_COLUMNS, overlaps, rectAddress, type ModelSheet, type Rect } from './model';
@@ -10,22 +12,34 @@ export function internals<T>(q: Queue, b: Binding<T>, path: string): Internals<T
 
 export const COLOR = /^#[0-9A-Fa-f]{6}$/;
 
+/**
+ * Colours are "#RRGGBB" or a named HTML colour ("orange"), as RangeFill.color says
+ * (https://learn.microsoft.com/javascript/api/excel/excel.rangefill). That another string is
+ * InvalidArgument is an assumption (ASSUMPTIONS.md).
+ */
 export function assertColor(value: unknown, where: string): void {
   if (typeof value !== 'string' || !(COLOR.test(value) || /^[a-z]+$/i.test(value))) {
     throw new FakeOfficeError('InvalidArgument', `invalid colour ${String(value)}`, where);
   }
 }
 
+/** Enum-typed properties take only the enum's values (the reference's string unions); the code for another value is InvalidArgument by assumption. */
 export function assertOneOf(value: unknown, allowed: readonly string[], where: string): void {
   if (typeof value !== 'string' || !allowed.includes(value)) {
     throw new FakeOfficeError('InvalidArgument', `${String(value)} is not one of ${allowed.join(', ')}`, where);
   }
 }
 
+/**
+ * A 2-D array written to a range matches its size, else InvalidArgument with Excel's own message
+ * (observed in https://github.com/OfficeDev/office-js/issues/1025). Excel also accepts a single
+ * value for the whole range; the writer never sends one, so that is NotModelled.
+ */
 export function assertDims(data: unknown, rect: Rect, where: string): unknown[][] {
   const rows = rect.bottom - rect.top + 1;
   const cols = rect.right - rect.left + 1;
-  if (!Array.isArray(data) || data.length !== rows || data.some((r) => !Array.isArray(r) || r.length !== cols)) {
+  if (!Array.isArray(data)) throw new FakeOfficeError('NotModelled', 'a single value written to a whole range', where);
+  if (data.length !== rows || data.some((r) => !Array.isArray(r) || r.length !== cols)) {
     throw new FakeOfficeError(
       'InvalidArgument',
       "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
@@ -71,11 +85,11 @@ export function loadItems<M, P extends { [$]: { loaded: Loaded } }>(
   list: () => M[],
   proxy: (m: M) => P,
   read: (m: M, prop: string) => unknown,
-  api = '1.1',
+  api?: ApiMember,
 ): void {
   const props = (loadList(arg) ?? ['items']).map((p) => p.replace(/^items\/?/, '')).filter(Boolean);
   q.push(action, collection.path, props, () => {
-    requireApi(q, api, action);
+    if (api) requireApi(q, api);
     const unknown = props.filter((p) => !allowed.includes(p));
     if (unknown.length) throw new FakeOfficeError('NotModelled', `properties ${unknown.join(',')}`, `${collection.path}.load`);
     let n = 2;

@@ -5,7 +5,18 @@ import { internals, type Internals, type RangeTarget } from './shared';
 import { FakeRequestContext } from './workbook';
 import { FakeRange } from './range';
 
-// ---------------------------------------------------------------- tables
+/**
+ * Tables (https://learn.microsoft.com/javascript/api/excel/excel.tablecollection, https://learn.microsoft.com/javascript/api/excel/excel.table).
+ * - A table over another table or over merged cells is MergedRangeConflict: "A table can't
+ *   overlap with another table, a PivotTable report, query results, merged cells, or an XML Map"
+ *   (https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
+ * - style: "TableStyleLight1" through "TableStyleLight21", "TableStyleMedium1" through
+ *   "TableStyleMedium28", "TableStyleDark1" through "TableStyleDark11" (https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-style-member).
+ * - showBandedRows ExcelApi 1.3; TableColumnCollection.add with a name ExcelApi 1.4 ("1.4 allows
+ *   name parameter at creation time", https://learn.microsoft.com/javascript/api/excel/excel.tablecolumncollection).
+ * - Header cells become unique text (blank → Column1 …), new tables are Table1, Table2 …, a name
+ *   taken by a table or a defined name is refused, delete removes the table's cells: A7.
+ */
 
 const TABLE_STYLE = /^(TableStyle(Light([1-9]|1\d|2[01])|Medium([1-9]|1\d|2[0-8])|Dark([1-9]|1[01])))?$/;
 
@@ -54,10 +65,10 @@ export class FakeTableCollection {
       if (!hasHeaders) throw new FakeOfficeError('NotModelled', 'tables without headers', `${path}.add`);
       if (rect.bottom - rect.top < 1) throw new FakeOfficeError('NotModelled', 'a table without body rows', `${path}.add`);
       if (model.tables.some((t) => t.sheet === sheet && overlaps(t.rect, rect))) {
-        throw new FakeOfficeError('InvalidOperation', `table ${address} overlaps another table`, `${path}.add`);
+        throw new FakeOfficeError('MergedRangeConflict', `table ${address} overlaps another table`, `${path}.add`);
       }
       if (sheet.merges.some((m) => overlaps(m, rect))) {
-        throw new FakeOfficeError('InvalidOperation', `table ${address} contains merged cells`, `${path}.add`);
+        throw new FakeOfficeError('MergedRangeConflict', `table ${address} contains merged cells`, `${path}.add`);
       }
       sheet.assertEditable(rect, `${path}.add`);
       // Header cells become text; blanks become Column1, Column2 …; duplicates get a number.
@@ -164,7 +175,7 @@ export class FakeTable implements Pick<Excel.Table, 'name' | 'style' | 'showBand
   set showBandedRows(value: boolean) {
     const { q, b, path } = this[$];
     q.push('Table.showBandedRows', path, value, () => {
-      requireApi(q, '1.3', 'Table.showBandedRows');
+      requireApi(q, 'Table.showBandedRows');
       b.get().showBandedRows = value;
     });
   }
@@ -223,11 +234,11 @@ export class FakeTableColumnCollection {
     q.push('TableColumnCollection.add', path, { index, values, name }, () => {
       if (index !== undefined && index !== null) throw new FakeOfficeError('NotModelled', 'inserting a table column in the middle', path);
       if (values !== undefined && values !== null) throw new FakeOfficeError('NotModelled', 'table column values on add', path);
-      if (name !== undefined) requireApi(q, '1.4', 'TableColumnCollection.add(name)');
+      if (name !== undefined) requireApi(q, 'TableColumnCollection.add(name)');
       const t = b.get();
       const col = t.rect.right + 1;
       if (q.model.tables.some((x) => x !== t && x.sheet === t.sheet && overlaps(x.rect, { ...t.rect, left: col, right: col }))) {
-        throw new FakeOfficeError('InvalidOperation', 'the new column would overlap another table', path);
+        throw new FakeOfficeError('MergedRangeConflict', 'the new column would overlap another table', path);
       }
       t.sheet.assertEditable({ ...t.rect, left: col, right: col }, path);
       t.rect.right = col;

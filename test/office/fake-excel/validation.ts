@@ -3,7 +3,19 @@ import { FakeOfficeError } from './errors';
 import { overlaps, rectAddress, sameRect, type ModelValidation } from './model';
 import { assertOneOf, removeInside, type RangeTarget } from './shared';
 
-// ---------------------------------------------------------------- data validation
+/**
+ * Data validation (ExcelApi 1.8, https://learn.microsoft.com/javascript/api/excel/excel.datavalidation; https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-data-validation).
+ * - A rule has exactly one type ("No more than one of these properties may be present",
+ *   data-validation article); Between/NotBetween need formula2; date rules take ISO 8601 dates
+ *   or a formula (DateTimeDataValidation, same article).
+ * - A list source is a range formula or a comma-delimited list ("You can also assign a
+ *   comma-delimited list", same article); the split is on ASCII commas in every locale
+ *   (https://github.com/OfficeDev/office-js/issues/2128), so a value with "," is two items —
+ *   the model keeps the source string; tests read it back split on ",".
+ * - clear() removes validation from the range; only whole rules inside it are modelled.
+ * - Setting a rule over a range that partly has another rule, and the length limits (list
+ *   source 255, prompt/alert title 32 and message 255 characters): A8.
+ */
 
 export class FakeDataValidation implements Pick<Excel.DataValidation, 'rule' | 'ignoreBlanks' | 'prompt' | 'errorAlert'> {
   readonly [$]: { q: Queue; b: Binding<RangeTarget>; path: string };
@@ -27,7 +39,7 @@ export class FakeDataValidation implements Pick<Excel.DataValidation, 'rule' | '
   private push(prop: string, value: unknown, apply: (v: ModelValidation) => void): void {
     const { q, b, path } = this[$];
     q.push(`DataValidation.${prop}`, path, value, () => {
-      requireApi(q, '1.8', 'Range.dataValidation');
+      requireApi(q, 'Range.dataValidation');
       const { sheet, rect } = b.get();
       sheet.assertEditable(rect, `${path}.${prop}`);
       apply(this.record(true)!);
@@ -37,7 +49,7 @@ export class FakeDataValidation implements Pick<Excel.DataValidation, 'rule' | '
   clear(): void {
     const { q, b, path } = this[$];
     q.push('DataValidation.clear', path, null, () => {
-      requireApi(q, '1.8', 'DataValidation.clear');
+      requireApi(q, 'DataValidation.clear');
       const { sheet, rect } = b.get();
       sheet.assertEditable(rect, `${path}.clear`);
       removeInside(sheet.validations, rect, 'validation', `${path}.clear`);

@@ -6,7 +6,15 @@ import { FakeRange } from './range';
 import { FakeTableCollection } from './tables';
 import { FakeNamedItemCollection } from './names';
 
-// ---------------------------------------------------------------- request context, workbook
+/**
+ * Request context, workbook and application.
+ * - context.sync() sends the queued operations; Excel.run sends what is still queued when the
+ *   batch returns: https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model
+ * - Workbook.getSelectedRange: the user's selection (https://learn.microsoft.com/javascript/api/excel/excel.workbook). With nothing selected
+ *   (a test that never selected) it is InvalidSelection: assumption A1 (ASSUMPTIONS.md).
+ * - Application.suspendApiCalculationUntilNextSync: ExcelApi 1.6 (https://learn.microsoft.com/javascript/api/excel/excel.application); the fake
+ *   does not calculate, so it only checks the gate.
+ */
 
 export class FakeRequestContext implements Pick<Excel.RequestContext, 'sync'> {
   readonly [$]: { q: Queue };
@@ -59,7 +67,7 @@ export class FakeApplication implements Pick<Excel.Application, 'suspendApiCalcu
   }
   suspendApiCalculationUntilNextSync(): void {
     const q = this[$].q;
-    q.push('Application.suspendApiCalculationUntilNextSync', 'application', null, () => requireApi(q, '1.6', 'suspendApiCalculationUntilNextSync'));
+    q.push('Application.suspendApiCalculationUntilNextSync', 'application', null, () => requireApi(q, 'Application.suspendApiCalculationUntilNextSync'));
   }
 }
 export const _appCheck: OnlyRealMembers<FakeApplication, Excel.Application> = true;

@@ -12,7 +12,22 @@ import { FakeFreezePanes, FakePageLayout, FakePageBreakCollection } from './layo
 import { FakeWorksheetProtection } from './protection';
 import { FakeChartCollection } from './charts';
 
-// ---------------------------------------------------------------- worksheets
+/**
+ * Worksheets (https://learn.microsoft.com/javascript/api/excel/excel.worksheetcollection, https://learn.microsoft.com/javascript/api/excel/excel.worksheet).
+ * - getItem of a missing sheet is ItemNotFound; getItemOrNullObject gives a null object
+ *   (isNullObject): https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model
+ * - Names compare case-insensitively; a duplicate is ItemAlreadyExists ("The resource being
+ *   created already exists", https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling); the name rules (assertSheetName) and their code: A2.
+ * - The last visible sheet cannot be deleted or hidden (InvalidOperation), a hidden sheet cannot
+ *   be activated: A3.
+ * - Formulas follow a renamed sheet and become #REF! when it is deleted: A4.
+ * - getUsedRange(true): "If the worksheet is blank, this function will return the top left cell"
+ *   (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-getusedrange-member(1)); getUsedRange(false) is NotModelled.
+ * - copy(positionType, relativeTo): ExcelApi 1.7 (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-copy-member(1));
+ *   what the copy carries and how it is named: copy-sheet.ts, A5.
+ * - tabColor: ExcelApi 1.7, "#RRGGBB" or a named colour, "" for none (https://learn.microsoft.com/javascript/api/excel/excel.worksheet).
+ * Requirement-set gates: api-sets.ts.
+ */
 
 export class FakeWorksheetCollection {
   readonly [$]: { q: Queue; context: FakeRequestContext; loaded: Loaded };
@@ -166,7 +181,7 @@ export class FakeWorksheet implements Pick<Excel.Worksheet, 'delete' | 'activate
   set tabColor(value: string) {
     const { q, b, path } = this[$];
     q.push('Worksheet.tabColor', path, value, () => {
-      requireApi(q, '1.7', 'Worksheet.tabColor');
+      requireApi(q, 'Worksheet.tabColor');
       if (value !== '') assertColor(value, `${path}.tabColor`);
       b.get().tabColor = value;
     });
@@ -204,7 +219,7 @@ export class FakeWorksheet implements Pick<Excel.Worksheet, 'delete' | 'activate
     const copied = new Binding<ModelSheet>(`${path}.copy()`);
     const relative = relativeTo as unknown;
     q.push('Worksheet.copy', path, { positionType, relativeTo: relative instanceof FakeWorksheet ? relative[$].path : relative }, () => {
-      requireApi(q, '1.7', 'Worksheet.copy');
+      requireApi(q, 'Worksheet.copy');
       const where = positionType ?? 'None';
       assertOneOf(where, ['None', 'Before', 'After', 'Beginning', 'End'], `${path}.copy`);
       const sheets = q.model.sheets;
@@ -239,6 +254,7 @@ export class FakeWorksheet implements Pick<Excel.Worksheet, 'delete' | 'activate
     q.push('Worksheet.getUsedRange', path, valuesOnly ?? false, () => {
       const sheet = b.get();
       if (!valuesOnly) throw new FakeOfficeError('NotModelled', 'getUsedRange(false) is not modelled', `${path}.getUsedRange`);
+      requireApi(q, 'Worksheet.getUsedRange');
       // A blank sheet reports A1, as Excel does.
       rb.set({ sheet, rect: sheet.usedRect() ?? { top: 1, left: 1, bottom: 1, right: 1 } });
     });
