@@ -25,7 +25,11 @@ export type HostErrorCode =
   /** The caller's AbortSignal fired between two requests. */
   | 'aborted'
   /** Settings could not be saved into the document. */
-  | 'settingsNotSaved';
+  | 'settingsNotSaved'
+  /** One row holds more than Excel can send in a single response (5 MB on the web). */
+  | 'rowTooLarge'
+  /** A sheet is protected with a password the add-in does not have (params.sheet). */
+  | 'sheetPasswordProtected';
 
 export interface HostErrorDetails {
   officeCode?: string;

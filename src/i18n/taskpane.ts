@@ -87,6 +87,8 @@ export default defineMessages({
     errHost_columnExists: 'A column with that header already exists.',
     errHost_aborted: 'Stopped.',
     errHost_settingsNotSaved: 'The settings could not be saved in the workbook.',
+    errHost_rowTooLarge: 'Row {row} of {sheet} holds more than Excel can send at once.',
+    errHost_sheetPasswordProtected: 'Sheet “{sheet}” is protected with a password.',
     settingsNotSavedTitle: 'Settings not saved',
     settingsNotSavedRecalc:
       'The sheets were written, but the settings could not be saved in the workbook ({reason}). Recalculate will not know these sheets.',
@@ -110,6 +112,9 @@ export default defineMessages({
     errHostAction_columnExists: 'Rename or remove that column, then try again.',
     errHostAction_aborted: 'Run it again when you are ready.',
     errHostAction_settingsNotSaved: 'Save the workbook and try again; results already written are not affected.',
+    errHostAction_rowTooLarge: 'Shorten the longest cells of that row (long notes, pasted text), then try again.',
+    errHostAction_sheetPasswordProtected:
+      'Unprotect the sheet (Review › Unprotect Sheet), make the share-safe copy, then protect both sheets again with your password.',
 
     // Templates
     templatesIntro: 'Insert a ready-made planning sheet. Nothing is added until you press Insert.',
@@ -356,6 +361,8 @@ export default defineMessages({
     errHost_columnExists: '已存在同名标题的列。',
     errHost_aborted: '已停止。',
     errHost_settingsNotSaved: '无法将设置保存到工作簿中。',
+    errHost_rowTooLarge: '{sheet} 的第 {row} 行内容过多，Excel 无法一次发送。',
+    errHost_sheetPasswordProtected: '工作表“{sheet}”受密码保护。',
     settingsNotSavedTitle: '设置未保存',
     settingsNotSavedRecalc: '工作表已写入，但设置无法保存到工作簿中（{reason}）。“重新计算”将无法识别这些工作表。',
     settingsNotSavedSheets: '工作表已写入，但设置无法保存到工作簿中（{reason}）。加载项以后将无法识别这些工作表。',
@@ -373,6 +380,8 @@ export default defineMessages({
     errHostAction_columnExists: '请重命名或删除该列，然后重试。',
     errHostAction_aborted: '准备好后可重新运行。',
     errHostAction_settingsNotSaved: '请保存工作簿后重试；已写入的结果不受影响。',
+    errHostAction_rowTooLarge: '请缩短该行中最长的单元格内容（长备注、粘贴的文字），然后重试。',
+    errHostAction_sheetPasswordProtected: '请先撤销工作表保护（审阅 › 撤销工作表保护），生成可分享副本后，再用您的密码重新保护两张工作表。',
 
     templatesIntro: '插入现成的规划工作表。点击“插入”之前不会添加任何内容。',
     templatesList: '模板',

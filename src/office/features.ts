@@ -18,6 +18,8 @@ export interface ExcelFeatures {
   comments: boolean;
   /** Worksheet.notes: classic cell notes, what the .xlsx renderer writes (1.18). */
   notes: boolean;
+  /** WorksheetProtection.isPasswordProtected (ExcelApiOnline 1.1: Excel on the web only). */
+  passwordProtection: boolean;
 }
 
 export function detectFeatures(): ExcelFeatures {
@@ -29,5 +31,6 @@ export function detectFeatures(): ExcelFeatures {
     copyFrom: has('1.9'),
     comments: has('1.10'),
     notes: has('1.18'),
+    passwordProtection: Office.context.requirements.isSetSupported('ExcelApiOnline', '1.1'),
   };
 }

@@ -1,15 +1,17 @@
 /**
  * Reads user data (the selection, a named table, or a sheet's used range) into TableData:
- * the first row is the header, the rest are data rows. Large ranges are read in row chunks,
- * each one request small enough for Excel on the web; nothing above MAX_READ_CELLS is read.
+ * the first row is the header, the rest are data rows. Large ranges are read in row chunks
+ * sized from their measured bytes (read-chunks.ts); nothing above MAX_READ_CELLS is read
+ * ("A range is limited to 5,000,000 cells for read operations":
+ * https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
  */
-import { parseRange, rangeRef } from '../sheets/core/a1';
+import { parseRange } from '../sheets/core/a1';
 import { HostError, throwIfAborted, toHostError } from '../host/host-error';
+import { readBlock } from './read-chunks';
 import type { DataSourceRef, TableData } from '../host/workbook-host';
 
 export const MAX_READ_CELLS = 5_000_000;
-/** Cells per read request: 100,000 cells of up to ~40 bytes each stay under 5 MB. */
-export const READ_CHUNK_CELLS = 100_000;
+export { READ_CHUNK_CELLS } from './read-chunks';
 
 export interface ResolvedSource {
   /** Sheet name and A1 address of the whole source, header row included. */
@@ -110,23 +112,7 @@ export async function readTableData(context: Excel.RequestContext, ref: DataSour
   }
 
   const pos = parseRange(source.address);
-  const sheet = context.workbook.worksheets.getItem(source.sheet);
-  const chunkRows = Math.max(1, Math.floor(READ_CHUNK_CELLS / source.columns));
-  const values: unknown[][] = [];
-  for (let top = pos.top; top <= pos.bottom; top += chunkRows) {
-    throwIfAborted(signal, 'read data');
-    const bottom = Math.min(pos.bottom, top + chunkRows - 1);
-    const chunk = sheet.getRange(rangeRef(top, pos.left, bottom, pos.right));
-    chunk.load('values');
-    try {
-      // Each chunk is one request: reading everything at once would exceed 5 MB.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      await context.sync();
-    } catch (e) {
-      throw toHostError(e, `read ${source.sheet}!${rangeRef(top, pos.left, bottom, pos.right)}`);
-    }
-    for (const row of chunk.values) values.push(row);
-  }
+  const values = await readBlock(context, source.sheet, pos, 'values', { step: 'read', signal });
 
   const [header, ...rows] = values;
   return {

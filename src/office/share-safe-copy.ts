@@ -11,8 +11,19 @@
  * library cannot write (charts, pivot tables). The user moves the copies to a new workbook with
  * Move or Copy, or deletes the originals in a copy of the file, before sharing.
  *
- * Round trips: names (2), what the ranges hold (1), where the notes are (1, only when there
- * are notes), the copies (1). A failure while copying removes every sheet it added.
+ * Round trips: names (2), protection and notes (1), what the ranges hold (1 per sheet, more when
+ * a range holds more than one response can carry: read-chunks.ts), where the notes are (1, only
+ * when there are notes), the copies (1). A failure while copying removes every sheet it added.
+ *
+ * Protected sheets: the copy is unprotected, emptied and protected again with the original's
+ * options. That needs no password only when the sheet has none; a password-protected sheet is
+ * refused with sheetPasswordProtected before anything is copied, where Excel can tell
+ * (WorksheetProtection.isPasswordProtected, ExcelApiOnline 1.1:
+ * https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotection), and otherwise when
+ * unprotect() answers BadPassword ("The password you supplied is incorrect":
+ * https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling),
+ * after removing the copies. The add-in never asks for or keeps the password: the user
+ * unprotects the sheet, makes the copy and protects both again.
  */
 import { translator } from '../i18n/define';
 import messages from '../i18n/share-safe';
@@ -22,7 +33,8 @@ import { isPersonalMarkerName } from '../sheets/sharing/personal-marker';
 import type { Lang } from '../sheets/core/sheet-spec';
 import { cleanSheetName, uniqueSheetName } from '../sheets/core/sheet-names';
 import type { ExcelFeatures } from './features';
-import { throwIfAborted, toHostError } from '../host/host-error';
+import { HostError, throwIfAborted, toHostError } from '../host/host-error';
+import { readBlocks } from './read-chunks';
 import type { ShareSafeCopyResult } from '../host/workbook-host';
 
 /** Rows of a personal range read to see whether it holds anything; a taller one is copied anyway. */
@@ -36,7 +48,8 @@ export interface ShareSafeOptions {
 
 interface Scan {
   area: SheetArea;
-  range: Excel.Range;
+  /** The formulas read: header row first. */
+  formulas: unknown[][];
   /** The range is taller than what was read. */
   truncated: boolean;
 }
@@ -80,20 +93,24 @@ export async function makeShareSafeCopies(context: Excel.RequestContext, options
   const result: ShareSafeCopyResult = { copies: [], alreadySafe: [], notesUnchecked: !features.notes };
   if (marked.length === 0) return result;
 
-  // 3: what the personal ranges hold, protection, notes and comments.
+  // 3: protection, notes and comments.
   for (const m of marked) {
-    m.protection = m.ws.protection.load('protected,options');
-    for (const area of m.areas) {
-      const bottom = Math.min(area.bottom, area.top + SCAN_ROWS);
-      const range = m.ws.getRange(rangeRef(area.top, area.left, bottom, area.right)).load('formulas');
-      m.scans.push({ area, range, truncated: bottom < area.bottom });
-    }
+    m.protection = m.ws.protection.load(features.passwordProtection ? 'protected,options,isPasswordProtected' : 'protected,options');
     if (features.notes) m.noteItems = m.ws.notes.load('items');
     if (features.comments) m.commentItems = m.ws.comments.load('items');
   }
   await context.sync();
+  const locked = marked.find((m) => features.passwordProtection && m.protection?.protected && m.protection.isPasswordProtected);
+  if (locked) throw passwordProtected(locked.name);
 
-  // 4: the cells the notes and comments are on.
+  // 4: what the personal ranges hold, in requests sized to their bytes.
+  for (const m of marked) {
+    const blocks = m.areas.map((area) => ({ ...area, bottom: Math.min(area.bottom, area.top + SCAN_ROWS) }));
+    const read = await readBlocks(context, m.name, blocks, 'formulas', { step: 'read personal ranges of', signal });
+    m.areas.forEach((area, i) => m.scans.push({ area, formulas: read[i], truncated: blocks[i].bottom < area.bottom }));
+  }
+
+  // 5: the cells the notes and comments are on.
   const located: { m: Marked; kind: Annotation['kind']; range: Excel.Range }[] = [];
   for (const m of marked) {
     for (const n of m.noteItems?.items ?? []) located.push({ m, kind: 'note', range: n.getLocation().load('address') });
@@ -106,11 +123,11 @@ export async function makeShareSafeCopies(context: Excel.RequestContext, options
   }
   throwIfAborted(signal, step);
 
-  // 5: the copies, in one request.
+  // 6: the copies, in one request.
   const plans: { m: Marked; copyName: string; cells: number; notes: number }[] = [];
   const taken = sheets.items.map((s) => s.name);
   for (const m of marked) {
-    const cells = m.scans.reduce((n, s) => n + countBody(s.range.formulas), 0);
+    const cells = m.scans.reduce((n, s) => n + countBody(s.formulas), 0);
     const notes = m.annotations.filter((a) => !isHeader(m, a)).length;
     if (cells === 0 && notes === 0 && !m.scans.some((s) => s.truncated)) {
       result.alreadySafe.push(m.name);
@@ -137,7 +154,9 @@ export async function makeShareSafeCopies(context: Excel.RequestContext, options
     }
     await context.sync();
   } catch (e) {
-    const error = toHostError(e, step);
+    // Excel does not say which sheet's unprotect failed: name the first protected one.
+    const guarded = plans.find((p) => p.m.protection?.protected) ?? plans[0];
+    const error = (e as { code?: string }).code === 'BadPassword' ? passwordProtected(guarded.m.name, e) : toHostError(e, step);
     await removeAddedSheets(context, before);
     throw error;
   }
@@ -186,7 +205,7 @@ function clearCopy(copy: Excel.Worksheet, m: Marked, note: string, features: Exc
   }
   // Each header that has text gets the note, in place of any note it had.
   for (const scan of m.scans) {
-    const headers = scan.range.formulas[0] ?? [];
+    const headers = scan.formulas[0] ?? [];
     headers.forEach((text, i) => {
       if (text === '' || text === null || text === undefined) return;
       const row = scan.area.top;
@@ -201,6 +220,14 @@ function clearCopy(copy: Excel.Worksheet, m: Marked, note: string, features: Exc
     });
   }
   if (protection.protected) copy.protection.protect(protection.options);
+}
+
+function passwordProtected(sheet: string, cause?: unknown): HostError {
+  return new HostError('sheetPasswordProtected', `sheet "${sheet}" is protected with a password; unprotect it to make a share-safe copy`, {
+    params: { sheet },
+    officeCode: cause === undefined ? undefined : 'BadPassword',
+    cause,
+  });
 }
 
 /** Best effort after a failed copy: every sheet that was not there before goes. */

@@ -8,7 +8,7 @@ import { MAX_READ_CELLS } from '../../src/office/read-range';
 import type { SheetSpec } from '../../src/sheets/core/sheet-spec';
 import { installFakeExcel, seedSheet, type FakeExcel } from './fake-excel/install';
 import { MAX_ROWS } from './fake-excel/model';
-import { $ } from './fake-excel/core';
+import { $, PAYLOAD_LIMIT_BYTES } from './fake-excel/core';
 import { richSpecs } from './fixtures/rich-spec';
 
 let fake: FakeExcel;
@@ -388,4 +388,34 @@ describe('errors keep Office’s code', () => {
     }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'PropertyNotLoaded' });
   });
+});
+
+describe('reads sized from measured bytes (Excel on the web: 5 MB a response)', () => {
+  test('60,000 rows of Chinese customer names: a chunk planned at 40 bytes a cell is refused and read again in halves, then chunks follow the measured size', async () => {
+    fake = installFakeExcel();
+    const sheet = fake.model.addSheet('客户');
+    const rows: unknown[][] = [['客户名称', '地址']];
+    for (let i = 0; i < 60_000; i++) rows.push([`上海华东精密机械制造有限公司第${i}分公司`, `上海市浦东新区张江高科技园区科苑路${i}号`]);
+    seedSheet(sheet, rows);
+    const mark = fake.session.mark();
+    const data = await new OfficeHost().readSource({ kind: 'sheet', name: '客户' });
+    expect(data.rows).toHaveLength(60_000);
+    expect(data.rows[59_999]).toEqual(rows[60_000]);
+    const reads = fake.session.since(mark).filter((s) => s.log.includes('Range.load') && s.log.includes('Worksheet.getRange'));
+    const refused = reads.filter((s) => s.error);
+    // 100,000 cells at ~60 bytes is ~6 MB: the old fixed chunk cannot be read at all.
+    expect(refused.map((s) => s.error)).toEqual(['ResponsePayloadSizeLimitExceeded']);
+    for (const s of reads.filter((r) => !r.error)) expect(s.responseBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
+    expect(reads.filter((r) => !r.error).length).toBeLessThanOrEqual(4);
+  }, 60_000);
+
+  test('a single row larger than one response is reported with its row number, not skipped', async () => {
+    fake = installFakeExcel();
+    const sheet = fake.model.addSheet('Notes');
+    const wide = '备注'.repeat(16_000); // 32,000 characters, 96,000 bytes a cell
+    const rows: unknown[][] = [Array.from({ length: 60 }, (_, i) => `h${i}`), Array.from({ length: 60 }, () => wide)];
+    seedSheet(sheet, rows);
+    const error = await new OfficeHost().readSource({ kind: 'sheet', name: 'Notes' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'HostError', code: 'rowTooLarge', params: { sheet: 'Notes', row: 2 } });
+  }, 60_000);
 });

@@ -8,7 +8,8 @@ import { HostError } from '../../src/host/host-error';
 import { OfficeHost } from '../../src/office/office-host';
 import { getTemplate } from '../../src/sheets/templates/registry';
 import { FIXED_TODAY } from '../support/template-files';
-import { installFakeExcel, type FakeExcel } from './fake-excel/install';
+import { PAYLOAD_LIMIT_BYTES } from './fake-excel/core';
+import { installFakeExcel, seedSheet, type FakeExcel } from './fake-excel/install';
 import { MAX_COLUMNS, type ModelSheet, type ModelWorkbook } from './fake-excel/model';
 
 let fake: FakeExcel;
@@ -72,7 +73,8 @@ describe('a decision chain with examples, notes API (1.18)', () => {
       alreadySafe: [],
       notesUnchecked: false,
     });
-    expect(fake.session.since(mark).length).toBeLessThanOrEqual(5);
+    // names (2), protection and notes (1), the personal ranges (1), note cells (1), the copy (1).
+    expect(fake.session.since(mark).length).toBeLessThanOrEqual(6);
     expect(fake.model.sheets.map((s) => s.name)).toEqual(['Sheet1', '决策链', '决策链（可分享）']);
     expect(snapshot(fake.model, original)).toBe(before);
 
@@ -167,20 +169,70 @@ test('ExcelApi 1.10–1.17: comments in the personal columns are removed, notes 
   expect(original.comments.get('N7')).toBe('met his wife at the fair');
 });
 
-test('a password-protected sheet cannot be emptied: the copy is removed again and the error says why', async () => {
+test('a password-protected sheet (desktop: no isPasswordProtected): unprotect fails, the copy is removed, the error names the sheet', async () => {
   fake = installFakeExcel({ apiVersion: '1.18' });
   const host = new OfficeHost();
   await host.insertSheets(chain('en-US'));
   const original = fake.model.sheet('Decision chain')!;
+  expect(original.protection.protected).toBe(true);
   original.protection = { ...original.protection, password: 'secret' };
   const before = snapshot(fake.model, original);
   const names = fake.model.sheets.map((s) => s.name);
   const error = await host.makeShareSafeCopy('en-US').catch((e: unknown) => e);
   expect(error).toBeInstanceOf(HostError);
-  expect(error).toMatchObject({ code: 'excel', officeCode: 'BadPassword' });
+  expect(error).toMatchObject({ code: 'sheetPasswordProtected', officeCode: 'BadPassword', params: { sheet: 'Decision chain' } });
   expect(fake.model.sheets.map((s) => s.name)).toEqual(names);
   expect(snapshot(fake.model, original)).toBe(before);
 });
+
+test('a password-protected sheet on Excel on the web: isPasswordProtected refuses it before anything is copied', async () => {
+  fake = installFakeExcel({ apiVersion: '1.18', online: true });
+  const host = new OfficeHost();
+  await host.insertSheets(chain('en-US'));
+  const original = fake.model.sheet('Decision chain')!;
+  original.protection = { ...original.protection, password: 'secret' };
+  const before = snapshot(fake.model, original);
+  const mark = fake.session.mark();
+  const error = await host.makeShareSafeCopy('en-US').catch((e: unknown) => e);
+  expect(error).toMatchObject({ name: 'HostError', code: 'sheetPasswordProtected', params: { sheet: 'Decision chain' } });
+  expect(fake.session.since(mark).flatMap((s) => s.log)).not.toContain('Worksheet.copy');
+  expect(snapshot(fake.model, original)).toBe(before);
+});
+
+test('a sheet protected without a password: the copy is protected again with the same options and no password', async () => {
+  fake = installFakeExcel({ apiVersion: '1.18', online: true });
+  const host = new OfficeHost();
+  await host.insertSheets(chain('en-US'));
+  const original = fake.model.sheet('Decision chain')!;
+  const result = await host.makeShareSafeCopy('en-US');
+  const copy = fake.model.sheet(result.copies[0].copy)!;
+  expect(copy.protection).toEqual({ protected: true, options: original.protection.options });
+});
+
+test('personal columns of 20,000 rows of Chinese text are read in requests under 5 MB', async () => {
+  fake = installFakeExcel({ apiVersion: '1.18' });
+  const sheet = fake.model.addSheet('客户联系人');
+  const rows: unknown[][] = [['客户', '联系人备注']];
+  // 200 Chinese characters a note: 600 bytes of UTF-8, 12 MB for the column.
+  for (let i = 0; i < 20_000; i++) rows.push([`客户${i}`, `${'王经理喜欢周末打高尔夫，家住浦东新区，孩子在读高中。'.repeat(8)}${i}`]);
+  seedSheet(sheet, rows);
+  fake.model.names.push({ name: 'AP_Personal_1', scope: sheet, formula: "='客户联系人'!$B$1:$B$20001", comment: '' });
+  const mark = fake.session.mark();
+  const result = await new OfficeHost().makeShareSafeCopy('zh-CN');
+  expect(result.copies).toEqual([{ source: '客户联系人', copy: expect.stringContaining('客户联系人'), cells: 20_000, notes: 0 }]);
+  const syncs = fake.session.since(mark);
+  const answered = syncs.filter((s) => !s.error);
+  for (const s of answered) expect(s.responseBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
+  expect(Math.max(...answered.map((s) => s.responseBytes))).toBeGreaterThan(1_000_000);
+  // The first request (planned at 40 bytes a cell) was refused and read again in halves.
+  const refused = syncs.filter((s) => s.error);
+  expect(refused.map((s) => s.error)).toEqual(refused.map(() => 'ResponsePayloadSizeLimitExceeded'));
+  expect(refused.length).toBeGreaterThanOrEqual(1);
+  expect(refused.length).toBeLessThanOrEqual(3);
+  const copy = fake.model.sheet(result.copies[0].copy)!;
+  expect(copy.cell(20_001, 2)?.value).toBeUndefined();
+  expect(sheet.cell(20_001, 2)?.value).toMatch(/19999$/);
+}, 60_000);
 
 test('a cancelled request stops before anything is copied', async () => {
   fake = installFakeExcel({ apiVersion: '1.18' });

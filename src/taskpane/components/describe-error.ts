@@ -12,6 +12,8 @@ const HOST_CODES: HostErrorCode[] = [
   'columnExists',
   'aborted',
   'settingsNotSaved',
+  'rowTooLarge',
+  'sheetPasswordProtected',
 ];
 
 export interface DescribedError {
@@ -58,7 +60,11 @@ export function describeError(e: unknown, t: Translate): DescribedError {
       const code = String(err.code) as HostErrorCode;
       const officeCode = (e as { officeCode?: string }).officeCode ?? '?';
       if (HOST_CODES.includes(code))
-        return { title: t(`errHost_${code}`, { code: officeCode }), action: t(`errHostAction_${code}`), details };
+        return {
+          title: t(`errHost_${code}`, { ...(e as { params?: Record<string, string | number> }).params, code: officeCode }),
+          action: t(`errHostAction_${code}`),
+          details,
+        };
       break;
     }
   }

@@ -28,6 +28,8 @@ export interface SyncRecord {
   implicit: boolean;
   /** Action names in order, e.g. "Range.formulas", "Worksheet.add". */
   log: string[];
+  /** The error code Excel answered the sync with, if it failed. */
+  error?: string;
 }
 
 export interface SessionOptions {
@@ -35,6 +37,13 @@ export interface SessionOptions {
   apiVersion: string;
   /** Enforce the 5 MB request/response limits of Excel on the web (default true). */
   enforcePayloadLimits?: boolean;
+  /** Excel on the web: supports ExcelApiOnline 1.1 (e.g. WorksheetProtection.isPasswordProtected). Default false. */
+  online?: boolean;
+  /**
+   * Test control for office-js#1860: fit-to-pages settings of PageLayout.zoom are dropped, as
+   * that issue reports when the Page Layout tab was not selected. Default false.
+   */
+  ignoreFitToPages?: boolean;
 }
 
 export function versionAtLeast(have: string, need: string): boolean {
@@ -52,7 +61,7 @@ export class FakeSession {
     readonly model: ModelWorkbook,
     options: SessionOptions,
   ) {
-    this.options = { enforcePayloadLimits: true, ...options };
+    this.options = { enforcePayloadLimits: true, online: false, ignoreFitToPages: false, ...options };
   }
 
   supports(version: string): boolean {
@@ -146,23 +155,28 @@ export class Queue {
     };
     this.session.syncs.push(record);
     await Promise.resolve();
-    if (this.session.options.enforcePayloadLimits && record.requestBytes > PAYLOAD_LIMIT_BYTES) {
-      throw new FakeOfficeError(
-        'RequestPayloadSizeLimitExceeded',
-        `The request payload size has exceeded the limit (${record.requestBytes} bytes)`,
-        'RequestContext.sync',
-      );
-    }
-    for (const op of ops) {
-      const response = op.apply();
-      if (typeof response === 'number') record.responseBytes += response;
-    }
-    if (this.session.options.enforcePayloadLimits && record.responseBytes > PAYLOAD_LIMIT_BYTES) {
-      throw new FakeOfficeError(
-        'ResponsePayloadSizeLimitExceeded',
-        `The response payload size has exceeded the limit (${record.responseBytes} bytes)`,
-        'RequestContext.sync',
-      );
+    try {
+      if (this.session.options.enforcePayloadLimits && record.requestBytes > PAYLOAD_LIMIT_BYTES) {
+        throw new FakeOfficeError(
+          'RequestPayloadSizeLimitExceeded',
+          `The request payload size has exceeded the limit (${record.requestBytes} bytes)`,
+          'RequestContext.sync',
+        );
+      }
+      for (const op of ops) {
+        const response = op.apply();
+        if (typeof response === 'number') record.responseBytes += response;
+      }
+      if (this.session.options.enforcePayloadLimits && record.responseBytes > PAYLOAD_LIMIT_BYTES) {
+        throw new FakeOfficeError(
+          'ResponsePayloadSizeLimitExceeded',
+          `The response payload size has exceeded the limit (${record.responseBytes} bytes)`,
+          'RequestContext.sync',
+        );
+      }
+    } catch (e) {
+      record.error = (e as { code?: string }).code;
+      throw e;
     }
   }
 }

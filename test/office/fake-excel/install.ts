@@ -25,7 +25,12 @@ export interface FakeExcel {
 export function installFakeExcel(options: Partial<SessionOptions> & { model?: ModelWorkbook } = {}): FakeExcel {
   const model = options.model ?? new ModelWorkbook();
   if (model.sheets.length === 0) model.addSheet('Sheet1');
-  const session = new FakeSession(model, { apiVersion: options.apiVersion ?? '1.18', enforcePayloadLimits: options.enforcePayloadLimits ?? true });
+  const session = new FakeSession(model, {
+    apiVersion: options.apiVersion ?? '1.18',
+    enforcePayloadLimits: options.enforcePayloadLimits ?? true,
+    online: options.online ?? false,
+    ignoreFitToPages: options.ignoreFitToPages ?? false,
+  });
   let settings = new FakeSettings(session);
   const g = globalThis as Record<string, unknown>;
   const previous = { Excel: g.Excel, Office: g.Office };

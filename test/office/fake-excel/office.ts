@@ -69,6 +69,7 @@ export function makeOffice(session: FakeSession, settings: () => FakeSettings) {
       displayLanguage: 'zh-CN',
       requirements: {
         isSetSupported(name: string, version?: string): boolean {
+          if (name === 'ExcelApiOnline') return session.options.online && versionAtLeast('1.1', version ?? '1.1');
           if (name !== 'ExcelApi') return false;
           return versionAtLeast(session.options.apiVersion, version ?? '1.1');
         },

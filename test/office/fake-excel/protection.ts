@@ -4,7 +4,8 @@
  *   been protected" (reference), as AccessDenied (https://github.com/OfficeDev/office-js/issues/6784).
  * - unprotect(password): a wrong or missing password on a password-protected sheet is BadPassword
  *   ("The password you supplied is incorrect", https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling); that a missing one is BadPassword too: A13.
- * - protected, options: ExcelApi 1.2.
+ * - protected, options: ExcelApi 1.2. isPasswordProtected: ExcelApiOnline 1.1, Excel on the web
+ *   only ("Specifies if the sheet is password protected"); elsewhere ApiNotFound.
  */
 import { $, Loaded, loadList, requireApi, type OnlyRealMembers, type Queue } from './core';
 import { FakeOfficeError } from './errors';
@@ -26,6 +27,10 @@ export class FakeWorksheetProtection {
       for (const prop of props) {
         if (prop === 'protected') n += loaded.set(prop, p.protected);
         else if (prop === 'options') n += loaded.set(prop, { ...(p.options ?? {}) });
+        else if (prop === 'isPasswordProtected') {
+          if (!q.session.options.online) throw new FakeOfficeError('ApiNotFound', 'isPasswordProtected needs ExcelApiOnline 1.1', `${path}.load`);
+          n += loaded.set(prop, p.protected && p.password !== undefined);
+        }
         else throw new FakeOfficeError('NotModelled', `protection property ${prop}`, `${path}.load`);
       }
       return n;
@@ -37,6 +42,9 @@ export class FakeWorksheetProtection {
   }
   get options(): Excel.WorksheetProtectionOptions {
     return this[$].loaded.read('options');
+  }
+  get isPasswordProtected(): boolean {
+    return this[$].loaded.read('isPasswordProtected');
   }
   protect(options?: Excel.WorksheetProtectionOptions, password?: string): void {
     const { q, sheet, path } = this[$];
