@@ -28,7 +28,7 @@ export interface InsertOptions {
    * later Recalculate can offer to replace exactly the sheets this add-in wrote.
    */
   owner?: string;
-  /** Called with what this Excel could not write (e.g. a bubble chart before ExcelApi 1.12). */
+  /** Called with what this Excel could not write or did not apply (e.g. print setup before ExcelApi 1.9, fit to width ignored). */
   onSkipped?: (sheet: string, skipped: string[]) => void;
   /**
    * Called when the sheets were written but the record of who wrote them could not be saved

@@ -68,7 +68,7 @@ export interface WrittenSheet {
   /** The existing sheet this one replaced, if any, and its id. */
   replaced?: string;
   replacedId?: string;
-  /** Things this Excel could not write, e.g. a bubble chart without ExcelApi 1.12. */
+  /** Things this Excel could not write or did not apply, e.g. print setup without ExcelApi 1.9. */
   skipped: string[];
 }
 
@@ -96,6 +96,8 @@ interface SheetJob {
   tableNames: Map<string, string>;
   valueRects: Rect[];
   large: boolean;
+  /** The page layout's zoom, read back in the last request when the sheet fits to width. */
+  zoom?: Excel.PageLayout;
 }
 
 interface Inventory {
@@ -123,6 +125,7 @@ export async function applySheetSpecs(
   const features = options.features ?? detectFeatures();
   const maxBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   if (specs.length === 0) return [];
+  assertListValuesHaveNoComma(specs);
   throwIfAborted(options.signal, 'insert sheets');
 
   // Sync 1: what the workbook already has.
@@ -180,12 +183,16 @@ export async function applySheetSpecs(
       // then the structure (tables, formats, protection last), then activate.
       if (last && suspended) recalculate(jobs, features);
       for (const step of batch) step.run();
-      if (last) activate(jobs, options);
+      if (last) {
+        readBackZoom(jobs, features);
+        activate(jobs, options);
+      }
       // One request per chunk is the point of chunking: the 5 MB limit forbids fewer.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
       for (const job of jobs) if (job.ws) job.synced = true;
     }
+    for (const job of jobs) checkFitToWidth(job);
   } catch (e) {
     const error = toHostError(e, `write sheets ${jobs.map((j) => j.name).join(', ')}`);
     await removePartialSheets(context, jobs);
@@ -573,6 +580,23 @@ function recalculate(jobs: SheetJob[], features: ExcelFeatures): void {
   }
 }
 
+/**
+ * Fit to width is read back in the same request that wrote the sheet: office-js#1860 reports
+ * horizontalFitToPages silently not applied unless the Page Layout tab had been selected
+ * (https://github.com/OfficeDev/office-js/issues/1860), and the user should know when the
+ * printout will not fit.
+ */
+function readBackZoom(jobs: SheetJob[], features: ExcelFeatures): void {
+  if (!features.pageLayout) return;
+  for (const job of jobs) if (job.spec.print?.fitToWidth && job.target) job.zoom = job.target.pageLayout.load('zoom');
+}
+
+function checkFitToWidth(job: SheetJob): void {
+  if (!job.zoom) return;
+  const fit = job.zoom.zoom?.horizontalFitToPages;
+  if (fit !== 1) job.skipped.push('fit to one page wide did not take effect in this Excel: choose Page Layout › Width › 1 page before printing');
+}
+
 function activate(jobs: SheetJob[], options: ApplyOptions): void {
   const first = jobs.find((j) => !j.spec.hidden);
   if (options.activate && first?.target) first.target.activate();
@@ -599,6 +623,22 @@ async function removePartialSheets(context: Excel.RequestContext, jobs: SheetJob
     // is visible to the user and harmless. Logged so a support session can tell why it is there.
     console.warn('Account Planner: removing the partly written sheets failed', cleanup);
   }
+}
+
+/**
+ * Excel splits a list validation's source on ASCII commas in every locale, so "A, B" would be
+ * two choices (https://github.com/OfficeDev/office-js/issues/2128, closed as by design). A value
+ * containing "," is a template bug: refused before anything is written, naming the value.
+ */
+export function assertListValuesHaveNoComma(specs: SheetSpec[]): void {
+  for (const spec of specs)
+    for (const v of spec.validations ?? []) {
+      if (v.rule.type !== 'list') continue;
+      const bad = v.rule.values.find((x) => x.includes(','));
+      if (bad !== undefined) {
+        throw new RangeError(`sheet "${spec.name}", list at ${v.ref}: the value "${bad}" contains a comma, which Excel would split into two choices`);
+      }
+    }
 }
 
 function queueValidation(ws: Excel.Worksheet, v: ValidationSpec, map: (f: string) => string): void {
@@ -700,7 +740,10 @@ function queuePrint(ws: Excel.Worksheet, print: NonNullable<SheetSpec['print']>)
   const layout = ws.pageLayout;
   layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
   layout.paperSize = 'A4';
-  if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  // One page wide, as many tall as needed: PageLayoutZoomOptions documents null, not 0, for the
+  // dimension that is not fitted (https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions);
+  // the type says number, so null goes through a cast.
+  if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: null as unknown as number };
   layout.centerHorizontally = true;
   // Same margins as the .xlsx renderer (inches there, points here).
   layout.leftMargin = 0.4 * 72;

@@ -10,7 +10,14 @@ function rangeOn(ws: Excel.Worksheet, address: string): Excel.Range {
 
 /**
  * Queues one chart. Returns a reason when this Excel cannot draw it (the data stays on the
- * sheet either way), or undefined when queued.
+ * sheet either way), or undefined when queued. Every member used is ExcelApi 1.7 or 1.8, within
+ * the manifest's minimum (1.8).
+ *
+ * Bubble charts are built the way Microsoft's sample builds them: add the chart, delete the
+ * series Excel made from the source range, then add one series per bubble group with its
+ * x values, y values and bubble sizes
+ * (https://github.com/OfficeDev/office-js-snippets/blob/prod/samples/excel/10-chart/chart-bubble-chart.yaml).
+ * A Pareto chart keeps the series made from its source (the counts) and adds the cumulative line.
  */
 export function queueChart(ws: Excel.Worksheet, spec: ChartSpec): string | undefined {
   if (spec.series.length === 0) return `chart "${spec.title}" has no series`;
@@ -23,20 +30,28 @@ export function queueChart(ws: Excel.Worksheet, spec: ChartSpec): string | undef
   chart.height = spec.height;
   const categories = rangeOn(ws, spec.categories);
 
-  spec.series.forEach((s, i) => {
-    // The chart was created from the first series' values: reuse that series, add the rest.
-    const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
-    series.name = s.name;
-    series.setXAxisValues(categories);
-    if (i > 0) series.setValues(rangeOn(ws, s.values));
-    if (spec.kind === 'bubble') {
+  if (spec.kind === 'bubble') {
+    chart.series.getItemAt(0).delete();
+    for (const s of spec.series) {
+      const series = chart.series.add(s.name);
+      series.setXAxisValues(categories);
+      series.setValues(rangeOn(ws, s.values));
       if (s.sizes) series.setBubbleSizes(rangeOn(ws, s.sizes));
-    } else if (i === 1) {
-      // Pareto: cumulative share as a line on a secondary 0–100 % axis.
-      series.chartType = 'Line';
-      series.axisGroup = 'Secondary';
     }
-  });
+  } else {
+    spec.series.forEach((s, i) => {
+      // The chart was created from the first series' values: that series stays, the rest are added.
+      const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
+      series.name = s.name;
+      series.setXAxisValues(categories);
+      if (i > 0) series.setValues(rangeOn(ws, s.values));
+      if (i === 1) {
+        // Pareto: cumulative share as a line on a secondary 0–100 % axis.
+        series.chartType = 'Line';
+        series.axisGroup = 'Secondary';
+      }
+    });
+  }
 
   if (spec.kind === 'pareto' && spec.series.length > 1) {
     const share = chart.axes.getItem('Value', 'Secondary');

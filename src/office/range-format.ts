@@ -1,11 +1,31 @@
 import type { CellStyle, FontSpec } from '../sheets/core/sheet-spec';
 import type { ExcelFeatures } from './features';
 
-/** Column width: SheetSpec widths are in characters (as in .xlsx), Office.js takes points. */
-export const POINTS_PER_CHARACTER = 5.25; // 7 px per character at the default font × 0.75 pt/px
+/**
+ * Column width. A SheetSpec width is the .xlsx `<col width>` value (the .xlsx renderer writes it
+ * unchanged); Office.js RangeFormat.columnWidth is in points (office-js#187). The stored .xlsx
+ * width already includes the 5 px of padding: ECMA-376 Part 1 §18.3.1.13 derives it from the
+ * characters a user sees as width = Truncate([characters × MDW + 5 px] / MDW × 256) / 256, and
+ * the column is drawn Truncate(((256 × width + Truncate(128 / MDW)) / 256) × MDW) pixels wide
+ * (MS-OI29500 2.1.598, https://learn.microsoft.com/openspecs/office_standards/ms-oi29500/727f4736-6cba-40e3-b4d3-ce319885780e,
+ * on the same attribute). So the pixels come from the stored width as they are, with no 5 px
+ * added a second time, and points are pixels × 0.75 (96 px to 72 pt an inch).
+ * MDW, the maximum digit width, is 7 px for 11-point Calibri, the templates' normal font.
+ */
+export const MAX_DIGIT_WIDTH_PX = 7;
 
-export function widthToPoints(characters: number): number {
-  return Math.round(characters * POINTS_PER_CHARACTER * 100) / 100;
+/** Pixels Excel draws for an .xlsx column width (the ECMA-376 formula). */
+export function widthToPixels(width: number): number {
+  return Math.trunc(((256 * width + Math.trunc(128 / MAX_DIGIT_WIDTH_PX)) / 256) * MAX_DIGIT_WIDTH_PX);
+}
+
+/** The characters Excel's Column Width dialog shows for an .xlsx width: the padding taken off. */
+export function widthToDialogCharacters(width: number): number {
+  return Math.trunc(((widthToPixels(width) - 5) / MAX_DIGIT_WIDTH_PX) * 100) / 100;
+}
+
+export function widthToPoints(width: number): number {
+  return widthToPixels(width) * 0.75;
 }
 
 const HORIZONTAL = { left: 'Left', center: 'Center', right: 'Right' } as const;

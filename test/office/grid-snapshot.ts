@@ -22,7 +22,12 @@ export interface GridSnapshot {
   freeze: { rows: number; columns: number } | null;
   /** "Name=$A$1:$B$2" for the names that point at this sheet. */
   names: string[];
-  /** Column index → width in characters (1 decimal). */
+  /**
+   * Column index → width in pixels as Excel draws it. For the file: ECMA-376 Part 1 §18.3.1.13,
+   * pixels = Truncate(((256 × width + Truncate(128 / MDW)) / 256) × MDW) with MDW 7 (11-point
+   * Calibri); for the fake: columnWidth points ÷ 0.75. Written here independently of
+   * src/office/range-format.ts, so a wrong conversion there shows as a different width.
+   */
   columnWidths: Record<number, number>;
   /** Print setup: orientation, paper, fit to width, title rows, area and manual row breaks. */
   print: PrintSnapshot | null;
@@ -52,6 +57,8 @@ export const ASPECTS = [
 
 const EPOCH = Date.UTC(1899, 11, 30);
 const EXCELJS_DEFAULT_WIDTH = 9;
+const MDW = 7;
+const xlsxWidthToPixels = (width: number) => Math.trunc(((256 * width + Math.trunc(128 / MDW)) / 256) * MDW);
 const serial = (d: Date) => (d.getTime() - EPOCH) / 86_400_000;
 const num = (n: number) => String(Math.round(n * 1e9) / 1e9);
 
@@ -195,7 +202,7 @@ export function snapshotFake(model: ModelWorkbook, sheetName: string): GridSnaps
     print: printFromFake(sheet),
     // ExcelJS writes no <col> for width 9, its default column width: compare like for like.
     columnWidths: Object.fromEntries(
-      [...sheet.columnWidths].map(([col, pts]) => [col, Math.round((pts / 5.25) * 10) / 10]).filter(([, w]) => w !== EXCELJS_DEFAULT_WIDTH),
+      [...sheet.columnWidths].map(([col, pts]) => [col, Math.round((pts / 0.75) * 100) / 100]).filter(([, px]) => px !== xlsxWidthToPixels(EXCELJS_DEFAULT_WIDTH)),
     ),
   };
 }
@@ -304,7 +311,7 @@ export async function snapshotXlsx(bytes: Uint8Array, sheetName: string): Promis
 
   const columnWidths: Record<number, number> = {};
   (ws.columns ?? []).forEach((c, i) => {
-    if (c.width !== undefined) columnWidths[i + 1] = Math.round(c.width * 10) / 10;
+    if (c.width !== undefined) columnWidths[i + 1] = xlsxWidthToPixels(c.width);
   });
 
   const print = await printFromFile(bytes, ws);

@@ -151,7 +151,7 @@ describe('inserting sheets', () => {
     expect(fake.model.tables.map((t) => [t.name, t.style, t.sheet.name])).toEqual([['Plan_Customers', 'TableStyleMedium2', plan]]);
     expect(sheet.conditionalFormats.map((c) => c.type)).toEqual(['Custom', 'CellValue', 'CellValue', 'DataBar']);
     expect(sheet.freeze).toEqual({ rows: 5, columns: 1 });
-    expect(sheet.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', printTitleRows: '$5:$5', printArea: 'A1:F11', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    expect(sheet.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', printTitleRows: '$5:$5', printArea: 'A1:F11', zoom: { horizontalFitToPages: 1, verticalFitToPages: null } });
     expect(sheet.protection).toMatchObject({ protected: true, options: { allowSort: true, allowAutoFilter: true } });
     expect(sheet.formatAt(3, 2, 'protection.locked')).toBe(false); // input cell unlocked
     expect(sheet.formatAt(6, 5, 'protection.locked')).toBeUndefined(); // formula cell stays locked

@@ -61,7 +61,7 @@ export class FakeChartCollection {
       const rect = (src as FakeRange)[$].b.get().rect;
       const series: ModelChartSeries[] = [];
       for (let col = rect.left; col <= rect.right; col++) {
-        series.push({ name: `Series${col - rect.left + 1}`, values: source, axisGroup: 'Primary' });
+        series.push({ name: `Series${col - rect.left + 1}`, values: source, axisGroup: 'Primary', fromSource: true });
       }
       let n = 1;
       while (sheet().charts.some((c) => c.name === `Chart ${n}`)) n++;
@@ -172,7 +172,7 @@ export class FakeChartSeriesCollection {
 }
 export const _seriesColCheck: OnlyRealMembers<FakeChartSeriesCollection, Excel.ChartSeriesCollection> = true;
 
-export class FakeChartSeries implements Pick<Excel.ChartSeries, 'name' | 'setValues' | 'setXAxisValues' | 'setBubbleSizes'> {
+export class FakeChartSeries implements Pick<Excel.ChartSeries, 'name' | 'setValues' | 'setXAxisValues' | 'setBubbleSizes' | 'delete'> {
   readonly [$]: { q: Queue; sb: Binding<ModelChartSeries>; cb: Binding<ModelChart>; path: string };
   constructor(q: Queue, sb: Binding<ModelChartSeries>, cb: Binding<ModelChart>, path: string) {
     this[$] = { q, sb, cb, path };
@@ -186,6 +186,17 @@ export class FakeChartSeries implements Pick<Excel.ChartSeries, 'name' | 'setVal
   }
   get name(): string {
     throw new FakeOfficeError('NotModelled', 'reading series', this[$].path);
+  }
+  /** ChartSeries.delete (ExcelApi 1.7), as the bubble-chart sample uses it on the default series. */
+  delete(): void {
+    const { q, sb, cb, path } = this[$];
+    q.push('ChartSeries.delete', path, null, () => {
+      requireApi(q, 'ChartSeries.delete');
+      const list = cb.get().series;
+      const i = list.indexOf(sb.get());
+      if (i < 0) throw new FakeOfficeError('ItemNotFound', 'the series no longer exists', `${path}.delete`);
+      list.splice(i, 1);
+    });
   }
   set name(v: string) {
     this.set$('name', v, (s) => void (s.name = v));

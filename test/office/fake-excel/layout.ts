@@ -1,4 +1,4 @@
-import { $, requireApi, type OnlyRealMembers, type Queue } from './core';
+import { $, Loaded, loadList, requireApi, type OnlyRealMembers, type Queue } from './core';
 import { FakeOfficeError } from './errors';
 import { MAX_COLUMNS, MAX_ROWS, parseAddress, rectAddress, type ModelSheet } from './model';
 import { assertOneOf } from './shared';
@@ -9,7 +9,11 @@ import { FakeRange } from './range';
  * https://learn.microsoft.com/javascript/api/excel/excel.pagelayout) and horizontal page breaks (ExcelApi 1.9, https://learn.microsoft.com/javascript/api/excel/excel.pagebreakcollection).
  * - zoom: { scale } between 10 and 400, or { horizontalFitToPages, verticalFitToPages }; each
  *   "can be null" when the other kind is used (https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions).
- *   Scale together with fit is refused: A12.
+ *   Scale together with fit, and a fit value that is neither a whole number of pages nor null
+ *   (0 is not defined), are refused: A12. Only `zoom` can be loaded back.
+ * - office-js#1860 (https://github.com/OfficeDev/office-js/issues/1860): horizontalFitToPages may
+ *   not take effect unless the Page Layout tab was selected. The session option
+ *   `ignoreFitToPages` makes the fake drop fit-to-pages that way, to test the writer's read-back.
  * - Margins in points, print title rows "$1:$3", print area: the reference's types; the limits
  *   checked: A12.
  */
@@ -59,9 +63,24 @@ export class FakePageLayout
       'orientation' | 'paperSize' | 'zoom' | 'centerHorizontally' | 'leftMargin' | 'rightMargin' | 'topMargin' | 'bottomMargin' | 'headerMargin' | 'footerMargin'
     >
 {
-  readonly [$]: { q: Queue; sheet: () => ModelSheet; path: string };
+  readonly [$]: { q: Queue; sheet: () => ModelSheet; path: string; loaded: Loaded };
   constructor(q: Queue, sheet: () => ModelSheet, path: string) {
-    this[$] = { q, sheet, path };
+    this[$] = { q, sheet, path, loaded: new Loaded(path) };
+  }
+  /** Only `zoom` can be loaded: the writer reads it back to see that fit to width applied. */
+  load(arg?: string | string[] | { select?: string }): this {
+    const { q, sheet, path, loaded } = this[$];
+    const props = loadList(arg) ?? ['zoom'];
+    q.push('PageLayout.load', path, props, () => {
+      requireApi(q, 'Worksheet.pageLayout');
+      let n = 0;
+      for (const p of props) {
+        if (p !== 'zoom') throw new FakeOfficeError('NotModelled', `page layout property ${p}`, `${path}.load`);
+        n += loaded.set(p, { ...(sheet().pageLayout.zoom ?? { scale: 100 }) });
+      }
+      return n;
+    });
+    return this;
   }
   private set$(prop: string, value: unknown, apply: (s: ModelSheet) => void) {
     const { q, sheet, path } = this[$];
@@ -95,13 +114,20 @@ export class FakePageLayout
     this.set$('paperSize', v, (s) => void (s.pageLayout.paperSize = v));
   }
   get zoom(): Excel.PageLayoutZoomOptions {
-    return this.unread();
+    return this[$].loaded.read('zoom');
   }
   set zoom(v: Excel.PageLayoutZoomOptions) {
     this.set$('zoom', v, (s) => {
-      if (v.scale !== undefined && (v.horizontalFitToPages !== undefined || v.verticalFitToPages !== undefined)) {
-        throw new FakeOfficeError('InvalidArgument', 'zoom: scale or fit to pages, not both', this[$].path);
+      const given = (x: number | null | undefined) => x !== undefined && x !== null;
+      const fit = [v.horizontalFitToPages, v.verticalFitToPages];
+      // Scale with fit, and fit values other than whole pages or null: A12.
+      if (given(v.scale) && fit.some(given)) throw new FakeOfficeError('InvalidArgument', 'zoom: scale or fit to pages, not both', this[$].path);
+      if (given(v.scale) && !(v.scale! >= 10 && v.scale! <= 400)) throw new FakeOfficeError('InvalidArgument', `zoom scale ${v.scale}`, this[$].path);
+      for (const f of fit) {
+        if (given(f) && !(Number.isInteger(f) && f! >= 1)) throw new FakeOfficeError('InvalidArgument', `fit to ${f} pages`, this[$].path);
       }
+      // office-js#1860: with the test control on, fit to pages is dropped and the scale stays.
+      if (this[$].q.session.options.ignoreFitToPages && fit.some(given)) return;
       s.pageLayout.zoom = { ...v };
     });
   }

@@ -78,6 +78,8 @@ export interface ModelName {
 
 export interface ModelChartSeries {
   name: string;
+  /** Made by charts.add from the source range (not by series.add). */
+  fromSource?: boolean;
   values?: string;
   xValues?: string;
   bubbleSizes?: string;
@@ -101,7 +103,7 @@ export interface ModelChart {
 export interface ModelPageLayout {
   orientation?: string;
   paperSize?: string;
-  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  zoom?: { horizontalFitToPages?: number | null; verticalFitToPages?: number | null; scale?: number | null };
   centerHorizontally?: boolean;
   margins: Record<string, number>;
   printTitleRows?: string;
