@@ -44,3 +44,34 @@ describe('host detection', () => {
     expect(langFor('ja-JP')).toBe('en-US');
   });
 });
+
+describe('a late Office.onReady', () => {
+  test('inside Excel after the timeout: preview first, then the Excel host through onLateExcel', async () => {
+    let resolve: (info: { host: unknown }) => void = () => undefined;
+    const late: unknown[] = [];
+    const info = await connectToHost(
+      {
+        Office: {
+          onReady: () => new Promise((r) => (resolve = r)),
+          HostType: { Excel: 'Excel' },
+          context: { displayLanguage: 'zh-CN' },
+        },
+      },
+      50,
+      (excel) => late.push(excel),
+    );
+    expect(info).toMatchObject({ mode: 'preview', reason: 'timeout' });
+    resolve({ host: 'Excel' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(late).toEqual([{ mode: 'excel', displayLanguage: 'zh-CN', dark: false }]);
+  });
+
+  test('outside Office (no host) after the timeout: stays in preview', async () => {
+    let resolve: (info: { host: unknown }) => void = () => undefined;
+    const late: unknown[] = [];
+    await connectToHost({ Office: { onReady: () => new Promise((r) => (resolve = r)) } }, 50, (excel) => late.push(excel));
+    resolve({ host: null });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(late).toEqual([]);
+  });
+});

@@ -3,7 +3,11 @@ import type { Lang } from '../../sheets/core/sheet-spec';
 /**
  * Host detection, in one place. The task pane runs either inside Excel (office.js loaded and
  * Office.onReady reports Excel) or in preview mode: a plain browser, office.js blocked or
- * unreachable, or Office.onReady never settling. It never waits longer than `timeoutMs`.
+ * unreachable, or Office.onReady never settling. It never waits longer than `timeoutMs`; when
+ * Office.onReady resolves with Excel after that (a slow start inside Excel), `onLateExcel` is
+ * called with the Excel host so the pane can switch. Outside Office, onReady resolves with no
+ * host (https://learn.microsoft.com/javascript/api/office#office-office-onready-function(1)):
+ * the pane stays in preview.
  */
 export type HostMode = 'excel' | 'preview';
 
@@ -34,6 +38,7 @@ export async function connectToHost(
     matchMedia?: (q: string) => { matches: boolean };
   } = globalThis,
   timeoutMs = CONNECT_TIMEOUT_MS,
+  onLateExcel?: (info: HostInfo) => void,
 ): Promise<HostInfo> {
   const browserLanguage = globals.navigator?.language ?? 'en-US';
   const browserDark = Boolean(globals.matchMedia?.('(prefers-color-scheme: dark)').matches);
@@ -51,6 +56,11 @@ export async function connectToHost(
   const timeout = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), timeoutMs);
   });
+  const excelInfo = (): HostInfo => {
+    const theme = office.context?.officeTheme;
+    return { mode: 'excel', displayLanguage: office.context?.displayLanguage || browserLanguage, dark: theme ? isDarkTheme(theme) : browserDark };
+  };
+  const isExcel = (info: { host: unknown }) => info.host === (office.HostType?.Excel ?? 'Excel');
   try {
     const ready = office.onReady().catch((e: unknown) => {
       // Office.js loaded but cannot start here: the pane still works, in preview mode, which
@@ -59,15 +69,12 @@ export async function connectToHost(
       return { host: null };
     });
     const info = await Promise.race([ready, timeout]);
-    if (info === 'timeout') return preview('timeout');
-    const excel = office.HostType?.Excel ?? 'Excel';
-    if (info.host !== excel) return preview('not-excel');
-    const theme = office.context?.officeTheme;
-    return {
-      mode: 'excel',
-      displayLanguage: office.context?.displayLanguage || browserLanguage,
-      dark: theme ? isDarkTheme(theme) : browserDark,
-    };
+    if (info === 'timeout') {
+      if (onLateExcel) void ready.then((late) => isExcel(late) && onLateExcel(excelInfo()));
+      return preview('timeout');
+    }
+    if (!isExcel(info)) return preview('not-excel');
+    return excelInfo();
   } finally {
     clearTimeout(timer);
   }
