@@ -7,9 +7,14 @@
  * Development (`webpack serve --mode development`, or `npm start`) serves everything on
  * https://localhost:3000 with a self-signed certificate from .cert/ (scripts/dev-cert.js).
  * Production (`webpack --mode production`) rewrites every https://localhost:3000/ in the
- * manifest to ADDIN_BASE_URL (default DEFAULT_BASE_URL below): set it to wherever dist/ is hosted.
+ * manifest to ADDIN_BASE_URL, set to wherever dist/ is hosted. `npm run build` (tests, local
+ * checks) falls back to the placeholder DEFAULT_BASE_URL; `npm run build:prod` passes
+ * `--env requireBaseUrl` and refuses to build without ADDIN_BASE_URL, so no deployed manifest
+ * can point at the placeholder.
  *
- * office.js is not bundled: each HTML page loads it from Microsoft's CDN, as the store requires.
+ * office.js is not bundled: the production pages load it from Microsoft's CDN, as the store
+ * requires. The dev server serves Microsoft's own copy from @microsoft/office-js under
+ * /office-js/ and the development pages load it from there (no CDN needed to develop).
  */
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -19,8 +24,18 @@ const DEV_BASE_URL = 'https://localhost:3000/';
 const DEFAULT_BASE_URL = 'https://account-planner.example.com/';
 const DEV_PORT = 3000;
 
-/** The production base URL, normalised to end with exactly one "/". */
-function productionBaseUrl(env = process.env) {
+/**
+ * The production base URL, normalised to end with exactly one "/". With `required`, a missing
+ * ADDIN_BASE_URL is an error instead of the placeholder.
+ */
+function productionBaseUrl(env = process.env, { required = false } = {}) {
+  if (required && !(env.ADDIN_BASE_URL || '').trim()) {
+    throw new Error(
+      'ADDIN_BASE_URL is not set: a production build needs the https:// address where dist/ will be hosted, e.g.\n' +
+        '  ADDIN_BASE_URL=https://addins.example.com/account-planner/ npm run build:prod\n' +
+        '(npm run build makes a test build with the placeholder ' + DEFAULT_BASE_URL + ', not for deployment)',
+    );
+  }
   const raw = (env.ADDIN_BASE_URL || DEFAULT_BASE_URL).trim();
   if (!/^https:\/\/[^\s/]+/i.test(raw)) {
     throw new Error(`ADDIN_BASE_URL must be an https:// URL (Office loads add-ins only over HTTPS), got "${raw}"`);
@@ -33,11 +48,27 @@ function rewriteManifest(xml, baseUrl) {
   return xml.split(DEV_BASE_URL).join(baseUrl);
 }
 
+/** Where @microsoft/office-js keeps office.js and the scripts it loads next to itself. */
+const OFFICE_JS_DIST = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+/** Rewrites the CDN script tag of the generated pages to the dev server's copy. */
+class OfficeJsFromPackagePlugin {
+  apply(compiler) {
+    compiler.hooks.compilation.tap('OfficeJsFromPackage', (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap('OfficeJsFromPackage', (data) => {
+        data.html = data.html.split(OFFICE_JS_CDN).join('/office-js/office.js');
+        return data;
+      });
+    });
+  }
+}
+
 async function config(env = {}, argv = {}) {
   const dev = argv.mode !== 'production';
   // Only `webpack serve` needs the certificate; builds never touch .cert/.
   const https = env.WEBPACK_SERVE ? await require('./scripts/dev-cert').ensureDevCert() : undefined;
-  const baseUrl = dev ? DEV_BASE_URL : productionBaseUrl();
+  const baseUrl = dev ? DEV_BASE_URL : productionBaseUrl(process.env, { required: Boolean(env.requireBaseUrl) });
   return {
     mode: dev ? 'development' : 'production',
     devtool: dev ? 'eval-source-map' : 'source-map',
@@ -85,6 +116,9 @@ async function config(env = {}, argv = {}) {
         template: './src/commands/commands.html',
         chunks: ['commands'],
       }),
+      // Development pages load office.js from the dev server (Microsoft's package), production
+      // pages keep the CDN URL.
+      ...(dev ? [new OfficeJsFromPackagePlugin()] : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
@@ -103,7 +137,8 @@ async function config(env = {}, argv = {}) {
       liveReload: true,
       allowedHosts: 'all',
       headers: { 'Access-Control-Allow-Origin': '*' },
-      static: false,
+      // Microsoft's office.js from the @microsoft/office-js package, under /office-js/.
+      static: [{ directory: OFFICE_JS_DIST, publicPath: '/office-js', watch: false }],
       client: { overlay: { warnings: false, errors: true } },
       // Certificate from .cert/ (created on first run); see scripts/dev-cert.js.
       server: https ? { type: 'https', options: { cert: https.cert, key: https.key } } : 'https',
@@ -116,3 +151,5 @@ module.exports.DEV_BASE_URL = DEV_BASE_URL;
 module.exports.DEFAULT_BASE_URL = DEFAULT_BASE_URL;
 module.exports.productionBaseUrl = productionBaseUrl;
 module.exports.rewriteManifest = rewriteManifest;
+module.exports.OFFICE_JS_DIST = OFFICE_JS_DIST;
+module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
