@@ -1,7 +1,9 @@
 /**
- * The task pane as a person uses it, in real Chromium against the production build, with
- * office.js unreachable (preview mode): templates, ABC and bonus end to end, downloads checked
- * in LibreOffice. Screenshots of each step go to test-output/browser/.
+ * The task pane as a person uses it, in real Chromium against the production build, outside
+ * Office: with Microsoft's office.js (from the @microsoft/office-js package, in place of the CDN)
+ * the pane's start-up runs the real Office.onReady, which resolves with no host, so the pane is
+ * in preview mode; one test blocks office.js altogether. Templates, ABC and bonus end to end,
+ * downloads checked in LibreOffice. Screenshots of each step go to test-output/browser/.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,16 +49,31 @@ async function pane(
   locale: string,
   p: string,
   width = 320,
+  officeJs: 'package' | 'blocked' = 'package',
 ): Promise<{ context: BrowserContext; page: Page; ms: number }> {
-  const context = await paneContext(browser, { locale, width });
+  const context = await paneContext(browser, { locale, width, officeJs });
   const page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
   const ms = await openPane(page, url, p);
   return { context, page, ms };
 }
 
-test('office.js unreachable: the pane shows "Preview — not connected to Excel" within 3 s', async () => {
+test('Microsoft’s office.js outside Office: Office.onReady resolves with no host, the pane is in preview within 3 s', async () => {
   const { context, page, ms } = await pane('en-US', 'templates');
+  expect(ms).toBeLessThan(3000);
+  expect(await page.getByTestId('preview-bar').innerText()).toContain('Preview — not connected to Excel');
+  const office = await page.evaluate(async () => {
+    const o = (globalThis as { Office?: { onReady(): Promise<{ host: unknown; platform: unknown }> } }).Office;
+    if (!o) return 'no Office global';
+    const info = await o.onReady();
+    return { host: info.host ?? null, platform: info.platform ?? null };
+  });
+  expect(office).toEqual({ host: null, platform: null });
+  await context.close();
+});
+
+test('office.js unreachable: the pane shows "Preview — not connected to Excel" within 3 s', async () => {
+  const { context, page, ms } = await pane('en-US', 'templates', 320, 'blocked');
   expect(ms).toBeLessThan(3000);
   expect(await page.getByTestId('preview-bar').innerText()).toContain('Preview — not connected to Excel');
   await scrollTop(page);

@@ -45,19 +45,43 @@ export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** A pane-sized context where office.js cannot load (Microsoft's CDN is aborted). */
+/** Microsoft's office.js and the files it loads beside itself, from the @microsoft/office-js package. */
+export const OFFICE_JS_DIST = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
+
+/**
+ * Answers requests to Microsoft's CDN (https://appsforoffice.microsoft.com/lib/1/hosted/…) with
+ * the same files from the @microsoft/office-js package, so the pane starts with the real
+ * office.js, outside Office; a file the package does not have is a 404.
+ */
+function officeJsFromPackage(url: string): { status: number; path?: string } {
+  const rel = decodeURIComponent(new URL(url).pathname).replace(/^\/lib\/1\/hosted\//, '');
+  const file = path.join(OFFICE_JS_DIST, rel);
+  if (!file.startsWith(OFFICE_JS_DIST + path.sep) || !existsSync(file) || statSync(file).isDirectory()) return { status: 404 };
+  return { status: 200, path: file };
+}
+
+/**
+ * A pane-sized context. office.js is Microsoft's, served from the @microsoft/office-js package
+ * in place of the CDN (`officeJs: 'package'`, the default), or unreachable (`'blocked'`).
+ */
 export async function paneContext(
   browser: Browser,
-  options: { width?: number; locale?: string } = {},
+  options: { width?: number; locale?: string; officeJs?: 'package' | 'blocked' } = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 320, height: 900 },
     locale: options.locale ?? 'en-US',
     acceptDownloads: true,
   });
-  await context.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
-  // Nothing else leaves the machine either.
+  // Nothing leaves the machine. Playwright runs the routes registered last first, so the
+  // office.js route below answers before this one.
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  if (options.officeJs !== 'blocked') {
+    await context.route(/^https:\/\/appsforoffice\.microsoft\.com\//, (route) => {
+      const found = officeJsFromPackage(route.request().url());
+      return found.path ? route.fulfill({ status: 200, path: found.path, contentType: 'text/javascript; charset=utf-8' }) : route.fulfill({ status: 404 });
+    });
+  }
   return context;
 }
 
