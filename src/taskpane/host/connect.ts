@@ -5,9 +5,10 @@ import type { Lang } from '../../sheets/core/sheet-spec';
  * Office.onReady reports Excel) or in preview mode: a plain browser, office.js blocked or
  * unreachable, or Office.onReady never settling. It never waits longer than `timeoutMs`; when
  * Office.onReady resolves with Excel after that (a slow start inside Excel), `onLateExcel` is
- * called with the Excel host so the pane can switch. Outside Office, onReady resolves with no
- * host (https://learn.microsoft.com/javascript/api/office#office-office-onready-function(1)):
- * the pane stays in preview.
+ * called with the Excel host so the pane can switch. onReady resolves with the host and
+ * platform once office.js is loaded (https://learn.microsoft.com/office/dev/add-ins/develop/initialize-add-in);
+ * outside Office the host is null (test/browser runs Microsoft's office.js to check): the pane
+ * stays in preview.
  */
 export type HostMode = 'excel' | 'preview';
 
