@@ -4,7 +4,7 @@ import type { ExcelFeatures } from './features';
 /**
  * Column width. A SheetSpec width is the .xlsx `<col width>` value (the .xlsx renderer writes it
  * unchanged); Office.js RangeFormat.columnWidth is in points (office-js#187). The stored .xlsx
- * width already includes the 5 px of padding: ECMA-376 Part 1 §18.3.1.13 derives it from the
+ * width already includes the 5 px of padding: ECMA-376 Part 1 section 18.3.1.13 derives it from the
  * characters a user sees as width = Truncate([characters × MDW + 5 px] / MDW × 256) / 256, and
  * the column is drawn Truncate(((256 × width + Truncate(128 / MDW)) / 256) × MDW) pixels wide
  * (MS-OI29500 2.1.598, https://learn.microsoft.com/openspecs/office_standards/ms-oi29500/727f4736-6cba-40e3-b4d3-ce319885780e,

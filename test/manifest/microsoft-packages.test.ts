@@ -129,3 +129,29 @@ describe('npm run build:prod', () => {
     expect(check({ ADDIN_BASE_URL: 'http://insecure.example.org/' }).status).toBe(1);
   });
 });
+
+describe('@microsoft/office-js in development', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const makeConfig = require('../../webpack.config.js') as (
+    env: Record<string, unknown>,
+    argv: { mode: string },
+  ) => Promise<{ devServer?: { static?: { directory: string; publicPath: string }[] }; plugins: { constructor: { name: string } }[] }>;
+
+  test('the dev server serves Microsoft’s office.js from the package under /office-js/, and only development pages point there', async () => {
+    const dev = await makeConfig({}, { mode: 'development' });
+    const served = dev.devServer?.static?.[0];
+    expect(served?.publicPath).toBe('/office-js');
+    expect(existsSync(path.join(served!.directory, 'office.js'))).toBe(true);
+    expect(existsSync(path.join(served!.directory, 'excel-web-16.00.js'))).toBe(true);
+    expect(dev.plugins.map((p) => p.constructor.name)).toContain('OfficeJsFromPackagePlugin');
+    const previous = process.env.ADDIN_BASE_URL;
+    process.env.ADDIN_BASE_URL = BASE;
+    try {
+      const prod = await makeConfig({}, { mode: 'production' });
+      expect(prod.plugins.map((p) => p.constructor.name)).not.toContain('OfficeJsFromPackagePlugin');
+    } finally {
+      if (previous === undefined) delete process.env.ADDIN_BASE_URL;
+      else process.env.ADDIN_BASE_URL = previous;
+    }
+  });
+});

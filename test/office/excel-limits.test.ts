@@ -50,7 +50,7 @@ describe('fit to width', () => {
 });
 
 describe('column widths', () => {
-  test('points come from the pixels Excel draws for the .xlsx width (ECMA-376 §18.3.1.13), padding included once', () => {
+  test('points come from the pixels Excel draws for the .xlsx width (ECMA-376 section 18.3.1.13), padding included once', () => {
     // Excel's default 8.43-character column is stored as 9.140625 and drawn 64 px wide.
     expect(widthToPixels(9.140625)).toBe(64);
     expect(widthToDialogCharacters(9.140625)).toBe(8.42);

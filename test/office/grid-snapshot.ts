@@ -23,7 +23,7 @@ export interface GridSnapshot {
   /** "Name=$A$1:$B$2" for the names that point at this sheet. */
   names: string[];
   /**
-   * Column index → width in pixels as Excel draws it. For the file: ECMA-376 Part 1 §18.3.1.13,
+   * Column index → width in pixels as Excel draws it. For the file: ECMA-376 Part 1 section 18.3.1.13,
    * pixels = Truncate(((256 × width + Truncate(128 / MDW)) / 256) × MDW) with MDW 7 (11-point
    * Calibri); for the fake: columnWidth points ÷ 0.75. Written here independently of
    * src/office/range-format.ts, so a wrong conversion there shows as a different width.
