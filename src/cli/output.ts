@@ -7,12 +7,15 @@ import { UsageError } from './usage-error';
 const t = translator(cliMessages, 'en-US');
 
 /**
- * Renders a workbook and writes it atomically to --out. An existing file without --force, or a
- * folder that cannot be written, is a usage error (exit 2), never a half-written file.
+ * Computes every formula's value (stored beside it, so the file shows values before anyone
+ * recalculates), renders the workbook and writes it atomically to --out. An existing file
+ * without --force, or a folder that cannot be written, is a usage error (exit 2), never a
+ * half-written file.
  */
 export async function writeWorkbookOutput(out: string, workbook: WorkbookSpec, force: boolean): Promise<void> {
   const { renderWorkbook } = await import('../xlsx/render-workbook');
-  await writeBytesOutput(out, await renderWorkbook(workbook), force);
+  const { computeCachedValues } = await import('../xlsx/evaluate/node');
+  await writeBytesOutput(out, await renderWorkbook(computeCachedValues(workbook).workbook), force);
 }
 
 /** Writes bytes atomically to --out, with the same refusals as writeWorkbookOutput. */

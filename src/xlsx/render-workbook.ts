@@ -14,11 +14,15 @@ import {
 import { withPersonalMarkers } from '../sheets/sharing/personal-marker';
 import { uniqueSheetName } from '../sheets/core/sheet-names';
 
-/** Renders a WorkbookSpec to .xlsx bytes. Formulas are written without cached values. */
+/**
+ * Renders a WorkbookSpec to .xlsx bytes. A formula's `cached` value (src/xlsx/evaluate) is
+ * written as its stored value; Excel is asked to recalculate everything on open.
+ */
 export async function renderWorkbook(spec: WorkbookSpec): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Account Planner';
   if (spec.title) wb.title = spec.title;
+  wb.calcProperties.fullCalcOnLoad = true;
   const taken: string[] = [];
   // Personal columns are marked with AP_Personal_<n> names (src/sheets/personal-marker.ts).
   for (const sheet of withPersonalMarkers(spec.sheets)) {
@@ -117,7 +121,9 @@ async function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec, name: string):
 }
 
 export function toExcelValue(value: CellContent): ExcelJS.CellValue {
-  if (isFormula(value)) return { formula: value.formula } as ExcelJS.CellFormulaValue;
+  // ExcelJS writes `result` as the cell's stored value (<v>), typed like the value.
+  if (isFormula(value))
+    return (value.cached === undefined || value.cached === null ? { formula: value.formula } : { formula: value.formula, result: value.cached }) as ExcelJS.CellFormulaValue;
   return value;
 }
 

@@ -5,6 +5,7 @@ import type { SheetSpec } from '../../src/sheets/core/sheet-spec';
 import { getTemplate, type TemplateKind } from '../../src/sheets/templates/registry';
 import type { Lang } from '../../src/sheets/core/sheet-spec';
 import { renderWorkbook } from '../../src/xlsx/render-workbook';
+import { computeCachedValues } from '../../src/xlsx/evaluate/node';
 
 /** A fixed report date so date-dependent formulas (overdue, stalled) give known results. */
 export const FIXED_TODAY = new Date(Date.UTC(2026, 2, 15));
@@ -13,8 +14,9 @@ export function tempDir(prefix = 'ap-test-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
 
+/** Writes the sheets as the CLI does: every formula with its value computed beside it. */
 export async function writeSheets(sheets: SheetSpec[], file: string): Promise<string> {
-  writeFileSync(file, await renderWorkbook({ sheets }));
+  writeFileSync(file, await renderWorkbook(computeCachedValues({ sheets }).workbook));
   return file;
 }
 

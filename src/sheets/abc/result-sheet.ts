@@ -1,4 +1,5 @@
 import type { AbcResult } from '../../domain/abc/run';
+import { Decimal } from '../../domain/exact/decimal';
 import { translator, type Lang } from '../../i18n/define';
 import abcMessages from '../../i18n/abc';
 import { cellRef, columnLetter, rangeRef } from '../core/a1';
@@ -118,7 +119,8 @@ function resultSheet(r: AbcResult, o: AbcSheetOptions, t: T): SheetSpec {
   // LibreOffice 7.4 computes a column of formulas (the tiers) with its group interpreter, which
   // reads a cell two references away before that cell's own inputs are calculated (it saw 0
   // customers). So every cell the per-row formulas use computes from the table directly.
-  const N = `SUMPRODUCT(--(${UNITS}>0))`;
+  // (…)*1, not --(…): IronCalc reads a unary minus over an array as a single value.
+  const N = `SUMPRODUCT((${UNITS}>0)*1)`;
   const TU = `SUMIF(${UNITS},">0")`;
   label(pr.n, t('positiveCount'));
   computed(pr.n, N);
@@ -184,7 +186,7 @@ function resultSheet(r: AbcResult, o: AbcSheetOptions, t: T): SheetSpec {
   // Linear stale-order check: any value smaller than the one below it.
   const stale =
     items.length > 1
-      ? `IF(SUMPRODUCT(--(${rangeRef(f, COL.units, l - 1, COL.units, true)}<${rangeRef(f + 1, COL.units, l, COL.units, true)}))>0,${q(t('staleWarning'))},"")`
+      ? `IF(SUMPRODUCT((${rangeRef(f, COL.units, l - 1, COL.units, true)}<${rangeRef(f + 1, COL.units, l, COL.units, true)})*1)>0,${q(t('staleWarning'))},"")`
       : '""';
   b.at(ABC_WARNING_ROW, 1, { formula: stale }, { font: { bold: true, color: COLORS.redText } }).merge(rangeRef(ABC_WARNING_ROW, 1, ABC_WARNING_ROW, LAST_VISIBLE));
   b.at(SOURCE_ROW, 1, t('sourceNote', { rows: r.rowsRead, date: today.toISOString().slice(0, 10), customer: r.columns.customer, value: r.columns.value.join('×') }), STYLE.note).merge(
@@ -214,17 +216,20 @@ function resultSheet(r: AbcResult, o: AbcSheetOptions, t: T): SheetSpec {
     flag: style(STYLE.computed, { font: { color: COLORS.redText } }),
     units: style(STYLE.computed, { numFmt: '0' }),
   };
+  // What every per-row formula computes, from the engine's exact values (see rowResults).
+  const known = rowResults(r, Math.min(r.scale, 10), t('excluded'));
+  const k = (i: number, key: keyof RowResult) => (known ? { cached: known[i][key] } : {});
   for (let i = 0; i < Math.max(items.length, 1); i++) {
     const row = f + i;
     const it = items[i];
     const c = (col: number, dr = 0) => cell(col, row + dr);
     const units = c(COL.units);
-    b.at(row, COL.rank, { formula: `N(${c(COL.rank, -1)})+1` }, rowStyle.rank);
+    b.at(row, COL.rank, { formula: `N(${c(COL.rank, -1)})+1`, ...k(i, 'rank') }, rowStyle.rank);
     b.at(row, COL.customer, it ? it.customer : null, STYLE.input);
     b.at(row, COL.value, it ? it.value : null, rowStyle.value);
-    b.at(row, COL.share, { formula: `IF(${units}>0,${units}/${totalUnits},0)` }, rowStyle.share);
-    b.at(row, COL.cum, { formula: `IF(${units}>0,${c(COL.run)}/${totalUnits},"")` }, rowStyle.share);
-    b.at(row, COL.before, { formula: `IF(${units}>0,${c(COL.larger)}/${totalUnits},"")` }, rowStyle.share);
+    b.at(row, COL.share, { formula: `IF(${units}>0,${units}/${totalUnits},0)`, ...k(i, 'share') }, rowStyle.share);
+    b.at(row, COL.cum, { formula: `IF(${units}>0,${c(COL.run)}/${totalUnits},"")`, ...k(i, 'cum') }, rowStyle.share);
+    b.at(row, COL.before, { formula: `IF(${units}>0,${c(COL.larger)}/${totalUnits},"")`, ...k(i, 'before') }, rowStyle.share);
     const larger = c(COL.larger);
     const through = c(COL.through);
     const valueTier = `IF(${crossing}=${q(crossExclude)},IF(${through}<=${limA},"A",IF(${through}<=${limB},"B","C")),IF(${larger}<${limA},"A",IF(${larger}<${limB},"B","C")))`;
@@ -233,15 +238,16 @@ function resultSheet(r: AbcResult, o: AbcSheetOptions, t: T): SheetSpec {
       COL.tier,
       {
         formula: `IF(${c(COL.customer)}="","",IF(${units}<=0,"C",IF(${method}=${q(methodCount)},IF(${c(COL.start)}<=${cutARef},"A",IF(${c(COL.start)}<=${cutAB},"B","C")),${valueTier})))`,
+        ...k(i, 'tier'),
       },
       rowStyle.tier,
     );
-    b.at(row, COL.flag, { formula: `IF(AND(${c(COL.customer)}<>"",${units}<=0),${q(t('excluded'))},"")` }, rowStyle.flag);
-    b.at(row, COL.units, { formula: `ROUND(${c(COL.value)}*10^${dec},0)` }, rowStyle.units);
-    b.at(row, COL.run, { formula: `N(${c(COL.run, -1)})+MAX(${units},0)` }, rowStyle.units);
-    b.at(row, COL.larger, { formula: `IF(${units}=${c(COL.units, -1)},${c(COL.larger, -1)},N(${c(COL.run, -1)}))` }, rowStyle.units);
-    b.at(row, COL.through, { formula: `IF(${units}=${c(COL.units, 1)},${c(COL.through, 1)},${c(COL.run)})` }, rowStyle.units);
-    b.at(row, COL.start, { formula: `IF(${units}=${c(COL.units, -1)},${c(COL.start, -1)},${c(COL.rank)})` }, rowStyle.units);
+    b.at(row, COL.flag, { formula: `IF(AND(${c(COL.customer)}<>"",${units}<=0),${q(t('excluded'))},"")`, ...k(i, 'flag') }, rowStyle.flag);
+    b.at(row, COL.units, { formula: `ROUND(${c(COL.value)}*10^${dec},0)`, ...k(i, 'units') }, rowStyle.units);
+    b.at(row, COL.run, { formula: `N(${c(COL.run, -1)})+MAX(${units},0)`, ...k(i, 'run') }, rowStyle.units);
+    b.at(row, COL.larger, { formula: `IF(${units}=${c(COL.units, -1)},${c(COL.larger, -1)},N(${c(COL.run, -1)}))`, ...k(i, 'larger') }, rowStyle.units);
+    b.at(row, COL.through, { formula: `IF(${units}=${c(COL.units, 1)},${c(COL.through, 1)},${c(COL.run)})`, ...k(i, 'through') }, rowStyle.units);
+    b.at(row, COL.start, { formula: `IF(${units}=${c(COL.units, -1)},${c(COL.start, -1)},${c(COL.rank)})`, ...k(i, 'start') }, rowStyle.units);
   }
   b.table({
     name: `${prefix}Ranking`.replace(/[^A-Za-z0-9_]/g, '_'), // must differ from every defined name (case-insensitively)
@@ -297,6 +303,65 @@ function resultSheet(r: AbcResult, o: AbcSheetOptions, t: T): SheetSpec {
     tabColor: COLORS.title,
   });
   return b.build();
+}
+
+interface RowResult {
+  rank: number;
+  share: number;
+  cum: number | string;
+  before: number | string;
+  tier: string;
+  flag: string;
+  units: number;
+  run: number;
+  larger: number;
+  through: number;
+  start: number;
+}
+
+/**
+ * The value of every per-row formula of the customer table, as the file's stored values: the
+ * tier and shares from the engine's ranking, the hidden helpers (whole value units, running
+ * sums, the first rank of a run of equal values) from its exact values. Filled in here so a
+ * 100,000-customer sheet is not evaluated a second time; test/xlsx/abc-cached.test.ts checks
+ * them against IronCalc evaluating the same formulas. Undefined when the table is empty.
+ */
+function rowResults(r: AbcResult, decimals: number, excluded: string): RowResult[] | undefined {
+  const items = [
+    ...r.customers.map((c) => ({ value: c.value, customer: c as AbcResult['customers'][number] | undefined })),
+    ...r.nonPositive.map((c) => ({ value: c.value, customer: undefined })),
+  ];
+  if (items.length === 0) return undefined;
+  const units = items.map((it) => it.value.times(new Decimal(10).pow(decimals)).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber());
+  const total = units.reduce((sum, u) => sum + Math.max(u, 0), 0);
+  const out: RowResult[] = [];
+  let run = 0;
+  for (let i = 0; i < items.length; i++) {
+    const u = units[i];
+    const previousRun = run;
+    run += Math.max(u, 0);
+    const sameAsAbove = i > 0 && units[i - 1] === u;
+    const c = items[i].customer;
+    out.push({
+      rank: i + 1,
+      share: u > 0 ? (c ? c.share : u / total) : 0,
+      cum: u > 0 ? run / total : '',
+      before: u > 0 ? (c ? c.cumulativeBefore : 0) : '',
+      tier: c && u > 0 ? c.tier : 'C',
+      flag: u > 0 ? '' : excluded,
+      units: u,
+      run,
+      larger: sameAsAbove ? out[i - 1].larger : previousRun,
+      through: run,
+      start: sameAsAbove ? out[i - 1].start : i + 1,
+    });
+  }
+  // The row below the last is empty, which a comparison reads as 0.
+  for (let i = items.length - 1; i >= 0; i--) {
+    const below = i + 1 < items.length ? units[i + 1] : 0;
+    if (units[i] === below) out[i].through = i + 1 < items.length ? out[i + 1].through : 0;
+  }
+  return out;
 }
 
 function rejectedSheet(r: AbcResult, o: AbcSheetOptions, t: T): SheetSpec {

@@ -152,6 +152,7 @@ export function buildBonusRulesSheet(rules: BonusRules, options: BonusRulesSheet
       upper: absRange(first, 4, last, 4),
       upperIncl: absRange(first, 5, last, 5),
       value: absRange(first, 6, last, 6),
+      number: absRange(first, 1, last, 1),
       firstRow: first,
     };
   };

@@ -15,7 +15,9 @@ export interface TierRefs {
   upper: string;
   upperIncl: string;
   value: string;
-  /** Sheet row of the first band (for the band number). */
+  /** Absolute, sheet-qualified range over the band numbers (1, 2, … beside the band rows). */
+  number: string;
+  /** Sheet row of the first band. */
   firstRow: number;
 }
 
@@ -43,7 +45,9 @@ export function tierFormulas(x: string, refs: TierRefs, yes: string, methodNames
   const graduated = `SUMPRODUCT(${used}*(${x}>${refs.lower}${f})*(${top}-${refs.lower}${f})*${refs.value})`;
   const name = (m: TierMethod) => `"${methodNames[m].replace(/"/g, '""')}"`;
   return {
-    band: `SUMPRODUCT(${inBand}*(ROW(${refs.value})-${refs.firstRow - 1}))`,
+    // The band's number from the table's own column, not ROW(range)-k: IronCalc evaluates ROW
+    // of a range inside an array expression as one row number.
+    band: `SUMPRODUCT(${inBand}*${refs.number})`,
     bonus: `IF(${refs.method}=${name('step')},${step},IF(${refs.method}=${name('retroactive')},${retro},${graduated}))`,
   };
 }

@@ -16,8 +16,15 @@ export { LANGS } from '../../i18n/lang';
 
 export type Scalar = string | number | boolean | Date | null;
 
-/** A cell either holds a constant or a formula (no cached value is ever written). */
-export type CellContent = Scalar | { formula: string };
+/** A formula's computed value as a file stores it beside the formula (dates as serial numbers). */
+export type CachedValue = Scalar | { error: string };
+
+/**
+ * A cell either holds a constant or a formula. `cached` is the value the formula computes,
+ * written as the cell's stored value so viewers that do not recalculate (Protected View, phone
+ * and chat previews, pandas) show it; src/xlsx/evaluate fills it from a spreadsheet engine.
+ */
+export type CellContent = Scalar | { formula: string; cached?: CachedValue };
 
 export interface FontSpec {
   bold?: boolean;
@@ -197,6 +204,6 @@ export interface WorkbookSpec {
   title?: string;
 }
 
-export function isFormula(value: CellContent): value is { formula: string } {
+export function isFormula(value: CellContent): value is { formula: string; cached?: CachedValue } {
   return typeof value === 'object' && value !== null && !(value instanceof Date) && 'formula' in value;
 }

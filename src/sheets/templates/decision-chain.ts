@@ -235,7 +235,9 @@ function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpe
   b.at(head, 11, t('riskHeader'), STYLE.header).at(head, 12, t('riskCount'), STYLE.header).at(head, 13, t('riskStatus'), STYLE.header);
   const statusRange = roles.range('status');
   const risks: [string, string][] = [
-    [t('riskDecisionMaker'), `COUNTIFS(${roleClass},${dm},${attitude},"<>"&${q(a.supporter)})`],
+    // All decision makers minus the supporting ones (a blank attitude counts as not supporting):
+    // IronCalc's "<>"&x criterion skips empty cells where Excel and LibreOffice match them.
+    [t('riskDecisionMaker'), `COUNTIF(${roleClass},${dm})-COUNTIFS(${roleClass},${dm},${attitude},${q(a.supporter)})`],
     [t('riskOpponent'), `COUNTIFS(${attitude},${q(a.opponent)},${influence},">="&${thresholdRef})`],
     [t('riskNoSupporter'), `COUNTIF(${statusRange},${q(t('rcNoSupporter'))})`],
     [t('riskNotIdentified'), `COUNTIF(${statusRange},${q(t('rcNotIdentified'))})`],

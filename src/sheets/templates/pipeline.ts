@@ -163,8 +163,9 @@ function buildPipeline({ lang, example, today, columnProbe }: TemplateOptions): 
   const status = table.range('status');
   const decision = table.range('decision');
   summaryLabel('I7', t('potentialCount'));
-  // A blank decision counts as not abandoned: "<>" criteria match empty cells.
-  b.set('J7', { formula: `COUNTIFS(${status},${q(green)},${decision},"<>"&${q(decisions[2])})` }, computed);
+  // A blank decision counts as not abandoned: all green rows minus the abandoned ones (a "<>"&x
+  // criterion would say the same in Excel and LibreOffice, but IronCalc skips empty cells there).
+  b.set('J7', { formula: `COUNTIF(${status},${q(green)})-COUNTIFS(${status},${q(green)},${decision},${q(decisions[2])})` }, computed);
   note('K7:M7', t('potentialCountNote'));
   summaryLabel('I8', t('targetStatus'));
   const [count, min, max] = ['$J$7', '$C$9', '$C$10'];
