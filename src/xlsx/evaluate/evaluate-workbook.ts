@@ -1,4 +1,5 @@
 import { parseCell, quoteSheet } from '../../sheets/core/a1';
+import { renameSheetRefs } from '../../sheets/core/sheet-refs';
 import { isFormula, type CachedValue, type Scalar, type SheetSpec } from '../../sheets/core/sheet-spec';
 import { isRead, readAreas } from './formula-references';
 import type { IronCalc } from './ironcalc';
@@ -84,7 +85,10 @@ function run(model: Model, sheets: readonly SheetSpec[], names: readonly Defined
   // Through temporary names first: a final name may be a default one ("Sheet2") still in use.
   sheets.forEach((_, i) => model.renameSheet(i, `__ap_${i}`));
   sheets.forEach((s, i) => model.renameSheet(i, s.name));
-  for (const n of names) model.newDefinedName(n.name, undefined, n.formula);
+  // Excel matches sheet names in references case-insensitively, IronCalc 0.8.4 exactly: every
+  // reference is spelt as the sheet is.
+  const exactNames = new Map(sheets.map((s) => [s.name, s.name]));
+  for (const n of names) model.newDefinedName(n.name, undefined, renameSheetRefs(n.formula, exactNames));
 
   const formulas: { sheet: number; row: number; col: number; ref: string; formula: string; cached?: CachedValue }[] = [];
   let precomputed = 0;
@@ -105,7 +109,7 @@ function run(model: Model, sheets: readonly SheetSpec[], names: readonly Defined
           // An empty text result stays text (="" is not a blank cell to ISBLANK or COUNTA).
           const text = v.cached === '' ? '=""' : inputText(v.cached);
           if (text !== undefined) model.setUserInput(i, row, col, text);
-        } else model.setUserInput(i, row, col, `=${v.formula}`);
+        } else model.setUserInput(i, row, col, `=${renameSheetRefs(v.formula, exactNames)}`);
       } else {
         const text = inputText(v);
         if (text !== undefined) model.setUserInput(i, row, col, text);

@@ -6,6 +6,8 @@ import { ABC_FIRST_ROW, ABC_PARAM_ROWS, ABC_SUMMARY_ROWS, ABC_WARNING_ROW, build
 import { disallowedFunctions } from '../../../src/sheets/core/formula-functions';
 import { isFormula, type SheetSpec } from '../../../src/sheets/core/sheet-spec';
 import { renderWorkbook } from '../../../src/xlsx/render-workbook';
+import { computeCachedValues } from '../../../src/xlsx/evaluate/node';
+import { compareStored, readStoredFormulas } from '../../support/stored-values';
 import { errorCells, readWorkbook, recalc, type SheetValues } from '../../support/libreoffice';
 import { tempDir } from '../../support/template-files';
 import { dataset } from '../../support/abc-data';
@@ -32,7 +34,7 @@ async function build(name: string, rows: unknown[][], options: AbcRunOptions, la
   const result = await runAbc({ headers, rows }, options);
   const sheets = buildAbcSheets(result, { lang, today: new Date(Date.UTC(2026, 2, 15)) });
   const file = path.join(dir, `${name}.xlsx`);
-  writeFileSync(file, await renderWorkbook({ sheets }));
+  writeFileSync(file, await renderWorkbook(computeCachedValues({ sheets }).workbook));
   return { result, sheets, file };
 }
 
@@ -71,8 +73,25 @@ beforeAll(async () => {
   const names = [...written.keys(), ...Object.keys(edits)];
   const files = [...[...written.values()].map((w) => w.file), ...Object.values(edits)];
   const outs = await recalc(files);
-  for (let i = 0; i < names.length; i++) computed.set(names[i], await readWorkbook(outs[i]));
+  for (let i = 0; i < names.length; i++) {
+    computed.set(names[i], await readWorkbook(outs[i]));
+    recalculated.set(names[i], outs[i]);
+  }
 }, 300_000);
+
+const recalculated = new Map<string, string>();
+
+test.each([...CASES.map((c) => c.name), 'en', 'boundary', 'boundary-exclude'])(
+  '%s: every formula’s stored value (the engine’s per row, IronCalc’s elsewhere) equals LibreOffice’s recalculation',
+  async (name) => {
+    const { file, sheets } = written.get(name)!;
+    const stored = await readStoredFormulas(file);
+    const formulaCells = sheets.reduce((n, s) => n + s.cells.filter((c) => isFormula(c.value)).length, 0);
+    const { compared, disagreements } = compareStored(stored, await readStoredFormulas(recalculated.get(name)!));
+    expect(compared).toBe(formulaCells);
+    expect(disagreements).toEqual([]);
+  },
+);
 
 describe('ABC result sheet, recalculated by LibreOffice', () => {
   test.each(CASES.map((c) => c.name))('%s: every formula tier equals the engine tier; summary agrees; no errors', (name) => {
