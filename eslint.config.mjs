@@ -62,11 +62,12 @@ const LAYERS = {
   office: { forbid: ['taskpane', 'cli', 'xlsx', 'commands'], node: true, globals: NODE_GLOBALS },
   xlsx: { forbid: ['office', 'taskpane', 'cli', 'commands'], globals: OFFICE_GLOBALS },
   cli: { forbid: ['taskpane', 'office', 'commands'], globals: [...OFFICE_GLOBALS, ...DOM_GLOBALS] },
-  // The browser preview renders .xlsx downloads with xlsx/render-workbook (ExcelJS, no Node); the
-  // file readers and writers of src/xlsx use Node and stay out of the pane.
+  // The browser preview renders .xlsx downloads with xlsx/render-workbook (ExcelJS, no Node) and
+  // computes formulas with the browser half of xlsx/evaluate (IronCalc); the file readers and
+  // writers of src/xlsx and the Node loader of the engine use Node and stay out of the pane.
   taskpane: {
     forbid: ['cli', 'commands', 'xlsx'],
-    except: { xlsx: ['render-workbook'] },
+    except: { xlsx: ['render-workbook', 'evaluate/ironcalc', 'evaluate/load-browser', 'evaluate/evaluate-workbook', 'evaluate/with-cached-values'] },
     node: true,
     globals: [...OFFICE_GLOBALS, ...NODE_GLOBALS],
   },

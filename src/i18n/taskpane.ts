@@ -244,6 +244,8 @@ export default defineMessages({
     previewChartNote: 'Chart “{title}”: Excel draws it when the add-in runs in Excel; the download holds its data.',
     previewFormulaNote:
       'Formulas are shown as written; Excel, WPS or LibreOffice compute them when the file is opened.',
+    previewComputedNote:
+      'Formulas show the values computed here (by the IronCalc engine); Excel, WPS or LibreOffice compute them again when the file is opened.',
 
     // Settings
     settingsLanguage: 'Language',
@@ -500,6 +502,7 @@ export default defineMessages({
     previewTruncated: '显示 {rows} 行中的 {shownRows} 行、{cols} 列中的 {shownCols} 列；下载的文件包含全部内容。',
     previewChartNote: '图表“{title}”：在 Excel 中运行加载项时绘制；下载的文件包含其数据。',
     previewFormulaNote: '公式按原样显示；用 Excel、WPS 或 LibreOffice 打开文件时自动计算。',
+    previewComputedNote: '公式显示的是在此计算的结果（IronCalc 引擎）；用 Excel、WPS 或 LibreOffice 打开文件时会重新计算。',
 
     settingsLanguage: '语言',
     uiLanguage: '界面语言',

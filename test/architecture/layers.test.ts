@@ -83,7 +83,10 @@ cases.push({ name: 'domain may not import(exceljs)', filePath: file('domain', 1)
 
 // The browser preview renders .xlsx downloads: that one module of src/xlsx is the pane's to use.
 cases.push({ name: 'taskpane → xlsx/render-workbook is allowed', filePath: file('taskpane', 1), code: dynamicImport('../../xlsx/render-workbook'), expect: null });
-for (const module of ['read-rows', 'write-file', 'share-safe-workbook', 'render-workbook-extra'])
+// And computes formulas with IronCalc through the browser-safe modules of src/xlsx/evaluate.
+for (const module of ['evaluate/ironcalc', 'evaluate/load-browser', 'evaluate/evaluate-workbook', 'evaluate/with-cached-values'])
+  cases.push({ name: `taskpane → xlsx/${module} is allowed`, filePath: file('taskpane', 1), code: dynamicImport(`../../xlsx/${module}`), expect: null });
+for (const module of ['read-rows', 'write-file', 'share-safe-workbook', 'render-workbook-extra', 'evaluate/load-node', 'evaluate/node'])
   cases.push({ name: `taskpane → xlsx/${module}`, filePath: file('taskpane', 1), code: staticImport(`../../xlsx/${module}`), expect: 'no-restricted-imports' });
 
 // Globals: the domain sees no DOM, Node or Office; only src/office touches Excel.* and Office.*.

@@ -1,4 +1,5 @@
 import { configure } from '@testing-library/dom';
+import { setPreviewEngineLoader } from '../../src/taskpane/preview/engine';
 
 // findBy*/waitFor default to 1 s, which a busy 2-core CI machine can exceed while a page
 // computes; a real failure still fails, only later.
@@ -13,3 +14,16 @@ if (typeof AbortSignal !== 'undefined' && !('throwIfAborted' in AbortSignal.prot
     },
   });
 }
+
+// jsdom has no TextDecoder/TextEncoder, which IronCalc's bindings use (browsers and Node have them).
+if (typeof TextDecoder === 'undefined') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const util = require('node:util') as typeof import('node:util');
+  Object.assign(globalThis, { TextDecoder: util.TextDecoder, TextEncoder: util.TextEncoder });
+}
+
+// The preview's engine: the browser fetches IronCalc's .wasm as a lazy chunk, which Node's fetch
+// cannot do from the file system; tests load the same package from disk.
+// (Required here, after the TextDecoder above: an import would run before it.)
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+setPreviewEngineLoader(async () => (require('../../src/xlsx/evaluate/load-node') as typeof import('../../src/xlsx/evaluate/load-node')).loadIronCalcNode());

@@ -113,3 +113,11 @@ describe('readAreas', () => {
     expect(readAreas([{ sheet: 'S', formula: 'Missing*2' }], names)).toBe('all');
   });
 });
+
+test('a name two sheets define (a sheet and its copy) is scoped to each, so each sheet reads its own', () => {
+  const a = sheet('Plan', { A1: 10, B1: f('Target*2') }, { names: [{ name: 'Target', ref: '$A$1' }] });
+  const b = sheet('Plan (copy)', { A1: null, B1: f('Target*2') }, { names: [{ name: 'Target', ref: '$A$1' }] });
+  const { values, failures } = evaluateWorkbook(engine, [a, b], definedNames([a, b]));
+  expect(failures).toEqual([]);
+  expect([values.get('Plan')!.get('B1'), values.get('Plan (copy)')!.get('B1')]).toEqual([20, 0]);
+});

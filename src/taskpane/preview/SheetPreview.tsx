@@ -1,7 +1,10 @@
+import { useEffect, useState } from 'react';
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { columnLetter, parseCell, parseRange } from '../../sheets/core/a1';
 import { isFormula, type CellSpec, type SheetSpec } from '../../sheets/core/sheet-spec';
 import { useI18n } from '../app/i18n';
+import { displayTexts, type DisplayCell } from './computed-values';
+import { previewEngine } from './engine';
 
 const MAX_ROWS = 80;
 const MAX_COLS = 26;
@@ -50,7 +53,37 @@ const useStyles = makeStyles({
   note: { display: 'block', marginTop: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground2 },
 });
 
-/** An HTML rendering of a generated sheet for preview mode. Formulas are shown, not computed. */
+/**
+ * The text of each shown cell as a spreadsheet shows it — formulas by their computed value,
+ * numbers and dates through the cell's number format — from the preview's engine; undefined
+ * until the engine is there (or when it cannot be loaded).
+ */
+function useDisplayTexts(spec: SheetSpec, rows: number, cols: number): Map<string, string> | undefined {
+  const [texts, setTexts] = useState<{ spec: SheetSpec; texts: Map<string, string> }>();
+  useEffect(() => {
+    let live = true;
+    const shown: DisplayCell[] = [];
+    for (const c of spec.cells) {
+      const { row, col } = parseCell(c.ref);
+      if (row > rows || col > cols) continue;
+      const v = c.value;
+      if (isFormula(v)) {
+        if (v.cached !== undefined) shown.push({ ref: c.ref, value: v.cached, numFmt: c.style?.numFmt });
+      } else shown.push({ ref: c.ref, value: v, numFmt: c.style?.numFmt });
+    }
+    previewEngine()
+      .then((engine) => {
+        if (live) setTexts({ spec, texts: displayTexts(engine, shown) });
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [spec, rows, cols]);
+  return texts?.spec === spec ? texts.texts : undefined;
+}
+
+/** An HTML rendering of a generated sheet for preview mode, showing what its formulas compute. */
 export function SheetPreview({ spec }: { spec: SheetSpec }) {
   const { t } = useI18n();
   const styles = useStyles();
@@ -65,6 +98,8 @@ export function SheetPreview({ spec }: { spec: SheetSpec }) {
   }
   const rows = Math.min(maxRow, MAX_ROWS);
   const cols = Math.min(maxCol, MAX_COLS);
+  const texts = useDisplayTexts(spec, rows, cols);
+  const computed = spec.cells.every((c) => !isFormula(c.value) || c.value.cached !== undefined);
   // Merged areas: the top-left cell spans, the others are not drawn.
   const spans = new Map<string, { rowSpan: number; colSpan: number }>();
   const covered = new Set<string>();
@@ -123,7 +158,7 @@ export function SheetPreview({ spec }: { spec: SheetSpec }) {
                       rowSpan={span?.rowSpan}
                       colSpan={span?.colSpan}
                     >
-                      {cell ? <CellText cell={cell} formulaClass={styles.formula} /> : null}
+                      {cell ? <CellText cell={cell} text={texts?.get(cell.ref)} formulaClass={styles.formula} /> : null}
                     </td>
                   );
                 })}
@@ -142,14 +177,18 @@ export function SheetPreview({ spec }: { spec: SheetSpec }) {
           {t('previewChartNote', { title: ch.title })}
         </Caption1>
       ))}
-      <Caption1 className={styles.note}>{t('previewFormulaNote')}</Caption1>
+      <Caption1 className={styles.note}>{t(computed ? 'previewComputedNote' : 'previewFormulaNote')}</Caption1>
     </div>
   );
 }
 
-function CellText({ cell, formulaClass }: { cell: CellSpec; formulaClass: string }) {
-  const v = cell.value;
-  if (isFormula(v)) return <span className={formulaClass}>={v.formula}</span>;
+function CellText({ cell, text, formulaClass }: { cell: CellSpec; text: string | undefined; formulaClass: string }) {
+  if (text !== undefined) return <>{text}</>;
+  let v = cell.value;
+  if (isFormula(v)) {
+    if (v.cached === undefined) return <span className={formulaClass}>={v.formula}</span>;
+    v = typeof v.cached === 'object' && v.cached !== null && !(v.cached instanceof Date) ? v.cached.error : v.cached;
+  }
   if (v === null || v === undefined) return null;
   if (v instanceof Date) return <>{v.toISOString().slice(0, 10)}</>;
   if (typeof v === 'number') return <>{formatNumber(v, cell.style?.numFmt)}</>;

@@ -1,9 +1,17 @@
 import type { SheetSpec } from '../../sheets/core/sheet-spec';
+import { previewEngine } from './engine';
 
-/** Renders sheets to .xlsx in the browser; ExcelJS is fetched only now, never on first load. */
+/**
+ * Renders sheets to .xlsx in the browser, every formula with its computed value stored beside
+ * it; ExcelJS and the engine are fetched only now, never on first load.
+ */
 export async function renderXlsx(sheets: SheetSpec[], title?: string): Promise<Blob> {
-  const { renderWorkbook } = await import('../../xlsx/render-workbook');
-  const bytes = await renderWorkbook({ sheets, title });
+  const [{ renderWorkbook }, { withCachedValues }, engine] = await Promise.all([
+    import('../../xlsx/render-workbook'),
+    import('../../xlsx/evaluate/with-cached-values'),
+    previewEngine(),
+  ]);
+  const bytes = await renderWorkbook(withCachedValues({ sheets, title }, engine).workbook);
   return new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
 }
 

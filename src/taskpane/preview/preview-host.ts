@@ -1,10 +1,13 @@
 import type { DataSourceRef, InsertOptions, OwnedSheet, ShareSafeCopyResult, TableData, WorkbookHost } from '../../host/workbook-host';
 import { renameSheetRefsInSpec } from '../../sheets/core/sheet-refs';
-import { isFormula, type Lang, type SheetSpec } from '../../sheets/core/sheet-spec';
+import { isFormula, type CachedValue, type Lang, type SheetSpec } from '../../sheets/core/sheet-spec';
 import { parseCell } from '../../sheets/core/a1';
 import { uniqueSheetName } from '../../sheets/core/sheet-names';
 import { HostError } from '../../host/host-error';
 import { planShareSafeCopies } from './share-safe-preview';
+import { computeValues, type WorkbookValues } from './computed-values';
+import { previewEngine } from './engine';
+import type { IronCalc } from '../../xlsx/evaluate/ironcalc';
 
 /**
  * The in-browser workbook used in preview mode: uploaded files become data sheets, generated
@@ -17,6 +20,11 @@ export type PreviewSheet =
 export class PreviewHost implements WorkbookHost {
   readonly kind = 'preview' as const;
   private sheets: PreviewSheet[] = [];
+  private values: WorkbookValues = new Map();
+  private engineFailed = false;
+
+  /** `engine`: where the spreadsheet engine comes from (the lazy browser chunk by default). */
+  constructor(private readonly engine: () => Promise<IronCalc> = previewEngine) {}
   private settings = new Map<string, unknown>();
   private listeners = new Set<() => void>();
   private batches = 0;
@@ -103,6 +111,7 @@ export class PreviewHost implements WorkbookHost {
     }
     const names = plan.map((p) => p.name);
     if (options.activate && names.length) this.active = names[0];
+    await this.compute();
     this.emit();
     return names;
   }
@@ -119,8 +128,43 @@ export class PreviewHost implements WorkbookHost {
     // From the last, so the positions of the earlier originals stay valid.
     for (const c of [...copies].reverse()) this.sheets.splice(c.after + 1, 0, { kind: 'generated', name: c.name, spec: c.spec, batch });
     this.active = copies[0].name;
+    await this.compute();
     this.emit();
     return result;
+  }
+
+  /**
+   * What the formulas of a generated sheet compute, from the last evaluation of all generated
+   * sheets together; undefined when the engine could not be loaded (the preview then shows the
+   * formulas themselves).
+   */
+  computedValues(name: string): ReadonlyMap<string, CachedValue> | undefined {
+    return this.values.get(name);
+  }
+
+  /** Whether the engine could not be loaded (offline, blocked): the preview shows formulas. */
+  get valuesUnavailable(): boolean {
+    return this.engineFailed;
+  }
+
+  /** Evaluates every generated sheet with the engine (loaded on first use). */
+  private async compute(): Promise<void> {
+    const specs = this.sheets.flatMap((s) => (s.kind === 'generated' ? [s.spec] : []));
+    let engine: IronCalc;
+    try {
+      engine = await this.engine();
+    } catch {
+      this.engineFailed = true;
+      this.values = new Map();
+      return;
+    }
+    this.engineFailed = false;
+    try {
+      this.values = computeValues(engine, specs);
+    } catch {
+      // A workbook the engine refuses (it should not happen) still shows, with its formulas.
+      this.values = new Map();
+    }
   }
 
   async getSetting<T>(key: string): Promise<T | undefined> {

@@ -2,6 +2,7 @@ import type { SheetSpec } from '../../sheets/core/sheet-spec';
 import { PreviewHost } from './preview-host';
 import { readUpload, type UploadFile } from './read-upload';
 import { renderXlsx, saveBlob, xlsxFileName } from './download';
+import { withValues } from './computed-values';
 
 /** What pages use in preview mode, beside the WorkbookHost: uploads, previews and downloads. */
 export interface PreviewWorkbook {
@@ -9,7 +10,7 @@ export interface PreviewWorkbook {
   upload(file: UploadFile, signal?: AbortSignal, onProgress?: (fraction: number) => void): Promise<string[]>;
   /** Sheets that hold uploaded data (the ones a computation can read). */
   dataSheets(): string[];
-  /** A generated sheet by name. */
+  /** A generated sheet by name, its formulas carrying what they compute (when the engine is loaded). */
   sheet(name: string): SheetSpec | undefined;
   /** Renders the named generated sheets into one .xlsx and saves it. */
   download(names: string[], baseName: string): Promise<void>;
@@ -20,6 +21,8 @@ export function createPreviewWorkbook(
   host: PreviewHost,
   save: (blob: Blob, fileName: string) => void = saveBlob,
 ): PreviewWorkbook {
+  // The last sheet handed out per name, rebuilt only when the spec or its values change.
+  const shown = new Map<string, { spec: SheetSpec; values: unknown; merged: SheetSpec }>();
   return {
     async upload(file, signal, onProgress) {
       const sheets = await readUpload(file, signal, onProgress);
@@ -33,7 +36,13 @@ export function createPreviewWorkbook(
         .map((s) => s.name),
     sheet(name) {
       const s = host.getSheets().find((x) => x.name === name);
-      return s?.kind === 'generated' ? s.spec : undefined;
+      if (s?.kind !== 'generated') return undefined;
+      const values = host.computedValues(name);
+      const last = shown.get(name);
+      if (last && last.spec === s.spec && last.values === values) return last.merged;
+      const merged = withValues(s.spec, values);
+      shown.set(name, { spec: s.spec, values, merged });
+      return merged;
     },
     async download(names, baseName) {
       const specs = names.map((n) => this.sheet(n)).filter((s): s is SheetSpec => Boolean(s));

@@ -23,6 +23,8 @@ export interface DefinedNameInput {
   name: string;
   /** Without "=", e.g. "'决策链'!$L$6:$L$27". */
   formula: string;
+  /** The sheet (index into the sheets) a sheet-scoped name belongs to; workbook-scoped when absent. */
+  scope?: number;
 }
 
 export interface EvaluationFailure {
@@ -88,7 +90,7 @@ function run(model: Model, sheets: readonly SheetSpec[], names: readonly Defined
   // Excel matches sheet names in references case-insensitively, IronCalc 0.8.4 exactly: every
   // reference is spelt as the sheet is.
   const exactNames = new Map(sheets.map((s) => [s.name, s.name]));
-  for (const n of names) model.newDefinedName(n.name, undefined, renameSheetRefs(n.formula, exactNames));
+  for (const n of names) model.newDefinedName(n.name, n.scope, renameSheetRefs(n.formula, exactNames));
 
   const formulas: { sheet: number; row: number; col: number; ref: string; formula: string; cached?: CachedValue }[] = [];
   let precomputed = 0;
@@ -157,7 +159,19 @@ function readValue(model: Model, sheet: number, row: number, col: number): Cache
   }
 }
 
-/** The defined names a workbook written from these sheets holds (each sheet's NameSpecs). */
+/**
+ * The defined names of the sheets' NameSpecs: workbook-scoped, as the .xlsx writer writes them;
+ * a name several sheets define (a copy of a sheet in the preview workbook) is scoped to each of
+ * its sheets, as Excel keeps it when a sheet is copied.
+ */
 export function definedNames(sheets: readonly SheetSpec[]): DefinedNameInput[] {
-  return sheets.flatMap((s) => (s.names ?? []).map((n) => ({ name: n.name, formula: `${quoteSheet(s.name)}!${n.ref}` })));
+  const count = new Map<string, number>();
+  for (const s of sheets) for (const n of s.names ?? []) count.set(n.name.toLowerCase(), (count.get(n.name.toLowerCase()) ?? 0) + 1);
+  return sheets.flatMap((s, i) =>
+    (s.names ?? []).map((n) => ({
+      name: n.name,
+      formula: `${quoteSheet(s.name)}!${n.ref}`,
+      ...(count.get(n.name.toLowerCase())! > 1 ? { scope: i } : {}),
+    })),
+  );
 }
