@@ -12,6 +12,7 @@ import type { Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import { errorCells, readWorkbook, recalc } from '../support/libreoffice';
+import { compareStored, readStoredFormulas, uncached } from '../support/stored-values';
 import { launch, paneContext, serve, shotPath } from './support/browser';
 import { engineAbc, engineNewCustomer, newCustomerOrders, retailSlice } from './support/data';
 import { ensureDist } from './support/dist';
@@ -86,7 +87,11 @@ test('Templates: insert SWOT in Chinese, see it, download it', async () => {
   expect(await page.getByTestId('preview-bar').innerText()).toContain('预览模式');
   expect(await page.getByRole('combobox', { name: '工作表语言' }).inputValue()).toBe('zh-CN');
   await page.locator('li[data-kind="swot"]').getByRole('button').click();
-  await page.getByRole('region', { name: /工作表 .* 的预览/ }).waitFor();
+  const region = page.getByRole('region', { name: /工作表 .* 的预览/ });
+  await region.waitFor();
+  // Computed values in the browser (IronCalc), not formula text.
+  await page.getByText(/公式显示的是在此计算的结果/).waitFor();
+  expect(await region.innerText()).not.toMatch(/=IF\(|=N\(/);
   await scrollTop(page);
   await page.screenshot({ path: shotPath('02-templates-swot-inserted-zh-CN-320'), fullPage: true });
   const file = await download(page, path.join(dir, 'swot-zh-CN.xlsx'));
@@ -156,7 +161,7 @@ test('Bonus: new-customer bonus from an uploaded file, per-rep totals equal the 
   await context.close();
 });
 
-test('the downloaded workbooks recalculate in LibreOffice without a single error value', async () => {
+test('the downloaded workbooks recalculate in LibreOffice without a single error value, to the values they store', async () => {
   expect(downloads).toHaveLength(3);
   const recalculated = await recalc(downloads);
   for (const f of recalculated)
@@ -164,6 +169,13 @@ test('the downloaded workbooks recalculate in LibreOffice without a single error
       file: path.basename(f),
       errors: [],
     });
+  // Every formula carries the value the browser computed, and LibreOffice computes the same.
+  for (const [i, f] of downloads.entries()) {
+    const stored = await readStoredFormulas(f);
+    const { compared, disagreements } = compareStored(stored, await readStoredFormulas(recalculated[i]));
+    expect({ file: path.basename(f), uncached: uncached(stored), disagreements }).toEqual({ file: path.basename(f), uncached: [], disagreements: [] });
+    expect(compared).toBeGreaterThan(0);
+  }
 });
 
 test('keyboard only: arrow keys move between pages, Enter selects', async () => {
