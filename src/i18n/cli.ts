@@ -14,7 +14,7 @@ export default defineMessages({
     wrote: 'Wrote {file}',
     badOption: '{message}',
     shareSafeUsage:
-      'Usage: account-planner share-safe --in FILE.xlsx --out FILE.xlsx [--force] [--lang zh-CN|en-US]\n  Writes a copy of the workbook whose personal columns (marked with AP_Personal_* names) are\n  empty: values, formulas and notes below each header are removed; headers, formatting and\n  every other cell stay. The input is never changed. --lang: language of the header note\n  (default: that of the header). Exit codes: 0 done, 2 bad usage or unreadable input.\n',
+      'Usage: account-planner share-safe --in FILE.xlsx --out FILE.xlsx [--force] [--lang zh-CN|en-US]\n  Writes a copy of the workbook whose personal columns (marked with AP_Personal_* names) are\n  empty: values, formulas, notes, comments and links below each header are removed, and list\n  validations leave them; formulas elsewhere that read them are recomputed without them; names\n  holding text and the document properties (author, title, subject, keywords, description,\n  company…) are emptied. Headers, formatting and every other cell stay. The input is never\n  changed. --lang: language of the header note (default: that of the header).\n  Exit codes: 0 done, 2 bad usage or unreadable input.\n',
     missingIn: 'Missing --in FILE.xlsx: say which workbook to read.',
     cannotRead: 'Cannot read {file}: {reason}',
     notXlsx: '{file} is not a readable .xlsx workbook: {reason}',
@@ -23,7 +23,13 @@ export default defineMessages({
     cleared: 'Cleared {cells} cell(s) and {notes} note(s) on sheet {sheet} ({ranges}).',
     noMarkers: 'No personal columns are marked in {file} (no AP_Personal_* names): nothing was removed.',
     unresolvedMarker: 'Warning: the personal mark {mark} points at no cells of this workbook; nothing was cleared for it.',
-    droppedParts: 'Warning: the copy does not contain the {parts} of the original (they cannot be rewritten).',
+    clearedMore: '  Also on {sheet}: {comments} threaded comment(s), {links} hyperlink(s) and {validations} list validation(s) removed from the personal cells.',
+    recomputed: 'Recomputed {count} formula cell(s) elsewhere that read the personal cells (now computed without them).',
+    uncomputed: 'Stored values removed (Excel recalculates them on open): {cells}.',
+    namesEmptied: 'Emptied the text of the defined name(s) {names}.',
+    propertiesEmptied: 'Emptied the document properties {properties}.',
+    chartsCleared: 'Cleared the cached points of {count} chart series plotting personal cells.',
+    shareSafeWarning: 'Warning: {warning}',
   },
   'zh-CN': {
     usage:
@@ -38,7 +44,7 @@ export default defineMessages({
     wrote: '已写入 {file}',
     badOption: '{message}',
     shareSafeUsage:
-      '用法：account-planner share-safe --in 文件.xlsx --out 文件.xlsx [--force] [--lang zh-CN|en-US]\n  生成工作簿的副本，其中标记为个人信息的列（AP_Personal_* 名称）被清空：删除每个列标题下方的值、\n  公式和批注；标题、格式及其他所有单元格保持不变。不会修改输入文件。--lang：标题批注的语言\n  （默认与标题一致）。退出码：0 完成，2 用法错误或输入无法读取。\n',
+      '用法：account-planner share-safe --in 文件.xlsx --out 文件.xlsx [--force] [--lang zh-CN|en-US]\n  生成工作簿的副本，其中标记为个人信息的列（AP_Personal_* 名称）被清空：删除每个列标题下方的值、\n  公式、批注、评论和超链接，下拉列表验证不再覆盖这些单元格；其他引用这些单元格的公式在没有它们的情况下\n  重新计算；含文本的名称和文档属性（作者、标题、主题、关键词、备注、公司等）被清空。标题、格式及其他\n  所有单元格保持不变。不会修改输入文件。--lang：标题批注的语言（默认与标题一致）。\n  退出码：0 完成，2 用法错误或输入无法读取。\n',
     missingIn: '缺少 --in 文件.xlsx：请指定要读取的工作簿。',
     cannotRead: '无法读取 {file}：{reason}',
     notXlsx: '{file} 不是可读取的 .xlsx 工作簿：{reason}',
@@ -47,6 +53,12 @@ export default defineMessages({
     cleared: '已清除工作表 {sheet} 中 {cells} 个单元格和 {notes} 条批注（{ranges}）。',
     noMarkers: '{file} 中没有标记为个人信息的列（无 AP_Personal_* 名称）：未删除任何内容。',
     unresolvedMarker: '警告：个人信息标记 {mark} 未指向本工作簿中的单元格，未据此清除任何内容。',
-    droppedParts: '警告：副本中不包含原文件的{parts}（无法重写）。',
+    clearedMore: '  {sheet} 中另外删除了个人信息单元格上的 {comments} 条评论、{links} 个超链接和 {validations} 个下拉列表验证。',
+    recomputed: '已重新计算其他位置引用个人信息单元格的 {count} 个公式单元格（现已不含这些数据）。',
+    uncomputed: '已删除以下单元格的存储值（Excel 打开时会重新计算）：{cells}。',
+    namesEmptied: '已清空名称 {names} 的文本。',
+    propertiesEmptied: '已清空文档属性 {properties}。',
+    chartsCleared: '已清除绘制个人信息单元格的 {count} 个图表系列的缓存数据点。',
+    shareSafeWarning: '警告：{warning}',
   },
 });

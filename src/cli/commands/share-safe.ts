@@ -53,10 +53,17 @@ export async function shareSafeCommand(argv: string[], io: CliIO): Promise<void>
   const { report } = result;
   for (const s of report.sheets) {
     io.out(t('cleared', { cells: s.cells, notes: s.notes, sheet: s.sheet, ranges: s.ranges.join(', ') }) + '\n');
+    if (s.comments + s.hyperlinks + s.validations > 0)
+      io.out(t('clearedMore', { sheet: s.sheet, comments: s.comments, links: s.hyperlinks, validations: s.validations }) + '\n');
   }
+  if (report.recomputed > 0) io.out(t('recomputed', { count: report.recomputed }) + '\n');
+  if (report.uncomputed.length > 0) io.out(t('uncomputed', { cells: report.uncomputed.join(', ') }) + '\n');
+  if (report.chartSeries > 0) io.out(t('chartsCleared', { count: report.chartSeries }) + '\n');
+  if (report.names.length > 0) io.out(t('namesEmptied', { names: report.names.join(', ') }) + '\n');
+  if (report.properties.length > 0) io.out(t('propertiesEmptied', { properties: report.properties.join(', ') }) + '\n');
   if (report.markers === 0) io.err(t('noMarkers', { file: values.in }) + '\n');
   for (const mark of report.unresolved) io.err(t('unresolvedMarker', { mark }) + '\n');
-  if (report.dropped.length > 0) io.err(t('droppedParts', { parts: report.dropped.join(', ') }) + '\n');
+  for (const warning of report.warnings) io.err(t('shareSafeWarning', { warning }) + '\n');
   io.out(t('wrote', { file: values.out }) + '\n');
 }
 

@@ -90,10 +90,17 @@ function run(model: Model, sheets: readonly SheetSpec[], names: readonly Defined
   // Excel matches sheet names in references case-insensitively, IronCalc 0.8.4 exactly: every
   // reference is spelt as the sheet is.
   const exactNames = new Map(sheets.map((s) => [s.name, s.name]));
-  for (const n of names) model.newDefinedName(n.name, n.scope, renameSheetRefs(n.formula, exactNames));
+  for (const n of names) {
+    try {
+      model.newDefinedName(n.name, n.scope, renameSheetRefs(n.formula, exactNames));
+    } catch {
+      // A name IronCalc does not take (a text constant, a print setting): formulas using it fail.
+    }
+  }
 
   const formulas: { sheet: number; row: number; col: number; ref: string; formula: string; cached?: CachedValue }[] = [];
   let precomputed = 0;
+  const refused = new Set<string>();
   // Pre-computed cells go in only where an evaluated formula can read them.
   const read = readAreas(
     sheets.flatMap((s) => s.cells.flatMap((c) => (isFormula(c.value) && c.value.cached === undefined ? [{ sheet: s.name, formula: c.value.formula }] : []))),
@@ -111,7 +118,13 @@ function run(model: Model, sheets: readonly SheetSpec[], names: readonly Defined
           // An empty text result stays text (="" is not a blank cell to ISBLANK or COUNTA).
           const text = v.cached === '' ? '=""' : inputText(v.cached);
           if (text !== undefined) model.setUserInput(i, row, col, text);
-        } else model.setUserInput(i, row, col, `=${renameSheetRefs(v.formula, exactNames)}`);
+        } else {
+          try {
+            model.setUserInput(i, row, col, `=${renameSheetRefs(v.formula, exactNames)}`);
+          } catch {
+            refused.add(`${i}!${cell.ref}`);
+          }
+        }
       } else {
         const text = inputText(v);
         if (text !== undefined) model.setUserInput(i, row, col, text);
@@ -127,6 +140,10 @@ function run(model: Model, sheets: readonly SheetSpec[], names: readonly Defined
     const sheetName = sheets[f.sheet].name;
     if (f.cached !== undefined) {
       values.get(sheetName)!.set(f.ref, f.cached);
+      continue;
+    }
+    if (refused.has(`${f.sheet}!${f.ref}`)) {
+      failures.push({ sheet: sheetName, ref: f.ref, formula: f.formula, result: 'not accepted by the engine' });
       continue;
     }
     const value = readValue(model, f.sheet, f.row, f.col);
