@@ -58,6 +58,12 @@ export interface ShareSafeCopyResult {
   alreadySafe: string[];
   /** This Excel cannot list cell notes (ExcelApi 1.18): notes in personal columns were not checked. */
   notesUnchecked: boolean;
+  /**
+   * The copies live in the user's workbook, whose document properties (author, title, subject,
+   * keywords, description, company) are the workbook's own: they were not changed and go with
+   * whatever file the copies are moved to.
+   */
+  propertiesKept?: boolean;
 }
 
 export interface WorkbookHost {

@@ -278,6 +278,12 @@ export default defineMessages({
     shareSafeMoveHint:
       'Your original sheets are unchanged. Before sharing, move the copies to a new workbook: right-click the sheet tab → Move or Copy → (new book).',
     shareSafePreviewHint: 'Your original sheets are unchanged. Download the copies below and share that file.',
+    shareSafeClearedExcel:
+      'Removed from the copies: the values, formulas, notes and comments of the personal cells; formulas elsewhere on the copies compute without them.',
+    shareSafeClearedPreview:
+      'Removed from the copies: the values, formulas and notes of the personal cells; formulas elsewhere on the copies compute without them, and the download stores those values.',
+    shareSafePropertiesKept:
+      'The workbook’s document properties (author, title, subject, keywords, description, company) were not changed: they belong to this workbook. After moving the copies to a new workbook, check them in File › Info › Properties before sharing.',
     shareSafeAlreadySafe: 'Personal columns already empty, nothing to copy: {sheets}',
     shareSafeNone: 'No personal columns in this workbook: nothing to remove.',
     shareSafeNotesUnchecked:
@@ -532,6 +538,9 @@ export default defineMessages({
     shareSafeCopyLine: '{copy}：已删除 {cells} 个单元格和 {notes} 条批注（{source}的副本）',
     shareSafeMoveHint: '原工作表未改变。分享前请将副本移到新工作簿：右键单击工作表标签 → 移动或复制 →（新工作簿）。',
     shareSafePreviewHint: '原工作表未改变。请在下方下载副本，分享该文件。',
+    shareSafeClearedExcel: '副本中已删除：个人信息单元格的值、公式、批注和评论；副本中其他公式不再使用这些数据计算。',
+    shareSafeClearedPreview: '副本中已删除：个人信息单元格的值、公式和批注；副本中其他公式不再使用这些数据计算，下载的文件也保存这些结果。',
+    shareSafePropertiesKept: '工作簿的文档属性（作者、标题、主题、关键词、备注、公司）未被更改：它们属于当前工作簿。将副本移到新工作簿后，分享前请在“文件 › 信息 › 属性”中检查。',
     shareSafeAlreadySafe: '个人信息列已为空，无需复制：{sheets}',
     shareSafeNone: '此工作簿中没有个人信息列：无需删除任何内容。',
     shareSafeNotesUnchecked: '此版本的 Excel 无法列出单元格批注：分享前请检查副本中个人信息列的批注。',

@@ -161,6 +161,8 @@ export async function makeShareSafeCopies(context: Excel.RequestContext, options
     throw error;
   }
   result.copies = plans.map((p) => ({ source: p.m.name, copy: p.copyName, cells: p.cells, notes: p.notes }));
+  // The original workbook's document properties are never changed here: the pane warns instead.
+  result.propertiesKept = true;
   return result;
 }
 

@@ -72,6 +72,8 @@ describe('a decision chain with examples, notes API (1.18)', () => {
       copies: [{ source: '决策链', copy: '决策链（可分享）', cells: 3, notes: 1 }],
       alreadySafe: [],
       notesUnchecked: false,
+      // The workbook's document properties are its own: reported as kept, never changed.
+      propertiesKept: true,
     });
     // names (2), protection and notes (1), the personal ranges (1), note cells (1), the copy (1).
     expect(fake.session.since(mark).length).toBeLessThanOrEqual(6);
@@ -162,7 +164,7 @@ test('ExcelApi 1.10–1.17: comments in the personal columns are removed, notes 
   expect(original.comments.get('L6')).toMatch(/^Personal information/);
   original.comments.set('N7', 'met his wife at the fair');
   const result = await host.makeShareSafeCopy('en-US');
-  expect(result).toEqual({ copies: [{ source: 'Decision chain', copy: 'Decision chain (share-safe)', cells: 3, notes: 1 }], alreadySafe: [], notesUnchecked: true });
+  expect(result).toEqual({ copies: [{ source: 'Decision chain', copy: 'Decision chain (share-safe)', cells: 3, notes: 1 }], alreadySafe: [], notesUnchecked: true, propertiesKept: true });
   const copy = fake.model.sheet('Decision chain (share-safe)')!;
   expect(copy.comments.has('N7')).toBe(false);
   expect(copy.comments.get('L6')).toBe('Personal information removed for sharing.');

@@ -113,3 +113,19 @@ describe('share-safe SheetSpec', () => {
     expect(personalContent(sheet)).toEqual({ cells: 0, notes: 0 });
   });
 });
+
+test('a value computed beforehand is not carried into the copy: its formulas compute again', () => {
+  const sheet: SheetSpec = {
+    name: 'People',
+    cells: [
+      { ref: 'A1', value: 'Name' },
+      { ref: 'A2', value: 'Zhang San' },
+      { ref: 'B2', value: { formula: 'A2&""', cached: 'Zhang San' } },
+    ],
+    personalRanges: ['A1:A2'],
+  };
+  const copy = shareSafeSheet(sheet, 'en-US');
+  expect(copy.cells.find((c) => c.ref === 'A2')!.value).toBeNull();
+  expect(copy.cells.find((c) => c.ref === 'B2')!.value).toEqual({ formula: 'A2&""' });
+  expect(JSON.stringify(copy)).not.toContain('Zhang San');
+});

@@ -45,6 +45,7 @@ const made: ShareSafeCopyResult = {
   copies: [{ source: 'Decision chain', copy: 'Decision chain (share-safe)', cells: 3, notes: 1 }],
   alreadySafe: ['Old copy'],
   notesUnchecked: false,
+  propertiesKept: true,
 };
 
 test('hidden when the host cannot make share-safe copies', () => {
@@ -75,6 +76,9 @@ test('asks first; Cancel does nothing, confirming makes the copy and says what w
   expect(result.textContent).toContain('Decision chain (share-safe): 3 cell(s) and 1 note(s) removed (copy of Decision chain)');
   expect(result.textContent).toContain('Personal columns already empty, nothing to copy: Old copy');
   expect(result.textContent).toContain('Move or Copy → (new book)');
+  expect(result.textContent).toContain('Removed from the copies: the values, formulas, notes and comments of the personal cells');
+  // The document properties belong to the workbook: not changed, and the pane says so.
+  expect(screen.getByTestId('share-safe-properties').textContent).toContain('document properties (author, title, subject, keywords, description, company) were not changed');
   expect(screen.queryByText(/cannot list cell notes/)).toBeNull();
 });
 
@@ -114,5 +118,7 @@ test('preview, in Chinese: the copy is made in the preview workbook and can be d
   expect(result.textContent).toContain('决策链（可分享）：已删除 3 个单元格和 0 条批注（决策链的副本）');
   expect(result.textContent).toContain('请在下方下载副本');
   expect(services.previewHost.getSheets().map((s) => s.name)).toEqual(['决策链', '决策链（可分享）']);
+  expect(result.textContent).toContain('下载的文件也保存这些结果');
+  expect(screen.queryByTestId('share-safe-properties')).toBeNull();
   expect(screen.getByTestId('download-xlsx')).toBeTruthy();
 });

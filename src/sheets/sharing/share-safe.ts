@@ -2,7 +2,7 @@ import { translator } from '../../i18n/define';
 import messages from '../../i18n/share-safe';
 import { parseCell, parseRange, type RangePos } from '../core/a1';
 import { personalMarkRanges } from './personal-marker';
-import type { Lang, SheetSpec } from '../core/sheet-spec';
+import { isFormula, type Lang, type SheetSpec } from '../core/sheet-spec';
 
 /**
  * Share-safe copies at the SheetSpec level (the preview workbook and anything that still holds
@@ -51,6 +51,8 @@ export function shareSafeSheet(sheet: SheetSpec, lang: Lang): SheetSpec {
       const { note: _dropped, ...rest } = c;
       return { ...rest, value: null };
     }
+    // A value computed beforehand may come from the personal cells: the copy computes its own.
+    if (isFormula(c.value) && c.value.cached !== undefined) return { ...c, value: { formula: c.value.formula } };
     return c;
   });
   return { ...sheet, cells };

@@ -84,6 +84,7 @@ export function ShareSafeSection({ services, lang }: { services: Services; lang:
               ))}
             </ul>
             {result.alreadySafe.length > 0 && <div>{t('shareSafeAlreadySafe', { sheets: result.alreadySafe.join(t('listSeparator')) })}</div>}
+            <div>{t(services.preview ? 'shareSafeClearedPreview' : 'shareSafeClearedExcel')}</div>
             <div>{t(services.preview ? 'shareSafePreviewHint' : 'shareSafeMoveHint')}</div>
           </MessageBarBody>
         </MessageBar>
@@ -98,6 +99,11 @@ export function ShareSafeSection({ services, lang }: { services: Services; lang:
       {result && copies.length > 0 && result.notesUnchecked && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{t('shareSafeNotesUnchecked')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {result && copies.length > 0 && result.propertiesKept && (
+        <MessageBar intent="warning" layout="multiline" data-testid="share-safe-properties">
+          <MessageBarBody>{t('shareSafePropertiesKept')}</MessageBarBody>
         </MessageBar>
       )}
       {result && copies.length > 0 && services.preview && (
