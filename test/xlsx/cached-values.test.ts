@@ -3,7 +3,8 @@
  * and that value is the one LibreOffice computes from the same file and the one the TypeScript
  * engine reports (three ways). Files are written through the CLI as a user runs it: every
  * template in both languages (example and blank), the demo, ABC (with and without the X/Y
- * matrix, value and count methods), every bonus scheme; and the preview's download.
+ * matrix, value and count methods), every bonus scheme, share-safe copies of the demo; and the
+ * preview's download.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -59,6 +60,10 @@ beforeAll(async () => {
     const file = path.join(dir, `demo-${lang}.xlsx`);
     await cli(['demo', '--lang', lang, '--out', file]);
     written.push({ label: `demo-${lang}`, kind: 'demo', file });
+    // Its share-safe copy: the formulas reading personal cells recomputed without them.
+    const copy = path.join(dir, `demo-${lang}-share-safe.xlsx`);
+    await cli(['share-safe', '--in', file, '--out', copy]);
+    written.push({ label: `demo-${lang}-share-safe`, kind: 'share-safe copy', file: copy });
   }
   const sales = path.join(dir, 'sales.csv');
   writeFileSync(sales, csv([['客户', '金额'], ...dataset(31, 400)]));
@@ -104,7 +109,7 @@ test('no formula cell of any written file is without a stored value', async () =
     for (const cells of stored.values()) formulas += cells.size;
     missing.push(...uncached(stored).map((m) => `${w.label}: ${m}`));
   }
-  expect(written.length).toBe(30 + 2 + 3 + 5 + 1);
+  expect(written.length).toBe(30 + 2 + 2 + 3 + 5 + 1);
   expect(formulas).toBeGreaterThan(20_000);
   expect(missing).toEqual([]);
 });
