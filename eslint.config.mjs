@@ -62,11 +62,12 @@ const LAYERS = {
   office: { forbid: ['taskpane', 'cli', 'xlsx', 'commands'], node: true, globals: NODE_GLOBALS },
   xlsx: { forbid: ['office', 'taskpane', 'cli', 'commands'], globals: OFFICE_GLOBALS },
   cli: { forbid: ['taskpane', 'office', 'commands'], globals: [...OFFICE_GLOBALS, ...DOM_GLOBALS] },
-  // The browser preview renders .xlsx downloads with xlsx/render-workbook (ExcelJS, no Node); the
-  // file readers and writers of src/xlsx use Node and stay out of the pane.
+  // The browser preview renders .xlsx downloads with xlsx/render-workbook (ExcelJS, no Node) and
+  // reads uploads with the shared reader xlsx/read/ (no Node); the rest of src/xlsx uses Node and
+  // stays out of the pane.
   taskpane: {
     forbid: ['cli', 'commands', 'xlsx'],
-    except: { xlsx: ['render-workbook'] },
+    except: { xlsx: ['render-workbook', 'read/*'] },
     node: true,
     globals: [...OFFICE_GLOBALS, ...NODE_GLOBALS],
   },
@@ -84,7 +85,9 @@ function importPatterns(layer, depth) {
   const up = `(\\.\\./){${depth + 1}}`;
   const patterns = rule.forbid.map((folder) => {
     const allowed = rule.except?.[folder];
-    const rest = allowed ? `(?!${anyOf(allowed)}$)` : '';
+    // 'name' allows that module, 'folder/*' everything in that folder.
+    const allowedRe = allowed?.map((a) => (a.endsWith('/*') ? `${escape(a.slice(0, -1))}.*` : escape(a)));
+    const rest = allowedRe ? `(?!(${allowedRe.join('|')})$)` : '';
     return {
       regex: `^${up}${folder}(/${rest}.*)?$`,
       message: `src/${layer} may not import from src/${folder}${allowed ? ` (except ${allowed.join(', ')})` : ''}: see docs/architecture.md.`,
@@ -119,6 +122,31 @@ function layerBlocks(layer) {
   });
 }
 
+/**
+ * src/xlsx/read/: the file reader both front ends share. Besides the rules of src/xlsx it runs in
+ * the browser: no Node built-ins, no Node globals.
+ */
+function sharedReaderBlocks() {
+  return Array.from({ length: MAX_DEPTH }, (_, depth) => {
+    const patterns = [...importPatterns('xlsx', depth + 1), { regex: NODE_PATTERN, message: 'src/xlsx/read is shared with the task pane: no Node built-ins (docs/architecture.md).' }];
+    const selectors = patterns.flatMap(({ regex, message }) => {
+      const re = new RegExp(regex).source;
+      return [
+        { selector: `ImportExpression[source.value=/${re}/]`, message },
+        { selector: `TSImportType[argument.literal.value=/${re}/]`, message },
+      ];
+    });
+    return {
+      files: [`src/xlsx/read/${'*/'.repeat(depth)}*.{ts,tsx}`],
+      rules: {
+        'no-restricted-imports': ['error', { patterns }],
+        'no-restricted-syntax': ['error', ...selectors],
+        'no-restricted-globals': ['error', ...[...OFFICE_GLOBALS, ...NODE_GLOBALS].map((name) => ({ name, message: `src/xlsx/read is shared with the task pane: it may not use the global ${name} (docs/architecture.md).` }))],
+      },
+    };
+  });
+}
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'lib/', 'coverage/', 'test-output/', '**/*.js', '!eslint.config.mjs'] },
   js.configs.recommended,
@@ -134,6 +162,7 @@ export default tseslint.config(
     rules: { 'no-restricted-globals': ['error', ...OFFICE_GLOBALS.map((name) => ({ name, message: 'Only src/office touches Excel.* and Office.*: see docs/architecture.md.' }))] },
   },
   ...Object.keys(LAYERS).flatMap(layerBlocks),
+  ...sharedReaderBlocks(),
   {
     // The Office.js layer: Microsoft's add-in rules (load before read, sync before read, no
     // sync in loops, isNullObject for null checks …), all as errors.

@@ -69,7 +69,8 @@ async function open(file: string, options: OpenRowsOptions): Promise<OpenedRows>
   const compressed = byteKind(head) === 'gzip';
   const inner = compressed ? await gunzipHead(file, 8) : head;
   const kind = byteKind(inner);
-  if (kind === 'zip' || kind === 'ole') {
+  // The bytes decide, except that a file named .xlsx must be one (text named .xlsx is refused, not read as CSV).
+  if (kind === 'zip' || kind === 'ole' || /\.xls[xm](\.gz)?$/i.test(file)) {
     const bytes = await readAll(file, compressed);
     if (kind === 'ole') refuseOle(bytes);
     return withRows(await openXlsxBytes(bytes, { sheet: options.sheet, headerRow: options.headerRow }), compressed);

@@ -2,7 +2,7 @@
  * Builds small .xlsx files part by part, so a test can produce exactly the oddity it is about:
  * zip entries in any order, part names in another letter case, absolute relationship targets,
  * cells without `r`, CDATA, phonetic runs, `t="d"` cells. The parts are plain SpreadsheetML as
- * ECMA-376 Part 1 (§18) and Part 2 (OPC) describe them; nothing here is produced by a library
+ * ECMA-376 Part 1 (section 18) and Part 2 (OPC) describe them; nothing here is produced by a library
  * we test, so a reader cannot agree with it merely by sharing code.
  */
 import JSZip from 'jszip';

@@ -1,7 +1,7 @@
 /**
  * Which number formats show a date or a time, and the date a serial number stands for.
  *
- * Built-in format ids (ECMA-376 Part 1, §18.8.30): 14–22 and 45–47 are dates and times; 27–36 and
+ * Built-in format ids (ECMA-376 Part 1, section 18.8.30): 14–22 and 45–47 are dates and times; 27–36 and
  * 50–58 are the East Asian date formats (年月日, 平成 …) that Chinese, Japanese and Korean Excel
  * use under those ids. A custom format is a date format when, outside quoted text, escaped
  * characters and bracketed sections other than elapsed time ([h], [mm], [ss]), it uses one of the

@@ -99,7 +99,10 @@ export class StreamDecoder {
   decode(bytes: Uint8Array, last = false): string {
     if (!this.decoder) {
       const bom = this.encoding ? undefined : bomEncoding(bytes);
-      if (bom) (this.encoding = bom), (this.auto = false);
+      if (bom) {
+        this.encoding = bom;
+        this.auto = false;
+      }
       this.encoding ??= 'utf-8';
       this.decoder = new TextDecoder(this.encoding, { fatal: true });
     }

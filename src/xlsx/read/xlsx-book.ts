@@ -5,7 +5,7 @@ import { isDateFormat, serialToDate } from './number-format';
 import { openZip, type ZipArchive, type ZipEntry } from './zip';
 
 /**
- * Reads the worksheets of an .xlsx (SpreadsheetML, ECMA-376 Part 1 §18; Strict and Transitional)
+ * Reads the worksheets of an .xlsx (SpreadsheetML, ECMA-376 Part 1 section 18; Strict and Transitional)
  * into rows of plain cell values. The package is found through relationships (Part 2, OPC) — never
  * through fixed paths or the order of the zip entries — so files from Excel (Windows, Mac, Online),
  * LibreOffice, WPS, Numbers, Google Sheets, openpyxl and friends read alike:
@@ -14,7 +14,7 @@ import { openZip, type ZipArchive, type ZipEntry } from './zip';
  * - the shared strings, styles and workbook parts read before any worksheet, whatever the entry order;
  * - cells and rows without the optional `r` attribute take the next column / row; `r` in lower case;
  * - text from `<t>` and rich-text runs, never from phonetic runs (`<rPh>`, furigana); CDATA sections;
- *   `_xHHHH_` escapes (ST_Xstring, §22.9.2.19) decoded;
+ *   `_xHHHH_` escapes (ST_Xstring, section 22.9.2.19) decoded;
  * - numbers formatted as dates, and `t="d"` cells (ISO 8601 text), as dates; the 1904 date system;
  * - booleans, error codes as text, formula results as cached in the file.
  *
@@ -321,9 +321,16 @@ function* sheetRows(zip: ZipArchive, sheet: SheetInfo, ctx: SheetContext, batch:
       hasValue = hasFormula = hasInline = false;
       field = '';
     } else if (depth === dataDepth + 3) {
-      if (n === 'v') (field = 'v'), (hasValue = true);
-      else if (n === 'f') (field = 'f'), (hasFormula = true);
-      else if (n === 'is') (field = 'is'), (hasInline = true);
+      if (n === 'v') {
+        field = 'v';
+        hasValue = true;
+      } else if (n === 'f') {
+        field = 'f';
+        hasFormula = true;
+      } else if (n === 'is') {
+        field = 'is';
+        hasInline = true;
+      }
     } else if (field === 'is') item.open(n);
   });
   p.on('closetag', (tag) => {
@@ -430,7 +437,7 @@ export function isOle(b: Uint8Array): boolean {
 /**
  * An OLE compound file is either an old .xls workbook or an encrypted .xlsx: Office wraps an
  * encrypted package in a compound file with the streams "EncryptionInfo" and "EncryptedPackage"
- * ([MS-OFFCRYPTO] §2.3.4.1). Their names are stored in UTF-16LE in the directory.
+ * ([MS-OFFCRYPTO] section 2.3.4.1). Their names are stored in UTF-16LE in the directory.
  */
 export function oleError(bytes: Uint8Array): ReadError {
   const name = 'EncryptedPackage';

@@ -4,9 +4,9 @@ import { ReadError } from './read-error';
 /**
  * The entries of a zip archive (an .xlsx package) found through its central directory, so the
  * order of the entries in the file never matters, and looked up without regard to letter case:
- * OPC part names are case-insensitive (ECMA-376 Part 2, §9.1.1.1), and real files do differ in case
+ * OPC part names are case-insensitive (ECMA-376 Part 2, section 9.1.1.1), and real files do differ in case
  * between a relationship target and the entry ("xl/SharedStrings.xml"). Layout: PKWARE APPNOTE
- * 6.3, §4.3 (end of central directory, central directory headers, local headers, Zip64).
+ * 6.3, section 4.3 (end of central directory, central directory headers, local headers, Zip64).
  * Inflating is fflate's; this file only finds the bytes.
  */
 
@@ -87,8 +87,14 @@ export function openZip(bytes: Uint8Array): ZipArchive {
       const len = u16(bytes, e + 2);
       if (id === 1) {
         let q = e + 4;
-        if (size === 0xffffffff) (size = u64(bytes, q)), (q += 8);
-        if (compressedSize === 0xffffffff) (compressedSize = u64(bytes, q)), (q += 8);
+        if (size === 0xffffffff) {
+          size = u64(bytes, q);
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = u64(bytes, q);
+          q += 8;
+        }
         if (localHeader === 0xffffffff) localHeader = u64(bytes, q);
       }
       e += 4 + len;
