@@ -101,28 +101,54 @@ export class CsvRecords {
       this.started = true;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
-    const input = this.rest + text;
-    if (!input) return [];
-    const result = this.parser.parse(input, 0, !last) as PapaResult;
-    const data = result.data;
-    const out: CsvRecord[] = new Array(data.length);
-    const bad = new Set<number>();
-    for (const e of result.errors) {
-      if (e.code === 'InvalidQuotes') bad.add(e.row);
-      else if (e.code === 'MissingQuotes' && last) throw this.unterminated(input, data, e.row);
+    let input = this.rest + text;
+    const out: CsvRecord[] = [];
+    for (;;) {
+      if (!input) {
+        this.rest = '';
+        return out;
+      }
+      const result = this.parser.parse(input, 0, !last) as PapaResult;
+      const data = result.data;
+      const invalid = result.errors.find((e) => e.code === 'InvalidQuotes');
+      if (invalid) {
+        // Text after a closing quote ("ab"c): Papa Parse would read on to some later quote and
+        // swallow the rows between. The record ends with the line of that quote instead; it is
+        // marked, and reading goes on after it.
+        for (let i = 0; i < invalid.row && i < data.length; i++) out.push(this.record(data[i]));
+        const start = findRecordStart(input, this.dialect, invalid.row);
+        let q = input.indexOf('"', invalid.index);
+        while (q >= 0 && input[q + 1] === '"') q = input.indexOf('"', q + 2);
+        const nl = q < 0 ? -1 : input.indexOf(this.dialect.newline, q);
+        if (nl < 0 && !last) {
+          this.rest = input.slice(start);
+          return out;
+        }
+        const body = input.slice(start, nl < 0 ? input.length : nl);
+        out.push({ ...this.record(body.split(this.dialect.delimiter)), badQuotes: true });
+        input = nl < 0 ? '' : input.slice(nl + this.dialect.newline.length);
+        continue;
+      }
+      const missing = result.errors.find((e) => e.code === 'MissingQuotes');
+      if (missing && last) throw this.unterminated(input, data, missing.row);
+      for (const cells of data) out.push(this.record(cells));
+      this.rest = last ? '' : input.slice(result.meta.cursor);
+      // The newline after the last record leaves an empty "record" behind: not a row.
+      if (last && out.length && out[out.length - 1].cells.length === 1 && out[out.length - 1].cells[0] === '' && input.endsWith(this.dialect.newline)) {
+        out.pop();
+        this.row--;
+      }
+      return out;
     }
-    for (let i = 0; i < data.length; i++) {
-      const cells = data[i];
-      let breaks = 0;
-      for (const c of cells) breaks += lineBreaks(c);
-      out[i] = bad.has(i) ? { row: this.row, line: this.line, cells, badQuotes: true } : { row: this.row, line: this.line, cells };
-      this.row++;
-      this.line += 1 + breaks;
-    }
-    this.rest = last ? '' : input.slice(result.meta.cursor);
-    // The newline after the last record leaves an empty "record" behind: not a row.
-    if (last && out.length && out[out.length - 1].cells.length === 1 && out[out.length - 1].cells[0] === '' && input.endsWith(this.dialect.newline)) out.pop();
-    return out;
+  }
+
+  private record(cells: string[]): CsvRecord {
+    let breaks = 0;
+    for (const c of cells) breaks += lineBreaks(c);
+    const r = { row: this.row, line: this.line, cells };
+    this.row++;
+    this.line += 1 + breaks;
+    return r;
   }
 
   /** Text held back because its record is not complete yet (an open quote). */
