@@ -32,6 +32,8 @@ export interface SheetInfo {
 export interface XlsxBook {
   /** Worksheets in tab order (chart sheets and macro sheets are not listed). */
   sheets: SheetInfo[];
+  /** The workbook counts dates from 1904 (old Mac Excel). */
+  date1904: boolean;
   /** The sheet's non-blank rows in batches of up to `batch` rows. */
   rows(sheet: SheetInfo, batch?: number): Generator<RowRecord[]>;
 }
@@ -55,7 +57,7 @@ export function openXlsxBook(bytes: Uint8Array): XlsxBook {
   const docRel = rootRels.find((r) => r.type.endsWith(REL_SUFFIX.officeDocument));
   const workbookPath = docRel ? docRel.target : 'xl/workbook.xml';
   const workbookEntry = zip.find(workbookPath);
-  if (!workbookEntry) throw new ReadError('bad-format', { detail: 'it has no workbook part: is it an .xlsx file?' });
+  if (!workbookEntry) throw new ReadError('bad-format', { detail: `it has no workbook part (${workbookPath}): is it an .xlsx file?` });
   const workbook = parseWorkbook(partText(zip, workbookEntry));
   const rels = readRels(zip, workbookPath);
   const relById = new Map(rels.map((r) => [r.id, r]));
@@ -78,6 +80,7 @@ export function openXlsxBook(bytes: Uint8Array): XlsxBook {
 
   return {
     sheets,
+    date1904: workbook.date1904,
     rows: (sheet, batch = 2048) => sheetRows(zip, sheet, { shared, dateStyles, date1904: workbook.date1904 }, batch),
   };
 }
