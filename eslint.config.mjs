@@ -63,11 +63,12 @@ const LAYERS = {
   xlsx: { forbid: ['office', 'taskpane', 'cli', 'commands'], globals: OFFICE_GLOBALS },
   cli: { forbid: ['taskpane', 'office', 'commands'], globals: [...OFFICE_GLOBALS, ...DOM_GLOBALS] },
   // The browser preview renders .xlsx downloads with xlsx/render-workbook (ExcelJS, no Node) and
-  // computes formulas with the browser half of xlsx/evaluate (IronCalc); the file readers and
-  // writers of src/xlsx and the Node loader of the engine use Node and stay out of the pane.
+  // computes formulas with the browser half of xlsx/evaluate (IronCalc) and reads uploads with the
+  // shared reader xlsx/read/ (no Node); the rest of src/xlsx and the Node loader of the engine use
+  // Node and stay out of the pane.
   taskpane: {
     forbid: ['cli', 'commands', 'xlsx'],
-    except: { xlsx: ['render-workbook', 'evaluate/ironcalc', 'evaluate/load-browser', 'evaluate/evaluate-workbook', 'evaluate/with-cached-values'] },
+    except: { xlsx: ['render-workbook', 'read/*', 'evaluate/ironcalc', 'evaluate/load-browser', 'evaluate/evaluate-workbook', 'evaluate/with-cached-values'] },
     node: true,
     globals: [...OFFICE_GLOBALS, ...NODE_GLOBALS],
   },
@@ -85,7 +86,9 @@ function importPatterns(layer, depth) {
   const up = `(\\.\\./){${depth + 1}}`;
   const patterns = rule.forbid.map((folder) => {
     const allowed = rule.except?.[folder];
-    const rest = allowed ? `(?!${anyOf(allowed)}$)` : '';
+    // 'name' allows that module, 'folder/*' everything in that folder.
+    const allowedRe = allowed?.map((a) => (a.endsWith('/*') ? `${escape(a.slice(0, -1))}.*` : escape(a)));
+    const rest = allowedRe ? `(?!(${allowedRe.join('|')})$)` : '';
     return {
       regex: `^${up}${folder}(/${rest}.*)?$`,
       message: `src/${layer} may not import from src/${folder}${allowed ? ` (except ${allowed.join(', ')})` : ''}: see docs/architecture.md.`,
@@ -120,6 +123,31 @@ function layerBlocks(layer) {
   });
 }
 
+/**
+ * src/xlsx/read/: the file reader both front ends share. Besides the rules of src/xlsx it runs in
+ * the browser: no Node built-ins, no Node globals.
+ */
+function sharedReaderBlocks() {
+  return Array.from({ length: MAX_DEPTH }, (_, depth) => {
+    const patterns = [...importPatterns('xlsx', depth + 1), { regex: NODE_PATTERN, message: 'src/xlsx/read is shared with the task pane: no Node built-ins (docs/architecture.md).' }];
+    const selectors = patterns.flatMap(({ regex, message }) => {
+      const re = new RegExp(regex).source;
+      return [
+        { selector: `ImportExpression[source.value=/${re}/]`, message },
+        { selector: `TSImportType[argument.literal.value=/${re}/]`, message },
+      ];
+    });
+    return {
+      files: [`src/xlsx/read/${'*/'.repeat(depth)}*.{ts,tsx}`],
+      rules: {
+        'no-restricted-imports': ['error', { patterns }],
+        'no-restricted-syntax': ['error', ...selectors],
+        'no-restricted-globals': ['error', ...[...OFFICE_GLOBALS, ...NODE_GLOBALS].map((name) => ({ name, message: `src/xlsx/read is shared with the task pane: it may not use the global ${name} (docs/architecture.md).` }))],
+      },
+    };
+  });
+}
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'lib/', 'coverage/', 'test-output/', '**/*.js', '!eslint.config.mjs'] },
   js.configs.recommended,
@@ -135,6 +163,7 @@ export default tseslint.config(
     rules: { 'no-restricted-globals': ['error', ...OFFICE_GLOBALS.map((name) => ({ name, message: 'Only src/office touches Excel.* and Office.*: see docs/architecture.md.' }))] },
   },
   ...Object.keys(LAYERS).flatMap(layerBlocks),
+  ...sharedReaderBlocks(),
   {
     // The Office.js layer: Microsoft's add-in rules (load before read, sync before read, no
     // sync in loops, isNullObject for null checks …), all as errors.

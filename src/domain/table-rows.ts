@@ -1,3 +1,4 @@
+import type { RowProblem } from './parse/row-problem';
 import { watchRows, type RunProgressOptions } from './run-progress';
 
 /**
@@ -9,6 +10,8 @@ import { watchRows, type RunProgressOptions } from './run-progress';
 export interface RowRecord {
   rowNumber: number;
   cells: unknown[];
+  /** Set by the file reader when the row cannot be read field by field (docs/rules/parsing.md). */
+  problem?: RowProblem;
 }
 
 export interface TableRows {

@@ -86,8 +86,16 @@ cases.push({ name: 'taskpane → xlsx/render-workbook is allowed', filePath: fil
 // And computes formulas with IronCalc through the browser-safe modules of src/xlsx/evaluate.
 for (const module of ['evaluate/ironcalc', 'evaluate/load-browser', 'evaluate/evaluate-workbook', 'evaluate/with-cached-values'])
   cases.push({ name: `taskpane → xlsx/${module} is allowed`, filePath: file('taskpane', 1), code: dynamicImport(`../../xlsx/${module}`), expect: null });
-for (const module of ['read-rows', 'write-file', 'share-safe-workbook', 'render-workbook-extra', 'evaluate/load-node', 'evaluate/node'])
+for (const module of ['read-rows', 'write-file', 'share-safe-workbook', 'render-workbook-extra', 'evaluate/load-node', 'evaluate/node', 'reader/x'])
   cases.push({ name: `taskpane → xlsx/${module}`, filePath: file('taskpane', 1), code: staticImport(`../../xlsx/${module}`), expect: 'no-restricted-imports' });
+// The file reader both front ends share: the pane may use it, and it may not use Node.
+cases.push({ name: 'taskpane → xlsx/read/open-table is allowed', filePath: file('taskpane', 1), code: staticImport('../../xlsx/read/open-table'), expect: null });
+cases.push({ name: 'xlsx/read may not import node:fs', filePath: 'src/xlsx/read/layer-probe.ts', code: staticImport('node:fs'), expect: 'no-restricted-imports' });
+cases.push({ name: 'xlsx/read may not import(zlib)', filePath: 'src/xlsx/read/layer-probe.ts', code: dynamicImport('zlib'), expect: 'no-restricted-syntax' });
+cases.push({ name: 'xlsx/read may not use Buffer', filePath: 'src/xlsx/read/layer-probe.ts', code: 'export const probe = () => Buffer;\n', expect: 'no-restricted-globals' });
+cases.push({ name: 'xlsx/read may not import taskpane', filePath: 'src/xlsx/read/layer-probe.ts', code: staticImport('../../taskpane/x'), expect: 'no-restricted-imports' });
+cases.push({ name: 'xlsx/read may import the domain', filePath: 'src/xlsx/read/layer-probe.ts', code: staticImport('../../domain/parse/column-map'), expect: null });
+cases.push({ name: 'xlsx (outside read/) may import node:fs', filePath: file('xlsx', 0), code: staticImport('node:fs'), expect: null });
 
 // Globals: the domain sees no DOM, Node or Office; only src/office touches Excel.* and Office.*.
 for (const global of ['document', 'window', 'navigator', 'process', 'Buffer', 'Excel', 'Office'])

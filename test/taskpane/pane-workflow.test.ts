@@ -9,7 +9,7 @@ import catalog from '../../src/i18n/taskpane';
 import { browserPreferenceStore, DEFAULT_PREFERENCES } from '../../src/taskpane/app/preferences';
 import { bonusReducer, initialBonusState, rateText } from '../../src/taskpane/pages/bonus/bonus-state';
 import { bonusFieldLabel, schemeHint, schemeLabel } from '../../src/taskpane/pages/bonus/labels';
-import { parseInChunks } from '../../src/taskpane/preview/csv-parser';
+import { openCsvText } from '../../src/xlsx/read/open-table';
 import { readLastBonusRun } from '../../src/taskpane/services/bonus-last-run';
 import { nextAbcRun } from '../../src/taskpane/services/write-abc';
 import { FakeExcelHost, excelServices } from './support/services';
@@ -109,16 +109,16 @@ test('ABC runs are numbered one above the highest still in the workbook', () => 
   expect(nextAbcRun(['abc:10', 'abc:9'])).toBe(11);
 });
 
-test('a CSV parser that throws while being fed rejects the parse (it used to stay pending)', async () => {
-  const { parse } = jest.requireActual('csv-parse');
-  const makeParser = (o: object) => {
-    const p = parse(o);
-    p.write = () => {
-      throw new Error('parser broke');
-    };
-    return p;
-  };
-  await expect(parseInChunks(makeParser, 'a,b\n1,2\n', {})).rejects.toThrow('parser broke');
+test('CSV text that fails while being read rejects the read (it never stays pending)', async () => {
+  async function* pieces() {
+    yield 'a,b\n' + '1,2\n'.repeat(20_000);
+    throw new Error('source broke');
+  }
+  const read = (async () => {
+    const table = await openCsvText(pieces());
+    for await (const batch of table.batches) void batch;
+  })();
+  await expect(read).rejects.toThrow('source broke');
 });
 
 describe('preferences', () => {

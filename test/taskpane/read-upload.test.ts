@@ -1,17 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { decodeText, readUpload } from '../../src/taskpane/preview/read-upload';
-
-// The browser build of csv-parse is ESM; in Node the CJS build is the same parser.
-jest.mock('../../src/taskpane/preview/csv-parser', () => {
-  const actual = jest.requireActual('../../src/taskpane/preview/csv-parser');
-  const { parse } = jest.requireActual('csv-parse');
-  return {
-    ...actual,
-    loadCsvParser: async () => (text: string, o: object, h: object) => actual.parseInChunks(parse, text, o, h),
-  };
-});
+import { readUpload } from '../../src/taskpane/preview/read-upload';
+import { decodeWhole } from '../../src/xlsx/read/text-encoding';
 
 const file = (name: string, bytes: Uint8Array | string) => ({
   name,
@@ -29,12 +20,12 @@ describe('reading uploaded files in preview mode', () => {
     expect(sheet.name).toBe('orders');
     expect(sheet.table.headers).toEqual(['Customer', 'Amount']);
     expect(sheet.table.firstRowNumber).toBe(2);
-    expect(sheet.table.rows).toEqual([['Acme, Ltd', '1,200'], [''], ['Beta\nGroup', '5']]);
+    expect(sheet.table.rows).toEqual([['Acme, Ltd', '1,200'], [], ['Beta\nGroup', '5']]);
   });
 
   test('GB18030 text as Chinese Excel saves CSV', async () => {
     const bytes = iconv.encode('客户,金额\n甲公司,3万\n', 'gb18030');
-    expect(decodeText(bytes)).toBe('客户,金额\n甲公司,3万\n');
+    expect(decodeWhole(bytes)).toEqual({ text: '客户,金额\n甲公司,3万\n', encoding: 'gb18030' });
     const [sheet] = await readUpload(file('数据.csv', bytes));
     expect(sheet.table.rows).toEqual([['甲公司', '3万']]);
   });

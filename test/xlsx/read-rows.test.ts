@@ -33,14 +33,14 @@ async function xlsxBytes(): Promise<Buffer> {
 }
 
 describe('openRows: CSV', () => {
-  test('UTF-8 with BOM: headers, values as text, blank lines skipped, file line numbers', async () => {
+  test('UTF-8 with BOM: headers, values as text, blank lines skipped, file row numbers; a row with an unquoted thousands comma is marked', async () => {
     const o = await openRows(file('bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(CSV_ZH)])));
     expect(o.format).toBe('csv');
-    expect(o.encoding).toBe('utf8');
+    expect(o.encoding).toBe('utf-8');
     expect(o.headers).toEqual(['客户名称', '业务员', '金额']);
     expect(await all(o)).toEqual([
       { rowNumber: 2, cells: ['华为', '张三', '1,000'] },
-      { rowNumber: 4, cells: ['腾讯', '李四', '￥2', '500'] },
+      { rowNumber: 4, cells: ['腾讯', '李四', '￥2', '500'], problem: { code: 'too-many-fields', fields: 4, expected: 3 } },
     ]);
   });
 
@@ -64,11 +64,11 @@ describe('openRows: CSV', () => {
     expect(rows[rows.length - 1]).toEqual({ rowNumber: 20002, cells: ['华为', '2'] });
   });
 
-  test('quoted fields with line breaks keep the numbering of later lines right', async () => {
+  test('quoted fields with line breaks: rows numbered as a spreadsheet shows them (one row per record)', async () => {
     const o = await openRows(file('multi.csv', 'a,b\n"line one\nline two",1\nx,2\n'));
     expect(await all(o)).toEqual([
       { rowNumber: 2, cells: ['line one\nline two', '1'] },
-      { rowNumber: 4, cells: ['x', '2'] },
+      { rowNumber: 3, cells: ['x', '2'] },
     ]);
   });
 
@@ -99,7 +99,7 @@ describe('openRows: XLSX', () => {
     bytes = await xlsxBytes();
   });
 
-  test('first sheet in tab order; formulas give their results, rich text its text, formulas without a result their text', async () => {
+  test('first sheet in tab order; formulas give their cached results (an error result its code), rich text its text', async () => {
     const o = await openRows(file('book.xlsx', bytes));
     expect(o.format).toBe('xlsx');
     expect(o.sheet).toBe('订单');
@@ -107,7 +107,7 @@ describe('openRows: XLSX', () => {
     expect(o.headers).toEqual(['客户', '日期', '金额', '公式']);
     expect(await all(o)).toEqual([
       { rowNumber: 3, cells: ['华为', new Date(Date.UTC(2026, 2, 1)), 1000.5, 2001] },
-      { rowNumber: 4, cells: ['腾讯', '2026/3/2', '2,500', '=NA()'] },
+      { rowNumber: 4, cells: ['腾讯', '2026/3/2', '2,500', '#N/A'] },
     ]);
   });
 
@@ -133,9 +133,9 @@ describe('openRows: unreadable input is a typed ReadError', () => {
     ['a folder', () => openRows(dir), 'unreadable'],
     ['an empty file', () => openRows(file('empty.csv', '')), 'no-header'],
     ['only blank lines', () => openRows(file('blank.csv', '\n\n\n')), 'no-header'],
-    ['old .xls', () => openRows(file('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))), 'bad-format'],
-    ['a damaged zip', () => openRows(file('bad.xlsx', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(200, 7)]))), 'unreadable'],
-    ['a sheet option on a CSV', () => openRows(file('s.csv', 'a\n1\n'), { sheet: 'X' }), 'no-sheet'],
+    ['old .xls', () => openRows(file('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))), 'old-xls'],
+    ['a damaged zip', () => openRows(file('bad.xlsx', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(200, 7)]))), 'bad-format'],
+    ['a sheet option on a CSV', () => openRows(file('s.csv', 'a\n1\n'), { sheet: 'X' }), 'csv-for-sheet'],
     ['an unknown encoding', () => openRows(file('e.csv', 'a\n1\n'), { encoding: 'klingon' }), 'bad-encoding'],
   ])('%s', async (_name, open, code) => {
     const err = await open().then(

@@ -7,8 +7,8 @@ import abcMessages from '../../i18n/abc';
 import { translator } from '../../i18n/define';
 import { parseErrorMessage } from '../../i18n/parse';
 import { buildAbcSheets } from '../../sheets/abc/result-sheet';
-import { ReadError, openRows } from '../../xlsx/read-rows';
 import type { CliIO } from '../io';
+import { READ_OPTIONS, READ_USAGE, readInput, readOptions } from '../read-input';
 import { UsageError } from '../usage-error';
 import { parseLang } from '../lang-option';
 import { writeWorkbookOutput } from '../output';
@@ -18,8 +18,7 @@ const USAGE = `Usage: account-planner abc --in FILE [--customer COL] [--value CO
   --customer COL         customer column header (default: found by header, e.g. 客户, Customer, CustomerID)
   --value COL[*COL]      value column, or the product of two (Quantity*UnitPrice)
   --map field=Header,…   the same as a list (customer=…, value=…)
-  --sheet NAME           .xlsx: the sheet to read (default: the first)
-  --encoding ENC         .csv: utf8 or gb18030 (default: detected)
+${READ_USAGE}
   --method value|count   by cumulative value share (default) or by customer count
   --thresholds 80,95     value method: A and B cumulative shares, in percent
   --count-shares 20,30   count method: share of customers in A and in B, in percent
@@ -64,8 +63,7 @@ export async function abcCommand(argv: string[], io: CliIO): Promise<void> {
       customer: { type: 'string' },
       value: { type: 'string' },
       map: { type: 'string' },
-      sheet: { type: 'string' },
-      encoding: { type: 'string' },
+      ...READ_OPTIONS,
       method: { type: 'string' },
       thresholds: { type: 'string' },
       'count-shares': { type: 'string' },
@@ -106,10 +104,9 @@ export async function abcCommand(argv: string[], io: CliIO): Promise<void> {
 
   let result: AbcResult;
   try {
-    const table = await openRows(values.in, { sheet: values.sheet, encoding: values.encoding });
-    result = await runAbc({ headers: table.headers, batches: table.batches }, options);
+    result = await readInput(values.in, readOptions(values), (table) => runAbc({ headers: table.headers, batches: table.batches }, options));
   } catch (err) {
-    if (err instanceof ReadError || err instanceof AbcInputError) throw new UsageError(err.message);
+    if (err instanceof AbcInputError) throw new UsageError(err.message);
     throw err;
   }
 

@@ -10,8 +10,8 @@ import { serialToIso } from '../../domain/parse/parse-date';
 import { parseDecimal } from '../../domain/parse/parse-number';
 import { parseErrorMessage } from '../../i18n/parse';
 import { buildBonusSheets } from '../../sheets/bonus/bonus-sheets';
-import { ReadError, openRows } from '../../xlsx/read-rows';
 import type { CliIO } from '../io';
+import { READ_OPTIONS, READ_USAGE, readInput, readOptions } from '../read-input';
 import { UsageError } from '../usage-error';
 import { parseLang } from '../lang-option';
 import { writeWorkbookOutput } from '../output';
@@ -22,8 +22,7 @@ const USAGE = `Usage: account-planner bonus --scheme new-brand|new-customer|refe
   --rules FILE.json      rules over the defaults (tiers, gates, windows, rates, fees …)
   --period 2026Q1        settle one quarter (also 2026-03 or 2026); default: everything in the data
   --map field=Header,…   name the column of a field when its header is not recognised
-  --sheet NAME           .xlsx: the sheet to read (default: the first)
-  --encoding ENC         .csv: utf8 or gb18030 (default: detected)
+${READ_USAGE}
   --out FILE.xlsx        write the bonus workbook (live formulas, Rules sheet, statements); --force to replace
   --lang zh-CN|en-US     language of the workbook and of the reasons (default zh-CN)
   --json                 print the result as one JSON object
@@ -88,8 +87,7 @@ export async function bonusCommand(argv: string[], io: CliIO): Promise<void> {
       rules: { type: 'string' },
       period: { type: 'string' },
       map: { type: 'string' },
-      sheet: { type: 'string' },
-      encoding: { type: 'string' },
+      ...READ_OPTIONS,
       out: { type: 'string' },
       force: { type: 'boolean' },
       lang: { type: 'string' },
@@ -125,10 +123,11 @@ export async function bonusCommand(argv: string[], io: CliIO): Promise<void> {
 
   let result: BonusRunResult;
   try {
-    const table = await openRows(values.in, { sheet: values.sheet, encoding: values.encoding });
-    result = await runBonus(scheme, { headers: table.headers, batches: table.batches }, { rules, fx, period, lang, map });
+    result = await readInput(values.in, readOptions(values), (table) =>
+      runBonus(scheme, { headers: table.headers, batches: table.batches }, { rules, fx, period, lang, map }),
+    );
   } catch (err) {
-    if (err instanceof ReadError || err instanceof BonusInputError) throw new UsageError(err.message);
+    if (err instanceof BonusInputError) throw new UsageError(err.message);
     throw err;
   }
 

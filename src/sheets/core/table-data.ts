@@ -1,3 +1,5 @@
+import type { RowProblem } from '../../domain/parse/row-problem';
+
 /** A block of user data: header row plus body rows, with the sheet row number of rows[0]. */
 export interface TableData {
   /** Human label of where the data came from, e.g. "Sheet1!A1:H500" or a table name. */
@@ -7,4 +9,6 @@ export interface TableData {
   rows: unknown[][];
   /** 1-based sheet row number of rows[0], so messages can name the user's row. */
   firstRowNumber: number;
+  /** Rows the file reader set aside (a CSV row not lined up with the header), by sheet row number. */
+  rowProblems?: Record<number, RowProblem>;
 }

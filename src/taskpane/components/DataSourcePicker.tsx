@@ -3,7 +3,7 @@ import { Button, Caption1, Field, Radio, RadioGroup, Select, makeStyles, tokens 
 import { ArrowClockwiseRegular, ArrowUploadRegular, TableSearchRegular } from '@fluentui/react-icons';
 import type { DataSourceRef, TableData } from '../../host/workbook-host';
 import { useI18n } from '../app/i18n';
-import { ACCEPTED_UPLOADS } from '../preview/read-upload';
+import { ACCEPTED_UPLOADS } from '../preview/accepted-uploads';
 import type { Services } from '../app/services';
 import { ErrorBar } from './ErrorBar';
 import type { Task } from './use-task';

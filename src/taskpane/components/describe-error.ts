@@ -1,5 +1,6 @@
 import type { Translate } from '../app/i18n';
 import type { HostErrorCode } from '../../host/host-error';
+import type { Lang } from '../../i18n/define';
 
 const HOST_CODES: HostErrorCode[] = [
   'excel',
@@ -38,7 +39,11 @@ export function describeError(e: unknown, t: Translate): DescribedError {
   };
   const details = detailsOf(e);
   switch (err.name) {
-    case 'UploadError':
+    case 'UploadError': {
+      // The reader's own reason (row, line, what to do), in the interface language.
+      const reason = (e as { reason?: { text(lang: Lang): string } }).reason;
+      if (reason && err.code !== 'unsupported-type')
+        return { title: t('errUploadRead', { file: err.file ?? '', reason: reason.text(t('lang') as Lang) }), action: t('errUploadReadAction'), details };
       if (err.code === 'unsupported-type')
         return { title: t('errUploadType', { file: err.file ?? '' }), action: t('errUploadTypeAction'), details };
       if (err.code === 'empty')
@@ -48,6 +53,7 @@ export function describeError(e: unknown, t: Translate): DescribedError {
         action: t('errUploadUnreadableAction'),
         details,
       };
+    }
     case 'NotRulesSheetError':
       return { title: t('errNotRules'), action: t('errNotRulesAction'), details };
     case 'PreviewUnsupportedError':

@@ -1,13 +1,13 @@
 import type { SheetSpec } from '../../sheets/core/sheet-spec';
 import { PreviewHost } from './preview-host';
-import { readUpload, type UploadFile } from './read-upload';
+import type { UploadFile, UploadOptions } from './read-upload';
 import { renderXlsx, saveBlob, xlsxFileName } from './download';
 import { withValues } from './computed-values';
 
 /** What pages use in preview mode, beside the WorkbookHost: uploads, previews and downloads. */
 export interface PreviewWorkbook {
   /** Reads the file into the in-browser workbook; returns the new data sheets' names. */
-  upload(file: UploadFile, signal?: AbortSignal, onProgress?: (fraction: number) => void): Promise<string[]>;
+  upload(file: UploadFile, signal?: AbortSignal, onProgress?: (fraction: number) => void, options?: UploadOptions): Promise<string[]>;
   /** Sheets that hold uploaded data (the ones a computation can read). */
   dataSheets(): string[];
   /** A generated sheet by name, its formulas carrying what they compute (when the engine is loaded). */
@@ -24,8 +24,10 @@ export function createPreviewWorkbook(
   // The last sheet handed out per name, rebuilt only when the spec or its values change.
   const shown = new Map<string, { spec: SheetSpec; values: unknown; merged: SheetSpec }>();
   return {
-    async upload(file, signal, onProgress) {
-      const sheets = await readUpload(file, signal, onProgress);
+    async upload(file, signal, onProgress, options) {
+      // The reader (Papa Parse, saxes, fflate) is loaded with the first upload, not with the pane.
+      const { readUpload } = await import('./read-upload');
+      const sheets = await readUpload(file, signal, onProgress, options);
       signal?.throwIfAborted();
       return host.addData(sheets);
     },

@@ -1,7 +1,15 @@
+import { gunzipSync } from 'fflate';
 import type { TableData } from '../../host/workbook-host';
-import { loadCsvParser, type ParseHooks } from './csv-parser';
+import type { RowProblem } from '../../domain/parse/row-problem';
+import { byteKind, chooseSheet, openCsvText, openWorkbook, slices, type OpenedTable } from '../../xlsx/read/open-table';
+import { ReadError } from '../../xlsx/read/read-error';
+import { decodeWhole } from '../../xlsx/read/text-encoding';
+import { tableFrom } from '../../xlsx/read/table';
 
-/** An uploaded file as the preview workbook's data sheets. */
+/**
+ * An uploaded file as the preview workbook's data sheets, read by the same reader as the command
+ * line (src/xlsx/read/): the same rows, the same row numbers, the same refusals.
+ */
 export interface UploadedSheet {
   name: string;
   table: Omit<TableData, 'label'>;
@@ -12,122 +20,130 @@ export interface UploadFile {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
+export interface UploadOptions {
+  /** CSV: the encoding; default decided for the whole file (UTF-8, else GB18030). */
+  encoding?: string;
+  /** The header row (1-based) in every sheet read; default found below any title block. */
+  headerRow?: number;
+}
+
 export class UploadError extends Error {
   constructor(
     readonly code: 'unsupported-type' | 'empty' | 'unreadable',
     readonly file: string,
     detail?: string,
+    /** Why the reader refused the file, in both languages. */
+    readonly reason?: ReadError,
   ) {
     super(`${file}: ${code}${detail ? ` — ${detail}` : ''}`);
     this.name = 'UploadError';
   }
 }
 
-export const ACCEPTED_UPLOADS = '.csv,.txt,.xlsx,.gz';
+export { ACCEPTED_UPLOADS } from './accepted-uploads';
 
-/** Reads .csv (UTF-8 or GB18030), .xlsx, or either gzipped. Row numbers are those a spreadsheet would show. */
+/** Pieces of this many characters for the CSV parser (Papa Parse is slower on much larger pieces). */
+const PIECE = 64 * 1024;
+/** Pause for the browser (progress bar, Cancel) after this many milliseconds of work or this many pieces. */
+const SLICE_MS = 50;
+const SLICE_PIECES = 16;
+
 export async function readUpload(
   file: UploadFile,
   signal?: AbortSignal,
   onProgress?: (fraction: number) => void,
+  options: UploadOptions = {},
 ): Promise<UploadedSheet[]> {
   let name = file.name;
+  if (!/\.(csv|txt|tsv|xlsx|xlsm)(\.gz)?$/i.test(name)) throw new UploadError('unsupported-type', file.name);
   let bytes: Uint8Array = new Uint8Array(await file.arrayBuffer());
   signal?.throwIfAborted();
-  if (/\.gz$/i.test(name)) {
-    bytes = await gunzip(bytes, name);
-    name = name.replace(/\.gz$/i, '');
-  }
+  if (byteKind(bytes) === 'gzip') bytes = await gunzip(bytes, file.name);
+  name = name.replace(/\.gz$/i, '');
   const base = name.replace(/\.[^.]+$/, '') || name;
-  if (/\.(csv|txt)$/i.test(name))
-    return [{ name: base, table: await readCsv(bytes, file.name, { signal, onProgress }) }];
-  if (/\.xlsx$/i.test(name)) return readXlsx(bytes, file.name, signal);
-  throw new UploadError('unsupported-type', file.name);
+  try {
+    const kind = byteKind(bytes);
+    if (kind === 'zip' || kind === 'ole' || /\.xls[xm]$/i.test(name)) return await readXlsx(bytes, options, signal);
+    const { text, encoding } = decodeWhole(bytes, options.encoding);
+    bytes = new Uint8Array(0);
+    const table = await openCsvText(paced(slices(text, PIECE), text.length, signal, onProgress), { encoding, headerRow: options.headerRow });
+    return [{ name: base, table: await collect(table, signal) }];
+  } catch (e) {
+    if (e instanceof ReadError) {
+      if (e.code === 'no-header' || e.code === 'no-worksheet') throw new UploadError('empty', file.name, e.message, e);
+      throw new UploadError('unreadable', file.name, e.message, e);
+    }
+    throw e;
+  }
+}
+
+/** Pauses between pieces now and then so the browser can paint progress and handle Cancel. */
+async function* paced(pieces: Iterable<string>, total: number, signal?: AbortSignal, onProgress?: (f: number) => void): AsyncGenerator<string> {
+  let done = 0;
+  let since = Date.now();
+  let count = 0;
+  for (const p of pieces) {
+    signal?.throwIfAborted();
+    yield p;
+    done += p.length;
+    if (++count % SLICE_PIECES === 0 || Date.now() - since >= SLICE_MS || done >= total) {
+      onProgress?.(Math.min(1, done / Math.max(1, total)));
+      await new Promise((r) => setTimeout(r, 0));
+      since = Date.now();
+    }
+  }
 }
 
 async function gunzip(bytes: Uint8Array, file: string): Promise<Uint8Array> {
-  if (typeof DecompressionStream === 'undefined')
-    throw new UploadError('unreadable', file, 'this browser cannot unpack .gz files');
   try {
-    const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
+    // The browser's own gunzip is several times faster than one in JavaScript.
+    if (typeof DecompressionStream !== 'undefined') {
+      const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
+      return new Uint8Array(await new Response(stream).arrayBuffer());
+    }
+    return gunzipSync(bytes);
   } catch (e) {
     throw new UploadError('unreadable', file, (e as Error).message);
   }
 }
 
-/** UTF-8 when the bytes are valid UTF-8 (BOM or not), else GB18030 as Chinese Excel saves CSV. */
-export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    // Not an error: invalid UTF-8 is how the encoding is detected (GB18030 decodes any bytes).
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
-
-async function readCsv(bytes: Uint8Array, file: string, hooks: ParseHooks): Promise<Omit<TableData, 'label'>> {
-  const text = decodeText(bytes);
-  const parse = await loadCsvParser();
-  let records: string[][];
-  try {
-    records = await parse(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: false }, hooks);
-  } catch (e) {
-    if (hooks.signal?.aborted) throw e;
-    throw new UploadError('unreadable', file, (e as Error).message);
-  }
-  return toTable(records, file);
-}
-
-/** Header = first non-blank row; trailing blank rows dropped; blank rows inside keep their numbers. */
-function toTable(grid: unknown[][], file: string): Omit<TableData, 'label'> {
-  const blank = (r: unknown[] | undefined) =>
-    !r || r.every((v) => v === null || v === undefined || String(v).trim() === '');
-  const headerIndex = grid.findIndex((r) => !blank(r));
-  if (headerIndex < 0) throw new UploadError('empty', file);
-  let end = grid.length;
-  while (end > headerIndex + 1 && blank(grid[end - 1])) end--;
-  const headers = grid[headerIndex].map((h) => (h == null ? '' : String(h).trim()));
-  return { headers, rows: grid.slice(headerIndex + 1, end), firstRowNumber: headerIndex + 2 };
-}
-
-async function readXlsx(bytes: Uint8Array, file: string, signal?: AbortSignal): Promise<UploadedSheet[]> {
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  } catch (e) {
-    throw new UploadError('unreadable', file, (e as Error).message);
-  }
-  signal?.throwIfAborted();
+/** Every visible worksheet that has data, each as a table. */
+async function readXlsx(bytes: Uint8Array, options: UploadOptions, signal?: AbortSignal): Promise<UploadedSheet[]> {
+  const book = openWorkbook(bytes);
+  chooseSheet(book); // refuses a workbook without any visible sheet holding data
   const out: UploadedSheet[] = [];
-  wb.eachSheet((ws) => {
-    if (ws.state !== 'visible') return;
-    const grid: unknown[][] = [];
-    ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-      const values: unknown[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, col) => {
-        values[col - 1] = cellValue(cell.value);
-      });
-      grid[rowNumber - 1] = Array.from(values, (v) => (v === undefined ? null : v));
-    });
-    for (let i = 0; i < grid.length; i++) if (!grid[i]) grid[i] = [];
-    if (grid.some((r) => r.some((v) => v !== null && v !== '')))
-      out.push({ name: ws.name, table: toTable(grid, file) });
-  });
-  if (!out.length) throw new UploadError('empty', file);
+  for (const sheet of book.sheets) {
+    if (sheet.state !== 'visible') continue;
+    signal?.throwIfAborted();
+    let table: OpenedTable;
+    try {
+      table = { ...(await tableFrom(book.rows(sheet), { headerRow: options.headerRow })), format: 'xlsx', sheet: sheet.name };
+    } catch (e) {
+      if (e instanceof ReadError && e.code === 'no-header') continue;
+      throw e;
+    }
+    out.push({ name: sheet.name, table: await collect(table, signal) });
+  }
   return out;
 }
 
-/** ExcelJS cell value → a plain value: formulas give their cached result, rich text its text. */
-export function cellValue(v: unknown): unknown {
-  if (v === null || v === undefined) return null;
-  if (typeof v !== 'object' || v instanceof Date) return v;
-  const o = v as Record<string, unknown>;
-  if ('result' in o) return cellValue(o.result);
-  if ('formula' in o || 'sharedFormula' in o) return null;
-  if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((r) => r.text).join('');
-  if ('text' in o) return cellValue(o.text);
-  if ('error' in o) return String(o.error);
-  return null;
+/**
+ * The rows as the preview workbook keeps them: positional from the row after the header (empty
+ * rows as []), so rows[k] is sheet row firstRowNumber + k; rows the reader set aside keep their
+ * reason in rowProblems.
+ */
+async function collect(table: OpenedTable, signal?: AbortSignal): Promise<Omit<TableData, 'label'>> {
+  const rows: unknown[][] = [];
+  const firstRowNumber = table.headerRow + 1;
+  let rowProblems: Record<number, RowProblem> | undefined;
+  for await (const batch of table.batches) {
+    signal?.throwIfAborted();
+    for (const r of batch) {
+      const k = r.rowNumber - firstRowNumber;
+      while (rows.length < k) rows.push([]);
+      rows.push(r.cells);
+      if (r.problem) (rowProblems ??= {})[r.rowNumber] = r.problem;
+    }
+  }
+  return { headers: table.headers, rows, firstRowNumber, ...(rowProblems ? { rowProblems } : {}) };
 }

@@ -87,7 +87,7 @@ export function createAbcService(buildSheets: AbcSheetsBuilder = resultSheets): 
         runAbc(
           {
             headers: chosenHeaders(table.headers, columns),
-            batches: rowBatches(table.rows, table.firstRowNumber, signal, progress),
+            batches: rowBatches(table.rows, table.firstRowNumber, signal, progress, table.rowProblems),
           },
           {
             customer: columns.customer,

@@ -141,7 +141,7 @@ export function createBonusService(now: () => Date = () => new Date()): BonusSer
           req.scheme,
           {
             headers: chosenHeaders(req.table.headers, req.columns),
-            batches: rowBatches(req.table.rows, req.table.firstRowNumber, signal, progress),
+            batches: rowBatches(req.table.rows, req.table.firstRowNumber, signal, progress, req.table.rowProblems),
           },
           {
             rules: req.rules.value,

@@ -1,3 +1,4 @@
+import type { RowProblem } from '../../domain/parse/row-problem';
 import { isBlankRow, type RowRecord } from '../../domain/table-rows';
 
 const BATCH = 5_000;
@@ -14,12 +15,16 @@ export async function* rowBatches(
   firstRowNumber: number,
   signal?: AbortSignal,
   onProgress?: (fraction: number) => void,
+  problems?: Record<number, RowProblem>,
 ): AsyncGenerator<RowRecord[]> {
   for (let i = 0; i < rows.length; i += BATCH) {
     signal?.throwIfAborted();
     const batch: RowRecord[] = [];
     for (let k = i; k < Math.min(rows.length, i + BATCH); k++)
-      if (!isBlankRow(rows[k])) batch.push({ rowNumber: firstRowNumber + k, cells: rows[k] });
+      if (!isBlankRow(rows[k])) {
+        const problem = problems?.[firstRowNumber + k];
+        batch.push(problem ? { rowNumber: firstRowNumber + k, cells: rows[k], problem } : { rowNumber: firstRowNumber + k, cells: rows[k] });
+      }
     yield batch;
     onProgress?.(Math.min(1, (i + BATCH) / rows.length));
     await new Promise((r) => setTimeout(r, 0));
