@@ -28,7 +28,8 @@ export interface TemplateInfo {
 
 export interface TemplateService {
   list(): readonly TemplateInfo[];
-  build(kind: string, options: { lang: Lang; example: boolean }): SheetSpec[];
+  /** The examples are dated from today; protect locks the formulas (tables then cannot grow). */
+  build(kind: string, options: { lang: Lang; example: boolean; protect?: boolean }): SheetSpec[];
 }
 
 /** A column a computation reads: `key` is the engine's field name. */
