@@ -3,7 +3,7 @@ import { defineMessages } from './define';
 export default defineMessages({
   'en-US': {
     usage:
-      'Usage:\n  account-planner template --list\n  account-planner template <kind> [--lang zh-CN|en-US] [--example] --out FILE.xlsx [--force]\n  account-planner demo [--lang zh-CN|en-US] --out FILE.xlsx [--force]\n  account-planner abc --in FILE --customer COL --value COL[*COL] [options]\n  account-planner bonus --scheme SCHEME --in FILE [options]\n  account-planner share-safe --in FILE.xlsx --out FILE.xlsx [--force] [--lang zh-CN|en-US]\n',
+      'Usage:\n  account-planner template --list\n  account-planner template <kind> [--lang zh-CN|en-US] [--example] [--date YYYY-MM-DD] [--protect] --out FILE.xlsx [--force]\n  account-planner demo [--lang zh-CN|en-US] [--date YYYY-MM-DD] [--protect] --out FILE.xlsx [--force]\n    --date: the report date, which the examples are dated from (default today).\n    --protect: protect the formulas; a protected sheet cannot get new rows, so its tables cannot grow.\n  account-planner abc --in FILE --customer COL --value COL[*COL] [options]\n  account-planner bonus --scheme SCHEME --in FILE [options]\n  account-planner share-safe --in FILE.xlsx --out FILE.xlsx [--force] [--lang zh-CN|en-US]\n',
     unknownCommand: 'Unknown command "{command}".',
     unknownKind: 'Unknown template kind "{kind}". Known kinds: {kinds}.',
     unknownLang: 'Unknown language "{lang}". Use zh-CN or en-US.',
@@ -13,6 +13,7 @@ export default defineMessages({
     cannotWrite: 'Cannot write {file}: {reason}',
     wrote: 'Wrote {file}',
     badOption: '{message}',
+    badDate: 'Invalid --date "{date}": give a calendar date as YYYY-MM-DD, e.g. 2026-03-15.',
     shareSafeUsage:
       'Usage: account-planner share-safe --in FILE.xlsx --out FILE.xlsx [--force] [--lang zh-CN|en-US]\n  Writes a copy of the workbook whose personal columns (marked with AP_Personal_* names) are\n  empty: values, formulas, notes, comments and links below each header are removed, and list\n  validations leave them; formulas elsewhere that read them are recomputed without them; names\n  holding text and the document properties (author, title, subject, keywords, description,\n  company…) are emptied. Headers, formatting and every other cell stay. The input is never\n  changed. --lang: language of the header note (default: that of the header).\n  Exit codes: 0 done, 2 bad usage or unreadable input.\n',
     missingIn: 'Missing --in FILE.xlsx: say which workbook to read.',
@@ -33,7 +34,7 @@ export default defineMessages({
   },
   'zh-CN': {
     usage:
-      '用法：\n  account-planner template --list\n  account-planner template <模板> [--lang zh-CN|en-US] [--example] --out 文件.xlsx [--force]\n  account-planner demo [--lang zh-CN|en-US] --out 文件.xlsx [--force]\n  account-planner abc --in 文件 --customer 列 --value 列[*列] [选项]\n  account-planner bonus --scheme 方案 --in 文件 [选项]\n  account-planner share-safe --in 文件.xlsx --out 文件.xlsx [--force] [--lang zh-CN|en-US]\n',
+      '用法：\n  account-planner template --list\n  account-planner template <模板> [--lang zh-CN|en-US] [--example] [--date YYYY-MM-DD] [--protect] --out 文件.xlsx [--force]\n  account-planner demo [--lang zh-CN|en-US] [--date YYYY-MM-DD] [--protect] --out 文件.xlsx [--force]\n    --date：报告日期，示例数据据此生成日期（默认今天）。\n    --protect：保护公式；受保护的工作表不能插入新行，表格无法增长。\n  account-planner abc --in 文件 --customer 列 --value 列[*列] [选项]\n  account-planner bonus --scheme 方案 --in 文件 [选项]\n  account-planner share-safe --in 文件.xlsx --out 文件.xlsx [--force] [--lang zh-CN|en-US]\n',
     unknownCommand: '未知命令“{command}”。',
     unknownKind: '未知模板“{kind}”。可用模板：{kinds}。',
     unknownLang: '未知语言“{lang}”。请使用 zh-CN 或 en-US。',
@@ -43,6 +44,7 @@ export default defineMessages({
     cannotWrite: '无法写入 {file}：{reason}',
     wrote: '已写入 {file}',
     badOption: '{message}',
+    badDate: '--date“{date}”无效：请按 YYYY-MM-DD 给出日期，例如 2026-03-15。',
     shareSafeUsage:
       '用法：account-planner share-safe --in 文件.xlsx --out 文件.xlsx [--force] [--lang zh-CN|en-US]\n  生成工作簿的副本，其中标记为个人信息的列（AP_Personal_* 名称）被清空：删除每个列标题下方的值、\n  公式、批注、评论和超链接，下拉列表验证不再覆盖这些单元格；其他引用这些单元格的公式在没有它们的情况下\n  重新计算；含文本的名称和文档属性（作者、标题、主题、关键词、备注、公司等）被清空。标题、格式及其他\n  所有单元格保持不变。不会修改输入文件。--lang：标题批注的语言（默认与标题一致）。\n  退出码：0 完成，2 用法错误或输入无法读取。\n',
     missingIn: '缺少 --in 文件.xlsx：请指定要读取的工作簿。',

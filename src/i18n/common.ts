@@ -7,6 +7,10 @@ export default defineMessages({
     date: 'Date',
     version: 'Version',
     legendInput: 'Yellow cells are for input; grey cells are computed.',
+    legendGrow:
+      'Yellow cells are for input; grey cells are computed. Need more rows? Insert rows inside a table and copy the row above into them.',
+    legendProtected:
+      'Yellow cells are for input; grey cells are computed and protected. A protected sheet cannot get new rows: to add rows, unprotect it first (Review > Unprotect Sheet, no password).',
     yes: 'Yes',
     no: 'No',
     inputPromptTitle: 'Input',
@@ -17,6 +21,12 @@ export default defineMessages({
     dateErrorTitle: 'Not a valid date',
     dateErrorMessage: 'Enter a date such as 2026-03-01.',
     personalHeaderNote: 'Personal information: removed from share-safe copies. Collect only with consent.',
+    typeGovernment: 'Government agency',
+    typeInstitution: 'Public institution',
+    typeAssociation: 'Association',
+    typeEnterprise: 'Enterprise',
+    typeIndividual: 'Individual',
+    typePrompt: 'Customer type: government agency, public institution, association, enterprise (large, medium or small by purchase size) or individual.',
   },
   'zh-CN': {
     planName: '计划名称',
@@ -24,6 +34,9 @@ export default defineMessages({
     date: '日期',
     version: '版本',
     legendInput: '黄色单元格供填写；灰色单元格自动计算。',
+    legendGrow: '黄色单元格供填写；灰色单元格自动计算。行不够时，在表格中间插入行，再把上一行复制到新行。',
+    legendProtected:
+      '黄色单元格供填写；灰色单元格自动计算并已保护。保护状态下不能插入新行：需要增行时，请先撤销工作表保护（审阅 › 撤销工作表保护，无密码）。',
     yes: '是',
     no: '否',
     inputPromptTitle: '填写说明',
@@ -34,5 +47,11 @@ export default defineMessages({
     dateErrorTitle: '日期无效',
     dateErrorMessage: '请输入日期，例如 2026-03-01。',
     personalHeaderNote: '个人信息：分享安全副本中将删除此列。请在征得同意后收集。',
+    typeGovernment: '政府机关',
+    typeInstitution: '事业单位',
+    typeAssociation: '团体协会',
+    typeEnterprise: '企业',
+    typeIndividual: '个人',
+    typePrompt: '客户类型：政府机关、事业单位、团体协会、企业（按采购规模分大、中、小）或个人。',
   },
 });

@@ -121,7 +121,13 @@ describe.each(TEMPLATE_KINDS.flatMap((k) => LANGS.map((l) => [k, l] as const)))(
     expect((all.match(/<conditionalFormatting /g) ?? []).length).toBeGreaterThan(0);
     expect(all).toMatch(/<pageSetup[^>]*orientation="landscape"/);
     expect(all).toMatch(/<pageSetup[^>]*paperSize="9"/);
-    expect(all).toMatch(/<sheetProtection /);
+    // Unprotected by default, so tables can grow; protected on request.
+    expect(all).not.toMatch(/<sheetProtection /);
+    const protectedFile = path.join(tempDir(), `${kind}-${lang}-protected.xlsx`);
+    await writeSheets(TEMPLATES.find((d) => d.kind === kind)!.build({ lang, example: false, today: FIXED_TODAY, protect: true }), protectedFile);
+    const protectedZip = await JSZip.loadAsync(readFileSync(protectedFile));
+    for (const name of Object.keys(protectedZip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)))
+      expect(await protectedZip.file(name)!.async('string')).toMatch(/<sheetProtection /);
   });
 });
 

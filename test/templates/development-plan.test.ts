@@ -95,7 +95,7 @@ describe.each(LANGS)('development-plan %s', (lang) => {
 
   test('the blank template waits for scores and counts no item as done', () => {
     const v = values(lang, 'blank');
-    expect(v(`B${VERDICT_ROW}`)).toBe(t('verdictPending', { n: 0 }));
+    expect(v(`B${VERDICT_ROW}`)).toBe(t('verdictPending', { n: 0, total: 4 }));
     expect(v(`F${VERDICT_ROW}`)).toBe('');
     expect(v(`B${COMPLETION_ROW}`)).toBe(0);
     expect(v(`C${COMPLETION_ROW}`)).toBe(t('readyMissing', { n: 6 }));

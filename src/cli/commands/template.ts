@@ -15,6 +15,15 @@ async function write(sheets: SheetSpec[], out: string, force: boolean, title: st
   io.out(t('wrote', { file: out }) + '\n');
 }
 
+/** --date YYYY-MM-DD as that day (UTC), checked to be a real calendar day; today when absent. */
+function parseDate(text: string | undefined): Date {
+  if (text === undefined) return new Date();
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+  if (!date || date.toISOString().slice(0, 10) !== text) throw new UsageError(t('badDate', { date: text }));
+  return date;
+}
+
 export async function templateCommand(argv: string[], io: CliIO): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -25,6 +34,8 @@ export async function templateCommand(argv: string[], io: CliIO): Promise<void> 
       example: { type: 'boolean' },
       out: { type: 'string' },
       force: { type: 'boolean' },
+      date: { type: 'string' },
+      protect: { type: 'boolean' },
     },
   });
   if (values.list) {
@@ -37,16 +48,30 @@ export async function templateCommand(argv: string[], io: CliIO): Promise<void> 
   const lang = parseLang(values.lang);
   if (!values.out) throw new UsageError(t('missingOut'));
   const def = getTemplate(kind);
-  await write(def.build({ lang, example: !!values.example }), values.out, !!values.force, def.title[lang], io);
+  const today = parseDate(values.date);
+  await write(
+    def.build({ lang, example: !!values.example, today, protect: !!values.protect }),
+    values.out,
+    !!values.force,
+    def.title[lang],
+    io,
+  );
 }
 
 export async function demoCommand(argv: string[], io: CliIO): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: { lang: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } },
+    options: {
+      lang: { type: 'string' },
+      out: { type: 'string' },
+      force: { type: 'boolean' },
+      date: { type: 'string' },
+      protect: { type: 'boolean' },
+    },
   });
   const lang = parseLang(values.lang);
   if (!values.out) throw new UsageError(t('missingOut'));
-  const sheets = TEMPLATES.flatMap((def) => def.build({ lang, example: true }));
+  const today = parseDate(values.date);
+  const sheets = TEMPLATES.flatMap((def) => def.build({ lang, example: true, today, protect: !!values.protect }));
   await write(sheets, values.out, !!values.force, 'Account Planner demo', io);
 }

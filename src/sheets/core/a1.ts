@@ -61,3 +61,12 @@ export function parseRange(ref: string): RangePos {
 export function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
+
+/**
+ * A print area as the SheetSpec carries it: "A1:N73" → "A$1:N$73". The .xlsx renderer (ExcelJS)
+ * puts a "$" before each column itself, so this is written as $A$1:$N$73; a plain "A1:N73" would
+ * come out as $A1:$N73, which LibreOffice ignores (it then prints the whole used range).
+ */
+export function printArea(range: string): string {
+  return range.replace(/\$?([A-Za-z]{1,3})\$?(\d+)/g, '$1$$$2');
+}

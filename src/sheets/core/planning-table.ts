@@ -36,6 +36,8 @@ export interface PlanColumn<K extends string = string> {
   align?: 'left' | 'center' | 'right';
   /** Sheet column width; set only by tables that own their columns (not stacked under others). */
   width?: number;
+  /** A helper column kept out of sight (and out of print), e.g. a chart's data. */
+  hidden?: boolean;
   /** Header cell style instead of the table header style (e.g. a header the planner types). */
   headerStyle?: CellStyle;
 }
@@ -102,6 +104,15 @@ export interface ColumnProbe {
 
 export const PROBE_KEY = '__probe__';
 
+/**
+ * Test-only: one more body row in a table, a copy of the row above it — what a planner gets by
+ * inserting a row inside the table and copying the row above into it (test/templates/row-insertion.test.ts).
+ */
+export interface RowProbe {
+  /** Body index (1 … rows − 1) at which the copy goes, or undefined to leave the table as it is. */
+  at(table: string, rows: number): number | undefined;
+}
+
 export const PERSONAL_HEADER: CellStyle = style(STYLE.header, { fill: '7030A0' });
 
 /** Places an Excel table with styled header, body cells, validations and personal markers. */
@@ -110,8 +121,12 @@ export function planTable<K extends string>(b: SheetBuilder, lang: Lang, o: Plan
   const columns: PlanColumn<string>[] = [...(o.columns as readonly PlanColumn<string>[])];
   const probeAt = b.columnProbe?.at(o.name, columns.map((c) => c.key));
   if (probeAt !== undefined && b.columnProbe) columns.splice(probeAt, 0, { key: PROBE_KEY, header: b.columnProbe.header });
+  const copyAt = b.rowProbe?.at(o.name, o.rows);
+  const rows = copyAt === undefined ? o.rows : o.rows + 1;
+  /** Body index → the index of the example row (or label) it shows. */
+  const source = (k: number) => (copyAt === undefined || k < copyAt ? k : k - 1);
   const first = o.top + 1;
-  const last = o.top + o.rows;
+  const last = o.top + rows;
   const indexOf = new Map(columns.map((c, i) => [c.key, o.left + i]));
   const letters = Object.fromEntries(columns.map((c, i) => [c.key, columnLetter(o.left + i)])) as ColumnLetters<K>;
   const index = (key: K) => {
@@ -126,10 +141,10 @@ export function planTable<K extends string>(b: SheetBuilder, lang: Lang, o: Plan
     const headerStyle = c.headerStyle ?? (c.personal ? PERSONAL_HEADER : STYLE.header);
     b.at(o.top, col, c.header, headerStyle, c.personal ? t('personalHeaderNote') : undefined);
     if (c.personal) personal.push(rangeRef(o.top, col, last, col));
-    if (c.width !== undefined) b.width(col, c.width);
+    if (c.width !== undefined) b.width(col, c.width, c.hidden);
     const align = { alignment: { horizontal: c.align, wrapText: true, vertical: 'top' as const } };
     for (let r = first; r <= last; r++) {
-      const k = r - first;
+      const k = source(r - first);
       if (c.formula) {
         b.at(r, col, { formula: c.formula(r, letters) }, style(STYLE.computed, { numFmt: c.numFmt }, align));
       } else if (c.labels && c.labels[k] !== undefined) {
@@ -216,6 +231,8 @@ export function q(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
+const CJK_TEXT = /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/;
+
 /** Approximate width of text in column-width units: CJK and full-width characters count double. */
 function textUnits(text: string): number {
   let n = 0;
@@ -250,7 +267,10 @@ export function fitRowHeights(sheet: SheetSpec, fromRow = 5): SheetSpec {
     const size = c.style?.font?.size ?? 11;
     const available = Math.max(1, span - 1.5) * (11 / size);
     const lines = c.value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(textUnits(part) / available)), 0);
-    const needed = Math.ceil(lines * size * 1.35 + 4);
+    // Line heights as LibreOffice and Excel lay out the default fonts: Chinese text (Noto Sans
+    // CJK, DengXian) takes about 1.45 em a line, Latin text (Calibri, Carlito) about 1.25 em.
+    const lineHeight = CJK_TEXT.test(c.value) ? 1.45 : 1.25;
+    const needed = Math.ceil(lines * size * lineHeight + 4);
     if (needed > (heights[row] ?? 15)) heights[row] = needed;
   }
   return { ...sheet, rowHeights: heights };
@@ -262,4 +282,10 @@ export const CNY_WHOLE = '"¥"#,##0';
 /** `$D13`-style references to one row's cells, by column key, for per-row formulas. */
 export function rowCells<K extends string>(col: ColumnLetters<K>, row: number): Readonly<Record<K, string>> {
   return Object.fromEntries(Object.entries<string>(col).map(([k, letter]) => [k, `$${letter}${row}`])) as Record<K, string>;
+}
+
+/** Customer types (DOMAIN 2.8), for the drop-downs of the templates that classify customers. */
+export function customerTypes(lang: Lang): string[] {
+  const t = translator(common, lang);
+  return [t('typeGovernment'), t('typeInstitution'), t('typeAssociation'), t('typeEnterprise'), t('typeIndividual')];
 }

@@ -10,11 +10,13 @@ import type {
   TableSpec,
   ValidationSpec,
 } from './sheet-spec';
-import type { ColumnProbe } from './planning-table';
+import type { ColumnProbe, RowProbe } from './planning-table';
 
 export interface SheetBuilderOptions {
   /** Test-only: a column planTable splices into the tables it places. */
   columnProbe?: ColumnProbe;
+  /** Test-only: a copied body row planTable adds to the tables it places. */
+  rowProbe?: RowProbe;
 }
 
 /** Small mutable helper that builders use to assemble a SheetSpec. */
@@ -22,10 +24,12 @@ export class SheetBuilder {
   private readonly cells = new Map<string, CellSpec>();
   private readonly spec: SheetSpec;
   readonly columnProbe?: ColumnProbe;
+  readonly rowProbe?: RowProbe;
 
   constructor(name: string, options: SheetBuilderOptions = {}) {
     this.spec = { name, cells: [], merges: [], tables: [], validations: [], conditionalFormats: [], names: [], columns: [] };
     this.columnProbe = options.columnProbe;
+    this.rowProbe = options.rowProbe;
   }
 
   get name(): string {

@@ -3,7 +3,7 @@ import { translator } from '../../i18n/define';
 import { cellRef, rangeRef } from './a1';
 import type { SheetBuilder } from './sheet-builder';
 import type { Lang } from './sheet-spec';
-import { NUMFMT, STYLE, style } from './styles';
+import { NUMFMT, STYLE, TEMPLATE_NOTE, style } from './styles';
 
 export interface TitleBlockOptions {
   lang: Lang;
@@ -15,6 +15,11 @@ export interface TitleBlockOptions {
   date: Date;
   /** Default plan name; the planner overwrites it. */
   planName?: string;
+  /**
+   * Templates say how their tables grow: by inserting rows, or (when protect is true) that the
+   * sheet must be unprotected first. Left out, the legend only explains the colours.
+   */
+  protect?: boolean;
 }
 
 export interface TitleBlock {
@@ -38,7 +43,8 @@ export function titleBlock(b: SheetBuilder, o: TitleBlockOptions): TitleBlock {
   b.set('C3', t('owner'), STYLE.label).set('D3', null, input);
   b.set('E3', t('date'), STYLE.label).set('F3', startOfDay(o.date), style(input, { numFmt: NUMFMT.date }));
   b.set('G3', t('version'), STYLE.label).set('H3', '1.0', input);
-  b.set('A4', t('legendInput'), STYLE.note).merge(rangeRef(4, 1, 4, width));
+  const legend = o.protect === undefined ? t('legendInput') : o.protect ? t('legendProtected') : t('legendGrow');
+  b.set('A4', legend, o.protect === undefined ? STYLE.note : TEMPLATE_NOTE).merge(rangeRef(4, 1, 4, width));
   b.configure({ rowHeights: { 1: 26, 2: 18, 3: 20 } });
   return { nextRow: 6, dateRef: cellRef(3, 6, true) };
 }

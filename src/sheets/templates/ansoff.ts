@@ -1,42 +1,46 @@
 import messages from '../../i18n/templates/ansoff';
 import { translator } from '../../i18n/define';
-import { cellRef, rangeRef } from '../core/a1';
+import { cellRef, printArea, rangeRef } from '../core/a1';
+import { monthEnd } from '../core/example-dates';
 import { CNY_WHOLE, planTable, q, type PlanColumn, fitRowHeights } from '../core/planning-table';
 import { SheetBuilder } from '../core/sheet-builder';
 import type { Lang, SheetSpec } from '../core/sheet-spec';
-import { COLORS, NUMFMT, STYLE, style } from '../core/styles';
+import { COLORS, NUMFMT, STYLE, TEMPLATE_NOTE, style } from '../core/styles';
 import type { TemplateDef, TemplateOptions } from './registry';
 import { titleBlock } from '../core/title-block';
 import type { AnsoffQuadrant } from '../../domain/planning/ansoff-quadrant';
 
 const HEADER_ROW = 6;
-const BODY_ROWS = 15;
+const BODY_ROWS = 12;
 const WIDTH = 9;
 
 /** Example (ours): 2 × penetration (¥1.4M), 1 each of product development, market development, diversification. */
-const EXAMPLE: Record<Lang, [string, string, 'existing' | 'new', 'existing' | 'new', number, string, Date][]> = {
+/** Initiative, target, product, market, expected sales, owner, due (end of the month this many months after the report month). */
+const EXAMPLE: Record<Lang, [string, string, 'existing' | 'new', 'existing' | 'new', number, string, number][]> = {
   'zh-CN': [
-    ['向现有客户追加配件与保养合同', '华东物流集团', 'existing', 'existing', 800000, '陈明', new Date(Date.UTC(2026, 5, 30))],
-    ['向现有客户推出新能源车型', '华东物流集团', 'new', 'existing', 1500000, '刘洋', new Date(Date.UTC(2026, 8, 30))],
-    ['把现有车型推向西南冷链客户', '西南冷链企业', 'existing', 'new', 1200000, '陈明', new Date(Date.UTC(2026, 11, 31))],
-    ['为港口客户开发无人驾驶牵引车', '港口运营商', 'new', 'new', 3000000, '刘洋', new Date(Date.UTC(2027, 5, 30))],
-    ['以旧换新提高车队份额', '华东物流集团', 'existing', 'existing', 600000, '陈明', new Date(Date.UTC(2026, 6, 31))],
+    ['向现有客户追加配件与保养合同', '华东物流集团', 'existing', 'existing', 800000, '陈明', 3],
+    ['向现有客户推出新能源车型', '华东物流集团', 'new', 'existing', 1500000, '刘洋', 6],
+    ['把现有车型推向西南冷链客户', '西南冷链企业', 'existing', 'new', 1200000, '陈明', 9],
+    ['为港口客户开发无人驾驶牵引车', '港口运营商', 'new', 'new', 3000000, '刘洋', 15],
+    ['以旧换新提高车队份额', '华东物流集团', 'existing', 'existing', 600000, '陈明', 4],
   ],
   'en-US': [
-    ['Add parts and maintenance contracts for current customers', 'East China Logistics Group', 'existing', 'existing', 800000, 'Chen Ming', new Date(Date.UTC(2026, 5, 30))],
-    ['Offer new-energy models to current customers', 'East China Logistics Group', 'new', 'existing', 1500000, 'Liu Yang', new Date(Date.UTC(2026, 8, 30))],
-    ['Take current models to cold-chain customers in the south-west', 'South-west cold-chain firms', 'existing', 'new', 1200000, 'Chen Ming', new Date(Date.UTC(2026, 11, 31))],
-    ['Develop driverless tractors for port operators', 'Port operators', 'new', 'new', 3000000, 'Liu Yang', new Date(Date.UTC(2027, 5, 30))],
-    ['Trade-in offer to raise our fleet share', 'East China Logistics Group', 'existing', 'existing', 600000, 'Chen Ming', new Date(Date.UTC(2026, 6, 31))],
+    ['Add parts and maintenance contracts for current customers', 'East China Logistics Group', 'existing', 'existing', 800000, 'Chen Ming', 3],
+    ['Offer new-energy models to current customers', 'East China Logistics Group', 'new', 'existing', 1500000, 'Liu Yang', 6],
+    ['Take current models to cold-chain customers in the south-west', 'South-west cold-chain firms', 'existing', 'new', 1200000, 'Chen Ming', 9],
+    ['Develop driverless tractors for port operators', 'Port operators', 'new', 'new', 3000000, 'Liu Yang', 15],
+    ['Trade-in offer to raise our fleet share', 'East China Logistics Group', 'existing', 'existing', 600000, 'Chen Ming', 4],
   ],
 };
 
 type InitiativeKey = 'initiative' | 'target' | 'product' | 'market' | 'quadrant' | 'risk' | 'sales' | 'owner' | 'due';
 
-function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpec[] {
+function build(o: TemplateOptions): SheetSpec[] {
+  const { lang, example, protect = false } = o;
+  const today = o.today ?? new Date();
   const t = translator(messages, lang);
-  const b = new SheetBuilder(t('sheetName'), { columnProbe });
-  titleBlock(b, { lang, title: t('title'), purpose: t('purpose'), width: WIDTH, date: today ?? new Date() });
+  const b = new SheetBuilder(t('sheetName'), o);
+  titleBlock(b, { lang, title: t('title'), purpose: t('purpose'), width: WIDTH, date: today, protect });
 
   const flags = { existing: t('existing'), new: t('new') };
   const quadrant: Record<AnsoffQuadrant, string> = {
@@ -111,7 +115,7 @@ function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpe
         market: flags[m],
         sales,
         owner,
-        due,
+        due: monthEnd(today, due),
       }))
     : undefined;
   const table = planTable(b, lang, { name: 'Ansoff_Initiatives', top: HEADER_ROW, left: 1, columns, rows: BODY_ROWS, data });
@@ -156,21 +160,21 @@ function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpe
       const col = 3 + j * 2;
       const name = style(STYLE.computed, { fill: fills[qd], font: { bold: true }, alignment: { horizontal: 'center' } });
       b.at(r, col, quadrant[qd], name).at(r, col + 1, null, name).merge(rangeRef(r, col, r, col + 1));
-      const sub = style(STYLE.computed, { font: { italic: true, size: 9, color: COLORS.note }, alignment: { horizontal: 'center' } });
+      const sub = style(STYLE.computed, { font: { italic: true, size: 10, color: COLORS.note }, alignment: { horizontal: 'center' } });
       b.at(r + 1, col, t('countHeader'), sub).at(r + 1, col + 1, t('salesHeader'), sub);
       const num = style(STYLE.computed, { font: { bold: true }, alignment: { horizontal: 'center' } });
       b.at(r + 2, col, { formula: count(qd) }, num).at(r + 2, col + 1, { formula: sum(qd) }, style(num, { numFmt: CNY_WHOLE }));
     });
   });
   const noteRow = corner + 7;
-  b.set(cellRef(noteRow, 1), t('summaryNote'), STYLE.note).merge(rangeRef(noteRow, 1, noteRow, WIDTH));
+  b.set(cellRef(noteRow, 1), t('summaryNote'), TEMPLATE_NOTE).merge(rangeRef(noteRow, 1, noteRow, WIDTH));
 
   const heights: Record<number, number> = { 1: 26, 2: 18, 3: 20, [HEADER_ROW]: 30, [corner]: 24 };
   b.configure({
     rowHeights: heights,
     freeze: { rows: HEADER_ROW, columns: 1 },
-    print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: `${HEADER_ROW}:${HEADER_ROW}`, area: rangeRef(1, 1, noteRow, WIDTH) },
-    protection: { enabled: true },
+    print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: `${HEADER_ROW}:${HEADER_ROW}`, area: printArea(rangeRef(1, 1, noteRow, WIDTH)) },
+    protection: protect ? { enabled: true } : undefined,
   });
   return [fitRowHeights(b.build())];
 }

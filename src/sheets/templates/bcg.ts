@@ -1,17 +1,17 @@
 import messages from '../../i18n/templates/bcg';
 import { translator } from '../../i18n/define';
-import { cellRef, rangeRef } from '../core/a1';
+import { cellRef, printArea, rangeRef } from '../core/a1';
 import { CNY_WHOLE, planTable, q, validationFor, type PlanColumn, fitRowHeights } from '../core/planning-table';
 import { SheetBuilder } from '../core/sheet-builder';
 import type { Lang, SheetSpec } from '../core/sheet-spec';
-import { COLORS, NUMFMT, STYLE, style } from '../core/styles';
+import { COLORS, NUMFMT, STYLE, TEMPLATE_NOTE, style } from '../core/styles';
 import type { TemplateDef, TemplateOptions } from './registry';
 import { titleBlock } from '../core/title-block';
 import { DEFAULT_BCG_THRESHOLDS, type BcgQuadrant } from '../../domain/planning/bcg-quadrant';
 
 const RULES_ROW = 7;
 const HEADER_ROW = 9;
-const BODY_ROWS = 15;
+const BODY_ROWS = 12;
 const WIDTH = 9;
 const GROWTH_NAME = 'Bcg_GrowthSplit';
 const RSM_NAME = 'Bcg_RsmSplit';
@@ -39,12 +39,17 @@ const EXAMPLE: Record<Lang, [string, number, number, number, number][]> = {
 
 const FILLS: Record<BcgQuadrant, string> = { star: COLORS.green, questionMark: COLORS.yellow, cashCow: 'DDEBF7', dog: COLORS.red };
 
-type ProductKey = 'product' | 'sales' | 'growth' | 'share' | 'competitorShare' | 'rsm' | 'quadrant' | 'strategy' | 'notes';
+type ProductKey = 'product' | 'sales' | 'growth' | 'share' | 'competitorShare' | 'rsm' | 'quadrant' | 'strategy' | 'notes' | 'chartX';
 
-function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpec[] {
+/** Where the bubble chart puts a product that has no competitor: the right end of its axis. */
+const LEADER_X = 10;
+
+function build(o: TemplateOptions): SheetSpec[] {
+  const { lang, example, protect = false } = o;
   const t = translator(messages, lang);
-  const b = new SheetBuilder(t('sheetName'), { columnProbe });
-  titleBlock(b, { lang, title: t('title'), purpose: t('purpose'), width: WIDTH, date: today ?? new Date() });
+  const b = new SheetBuilder(t('sheetName'), o);
+  titleBlock(b, { lang, title: t('title'), purpose: t('purpose'), width: WIDTH, date: o.today ?? new Date(), protect });
+  const leader = q(t('rsmLeader'));
 
   // Rules: the two splits, as named input cells every formula refers to.
   b.set(cellRef(RULES_ROW - 1, 1), t('rulesSection'), STYLE.section).merge(rangeRef(RULES_ROW - 1, 1, RULES_ROW - 1, 6));
@@ -106,9 +111,10 @@ function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpe
       numFmt: '0.00"×"',
       align: 'center',
       width: 16,
+      // No competitor (its share 0) while we sell: we lead, said in words; the quadrant counts it as high share.
       formula: (r, c) => {
         const [D, E] = [`${c.share}${r}`, `${c.competitorShare}${r}`];
-        return `IF(AND(ISNUMBER(${D}),ISNUMBER(${E})),IF(${E}>0,${D}/${E},""),"")`;
+        return `IF(AND(ISNUMBER(${D}),ISNUMBER(${E})),IF(${E}>0,${D}/${E},IF(${D}>0,${leader},"")),"")`;
       },
     },
     {
@@ -118,9 +124,10 @@ function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpe
       width: 15,
       formula: (r, c) => {
         const [C, F] = [`${c.growth}${r}`, `${c.rsm}${r}`];
+        const high = `OR(${F}=${leader},AND(ISNUMBER(${F}),${F}>=${RSM_NAME}))`;
         return (
-          `IF(AND(ISNUMBER(${C}),ISNUMBER(${F})),IF(${C}>=${GROWTH_NAME},IF(${F}>=${RSM_NAME},${q(label.star)},${q(label.questionMark)}),` +
-          `IF(${F}>=${RSM_NAME},${q(label.cashCow)},${q(label.dog)})),"")`
+          `IF(AND(ISNUMBER(${C}),OR(ISNUMBER(${F}),${F}=${leader})),IF(${C}>=${GROWTH_NAME},IF(${high},${q(label.star)},${q(label.questionMark)}),` +
+          `IF(${high},${q(label.cashCow)},${q(label.dog)})),"")`
         );
       },
     },
@@ -137,6 +144,18 @@ function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpe
       },
     },
     { key: 'notes', header: t('colNotes'), width: 24 },
+    // Hidden: the bubble chart's x values (a chart cannot place a word on its axis).
+    {
+      key: 'chartX',
+      header: t('colChartX'),
+      numFmt: '0.00',
+      width: 12,
+      hidden: true,
+      formula: (r, c) => {
+        const F = `${c.rsm}${r}`;
+        return `IF(ISNUMBER(${F}),${F},IF(${F}=${leader},${LEADER_X},""))`;
+      },
+    },
   ];
   const data = example
     ? EXAMPLE[lang].map(([product, sales, growth, share, competitorShare]) => ({ product, sales, growth, share, competitorShare }))
@@ -178,7 +197,7 @@ function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpe
         align: 'center',
         formula: (r, c) => {
           const all = `$${c.sales}$${top + 2}:$${c.sales}$${top + 5}`;
-          return `IF(N(SUM(${all}))=0,"",${c.sales}${r}/SUM(${all}))`;
+          return `IF(SUM(${all})=0,"",${c.sales}${r}/SUM(${all}))`;
         },
       },
     ],
@@ -192,19 +211,19 @@ function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpe
     })),
   });
   const noteRow = sumTable.lastRow + 1;
-  b.set(cellRef(noteRow, 1), t('summaryNote'), STYLE.note).merge(rangeRef(noteRow, 1, noteRow, 4));
+  b.set(cellRef(noteRow, 1), t('summaryNote'), TEMPLATE_NOTE).merge(rangeRef(noteRow, 1, noteRow, 4));
 
   const heights: Record<number, number> = { 1: 26, 2: 18, 3: 20, [RULES_ROW]: 22, [HEADER_ROW]: 32, [noteRow]: 40 };
   b.configure({
     rowHeights: heights,
     freeze: { rows: HEADER_ROW, columns: 1 },
-    print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: `${HEADER_ROW}:${HEADER_ROW}`, area: rangeRef(1, 1, noteRow, WIDTH) },
-    protection: { enabled: true },
+    print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: `${HEADER_ROW}:${HEADER_ROW}`, area: printArea(rangeRef(1, 1, noteRow, WIDTH)) },
+    protection: protect ? { enabled: true } : undefined,
     charts: [
       {
         kind: 'bubble',
         title: t('chartTitle'),
-        categories: table.body('rsm'),
+        categories: table.body('chartX'),
         series: [{ name: t('chartSeries'), values: table.body('growth'), sizes: table.body('sales') }],
         anchor: cellRef(top, 6),
         width: 420,

@@ -1,7 +1,10 @@
 import messages from '../../i18n/templates/decision-chain';
 import { translator } from '../../i18n/define';
-import { cellRef, rangeRef } from '../core/a1';
+import { cellRef, printArea, rangeRef } from '../core/a1';
+import { daysFrom } from '../core/example-dates';
+import { keepBlocksTogether } from '../core/print-layout';
 import {
+  CNY_WHOLE,
   FLAG_STYLE,
   OK_STYLE,
   planTable,
@@ -13,15 +16,17 @@ import {
   type PlanRow,
 } from '../core/planning-table';
 import { SheetBuilder } from '../core/sheet-builder';
-import type { CellContent, Lang, SheetSpec } from '../core/sheet-spec';
-import { COLORS, NUMFMT, STYLE, style } from '../core/styles';
+import type { CellContent, CellStyle, Lang, SheetSpec } from '../core/sheet-spec';
+import { COLORS, NUMFMT, STYLE, TEMPLATE_NOTE, style } from '../core/styles';
 import type { TemplateDef, TemplateOptions } from './registry';
 import { titleBlock } from '../core/title-block';
 import { DEFAULT_HIGH_INFLUENCE } from '../../domain/planning/decision-chain-score';
 
 const BODY_ROWS = 20;
+const PROJECT_ROW = 5;
 const HEADER_ROW = 6;
-const WIDTH = 15;
+/** Columns printed: the personal columns after them are not. */
+const PRINTED_WIDTH = 11;
 
 type Vocab = ReturnType<typeof vocabulary>;
 
@@ -38,6 +43,12 @@ function vocabulary(lang: Lang) {
  * The five-person case of docs/rules/templates/decision-chain.md. Influence values are ours: user 2, technical approver 4,
  * buyer 3, finance evaluator 4, general manager 5 → support score −1, coverage 13/18.
  */
+/** The project the example's decision chain is about (DOMAIN §2.4's fleet purchase). */
+const EXAMPLE_PROJECT: Record<Lang, { customer: string; project: string; budget: number }> = {
+  'zh-CN': { customer: '华东物流集团', project: '车队更新采购（120 台）', budget: 36000000 },
+  'en-US': { customer: 'East China Logistics Group', project: 'Fleet renewal (120 vehicles)', budget: 36000000 },
+};
+
 type PersonKey =
   | 'person'
   | 'department'
@@ -96,26 +107,41 @@ function exampleCells(lang: Lang, v: Vocab): CellContent[][] {
       ];
 }
 
-function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpec[] {
+function build(o: TemplateOptions): SheetSpec[] {
+  const { lang, example, protect = false } = o;
   const t = translator(messages, lang);
   const v = vocabulary(lang);
   const a = v.attitudes;
-  const b = new SheetBuilder(t('sheetName'), { columnProbe });
-  titleBlock(b, { lang, title: t('title'), purpose: t('purpose'), width: WIDTH, date: today ?? new Date() });
+  const b = new SheetBuilder(t('sheetName'), o);
+  const today = o.today ?? new Date();
+  titleBlock(b, { lang, title: t('title'), purpose: t('purpose'), width: PRINTED_WIDTH, date: today, protect });
+
+  // Project header on row 5: customer, project, budget, expected decision date.
+  const label = style(STYLE.label, { alignment: { horizontal: 'right', vertical: 'middle', wrapText: true } });
+  const field = style(STYLE.input, { alignment: { vertical: 'middle' } });
+  const header: [string, number, number, number, CellContent, CellStyle][] = [
+    [t('projectCustomer'), 1, 2, 3, example ? EXAMPLE_PROJECT[lang].customer : null, field],
+    [t('projectName'), 4, 5, 7, example ? EXAMPLE_PROJECT[lang].project : null, field],
+    [t('projectBudget'), 8, 9, 9, example ? EXAMPLE_PROJECT[lang].budget : null, style(field, { numFmt: CNY_WHOLE })],
+    [t('projectDecisionDate'), 10, 11, 11, example ? daysFrom(today, 75) : null, style(field, { numFmt: NUMFMT.date, alignment: { horizontal: 'center' } })],
+  ];
+  for (const [text, at, from, to, value, valueStyle] of header) {
+    b.at(PROJECT_ROW, at, text, label);
+    b.at(PROJECT_ROW, from, value, valueStyle);
+    if (to > from) b.fill(rangeRef(PROJECT_ROW, from, PROJECT_ROW, to), valueStyle).merge(rangeRef(PROJECT_ROW, from, PROJECT_ROW, to));
+  }
+  b.validation(validationFor(lang, cellRef(PROJECT_ROW, 9), { decimal: [0, 1e12], prompt: t('promptBudget') }));
+  b.validation(validationFor(lang, cellRef(PROJECT_ROW, 11), { date: true, prompt: t('promptDecisionDate') }));
 
   const first = HEADER_ROW + 1;
-  const last = HEADER_ROW + BODY_ROWS;
-  const summaryTop = last + 2;
-  const head = summaryTop + 1;
-  // Four risk checks under the risk header, then the threshold they use.
-  const thresholdRow = head + 5;
-  const thresholdRef = cellRef(thresholdRow, 12, true);
   const dm = q(v.roles[0]);
+  // The rule cell is read by name, wherever the summary below ends up.
+  const threshold = 'DecisionChain_HighInfluence';
 
   const columns: PlanColumn<PersonKey>[] = [
     { key: 'person', header: t('colPerson'), width: 12 },
-    { key: 'department', header: t('colDepartment'), width: 14 },
-    { key: 'role', header: t('colRole'), width: 24 },
+    { key: 'department', header: t('colDepartment'), width: 18 },
+    { key: 'role', header: t('colRole'), width: 22 },
     { key: 'roleClass', header: t('colRoleClass'), input: { list: v.roles, prompt: t('promptRoleClass') }, width: 16 },
     {
       key: 'influence',
@@ -132,7 +158,7 @@ function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpe
     },
     { key: 'ladder', header: t('colLadder'), input: { list: v.ladder, prompt: t('promptLadder') }, width: 11 },
     { key: 'owner', header: t('colOwner'), width: 11 },
-    { key: 'nextStep', header: t('colNextStep'), width: 26 },
+    { key: 'nextStep', header: t('colNextStep'), width: 24 },
     {
       key: 'points',
       header: t('colPoints'),
@@ -150,7 +176,7 @@ function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpe
       formula: (r, c) => {
         const [D, E, F] = [`${c.roleClass}${r}`, `${c.influence}${r}`, `${c.attitude}${r}`];
         const notSupportingDm = `AND(${D}=${dm},${F}<>${q(a.supporter)})`;
-        const strongOpponent = `AND(${F}=${q(a.opponent)},N(${E})>=${thresholdRef})`;
+        const strongOpponent = `AND(${F}=${q(a.opponent)},ISNUMBER(${E}),${E}>=${threshold})`;
         return (
           `IF(${notSupportingDm},${q(t('rowRiskDecisionMaker'))},"")` +
           `&IF(AND(${notSupportingDm},${strongOpponent}),"; ","")` +
@@ -179,36 +205,21 @@ function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpe
   const points = people.range('points');
   const anyone = `COUNTA(${names})+COUNT(${influence})=0`;
 
-  // Summary: measures (A–C), role classes (D–I), risk checks (K–M), all on the same rows.
-  b.set(cellRef(summaryTop, 1), t('summarySection'), STYLE.section).merge(rangeRef(summaryTop, 1, summaryTop, WIDTH));
-  b.at(head, 1, t('kpiHeader'), STYLE.header).at(head, 2, null, STYLE.header).merge(rangeRef(head, 1, head, 2));
-  b.at(head, 3, t('kpiValueHeader'), STYLE.header);
-  const kpiLabel = style(STYLE.label, { alignment: { horizontal: 'left', wrapText: true }, border: COLORS.border });
-  const known = Object.values({ s: a.supporter, n: a.neutral, o: a.opponent })
-    .map((x) => `SUMIF(${attitude},${q(x)},${influence})`)
-    .join('+');
-  const kpis: [string, string, string?][] = [
-    [t('kpiScore'), `IF(COUNT(${points})=0,"",SUM(${points}))`, '0;-0;0'],
-    [t('kpiTotalInfluence'), `IF(COUNT(${influence})=0,"",SUM(${influence}))`],
-    [t('kpiKnownInfluence'), `IF(COUNT(${influence})=0,"",${known})`],
-    [t('kpiCoverage'), `IF(N(SUM(${influence}))=0,"",(${known})/SUM(${influence}))`, NUMFMT.percent],
-    [t('kpiInsiders'), `IF(${anyone},"",COUNTIF(${ladder},${q(v.ladder[3])})+COUNTIF(${ladder},${q(v.ladder[4])}))`],
-  ];
-  kpis.forEach(([label, formula, numFmt], i) => {
-    const r = head + 1 + i;
-    b.at(r, 1, label, kpiLabel).at(r, 2, null, kpiLabel).merge(rangeRef(r, 1, r, 2));
-    b.at(r, 3, { formula }, style(STYLE.computed, { numFmt, font: { bold: true }, alignment: { horizontal: 'center' } }));
-  });
-
+  // Summary, stacked under the table so each part grows on its own: role classes, measures,
+  // risk checks with the influence threshold they use.
+  const summaryTop = people.lastRow + 2;
+  b.set(cellRef(summaryTop, 1), t('summarySection'), STYLE.section).merge(rangeRef(summaryTop, 1, summaryTop, PRINTED_WIDTH));
   const rcStatus = (r: number, c: ColumnLetters<'people' | 'supporters'>) =>
     `IF(${anyone},"",IF(${c.people}${r}=0,${q(t('rcNotIdentified'))},IF(${c.supporters}${r}=0,${q(t('rcNoSupporter'))},${q(t('rcOk'))})))`;
   const roles = planTable(b, lang, {
     name: 'DecisionChain_RoleClasses',
-    top: head,
-    left: 4,
+    top: summaryTop + 1,
+    left: 1,
     rows: v.roles.length,
     columns: [
       { key: 'roleClass', header: t('rcRoleClass'), labels: v.roles },
+      // Second, where the column is wide enough for the longest status.
+      { key: 'status', header: t('rcStatus'), formula: rcStatus, align: 'center' },
       { key: 'people', header: t('rcPeople'), formula: (r, c) => `COUNTIF(${roleClass},${c.roleClass}${r})`, align: 'center' },
       {
         key: 'influence',
@@ -228,30 +239,53 @@ function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpe
         formula: (r, c) => `COUNTIFS(${roleClass},${c.roleClass}${r},${attitude},${q(a.opponent)})`,
         align: 'center',
       },
-      { key: 'status', header: t('rcStatus'), formula: rcStatus, align: 'center' },
     ],
   });
 
-  b.at(head, 11, t('riskHeader'), STYLE.header).at(head, 12, t('riskCount'), STYLE.header).at(head, 13, t('riskStatus'), STYLE.header);
+  const kpiHead = roles.lastRow + 2;
+  b.at(kpiHead, 1, t('kpiHeader'), STYLE.header).at(kpiHead, 2, null, STYLE.header).merge(rangeRef(kpiHead, 1, kpiHead, 2));
+  b.at(kpiHead, 3, t('kpiValueHeader'), STYLE.header);
+  const kpiLabel = style(STYLE.label, { alignment: { horizontal: 'left', wrapText: true }, border: COLORS.border });
+  const known = Object.values({ s: a.supporter, n: a.neutral, o: a.opponent })
+    .map((x) => `SUMIF(${attitude},${q(x)},${influence})`)
+    .join('+');
+  const kpis: [string, string, string?][] = [
+    [t('kpiScore'), `IF(COUNT(${points})=0,"",SUM(${points}))`, '0;-0;0'],
+    [t('kpiTotalInfluence'), `IF(COUNT(${influence})=0,"",SUM(${influence}))`],
+    [t('kpiKnownInfluence'), `IF(COUNT(${influence})=0,"",${known})`],
+    [t('kpiCoverage'), `IF(SUM(${influence})=0,"",(${known})/SUM(${influence}))`, NUMFMT.percent],
+    [t('kpiInsiders'), `IF(${anyone},"",COUNTIF(${ladder},${q(v.ladder[3])})+COUNTIF(${ladder},${q(v.ladder[4])}))`],
+  ];
+  const centred = style(STYLE.computed, { alignment: { horizontal: 'center' } });
+  kpis.forEach(([text, formula, numFmt], i) => {
+    const r = kpiHead + 1 + i;
+    b.at(r, 1, text, kpiLabel).at(r, 2, null, kpiLabel).merge(rangeRef(r, 1, r, 2));
+    b.at(r, 3, { formula }, style(centred, { numFmt, font: { bold: true } }));
+  });
+
+  const riskHead = kpiHead + kpis.length + 2;
+  b.at(riskHead, 1, t('riskHeader'), STYLE.header).at(riskHead, 2, null, STYLE.header).merge(rangeRef(riskHead, 1, riskHead, 2));
+  b.at(riskHead, 3, t('riskCount'), STYLE.header).at(riskHead, 4, t('riskStatus'), STYLE.header);
   const statusRange = roles.range('status');
   const risks: [string, string][] = [
     // All decision makers minus the supporting ones (a blank attitude counts as not supporting):
     // IronCalc's "<>"&x criterion skips empty cells where Excel and LibreOffice match them.
     [t('riskDecisionMaker'), `COUNTIF(${roleClass},${dm})-COUNTIFS(${roleClass},${dm},${attitude},${q(a.supporter)})`],
-    [t('riskOpponent'), `COUNTIFS(${attitude},${q(a.opponent)},${influence},">="&${thresholdRef})`],
+    [t('riskOpponent'), `COUNTIFS(${attitude},${q(a.opponent)},${influence},">="&${threshold})`],
     [t('riskNoSupporter'), `COUNTIF(${statusRange},${q(t('rcNoSupporter'))})`],
     [t('riskNotIdentified'), `COUNTIF(${statusRange},${q(t('rcNotIdentified'))})`],
   ];
-  risks.forEach(([label, formula], i) => {
-    const r = head + 1 + i;
-    b.at(r, 11, label, kpiLabel);
-    b.at(r, 12, { formula }, style(STYLE.computed, { alignment: { horizontal: 'center' } }));
-    b.at(r, 13, { formula: `IF(${anyone},"",IF(L${r}>0,${q(t('statusRisk'))},${q(t('statusOk'))}))` }, style(STYLE.computed, { alignment: { horizontal: 'center' } }));
+  risks.forEach(([text, formula], i) => {
+    const r = riskHead + 1 + i;
+    b.at(r, 1, text, kpiLabel).at(r, 2, null, kpiLabel).merge(rangeRef(r, 1, r, 2));
+    b.at(r, 3, { formula }, centred);
+    b.at(r, 4, { formula: `IF(${anyone},"",IF(${cellRef(r, 3)}>0,${q(t('statusRisk'))},${q(t('statusOk'))}))` }, centred);
   });
-  b.at(thresholdRow, 11, t('riskThreshold'), kpiLabel);
-  b.at(thresholdRow, 12, DEFAULT_HIGH_INFLUENCE, style(STYLE.input, { alignment: { horizontal: 'center' } }));
-  b.validation(validationFor(lang, cellRef(thresholdRow, 12), { whole: [1, 5], prompt: t('promptThreshold') }));
-  b.defineName({ name: 'DecisionChain_HighInfluence', ref: thresholdRef });
+  const thresholdRow = riskHead + risks.length + 1;
+  b.at(thresholdRow, 1, t('riskThreshold'), kpiLabel).at(thresholdRow, 2, null, kpiLabel).merge(rangeRef(thresholdRow, 1, thresholdRow, 2));
+  b.at(thresholdRow, 3, DEFAULT_HIGH_INFLUENCE, style(STYLE.input, { alignment: { horizontal: 'center' } }));
+  b.validation(validationFor(lang, cellRef(thresholdRow, 3), { whole: [1, 5], prompt: t('promptThreshold') }));
+  b.defineName({ name: threshold, ref: cellRef(thresholdRow, 3, true) });
 
   const attitudeBody = people.body('attitude');
   const F = `${people.col.attitude}${first}`;
@@ -269,7 +303,7 @@ function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpe
     rules: [{ type: 'expression', formula: `${people.col.risk}${first}<>""`, style: FLAG_STYLE }],
   });
   const flagged = [t('rcNoSupporter'), t('rcNotIdentified'), t('statusRisk')];
-  for (const ref of [roles.body('status'), rangeRef(head + 1, 13, head + risks.length, 13)]) {
+  for (const ref of [roles.body('status'), rangeRef(riskHead + 1, 4, riskHead + risks.length, 4)]) {
     const tl = ref.split(':')[0];
     b.conditional({
       ref,
@@ -280,7 +314,7 @@ function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpe
     });
   }
   b.conditional({
-    ref: cellRef(head + 1, 3),
+    ref: cellRef(kpiHead + 1, 3),
     rules: [
       { type: 'cellIs', operator: 'lessThan', formulas: ['0'], style: FLAG_STYLE },
       { type: 'cellIs', operator: 'greaterThan', formulas: ['0'], style: OK_STYLE },
@@ -288,18 +322,26 @@ function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpe
   });
 
   const noteRow = thresholdRow + 1;
-  b.set(cellRef(noteRow, 1), t('scoreNote'), STYLE.note).merge(rangeRef(noteRow, 1, noteRow, WIDTH));
+  b.set(cellRef(noteRow, 1), t('scoreNote'), TEMPLATE_NOTE).merge(rangeRef(noteRow, 1, noteRow, PRINTED_WIDTH));
 
   b.configure({
     freeze: { rows: HEADER_ROW, columns: 1 },
-    print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: `${HEADER_ROW}:${HEADER_ROW}`, area: rangeRef(1, 1, noteRow, WIDTH) },
-    protection: { enabled: true },
+    print: {
+      orientation: 'landscape',
+      paperSize: 'A4',
+      fitToWidth: true,
+      titleRows: '1:2',
+      // The personal columns to the right of the printed range stay on screen only.
+      area: printArea(rangeRef(1, 1, noteRow, PRINTED_WIDTH)),
+    },
+    protection: protect ? { enabled: true } : undefined,
     personalRanges: people.personal,
   });
-  const heights: Record<number, number> = { 1: 26, 2: 18, 3: 20, [HEADER_ROW]: 32, [head]: 30, [noteRow]: 28 };
+  const heights: Record<number, number> = { 1: 26, 2: 18, 3: 20, [HEADER_ROW]: 32, [roles.headerRow]: 30 };
   // Body rows keep no fixed height so wrapped text (long English phrases) grows the row.
   b.configure({ rowHeights: heights });
-  return [fitRowHeights(b.build())];
+  const sheet = fitRowHeights(b.build(), 2);
+  return [{ ...sheet, print: { ...sheet.print!, rowBreaks: keepBlocksTogether(sheet, [summaryTop]) } }];
 }
 
 const en = translator(messages, 'en-US');

@@ -1,18 +1,18 @@
 import common from '../../i18n/common';
 import catalog from '../../i18n/templates/development-plan';
 import { translator } from '../../i18n/define';
-import { cellRef, rangeRef } from '../core/a1';
+import { cellRef, printArea, rangeRef } from '../core/a1';
 import { messageFormula } from '../core/formula-text';
-import { FLAG_STYLE, OK_STYLE, planTable, q, rowCells, validationFor } from '../core/planning-table';
+import { customerTypes, FLAG_STYLE, OK_STYLE, planTable, q, rowCells, validationFor } from '../core/planning-table';
 import { SheetBuilder } from '../core/sheet-builder';
 import type { CellContent, Lang, SheetSpec } from '../core/sheet-spec';
-import { NUMFMT, STYLE, style } from '../core/styles';
+import { NUMFMT, STYLE, TEMPLATE_NOTE, style } from '../core/styles';
 import type { TemplateDef, TemplateOptions } from './registry';
 import { titleBlock } from '../core/title-block';
-import { sectionBand, utcDate as date } from '../core/section-band';
+import { sectionBand } from '../core/section-band';
+import { daysFrom } from '../core/example-dates';
 
 const WIDTH = 8;
-// Sections 1–3 fit one printed page and 4–6 the next.
 const ROWS = { targets: 8, needs: 6, status: 6, supply: 5, steps: 10 };
 
 const zh = translator(catalog, 'zh-CN');
@@ -25,17 +25,20 @@ export const developmentPlan: TemplateDef = {
   build: (o) => [buildDevelopmentPlan(o)],
 };
 
-function buildDevelopmentPlan({ lang, example, today, columnProbe }: TemplateOptions): SheetSpec {
+function buildDevelopmentPlan(o: TemplateOptions): SheetSpec {
+  const { lang, example, protect = false } = o;
+  const today = o.today ?? new Date();
   const t = translator(catalog, lang);
   const c = translator(common, lang);
-  const b = new SheetBuilder(t('sheetName'), { columnProbe });
+  const b = new SheetBuilder(t('sheetName'), o);
   const { nextRow, dateRef } = titleBlock(b, {
     lang,
     title: t('title'),
     purpose: t('purpose'),
     width: WIDTH,
-    date: today ?? new Date(),
+    date: today,
     planName: t('planName'),
+    protect,
   });
   const ex = example ? EXAMPLE[lang] : undefined;
   const rowHeights: Record<number, number> = { 1: 26, 2: 18, 3: 20 };
@@ -68,6 +71,8 @@ function buildDevelopmentPlan({ lang, example, today, columnProbe }: TemplateOpt
   const scales = [t('scaleLarge'), t('scaleMedium'), t('scaleSmall')];
   const focuses = [t('focusPrimary'), t('focusSecondary'), t('focusInfluenced')];
   const directions = [t('directionExisting'), t('directionNewProduct'), t('directionNewBoth'), t('directionNewMarket')];
+  // Customer types (DOMAIN 2.8); an enterprise's scale goes in the next column.
+  const types = customerTypes(lang);
   const targets = planTable(b, lang, {
     name: 'DevelopmentPlan_Targets',
     top: row,
@@ -76,7 +81,7 @@ function buildDevelopmentPlan({ lang, example, today, columnProbe }: TemplateOpt
     columns: [
       { key: 'customer', header: t('colCustomer') },
       { key: 'industry', header: t('colIndustry') },
-      { key: 'type', header: t('colType') },
+      { key: 'type', header: t('colType'), input: { list: types, prompt: c('typePrompt') } },
       { key: 'scale', header: t('colScale'), align: centred, input: { list: scales, prompt: t('scalePrompt') } },
       { key: 'focus', header: t('colFocus'), align: centred, input: { list: focuses, prompt: t('focusPrompt') } },
       { key: 'direction', header: t('colDirection'), input: { list: directions, prompt: t('directionPrompt') } },
@@ -86,7 +91,7 @@ function buildDevelopmentPlan({ lang, example, today, columnProbe }: TemplateOpt
     data: ex?.targets.map(([customer, industry, type, scale, focus, direction, product, notes]) => ({
       customer,
       industry,
-      type,
+      type: types[type],
       scale: scales[scale],
       focus: focuses[focus],
       direction: directions[direction],
@@ -175,6 +180,8 @@ function buildDevelopmentPlan({ lang, example, today, columnProbe }: TemplateOpt
   });
   row = status.lastRow + 2;
 
+  // Printed as three pages: targets and needs; supply and steps; criteria and checklist.
+  const pageBreaks = [row - 1];
   // 3. Our supply capability.
   section(t('sectionSupply'));
   const technical = [t('technicalFull'), t('technicalMostly'), t('technicalNot')];
@@ -224,7 +231,6 @@ function buildDevelopmentPlan({ lang, example, today, columnProbe }: TemplateOpt
     ref: supply.body('leadOk'),
     rules: [{ type: 'expression', formula: `$${supply.col.leadOk}${supply.firstRow}=${q(c('no'))}`, style: FLAG_STYLE }],
   });
-  const pageBreak = supply.lastRow + 1;
   row = supply.lastRow + 2;
 
   // 4. Development process.
@@ -254,8 +260,8 @@ function buildDevelopmentPlan({ lang, example, today, columnProbe }: TemplateOpt
     ],
     data: ex?.steps.map(([action, start, due, owner, s, notes]) => ({
       action,
-      start: date(start),
-      due: date(due),
+      start: daysFrom(today, start),
+      due: daysFrom(today, due),
       owner,
       status: stepStatus[s],
       notes,
@@ -270,7 +276,8 @@ function buildDevelopmentPlan({ lang, example, today, columnProbe }: TemplateOpt
   });
   row = steps.lastRow + 2;
 
-  // 5. Acceptance criteria: each scored against a pass mark; all four must pass.
+  pageBreaks.push(row - 1);
+  // 5. Acceptance criteria: each scored against a pass mark; all must pass.
   section(t('sectionCriteria'));
   const [pass, fail] = [t('resultPass'), t('resultFail')];
   const criteria = planTable(b, lang, {
@@ -303,6 +310,8 @@ function buildDevelopmentPlan({ lang, example, today, columnProbe }: TemplateOpt
   twoLineRows(criteria.firstRow, criteria.lastRow);
   const results = criteria.range('result');
   const assessed = `COUNTIF(${results},${q(pass)})+COUNTIF(${results},${q(fail)})`;
+  // Every criterion row counts, so a criterion added as a row takes part in the verdict.
+  const total = `ROWS(${results})`;
   const failed = `COUNTIF(${results},${q(fail)})`;
   row = criteria.lastRow + 1;
   const verdictRef = `B${row}`;
@@ -311,7 +320,7 @@ function buildDevelopmentPlan({ lang, example, today, columnProbe }: TemplateOpt
     verdictRef,
     {
       formula:
-        `IF(${assessed}<4,${messageFormula(t('verdictPending'), { n: assessed })},` +
+        `IF(${assessed}<${total},${messageFormula(t('verdictPending'), { n: assessed, total })},` +
         `IF(${failed}=0,${q(t('verdictAccept'))},${messageFormula(t('verdictReject'), { n: failed })}))`,
     },
     style(STYLE.computed, { font: { bold: true } }),
@@ -324,7 +333,7 @@ function buildDevelopmentPlan({ lang, example, today, columnProbe }: TemplateOpt
     ref: rangeRef(row, 2, row, 4),
     rules: [
       { type: 'expression', formula: `${verdictRef}=${q(t('verdictAccept'))}`, style: OK_STYLE },
-      { type: 'expression', formula: `AND(${assessed}=4,${failed}>0)`, style: FLAG_STYLE },
+      { type: 'expression', formula: `AND(${assessed}=${total},${failed}>0)`, style: FLAG_STYLE },
     ],
   });
   b.conditional({
@@ -332,7 +341,7 @@ function buildDevelopmentPlan({ lang, example, today, columnProbe }: TemplateOpt
     rules: [{ type: 'expression', formula: `$${criteria.col.result}${criteria.firstRow}=${q(fail)}`, style: FLAG_STYLE }],
   });
   row += 1;
-  b.at(row, 1, t('criteriaNote'), STYLE.note).merge(rangeRef(row, 1, row, WIDTH));
+  b.at(row, 1, t('criteriaNote'), TEMPLATE_NOTE).merge(rangeRef(row, 1, row, WIDTH));
   row += 2;
 
   // 6. Preparation checklist with its completion rate.
@@ -362,7 +371,7 @@ function buildDevelopmentPlan({ lang, example, today, columnProbe }: TemplateOpt
       const e = ex?.checklist[i];
       return {
         done: e ? (e[0] ? doneYes : doneNo) : doneNo,
-        doneDate: date(e?.[1] ?? null),
+        doneDate: e?.[1] === null || e?.[1] === undefined ? null : daysFrom(today, e[1]),
         owner: e?.[2] ?? null,
         notes: e?.[3] ?? null,
       };
@@ -409,38 +418,41 @@ function buildDevelopmentPlan({ lang, example, today, columnProbe }: TemplateOpt
         paperSize: 'A4',
         fitToWidth: true,
         titleRows: '1:2',
-        area: rangeRef(1, 1, last, WIDTH),
-        rowBreaks: [pageBreak],
+        area: printArea(rangeRef(1, 1, last, WIDTH)),
+        rowBreaks: pageBreaks,
       },
-      protection: { enabled: true },
+      protection: protect ? { enabled: true } : undefined,
     })
     .build();
 }
 
 interface Example {
-  /** customer, industry, type, scale index, focus index, direction index, main product, notes */
-  targets: [string, string, string, number, number, number, string, string | null][];
+  /** customer, industry, type index, scale index, focus index, direction index, main product, notes */
+  targets: [string, string, number, number, number, number, string, string | null][];
   needs: CellContent[][];
   /** customer, purchase volume, sales, finances index, credit index, notes */
   status: [string, string, string, number, number, string | null][];
   /** product, technical index, monthly output, our lead time, required lead time, notes */
   supply: [string, number, string, number, number, string | null][];
-  /** action, start, due, owner, status index, notes */
-  steps: [string, string, string, string, number, string | null][];
+  /** action, start and due (days from the report date), owner, status index, notes */
+  steps: [string, number, number, string, number, string | null][];
   /** score, evidence — in the order of the four criteria */
   criteria: [number, string][];
-  /** done, done on, owner, notes — in the order of the six items */
-  checklist: [boolean, string | null, string | null, string | null][];
+  /** done, done on (days from the report date), owner, notes — in the order of the six items */
+  checklist: [boolean, number | null, string | null, string | null][];
 }
 
-/** Numbers, dates and choices are the same in both languages, so the results agree. */
+/**
+ * Numbers and choices are the same in both languages, and dates are days from the report date,
+ * so the results agree: one step done, one overdue, the others on time.
+ */
 const EXAMPLE: Record<Lang, Example> = {
   'zh-CN': {
     targets: [
-      ['苏州恒达电子科技有限公司', '电子制造', '生产企业', 1, 0, 0, '工业胶粘剂', '年采购约 300 万元'],
-      ['宁波海纳塑业有限公司', '塑料制品', '生产企业', 0, 0, 1, '色母粒', '现有客户，拟推新品'],
-      ['杭州远景包装材料有限公司', '包装材料', '生产企业', 1, 1, 2, '环保复合膜', null],
-      ['合肥城建设备租赁公司', '工程机械', '服务企业', 2, 2, 3, '密封材料', '经行业协会介绍'],
+      ['苏州恒达电子科技有限公司', '电子制造', 3, 1, 0, 0, '工业胶粘剂', '年采购约 300 万元'],
+      ['宁波海纳塑业有限公司', '塑料制品', 3, 0, 0, 1, '色母粒', '现有客户，拟推新品'],
+      ['杭州远景包装材料有限公司', '包装材料', 3, 1, 1, 2, '环保复合膜', null],
+      ['合肥城建设备租赁公司', '工程机械', 3, 2, 2, 3, '密封材料', '经行业协会介绍'],
     ],
     needs: [
       [
@@ -473,11 +485,11 @@ const EXAMPLE: Record<Lang, Example> = {
       ['色母粒', 1, '50 吨', 15, 10, '需增加排产'],
     ],
     steps: [
-      ['电话邀约采购经理并登门拜访', '2026-02-20', '2026-03-05', '王磊', 2, null],
-      ['寄送样品并跟进测试结果', '2026-03-01', '2026-03-12', '李娜', 1, '实验室排期延后'],
-      ['提交产品推介书与报价', '2026-03-10', '2026-03-25', '王磊', 1, null],
-      ['技术交流与工厂考察', '2026-04-01', '2026-04-15', '张伟', 0, '邀请来厂参观'],
-      ['商务谈判与签约', '2026-04-20', '2026-05-10', '王磊', 0, null],
+      ['电话邀约采购经理并登门拜访', -23, -10, '王磊', 2, null],
+      ['寄送样品并跟进测试结果', -14, -3, '李娜', 1, '实验室排期延后'],
+      ['提交产品推介书与报价', -5, 10, '王磊', 1, null],
+      ['技术交流与工厂考察', 17, 31, '张伟', 0, '邀请来厂参观'],
+      ['商务谈判与签约', 36, 56, '王磊', 0, null],
     ],
     criteria: [
       [4, '近三年盈利，付款记录良好'],
@@ -486,11 +498,11 @@ const EXAMPLE: Record<Lang, Example> = {
       [3, '耐温要求需加做一项测试'],
     ],
     checklist: [
-      [true, '2026-02-18', '王磊', '采购部赵经理'],
-      [true, '2026-02-25', '王磊', '生产副总陈总'],
-      [true, '2026-03-02', '李娜', '现用进口品牌'],
+      [true, -25, '王磊', '采购部赵经理'],
+      [true, -18, '王磊', '生产副总陈总'],
+      [true, -13, '李娜', '现用进口品牌'],
       [false, null, '李娜', '待内线确认'],
-      [true, '2026-03-06', '王磊', '月结 60 天'],
+      [true, -9, '王磊', '月结 60 天'],
       [false, null, '张伟', null],
     ],
   },
@@ -499,16 +511,16 @@ const EXAMPLE: Record<Lang, Example> = {
       [
         'Suzhou Hengda Electronics Co., Ltd.',
         'Electronics',
-        'Manufacturer',
+        3,
         1,
         0,
         0,
         'Adhesive',
         'About CNY 3M a year',
       ],
-      ['Ningbo Haina Plastics Co., Ltd.', 'Plastics', 'Manufacturer', 0, 0, 1, 'Masterbatch', 'Existing customer'],
-      ['Hangzhou Yuanjing Packaging Co., Ltd.', 'Packaging', 'Manufacturer', 1, 1, 2, 'Eco film', null],
-      ['Hefei Chengjian Equipment Leasing', 'Machinery', 'Service company', 2, 2, 3, 'Seals', 'Via trade association'],
+      ['Ningbo Haina Plastics Co., Ltd.', 'Plastics', 3, 0, 0, 1, 'Masterbatch', 'Existing customer'],
+      ['Hangzhou Yuanjing Packaging Co., Ltd.', 'Packaging', 3, 1, 1, 2, 'Eco film', null],
+      ['Hefei Chengjian Equipment Leasing', 'Machinery', 3, 2, 2, 3, 'Seals', 'Via trade association'],
     ],
     needs: [
       [
@@ -541,11 +553,11 @@ const EXAMPLE: Record<Lang, Example> = {
       ['Masterbatch', 1, '50 tonnes', 15, 10, 'Extra shifts'],
     ],
     steps: [
-      ['Call the purchasing manager and visit', '2026-02-20', '2026-03-05', 'Wang Lei', 2, null],
-      ['Send samples and follow up the tests', '2026-03-01', '2026-03-12', 'Li Na', 1, 'Lab delayed'],
-      ['Send proposal and quotation', '2026-03-10', '2026-03-25', 'Wang Lei', 1, null],
-      ['Tech exchange, plant visit', '2026-04-01', '2026-04-15', 'Zhang Wei', 0, 'At our plant'],
-      ['Negotiate and sign', '2026-04-20', '2026-05-10', 'Wang Lei', 0, null],
+      ['Call the purchasing manager and visit', -23, -10, 'Wang Lei', 2, null],
+      ['Send samples and follow up the tests', -14, -3, 'Li Na', 1, 'Lab delayed'],
+      ['Send proposal and quotation', -5, 10, 'Wang Lei', 1, null],
+      ['Tech exchange, plant visit', 17, 31, 'Zhang Wei', 0, 'At our plant'],
+      ['Negotiate and sign', 36, 56, 'Wang Lei', 0, null],
     ],
     criteria: [
       [4, 'Profitable for three years; pays on time'],
@@ -554,11 +566,11 @@ const EXAMPLE: Record<Lang, Example> = {
       [3, 'Heat resistance needs one extra test'],
     ],
     checklist: [
-      [true, '2026-02-18', 'Wang Lei', 'Mr Zhao, purchasing'],
-      [true, '2026-02-25', 'Wang Lei', 'Mr Chen, production VP'],
-      [true, '2026-03-02', 'Li Na', 'They use an imported brand'],
+      [true, -25, 'Wang Lei', 'Mr Zhao, purchasing'],
+      [true, -18, 'Wang Lei', 'Mr Chen, production VP'],
+      [true, -13, 'Li Na', 'They use an imported brand'],
       [false, null, 'Li Na', 'Insider to confirm'],
-      [true, '2026-03-06', 'Wang Lei', '60 days after month end'],
+      [true, -9, 'Wang Lei', '60 days after month end'],
       [false, null, 'Zhang Wei', null],
     ],
   },

@@ -1,16 +1,22 @@
 import catalog from '../../i18n/templates/key-account-plan';
 import { translator } from '../../i18n/define';
-import { cellRef, rangeRef } from '../core/a1';
-import { FLAG_STYLE, OK_STYLE, planTable, q, rowCells, validationFor, type InputRule } from '../core/planning-table';
+import { cellRef, printArea, rangeRef } from '../core/a1';
+import common from '../../i18n/common';
+import { messageFormula } from '../core/formula-text';
+import { monthStart } from '../core/example-dates';
+import { customerTypes, fitRowHeights, FLAG_STYLE, OK_STYLE, planTable, q, rowCells, validationFor, type InputRule } from '../core/planning-table';
 import { SheetBuilder } from '../core/sheet-builder';
 import type { CellContent, CellStyle, Lang, SheetSpec } from '../core/sheet-spec';
-import { NUMFMT, STYLE, style } from '../core/styles';
+import { COLORS, NUMFMT, STYLE, TEMPLATE_NOTE, style } from '../core/styles';
 import type { TemplateDef, TemplateOptions } from './registry';
 import { titleBlock } from '../core/title-block';
-import { sectionBand, utcDate as date } from '../core/section-band';
+import { sectionBand } from '../core/section-band';
+import { keepBlocksTogether } from '../core/print-layout';
 
 const WIDTH = 8;
 const TRADING_MONTHS = 12;
+/** Decision makers the plan has room for: a key account's whole buying centre. */
+export const DECISION_MAKERS = 8;
 
 const zh = translator(catalog, 'zh-CN');
 const en = translator(catalog, 'en-US');
@@ -23,33 +29,41 @@ export const keyAccountPlan: TemplateDef = {
 };
 
 const LABEL: CellStyle = style(STYLE.label, { alignment: { horizontal: 'left', vertical: 'middle', wrapText: true } });
-const NOTE: CellStyle = style(STYLE.note, { alignment: { vertical: 'middle' } });
+const NOTE: CellStyle = style(TEMPLATE_NOTE, { alignment: { vertical: 'middle' } });
+/** A check message: red text, shown only when something is wrong. */
+const FLAG_TEXT: CellStyle = style(STYLE.computed, { font: { bold: true, color: COLORS.redText } });
 const MONEY_IN: CellStyle = style(STYLE.input, { numFmt: NUMFMT.cny, alignment: { vertical: 'middle' } });
 const MONEY_OUT: CellStyle = style(STYLE.computed, { numFmt: NUMFMT.cny });
 const CENTRED = 'center' as const;
 
-function buildKeyAccountPlan({ lang, example, today, columnProbe }: TemplateOptions): SheetSpec {
+function buildKeyAccountPlan(o: TemplateOptions): SheetSpec {
+  const { lang, example, protect = false } = o;
+  const today = o.today ?? new Date();
   const t = translator(catalog, lang);
-  const b = new SheetBuilder(t('sheetName'), { columnProbe });
+  const c = translator(common, lang);
+  const b = new SheetBuilder(t('sheetName'), o);
   const { nextRow } = titleBlock(b, {
     lang,
     title: t('title'),
     purpose: t('purpose'),
     width: WIDTH,
-    date: today ?? new Date(),
+    date: today,
     planName: t('planName'),
+    protect,
   });
   const ex = example ? EXAMPLE[lang] : undefined;
   const rowHeights: Record<number, number> = { 1: 26, 2: 18, 3: 20 };
-  const rowBreaks: number[] = [];
+  const sectionStarts: number[] = [];
   let row = nextRow;
 
   const section = (text: string) => {
+    sectionStarts.push(row);
     sectionBand(b, row, WIDTH, text);
     rowHeights[row] = 22;
     row += 1;
   };
   const subsection = (text: string) => {
+    sectionStarts.push(row);
     b.at(row, 1, text, style(STYLE.label, { alignment: { horizontal: 'left' } }));
     row += 1;
   };
@@ -59,9 +73,9 @@ function buildKeyAccountPlan({ lang, example, today, columnProbe }: TemplateOpti
     if (to > from) b.fill(rangeRef(r, from, r, to), cellStyle).merge(rangeRef(r, from, r, to));
     return cellRef(r, from);
   };
-  const wrapRows = (from: number, to: number, height = 30) => {
+  // Long entries wrap; fitRowHeights below sizes the rows to them.
+  const wrapRows = (from: number, to: number) => {
     for (let r = from; r <= to; r++) {
-      rowHeights[r] = height;
       for (let col = 1; col <= WIDTH; col++) {
         const cell = b.get(cellRef(r, col));
         if (cell) cell.style = style(cell.style, { alignment: { wrapText: true, vertical: 'middle' } });
@@ -89,7 +103,9 @@ function buildKeyAccountPlan({ lang, example, today, columnProbe }: TemplateOpti
   b.at(row, 1, t('productCategory'), LABEL);
   spread(row, 2, 4, ex?.category ?? null, textIn);
   b.at(row, 5, t('customerNature'), LABEL);
-  spread(row, 6, 8, ex?.nature ?? null, textIn);
+  const types = customerTypes(lang);
+  const typeRef = spread(row, 6, 8, ex ? types[ex.type] : null, textIn);
+  b.validation(validationFor(lang, typeRef, { list: types, prompt: c('typePrompt') }));
   row += 1;
   b.at(row, 1, t('serviceContent'), LABEL);
   spread(row, 2, WIDTH, ex?.service ?? null, textIn);
@@ -99,12 +115,16 @@ function buildKeyAccountPlan({ lang, example, today, columnProbe }: TemplateOpti
   section(t('sectionInformation'));
   subsection(t('subBusiness'));
   // Each value cell explains its metric in its own input message.
+  // A share of the whole is 0–100 %; margins and returns may be negative.
+  const share: InputRule = { decimal: [0, 1], prompt: '', shown: ['0%', '100%'] };
+  const ratio: InputRule = { decimal: [-1, 1], prompt: '', shown: ['-100%', '100%'] };
+  const days: InputRule = { whole: [0, 3650], prompt: '' };
   const metrics = [
-    { label: t('metricCurrentAssets'), prompt: t('promptCurrentAssets'), percent: true },
-    { label: t('metricNetMargin'), prompt: t('promptNetMargin'), percent: true },
-    { label: t('metricReturnOnAssets'), prompt: t('promptReturnOnAssets'), percent: true },
-    { label: t('metricCollection'), prompt: t('promptCollection'), percent: false },
-    { label: t('metricInventory'), prompt: t('promptInventory'), percent: false },
+    { label: t('metricCurrentAssets'), prompt: t('promptCurrentAssets'), rule: share },
+    { label: t('metricNetMargin'), prompt: t('promptNetMargin'), rule: ratio },
+    { label: t('metricReturnOnAssets'), prompt: t('promptReturnOnAssets'), rule: ratio },
+    { label: t('metricCollection'), prompt: t('promptCollection'), rule: days },
+    { label: t('metricInventory'), prompt: t('promptInventory'), rule: days },
   ];
   const business = planTable(b, lang, {
     name: 'KeyAccountPlan_Business',
@@ -122,12 +142,8 @@ function buildKeyAccountPlan({ lang, example, today, columnProbe }: TemplateOpti
     const r = business.firstRow + i;
     const ref = cellRef(r, business.index('value'));
     const cell = b.get(ref)!;
-    cell.style = style(cell.style, { numFmt: m.percent ? NUMFMT.percent : '0' });
-    b.validation(
-      m.percent
-        ? validationFor(lang, ref, { decimal: [-10, 10], prompt: m.prompt, shown: ['-1000%', '1000%'] })
-        : validationFor(lang, ref, { whole: [0, 3650], prompt: m.prompt }),
-    );
+    cell.style = style(cell.style, { numFmt: 'whole' in m.rule ? '0' : NUMFMT.percent });
+    b.validation(validationFor(lang, ref, { ...m.rule, prompt: m.prompt }));
   });
   row = business.lastRow + 2;
 
@@ -144,7 +160,7 @@ function buildKeyAccountPlan({ lang, example, today, columnProbe }: TemplateOpti
     name: 'KeyAccountPlan_DecisionMakers',
     top: row,
     left: 1,
-    rows: 3,
+    rows: DECISION_MAKERS,
     columns: [
       { key: 'name', header: t('colName') },
       { key: 'position', header: t('colPosition') },
@@ -188,7 +204,6 @@ function buildKeyAccountPlan({ lang, example, today, columnProbe }: TemplateOpti
     }),
   });
   wrapRows(factors.firstRow, factors.lastRow);
-  rowBreaks.push(factors.lastRow + 1);
   row = factors.lastRow + 2;
 
   // 5. Trading record with our share of the account's purchases.
@@ -211,13 +226,19 @@ function buildKeyAccountPlan({ lang, example, today, columnProbe }: TemplateOpti
         align: CENTRED,
         formula: (r, col) => {
           const x = rowCells(col, r);
-          return `IF(OR(${x.purchases}="",${x.ours}="",N(${x.purchases})=0),"",${x.ours}/${x.purchases})`;
+          return `IF(OR(${x.purchases}="",${x.ours}=""),"",IF(${x.purchases}=0,"",${x.ours}/${x.purchases}))`;
         },
       },
       { key: 'item', header: t('colMainItem') },
       { key: 'notes', header: t('colNotes') },
     ],
-    data: ex?.trading.map(([month, sales, purchases, ours, item]) => ({ month: date(month), sales, purchases, ours, item })),
+    data: ex?.trading.map(([month, sales, purchases, ours, item]) => ({
+      month: monthStart(today, month),
+      sales,
+      purchases,
+      ours,
+      item,
+    })),
   });
   rowHeights[trading.headerRow] = 30;
   b.validation(validationFor(lang, trading.body('month'), { date: true, prompt: t('monthPrompt') }));
@@ -229,11 +250,19 @@ function buildKeyAccountPlan({ lang, example, today, columnProbe }: TemplateOpti
   const totalShare = cellRef(row, trading.index('share'));
   b.set(
     totalShare,
-    { formula: `IF(N(${totalOf('purchases')})=0,"",${totalOf('ours')}/${totalOf('purchases')})` },
+    { formula: `IF(${totalOf('purchases')}=0,"",${totalOf('ours')}/${totalOf('purchases')})` },
     style(STYLE.computed, { numFmt: NUMFMT.percent, font: { bold: true }, alignment: { horizontal: CENTRED } }),
   );
+  // Our supply above their purchases is a typing error somewhere: say so beside the total.
+  const shares = trading.range('share');
+  const over = `COUNTIF(${shares},">1")`;
+  const checkRange = rangeRef(row, trading.index('item'), row, trading.right);
+  b.at(row, trading.index('item'), { formula: `IF(${over}=0,"",${messageFormula(t('shareOver'), { n: over })})` }, FLAG_TEXT)
+    .fill(checkRange, FLAG_TEXT)
+    .merge(checkRange);
+  b.conditional({ ref: trading.body('share'), rules: [{ type: 'cellIs', operator: 'greaterThan', formulas: ['1'], style: FLAG_STYLE }] });
   row += 1;
-  b.at(row, 1, t('shareNote'), STYLE.note).merge(rangeRef(row, 1, row, WIDTH));
+  b.at(row, 1, t('shareNote'), TEMPLATE_NOTE).merge(rangeRef(row, 1, row, WIDTH));
   row += 2;
 
   // 6. Competitors.
@@ -267,7 +296,14 @@ function buildKeyAccountPlan({ lang, example, today, columnProbe }: TemplateOpti
     })),
   });
   wrapRows(competitors.firstRow, competitors.lastRow);
-  row = competitors.lastRow + 2;
+  const competitorTotal = `SUM(${competitors.range('share')})`;
+  b.at(
+    competitors.lastRow + 1,
+    1,
+    { formula: `IF(${competitorTotal}>1,${messageFormula(t('competitorShareOver'), { total: `TEXT(${competitorTotal},"0%")` })},"")` },
+    FLAG_TEXT,
+  ).merge(rangeRef(competitors.lastRow + 1, 1, competitors.lastRow + 1, WIDTH));
+  row = competitors.lastRow + 3;
 
   // 7. Cost and sales forecast: is the account worth developing?
   section(t('sectionForecast'));
@@ -296,9 +332,10 @@ function buildKeyAccountPlan({ lang, example, today, columnProbe }: TemplateOpti
   line(t('managementCost'), f?.management ?? null, MONEY_IN);
   const costs = line(t('totalCosts'), { formula: `SUM(${rangeRef(costFirst, 2, row - 1, 2, true)})` }, MONEY_OUT);
   const risk = line(t('riskCoefficient'), f?.risk ?? null, style(textIn, { numFmt: NUMFMT.percent0 }), t('noteRisk'));
+  // Risk discounts the expected profit, never the costs (DOMAIN 2.3).
   const adjusted = line(
     t('riskAdjusted'),
-    { formula: `IF(COUNT(${sales},${margin},${risk})<3,"",(${profit}-${costs})*(1-${risk}))` },
+    { formula: `IF(COUNT(${sales},${margin},${risk})<3,"",${profit}*(1-${risk})-${costs})` },
     style(MONEY_OUT, { font: { bold: true } }),
     t('noteRiskAdjusted'),
   );
@@ -332,7 +369,6 @@ function buildKeyAccountPlan({ lang, example, today, columnProbe }: TemplateOpti
   b.validation(
     validationFor(lang, rangeRef(costFirst, 2, costFirst + 3, 2), { decimal: [0, 1e12], prompt: moneyPrompt }),
   );
-  rowBreaks.push(row + 1);
   row += 2;
 
   // 8. Six sources of competitive advantage.
@@ -466,7 +502,7 @@ function buildKeyAccountPlan({ lang, example, today, columnProbe }: TemplateOpti
   const last = referenceTop + stages.length;
 
   b.widths([24, 18, 18, 20, 20, 20, 18, 26]);
-  return b
+  const sheet = b
     .configure({
       rowHeights,
       freeze: { rows: 2, columns: 0 },
@@ -475,13 +511,15 @@ function buildKeyAccountPlan({ lang, example, today, columnProbe }: TemplateOpti
         paperSize: 'A4',
         fitToWidth: true,
         titleRows: '1:2',
-        area: rangeRef(1, 1, last, WIDTH),
-        rowBreaks,
+        area: printArea(rangeRef(1, 1, last, WIDTH)),
       },
-      protection: { enabled: true },
+      protection: protect ? { enabled: true } : undefined,
       personalRanges: people.personal,
     })
     .build();
+  const fitted = fitRowHeights(sheet, 2);
+  // Each numbered section starts a new page when it would not fit on the current one.
+  return { ...fitted, print: { ...fitted.print!, rowBreaks: keepBlocksTogether(fitted, sectionStarts) } };
 }
 
 interface Example {
@@ -490,7 +528,8 @@ interface Example {
   /** index into strategic / key / general */
   tier: number;
   category: string;
-  nature: string;
+  /** index into the customer types */
+  type: number;
   service: string;
   /** value, notes — in the order of the five metrics */
   business: [number, string | null][];
@@ -500,8 +539,8 @@ interface Example {
   people: (string | null)[][];
   /** impact index, situation, our response — in the order of the three factors */
   factors: [number, string, string][];
-  /** month, their sales, their purchases, our supply, main product */
-  trading: [string, number, number, number, string][];
+  /** month (months from the report month), their sales, their purchases, our supply, main product */
+  trading: [number, number, number, number, string][];
   /** competitor, products, share, strengths, weaknesses, our response */
   competitors: (string | number)[][];
   forecast: {
@@ -520,13 +559,14 @@ interface Example {
   relationshipNotes: string;
 }
 
-const TRADING: [string, number, number, number][] = [
-  ['2025-09-01', 1250000, 420000, 84000],
-  ['2025-10-01', 1310000, 450000, 99000],
-  ['2025-11-01', 1180000, 400000, 100000],
-  ['2025-12-01', 1420000, 480000, 132000],
-  ['2026-01-01', 1050000, 360000, 108000],
-  ['2026-02-01', 980000, 300000, 96000],
+/** The six full months before the report month. */
+const TRADING: [number, number, number, number][] = [
+  [-6, 1250000, 420000, 84000],
+  [-5, 1310000, 450000, 99000],
+  [-4, 1180000, 400000, 100000],
+  [-3, 1420000, 480000, 132000],
+  [-2, 1050000, 360000, 108000],
+  [-1, 980000, 300000, 96000],
 ];
 const FORECAST = {
   sales: 3600000,
@@ -545,7 +585,7 @@ const EXAMPLE: Record<Lang, Example> = {
     account: '华东精密机械有限公司',
     tier: 0,
     category: '工业胶粘剂与密封材料',
-    nature: '生产企业（工程机械）',
+    type: 3,
     service: '技术支持、驻厂服务、月度对账与库存预警',
     business: [
       [0.45, '现金较充裕'],
@@ -560,6 +600,8 @@ const EXAMPLE: Record<Lang, Example> = {
       ['陈建国', '总经理，最终拍板', '稳重务实', '年内降本 10%', '钓鱼', '子女在读大学', '经采购经理引荐'],
       ['赵敏', '采购经理，筛选供应商', '细致，重流程', '供应商整合', '羽毛球', null, '我方内线'],
       ['孙浩', '技术部长，负责选型', '严谨', '新机型量产', null, null, '关注耐温指标'],
+      ['刘芳', '财务经理，审核付款', '谨慎', '控制应收账款', null, null, '关注账期'],
+      ['周强', '生产部长，使用者', '直率', '避免停线', '篮球', null, '关心供货稳定'],
     ],
     factors: [
       [0, '更换供应商需重新认证，周期约 3 个月', '提供免费试样与认证支持'],
@@ -590,7 +632,7 @@ const EXAMPLE: Record<Lang, Example> = {
     account: 'Huadong Precision Machinery Co., Ltd.',
     tier: 0,
     category: 'Industrial adhesives and sealants',
-    nature: 'Manufacturer (construction machinery)',
+    type: 3,
     service: 'Technical support, on-site service, monthly statements and stock alerts',
     business: [
       [0.45, 'Cash is ample'],
@@ -613,6 +655,8 @@ const EXAMPLE: Record<Lang, Example> = {
       ],
       ['Zhao Min', 'Purchasing manager', 'Careful, by the book', 'Fewer suppliers', 'Badminton', null, 'Our insider'],
       ['Sun Hao', 'Head of engineering', 'Rigorous', 'New model launch', null, null, 'Watches heat resistance'],
+      ['Liu Fang', 'Finance manager', 'Cautious', 'Fewer receivables', null, null, 'Watches payment terms'],
+      ['Zhou Qiang', 'Head of production', 'Direct', 'No line stops', 'Basketball', null, 'Wants steady supply'],
     ],
     factors: [
       [0, 'A new supplier needs 3 months of approval', 'Free samples and approval support'],

@@ -1,20 +1,18 @@
 import messages from '../../i18n/templates/opportunity-threat';
 import { translator } from '../../i18n/define';
-import { cellRef, rangeRef } from '../core/a1';
+import { cellRef, printArea, rangeRef } from '../core/a1';
 import { planTable, q, type PlacedTable, type PlanColumn, fitRowHeights } from '../core/planning-table';
 import { SheetBuilder } from '../core/sheet-builder';
 import type { Lang, SheetSpec } from '../core/sheet-spec';
-import { COLORS, STYLE, style } from '../core/styles';
+import { COLORS, STYLE, TEMPLATE_NOTE, style } from '../core/styles';
 import type { TemplateDef, TemplateOptions } from './registry';
 import { titleBlock } from '../core/title-block';
 
 const SECTION_ROW = 6;
-const HEADER_ROW = 7;
 const BODY_ROWS = 12;
-const BLOCK = 6;
-/** Opportunities from column A, threats after a spacer column (wide enough for the title block's "Version"). */
 const LEFT = 1;
-const WIDTH = 2 * BLOCK + 1;
+/** Both blocks use columns A–F; G and H carry the title block's version cell. */
+const WIDTH = 8;
 
 type H = 'H' | 'L';
 /** Example (ours). Opportunities: pursue 1, improve odds 2, quick win 1, ignore 1. Threats: major 2, monitor 1, routine 1, negligible 0. */
@@ -67,14 +65,16 @@ interface Matrix {
 
 type MatrixKey = 'item' | 'first' | 'second' | 'quadrant' | 'action' | 'owner';
 
+/** A matrix block: section band, table, and the 2×2 count grid under it. Returns the table and the grid's last row. */
 function matrix(
   b: SheetBuilder,
   lang: Lang,
   m: Matrix,
-  left: number,
+  sectionRow: number,
   levels: { high: string; low: string },
   example: boolean,
-): PlacedTable<MatrixKey> {
+): { table: PlacedTable<MatrixKey>; lastRow: number } {
+  const left = LEFT;
   const hi = q(levels.high);
   const [hh, hl, lh, ll] = m.quadrants.map(q);
   const columns: PlanColumn<MatrixKey>[] = [
@@ -97,9 +97,9 @@ function matrix(
   const data = example
     ? m.rows.map(([item, a, p, action, owner]) => ({ item, first: level(a), second: level(p), action: action || null, owner: owner || null }))
     : undefined;
-  const table = planTable(b, lang, { name: `OpportunityThreat_${m.name}`, top: HEADER_ROW, left, columns, rows: BODY_ROWS, data });
-  b.at(SECTION_ROW, left, m.section, STYLE.section).merge(rangeRef(SECTION_ROW, left, SECTION_ROW, table.right));
-  for (let c = left + 1; c <= table.right; c++) b.at(SECTION_ROW, c, null, STYLE.section);
+  const table = planTable(b, lang, { name: `OpportunityThreat_${m.name}`, top: sectionRow + 1, left, columns, rows: BODY_ROWS, data });
+  b.at(sectionRow, left, m.section, STYLE.section).merge(rangeRef(sectionRow, left, sectionRow, WIDTH));
+  for (let c = left + 1; c <= WIDTH; c++) b.at(sectionRow, c, null, STYLE.section);
   const tl = `${table.col.quadrant}${table.firstRow}`;
   b.conditional({
     ref: table.body('quadrant'),
@@ -123,16 +123,18 @@ function matrix(
       b.at(r, col + 1, { formula: `COUNTIF(${quadrants},${q(m.quadrants[k])})` }, style(STYLE.computed, { font: { bold: true, size: 12 }, alignment: { horizontal: 'center' } }));
     });
   });
-  return table;
+  return { table, lastRow: top + 2 };
 }
 
-function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpec[] {
+function build(o: TemplateOptions): SheetSpec[] {
+  const { lang, example, protect = false } = o;
   const t = translator(messages, lang);
-  const b = new SheetBuilder(t('sheetName'), { columnProbe });
-  titleBlock(b, { lang, title: t('title'), purpose: t('purpose'), width: WIDTH, date: today ?? new Date() });
+  const b = new SheetBuilder(t('sheetName'), o);
+  titleBlock(b, { lang, title: t('title'), purpose: t('purpose'), width: WIDTH, date: o.today ?? new Date(), protect });
   const levels = { high: t('high'), low: t('low') };
   const data = EXAMPLE[lang];
 
+  // Opportunities, then threats under them: each block prints on a page of its own.
   const opp = matrix(
     b,
     lang,
@@ -148,10 +150,11 @@ function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpe
       rowHeads: [t('attractivenessHigh'), t('attractivenessLow')],
       rows: data.opp,
     },
-    LEFT,
+    SECTION_ROW,
     levels,
     example,
   );
+  const threatsRow = opp.lastRow + 2;
   const thr = matrix(
     b,
     lang,
@@ -167,23 +170,30 @@ function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpe
       rowHeads: [t('severityHigh'), t('severityLow')],
       rows: data.thr,
     },
-    opp.right + 2,
+    threatsRow,
     levels,
     example,
   );
-  const gridTop = opp.lastRow + 2;
-  const noteRow = gridTop + 4;
-  b.set(cellRef(noteRow, 1), t('note'), STYLE.note).merge(rangeRef(noteRow, 1, noteRow, thr.right));
+  const noteRow = thr.lastRow + 2;
+  b.set(cellRef(noteRow, 1), t('note'), TEMPLATE_NOTE).merge(rangeRef(noteRow, 1, noteRow, WIDTH));
 
-  b.widths([30, 13, 13, 13, 26, 11, 9, 30, 13, 13, 13, 26, 11]);
-  const heights: Record<number, number> = { 1: 26, 2: 18, 3: 20, [HEADER_ROW]: 28, [gridTop]: 28, [noteRow]: 30 };
+  b.widths([34, 13, 13, 15, 34, 12, 8, 8]);
+  const heights: Record<number, number> = { 1: 26, 2: 18, 3: 20 };
+  for (const m of [opp, thr]) heights[m.table.headerRow] = heights[m.lastRow - 2] = 28;
   b.configure({
     rowHeights: heights,
-    freeze: { rows: HEADER_ROW, columns: 0 },
-    print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: `${SECTION_ROW}:${HEADER_ROW}`, area: rangeRef(1, 1, noteRow, thr.right) },
-    protection: { enabled: true },
+    freeze: { rows: 3, columns: 0 },
+    print: {
+      orientation: 'landscape',
+      paperSize: 'A4',
+      fitToWidth: true,
+      titleRows: '1:2',
+      area: printArea(rangeRef(1, 1, noteRow, WIDTH)),
+      rowBreaks: [threatsRow - 1],
+    },
+    protection: protect ? { enabled: true } : undefined,
   });
-  return [fitRowHeights(b.build())];
+  return [fitRowHeights(b.build(), 2)];
 }
 
 const en = translator(messages, 'en-US');

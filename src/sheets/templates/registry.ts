@@ -1,5 +1,5 @@
 import type { Lang, SheetSpec } from '../core/sheet-spec';
-import type { ColumnProbe } from '../core/planning-table';
+import type { SheetBuilderOptions } from '../core/sheet-builder';
 import { developmentPlan } from './development-plan';
 import { pipeline } from './pipeline';
 import { keyAccountPlan } from './key-account-plan';
@@ -11,14 +11,21 @@ import { bcg } from './bcg';
 import { opportunityThreat } from './opportunity-threat';
 import { visitPlan } from './visit-plan';
 
-export interface TemplateOptions {
+/** How a template is made. The probes of SheetBuilderOptions are for tests only. */
+export interface TemplateOptions extends SheetBuilderOptions {
   lang: Lang;
   /** Fill the example rows (the worked cases described in docs/rules/templates/). */
   example: boolean;
-  /** The date written into the title block and used as the report date; defaults to today. */
+  /**
+   * The day the template is made for: written into the title block as the report date, and the
+   * day the example rows are dated from. Defaults to today.
+   */
   today?: Date;
-  /** Test-only: a blank column spliced into every table, to show formulas find columns by key. */
-  columnProbe?: ColumnProbe;
+  /**
+   * Protect the sheets so only input cells can be edited. Off by default: a protected sheet
+   * cannot get new rows, so its tables cannot grow.
+   */
+  protect?: boolean;
 }
 
 export interface TemplateDef {

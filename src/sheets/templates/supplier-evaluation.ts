@@ -1,16 +1,19 @@
 import messages from '../../i18n/templates/supplier-evaluation';
 import { translator } from '../../i18n/define';
-import { cellRef, columnLetter, rangeRef } from '../core/a1';
-import { FLAG_STYLE, OK_STYLE, planTable, q, type PlanColumn, fitRowHeights } from '../core/planning-table';
+import { cellRef, columnLetter, printArea, rangeRef } from '../core/a1';
+import { messageFormula } from '../core/formula-text';
+import { FLAG_STYLE, OK_STYLE, planTable, q, validationFor, type PlanColumn, fitRowHeights } from '../core/planning-table';
 import { SheetBuilder } from '../core/sheet-builder';
 import type { Lang, SheetSpec } from '../core/sheet-spec';
-import { COLORS, NUMFMT, STYLE, style } from '../core/styles';
+import { COLORS, NUMFMT, STYLE, TEMPLATE_NOTE, style } from '../core/styles';
 import type { TemplateDef, TemplateOptions } from './registry';
 import { titleBlock } from '../core/title-block';
 
 const COMPETITORS = 3;
 const EXTRA_ROWS = 2;
-const NAMES_ROW = 6;
+/** The scale every score is given on: the first is the default (DOMAIN 2.5). */
+const SCALES = ['1–5', '0–10'] as const;
+const SCALE_ROW = 6;
 const HEADER_ROW = 7;
 
 /**
@@ -35,10 +38,11 @@ const EXAMPLE_BIDDERS: Record<Lang, string[]> = {
 
 type ScoreKey = 'criterion' | 'weight' | `bidder${number}` | 'notes';
 
-function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpec[] {
+function build(o: TemplateOptions): SheetSpec[] {
+  const { lang, example, protect = false } = o;
   const t = translator(messages, lang);
-  const b = new SheetBuilder(t('sheetName'), { columnProbe });
-  titleBlock(b, { lang, title: t('title'), purpose: t('purpose'), width: 3 + COMPETITORS + 1, date: today ?? new Date() });
+  const b = new SheetBuilder(t('sheetName'), o);
+  titleBlock(b, { lang, title: t('title'), purpose: t('purpose'), width: 3 + COMPETITORS + 1, date: o.today ?? new Date(), protect });
 
   const criteria = [
     t('critRelationship'),
@@ -52,12 +56,23 @@ function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpe
   ];
   const rows = criteria.length + EXTRA_ROWS;
   const bidderKeys = Array.from({ length: COMPETITORS + 1 }, (_, i): ScoreKey => `bidder${i}`);
-
   const bidders = example
     ? EXAMPLE_BIDDERS[lang]
     : [t('us'), ...Array.from({ length: COMPETITORS }, (_, i) => t('competitor', { n: i + 1 }))];
 
-  const score = { decimal: [1, 5] as [number, number], prompt: t('promptScore') };
+  // The scale, chosen in one cell: every score rule and colour reads it.
+  const label = style(STYLE.label, { alignment: { horizontal: 'left', wrapText: true }, border: COLORS.border, fill: COLORS.sectionFill });
+  b.at(SCALE_ROW, 1, t('scaleLabel'), label);
+  b.at(SCALE_ROW, 2, SCALES[0], style(STYLE.input, { font: { bold: true }, alignment: { horizontal: 'center' } }));
+  b.validation(validationFor(lang, cellRef(SCALE_ROW, 2), { list: [...SCALES], prompt: t('scalePrompt') }));
+  b.at(SCALE_ROW, 3, t('scaleNoteInput'), style(TEMPLATE_NOTE, { alignment: { vertical: 'middle', wrapText: false } }));
+  const scaleCell = cellRef(SCALE_ROW, 2, true);
+  const [low, high] = [`IF(${scaleCell}=${q(SCALES[1])},0,1)`, `IF(${scaleCell}=${q(SCALES[1])},10,5)`];
+  const scaleText = `${scaleCell}`;
+
+  // Bidders' names are the header cells of their score columns: yellow, for the planner to type.
+  const nameHeader = style(STYLE.header, { fill: COLORS.inputFill, font: { color: COLORS.title }, locked: false });
+  const score = { decimal: [0, 10] as [number, number], prompt: t('promptScore') };
   const columns: PlanColumn<ScoreKey>[] = [
     // Locked labels on the eight criteria rows; the rows below them take extra criteria.
     { key: 'criterion', header: t('colCriterion'), labels: criteria, width: 24 },
@@ -72,7 +87,8 @@ function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpe
     ...bidderKeys.map(
       (key, i): PlanColumn<ScoreKey> => ({
         key,
-        header: i === 0 ? t('colUs') : t('colCompetitor', { n: i }),
+        header: bidders[i],
+        headerStyle: nameHeader,
         align: 'center',
         numFmt: '0.0',
         input: score,
@@ -91,20 +107,14 @@ function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpe
   const bidderCols = bidderKeys.map((key) => table.index(key));
   const right = table.right;
 
-  b.at(NAMES_ROW, 1, t('biddersLabel'), style(STYLE.label, { alignment: { horizontal: 'right' } }));
-  b.merge(rangeRef(NAMES_ROW, 1, NAMES_ROW, 2));
-  bidderCols.forEach((col, i) =>
-    b.at(NAMES_ROW, col, bidders[i], style(STYLE.input, { font: { bold: true }, alignment: { horizontal: 'center' } })),
-  );
-
   const weights = table.range('weight');
   const totalRow = table.lastRow + 2;
   const rankRow = totalRow + 1;
   const checkRow = rankRow + 1;
-  const noteRow = checkRow + 1;
+  const scoreCheckRow = checkRow + 1;
+  const noteRow = scoreCheckRow + 1;
   const weightCol = table.index('weight');
   const weightTotal = cellRef(totalRow, weightCol);
-  const label = style(STYLE.label, { alignment: { horizontal: 'left' }, border: COLORS.border, fill: COLORS.sectionFill });
   const number = (numFmt: string) => style(STYLE.computed, { numFmt, font: { bold: true }, alignment: { horizontal: 'center' } });
 
   b.at(totalRow, 1, t('totalLabel'), label);
@@ -121,21 +131,28 @@ function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpe
   });
   b.at(totalRow, right, null, STYLE.computed).at(rankRow, right, null, STYLE.computed);
 
+  const message = (row: number, text: string, formula: string) => {
+    b.at(row, 1, text, label);
+    b.at(row, 2, { formula }, style(STYLE.computed, { font: { bold: true } }));
+    for (let col = 3; col <= right; col++) b.at(row, col, null, STYLE.computed);
+    b.merge(rangeRef(row, 2, row, right));
+  };
   const [before, after] = t('weightsWrong').split('{total}');
-  b.at(checkRow, 1, t('checkLabel'), label);
-  b.at(
+  message(
     checkRow,
-    2,
-    {
-      formula:
-        `IF(COUNT(${weights})=0,${q(t('weightsEmpty'))},` +
-        `IF(ROUND(${weightTotal},6)=1,${q(t('weightsOk'))},${q(before)}&TEXT(${weightTotal},"0.0%")&${q(after)}))`,
-    },
-    style(STYLE.computed, { font: { bold: true } }),
+    t('checkLabel'),
+    `IF(COUNT(${weights})=0,${q(t('weightsEmpty'))},` +
+      `IF(ROUND(${weightTotal},6)=1,${q(t('weightsOk'))},${q(before)}&TEXT(${weightTotal},"0.0%")&${q(after)}))`,
   );
-  for (let col = 3; col <= right; col++) b.at(checkRow, col, null, STYLE.computed);
-  b.merge(rangeRef(checkRow, 2, checkRow, right));
-  b.set(cellRef(noteRow, 1), t('scaleNote'), STYLE.note).merge(rangeRef(noteRow, 1, noteRow, right));
+  // Scores outside the chosen scale: below its bottom or above its top, over every bidder column.
+  const scoreArea = rangeRef(table.firstRow, bidderCols[0], table.lastRow, bidderCols[bidderCols.length - 1], true);
+  const outside = `COUNTIF(${scoreArea},"<"&${low})+COUNTIF(${scoreArea},">"&${high})`;
+  message(
+    scoreCheckRow,
+    t('scoreCheckLabel'),
+    `IF(${outside}=0,${messageFormula(t('scoresOk'), { scale: scaleText })},${messageFormula(t('scoresOutside'), { n: outside, scale: scaleText })})`,
+  );
+  b.set(cellRef(noteRow, 1), t('scaleNote'), TEMPLATE_NOTE).merge(rangeRef(noteRow, 1, noteRow, right));
 
   const weightCell = cellRef(totalRow, weightCol, true);
   const weightWrong = `AND(COUNT(${weights})>0,ROUND(${weightCell},6)<>1)`;
@@ -147,18 +164,34 @@ function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpe
       { type: 'expression', formula: `ROUND(${weightCell},6)=1`, style: OK_STYLE },
     ],
   });
+  b.conditional({
+    ref: cellRef(scoreCheckRow, 2),
+    rules: [
+      { type: 'expression', formula: `${outside}>0`, style: FLAG_STYLE },
+      { type: 'expression', formula: `${outside}=0`, style: OK_STYLE },
+    ],
+  });
   const firstRank = cellRef(rankRow, bidderCols[0]);
   b.conditional({
     ref: rangeRef(rankRow, bidderCols[0], rankRow, bidderCols[bidderCols.length - 1]),
     rules: [{ type: 'expression', formula: `${firstRank}=1`, style: OK_STYLE }],
   });
+  // Weak scores red, strong ones green: the bottom 40 % and the top 20 % of the chosen scale.
   for (const key of bidderKeys) {
     const tl = `${table.col[key]}${table.firstRow}`;
     b.conditional({
       ref: table.body(key),
       rules: [
-        { type: 'expression', formula: `AND(ISNUMBER(${tl}),${tl}<=2)`, style: { font: { color: COLORS.redText } } },
-        { type: 'expression', formula: `AND(ISNUMBER(${tl}),${tl}>=4)`, style: { font: { bold: true, color: COLORS.greenText } } },
+        {
+          type: 'expression',
+          formula: `AND(ISNUMBER(${tl}),${tl}<=${low}+0.4*(${high}-${low}))`,
+          style: { font: { color: COLORS.redText } },
+        },
+        {
+          type: 'expression',
+          formula: `AND(ISNUMBER(${tl}),${tl}>=${low}+0.8*(${high}-${low}))`,
+          style: { font: { bold: true, color: COLORS.greenText } },
+        },
       ],
     });
   }
@@ -166,7 +199,7 @@ function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpe
   b.defineName({ name: 'SupplierEvaluation_WeightTotal', ref: weightCell });
   b.defineName({ name: 'SupplierEvaluation_Totals', ref: totalsRange });
 
-  const heights: Record<number, number> = { 1: 26, 2: 18, 3: 20, [NAMES_ROW]: 22, [HEADER_ROW]: 30, [noteRow]: 28 };
+  const heights: Record<number, number> = { 1: 26, 2: 18, 3: 20, [SCALE_ROW]: 22, [HEADER_ROW]: 30 };
   b.configure({
     rowHeights: heights,
     freeze: { rows: HEADER_ROW, columns: 1 },
@@ -174,12 +207,13 @@ function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpe
       orientation: 'landscape',
       paperSize: 'A4',
       fitToWidth: true,
-      titleRows: `${NAMES_ROW}:${HEADER_ROW}`,
-      area: `A1:${columnLetter(right)}${noteRow}`,
+      titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
+      // At least eight columns: the title block's version cell is in column H.
+      area: printArea(`A1:${columnLetter(Math.max(right, 8))}${noteRow}`),
     },
-    protection: { enabled: true },
+    protection: protect ? { enabled: true } : undefined,
   });
-  return [fitRowHeights(b.build())];
+  return [fitRowHeights(b.build(), 2)];
 }
 
 const en = translator(messages, 'en-US');

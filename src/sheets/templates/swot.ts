@@ -1,10 +1,12 @@
 import messages from '../../i18n/templates/swot';
 import { translator } from '../../i18n/define';
-import { cellRef, rangeRef } from '../core/a1';
-import { planTable, q, type PlacedTable, type PlanColumn, fitRowHeights } from '../core/planning-table';
+import { cellRef, printArea, rangeRef } from '../core/a1';
+import { messageFormula } from '../core/formula-text';
+import { keepBlocksTogether } from '../core/print-layout';
+import { FLAG_STYLE, planTable, q, type PlacedTable, type PlanColumn, fitRowHeights } from '../core/planning-table';
 import { SheetBuilder } from '../core/sheet-builder';
 import type { CellContent, Lang, SheetSpec } from '../core/sheet-spec';
-import { COLORS, NUMFMT, STYLE, style } from '../core/styles';
+import { COLORS, NUMFMT, STYLE, TEMPLATE_NOTE, style } from '../core/styles';
 import type { TemplateDef, TemplateOptions } from './registry';
 import { titleBlock } from '../core/title-block';
 
@@ -57,7 +59,15 @@ interface Quadrant {
 type ItemKey = 'code' | 'item' | 'weight' | 'score' | 'weighted';
 type StrategyKey = 'code' | 'strategy' | 'basis' | 'owner' | 'priority';
 
-function itemTable(b: SheetBuilder, lang: Lang, t: T, q4: Quadrant, top: number, left: number, example: boolean): PlacedTable<ItemKey> {
+interface ItemBlock {
+  table: PlacedTable<ItemKey>;
+  /** The quadrant's weighted total (blank until something is weighted and scored). */
+  total: string;
+  /** What the quadrant still needs ("" when its weights and scores are complete, or it is empty). */
+  problem: string;
+}
+
+function itemTable(b: SheetBuilder, lang: Lang, t: T, q4: Quadrant, top: number, left: number, example: boolean): ItemBlock {
   const columns: PlanColumn<ItemKey>[] = [
     { key: 'code', header: t('colCode'), labels: Array.from({ length: ITEMS }, (_, i) => `${q4.key}${i + 1}`), align: 'center' },
     { key: 'item', header: q4.header },
@@ -88,9 +98,34 @@ function itemTable(b: SheetBuilder, lang: Lang, t: T, q4: Quadrant, top: number,
   for (let c = table.left; c <= table.right; c++) b.at(sumRow, c, null, bold);
   b.at(sumRow, table.index('item'), t('total'), style(bold, { alignment: { horizontal: 'right' } }));
   const sumOf = (key: ItemKey) => `IF(COUNT(${table.body(key)})=0,"",SUM(${table.body(key)}))`;
+  const weightTotal = cellRef(sumRow, table.index('weight'));
   b.at(sumRow, table.index('weight'), { formula: sumOf('weight') }, style(bold, { numFmt: NUMFMT.percent0 }));
   b.at(sumRow, table.index('weighted'), { formula: sumOf('weighted') }, style(bold, { numFmt: '0.00' }));
-  return table;
+
+  // A quadrant counts only when every scored item has a weight, every weighted item a score,
+  // and the weights make 100 %; otherwise the row under its total says what is missing.
+  const [weights, scores, weighted] = [table.body('weight'), table.body('score'), table.body('weighted')];
+  const problem =
+    `IF(COUNT(${weights})+COUNT(${scores})=0,"",` +
+    `IF(COUNT(${scores})>COUNT(${weighted}),${messageFormula(t('checkNeedWeights'), { q: q(q4.key) })},` +
+    `IF(COUNT(${weights})>COUNT(${weighted}),${messageFormula(t('checkNeedScores'), { q: q(q4.key) })},` +
+    `IF(ROUND(SUM(${weights}),6)<>1,${messageFormula(t('checkWeightTotal'), { q: q(q4.key), total: `TEXT(SUM(${weights}),"0%")` })},""))))`;
+  const checkRow = sumRow + 1;
+  const checkRange = rangeRef(checkRow, table.left, checkRow, table.right);
+  b.at(checkRow, table.left, { formula: problem }, style(STYLE.computed, { font: { bold: true, color: COLORS.redText } }))
+    .fill(checkRange, STYLE.computed)
+    .merge(checkRange);
+  b.conditional({
+    ref: weightTotal,
+    rules: [
+      {
+        type: 'expression',
+        formula: `AND(COUNT(${weights})>0,ROUND(SUM(${weights}),6)<>1)`,
+        style: FLAG_STYLE,
+      },
+    ],
+  });
+  return { table, total: cellRef(sumRow, table.index('weighted')), problem: cellRef(checkRow, table.left) };
 }
 
 /** The section band over a table, as wide as the table. */
@@ -125,10 +160,11 @@ function strategyTable(b: SheetBuilder, lang: Lang, t: T, key: 'SO' | 'WO' | 'ST
   return table;
 }
 
-function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpec[] {
+function build(o: TemplateOptions): SheetSpec[] {
+  const { lang, example, protect = false } = o;
   const t = translator(messages, lang);
-  const b = new SheetBuilder(t('sheetName'), { columnProbe });
-  titleBlock(b, { lang, title: t('title'), purpose: t('purpose'), width: WIDTH, date: today ?? new Date() });
+  const b = new SheetBuilder(t('sheetName'), o);
+  titleBlock(b, { lang, title: t('title'), purpose: t('purpose'), width: WIDTH, date: o.today ?? new Date(), protect });
 
   const quads: Quadrant[] = [
     { key: 'S', name: 'Strengths', section: t('strengths'), header: t('colStrength') },
@@ -137,58 +173,75 @@ function build({ lang, example, today, columnProbe }: TemplateOptions): SheetSpe
     { key: 'T', name: 'Threats', section: t('threats'), header: t('colThreat') },
   ];
   const top1 = 6;
-  const top2 = top1 + ITEMS + 4;
-  // Each right-hand block starts one spacer column after its left-hand neighbour.
+  // Each right-hand block starts one spacer column after its left-hand neighbour; each lower
+  // pair one blank row under the taller block above (a block: section, table, total, check).
   const s = itemTable(b, lang, t, quads[0], top1, LEFT, example);
-  const w = itemTable(b, lang, t, quads[1], top1, s.right + 2, example);
-  const o = itemTable(b, lang, t, quads[2], top2, LEFT, example);
-  const th = itemTable(b, lang, t, quads[3], top2, o.right + 2, example);
-  const sum = (tbl: PlacedTable<ItemKey>) => cellRef(tbl.lastRow + 1, tbl.index('weighted'));
+  const w = itemTable(b, lang, t, quads[1], top1, s.table.right + 2, example);
+  const top2 = Math.max(s.table.lastRow, w.table.lastRow) + 4;
+  const o2 = itemTable(b, lang, t, quads[2], top2, LEFT, example);
+  const th = itemTable(b, lang, t, quads[3], top2, o2.table.right + 2, example);
 
-  // Balances and the suggested TOWS quadrant.
-  const sumTop = o.lastRow + 3;
+  // Balances and the suggested TOWS quadrant: only from complete quadrants. An empty quadrant
+  // counts as 0; one with missing weights or scores, or weights not totalling 100 %, stops them.
+  const sumTop = Math.max(o2.table.lastRow, th.table.lastRow) + 4;
   const internal = cellRef(sumTop, 3);
   const external = cellRef(sumTop + 1, 3);
-  const label = style(STYLE.label, { alignment: { horizontal: 'left' }, border: COLORS.border, fill: COLORS.sectionFill });
+  const label = style(STYLE.label, { alignment: { horizontal: 'left', wrapText: true }, border: COLORS.border, fill: COLORS.sectionFill });
   const value = style(STYLE.computed, { font: { bold: true }, alignment: { horizontal: 'center' } });
-  const balance = (a: string, c: string) => `IF(AND(${a}="",${c}=""),"",N(${a})-N(${c}))`;
-  b.at(sumTop, 2, t('summaryInternal'), label).at(sumTop, 3, { formula: balance(sum(s), sum(w)) }, style(value, { numFmt: '+0.00;-0.00;0.00' }));
-  b.at(sumTop + 1, 2, t('summaryExternal'), label).at(sumTop + 1, 3, { formula: balance(sum(o), sum(th)) }, style(value, { numFmt: '+0.00;-0.00;0.00' }));
+  const orZero = (ref: string) => `IF(ISNUMBER(${ref}),${ref},0)`;
+  const balance = (a: ItemBlock, c: ItemBlock) =>
+    `IF(OR(${a.problem}<>"",${c.problem}<>""),"",IF(AND(${a.total}="",${c.total}=""),"",${orZero(a.total)}-${orZero(c.total)}))`;
+  b.at(sumTop, 2, t('summaryInternal'), label).at(sumTop, 3, { formula: balance(s, w) }, style(value, { numFmt: '+0.00;-0.00;0.00' }));
+  b.at(sumTop + 1, 2, t('summaryExternal'), label).at(sumTop + 1, 3, { formula: balance(o2, th) }, style(value, { numFmt: '+0.00;-0.00;0.00' }));
   b.at(sumTop + 2, 2, t('summarySuggested'), label);
+  const blocks = [s, w, o2, th];
+  const incomplete = blocks.map((x, i) => `IF(${x.problem}<>"",${q(`${quads[i].key} `)},"")`).join('&');
   b.at(
     sumTop + 2,
     3,
     {
       formula:
+        `IF(OR(${blocks.map((x) => `${x.problem}<>""`).join(',')}),${messageFormula(t('suggestionPending'), { list: `TRIM(${incomplete})` })},` +
         `IF(OR(${internal}="",${external}=""),"",IF(${internal}>=0,IF(${external}>=0,${q(t('so'))},${q(t('st'))}),` +
-        `IF(${external}>=0,${q(t('wo'))},${q(t('wt'))})))`,
+        `IF(${external}>=0,${q(t('wo'))},${q(t('wt'))}))))`,
     },
     style(value, { alignment: { horizontal: 'left' }, fill: COLORS.green, font: { color: COLORS.greenText } }),
   );
   b.merge(rangeRef(sumTop + 2, 3, sumTop + 2, WIDTH));
   for (let c = 4; c <= WIDTH; c++) b.at(sumTop + 2, c, null, value);
-  b.set(cellRef(sumTop, w.left), t('summaryNote'), STYLE.note).merge(rangeRef(sumTop, w.left, sumTop + 1, WIDTH));
+  b.conditional({
+    ref: rangeRef(sumTop + 2, 3, sumTop + 2, WIDTH),
+    rules: [{ type: 'expression', formula: `OR(${blocks.map((x) => `${x.problem.replace(/([A-Z]+)(\d+)/, '$$$1$$$2')}<>""`).join(',')})`, style: FLAG_STYLE }],
+  });
+  b.set(cellRef(sumTop, w.table.left), t('summaryNote'), TEMPLATE_NOTE).merge(rangeRef(sumTop, w.table.left, sumTop + 1, WIDTH));
   b.defineName({ name: 'Swot_SuggestedStrategy', ref: cellRef(sumTop + 2, 3, true) });
 
   const towsTop = sumTop + 4;
   b.set(cellRef(towsTop, 1), t('towsSection'), style(STYLE.title, { font: { size: 13 } })).merge(rangeRef(towsTop, 1, towsTop, WIDTH));
   const sTop1 = towsTop + 1;
-  const sTop2 = sTop1 + STRATEGIES + 3;
   const so = strategyTable(b, lang, t, 'SO', sTop1, LEFT, example);
-  strategyTable(b, lang, t, 'WO', sTop1, so.right + 2, example);
+  const wo = strategyTable(b, lang, t, 'WO', sTop1, so.right + 2, example);
+  const sTop2 = Math.max(so.lastRow, wo.lastRow) + 2;
   const st = strategyTable(b, lang, t, 'ST', sTop2, LEFT, example);
   const last = strategyTable(b, lang, t, 'WT', sTop2, st.right + 2, example).lastRow;
 
-  b.widths([11, 40, 12, 11, 10, 12, 11, 40, 12, 11, 10]);
+  b.widths([10, 36, 11, 10, 10, 11, 8, 36, 11, 10, 10]);
   const heights: Record<number, number> = { 1: 26, 2: 18, 3: 20, [towsTop]: 24 };
-  for (const r of [s.headerRow, o.headerRow, sTop1 + 1, sTop2 + 1]) heights[r] = 26;
+  for (const r of [s.table.headerRow, o2.table.headerRow, so.headerRow, st.headerRow]) heights[r] = 26;
   b.configure({
     rowHeights: heights,
     freeze: { rows: 3, columns: 0 },
-    print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: '1:2', area: rangeRef(1, 1, last, WIDTH) },
-    protection: { enabled: true },
+    print: {
+      orientation: 'landscape',
+      paperSize: 'A4',
+      fitToWidth: true,
+      titleRows: '1:2',
+      area: printArea(rangeRef(1, 1, last, WIDTH)),
+    },
+    protection: protect ? { enabled: true } : undefined,
   });
-  return [fitRowHeights(b.build())];
+  const sheet = fitRowHeights(b.build(), 2);
+  return [{ ...sheet, print: { ...sheet.print!, rowBreaks: keepBlocksTogether(sheet, [towsTop]) } }];
 }
 
 const en = translator(messages, 'en-US');

@@ -1,15 +1,28 @@
 import common from '../../i18n/common';
 import catalog from '../../i18n/templates/visit-plan';
 import { translator } from '../../i18n/define';
-import { rangeRef } from '../core/a1';
+import { cellRef, printArea, rangeRef } from '../core/a1';
+import { daysFrom, earlierThisMonth, monthStart as firstOfMonth } from '../core/example-dates';
+import { keepBlocksTogether } from '../core/print-layout';
 import { messageFormula } from '../core/formula-text';
-import { fitRowHeights, planTable, q, rowCells, validationFor, type PlanColumn } from '../core/planning-table';
+import {
+  CNY_WHOLE,
+  fitRowHeights,
+  FLAG_STYLE,
+  OK_STYLE,
+  planTable,
+  q,
+  rowCells,
+  validationFor,
+  type ColumnLetters,
+  type PlanColumn,
+} from '../core/planning-table';
 import { SheetBuilder } from '../core/sheet-builder';
 import type { CellContent, Lang, SheetSpec } from '../core/sheet-spec';
-import { COLORS, NUMFMT, STYLE, style } from '../core/styles';
+import { COLORS, NUMFMT, STYLE, TEMPLATE_NOTE, style } from '../core/styles';
 import type { TemplateDef, TemplateOptions } from './registry';
 import { titleBlock } from '../core/title-block';
-import { sectionBand, utcDate as date } from '../core/section-band';
+import { sectionBand } from '../core/section-band';
 
 const TIERS = ['A', 'B', 'C'];
 const DEFAULT_VISITS = [4, 2, 1];
@@ -18,13 +31,21 @@ const DEFAULT_INTENSIVE_MONTHS = 3;
 /** Revisit dates listed per customer: all short-interval ones (5 or 6 by default), then monthly. */
 const REVISITS = 9;
 const CUSTOMER_ROWS = 20;
-const LOG_ROWS = 80;
+const LOG_ROWS = 60;
+const CARE_ROWS = 12;
 const PLAN_WIDTH = 3 + REVISITS;
 const LOG_WIDTH = 10;
 
 /** Workbook-scoped names the two sheets use to talk to each other (they survive sheet renames). */
 export const VISIT_PLAN_NAMES = {
   frequency: 'VisitPlan_Frequency',
+  interval: 'VisitPlan_RevisitDays',
+  months: 'VisitPlan_IntensiveMonths',
+  carePlanned: 'VisitPlan_CarePlanned',
+  careDone: 'VisitPlan_CareDone',
+  careStatus: 'VisitPlan_CareStatus',
+  visitsPerMonth: 'VisitPlan_VisitsPerMonth',
+  stillDue: 'VisitPlan_StillDue',
   customers: 'VisitPlan_CustomerNames',
   logCustomer: 'VisitPlan_LogCustomer',
   logMonth: 'VisitPlan_LogMonth',
@@ -64,30 +85,38 @@ function nextRevisit(d: string, report: string, interval: string, months: string
 
 type CustomerKey = 'customer' | 'owner' | 'tier' | 'visitsPerMonth' | 'visited' | 'stillDue' | 'delivery' | 'nextRevisit' | 'notes';
 type ScheduleKey = 'customer' | 'delivery' | 'shortVisits' | `revisit${number}`;
+type CareKey = 'customer' | 'activity' | 'occasion' | 'planned' | 'owner' | 'budget' | 'done' | 'status' | 'notes';
 
-function buildPlan({ lang, example, today, columnProbe }: TemplateOptions): SheetSpec {
+function buildPlan(o: TemplateOptions): SheetSpec {
+  const { lang, example, protect = false } = o;
+  const today = o.today ?? new Date();
   const t = translator(catalog, lang);
-  const b = new SheetBuilder(t('sheetName'), { columnProbe });
+  const b = new SheetBuilder(t('sheetName'), o);
   const { dateRef } = titleBlock(b, {
     lang,
     title: t('title'),
     purpose: t('purpose'),
     width: PLAN_WIDTH,
-    date: today ?? new Date(),
+    date: today,
     planName: t('planName'),
+    protect,
   });
   const ex = example ? EXAMPLE[lang] : undefined;
   const rowHeights: Record<number, number> = { 1: 26, 2: 18, 3: 20 };
+  const sections: number[] = [];
   const section = (r: number, text: string) => {
     sectionBand(b, r, PLAN_WIDTH, text);
     rowHeights[r] = 22;
+    sections.push(r);
   };
-  const note = (r: number, value: CellContent, height: number) => {
-    b.at(r, 1, value, style(STYLE.note, { alignment: { vertical: 'middle' } })).merge(rangeRef(r, 1, r, PLAN_WIDTH));
-    rowHeights[r] = height;
+  const note = (r: number, value: CellContent) => {
+    b.at(r, 1, value, style(TEMPLATE_NOTE, { alignment: { vertical: 'middle', wrapText: true } })).merge(rangeRef(r, 1, r, PLAN_WIDTH));
   };
+  const label = style(STYLE.label, { alignment: { horizontal: 'left', vertical: 'middle', wrapText: true } });
+  const N = VISIT_PLAN_NAMES;
+  const monthStart = `DATE(YEAR(${dateRef}),MONTH(${dateRef}),1)`;
 
-  // Rules: visits per month by tier (a named range), and the two revisit rules.
+  // Rules: visits per month by tier (a named range), then the two revisit rules under it.
   section(6, t('sectionRules'));
   const rules = planTable(b, lang, {
     name: 'VisitPlan_Rules',
@@ -103,27 +132,68 @@ function buildPlan({ lang, example, today, columnProbe }: TemplateOptions): Shee
   // VLOOKUP reads the visits column by its position in this range, counted from the tier column.
   const visitsOffset = rules.index('visits') - rules.index('tier') + 1;
   b.defineName({
-    name: VISIT_PLAN_NAMES.frequency,
+    name: N.frequency,
     ref: rangeRef(rules.firstRow, rules.index('tier'), rules.lastRow, rules.index('visits'), true),
   });
-  const interval = '$H$8';
-  const months = '$H$9';
-  b.set('D8', t('revisitInterval'), STYLE.label).merge('D8:G8');
-  b.set('H8', DEFAULT_INTERVAL_DAYS, style(STYLE.input, { alignment: { horizontal: CENTRED } }));
-  b.set('D9', t('intensiveMonths'), STYLE.label).merge('D9:G9');
-  b.set('H9', DEFAULT_INTENSIVE_MONTHS, style(STYLE.input, { alignment: { horizontal: CENTRED } }));
-  b.validation(validationFor(lang, 'H8', { whole: [1, 365], prompt: t('intervalPrompt') }));
-  b.validation(validationFor(lang, 'H9', { whole: [0, 60], prompt: t('monthsPrompt') }));
-  note(11, t('tierNote'), 18);
-  // The rule text is a formula so it always shows the numbers in the rule cells.
-  note(12, { formula: messageFormula(t('revisitRule'), { days: interval, months }) }, 30);
-  b.get('A12')!.style = style(b.get('A12')!.style, { alignment: { wrapText: true } });
+  const ruleInput = style(STYLE.input, { alignment: { horizontal: CENTRED, vertical: 'middle' } });
+  const intervalRow = rules.lastRow + 1;
+  b.at(intervalRow, 1, t('revisitInterval'), label).at(intervalRow, 2, DEFAULT_INTERVAL_DAYS, ruleInput);
+  b.at(intervalRow + 1, 1, t('intensiveMonths'), label).at(intervalRow + 1, 2, DEFAULT_INTENSIVE_MONTHS, ruleInput);
+  b.validation(validationFor(lang, cellRef(intervalRow, 2), { whole: [1, 365], prompt: t('intervalPrompt') }));
+  b.validation(validationFor(lang, cellRef(intervalRow + 1, 2), { whole: [0, 60], prompt: t('monthsPrompt') }));
+  b.defineName({ name: N.interval, ref: cellRef(intervalRow, 2, true) });
+  b.defineName({ name: N.months, ref: cellRef(intervalRow + 1, 2, true) });
+  const [interval, months] = [N.interval, N.months];
+  note(intervalRow + 2, t('tierNote'));
+  // The rule text is a formula so it always shows the numbers in the rule cells; its row is
+  // sized for the text with the default rules (see the end of this function).
+  const ruleRow = intervalRow + 3;
+  note(ruleRow, t('revisitRule', { days: DEFAULT_INTERVAL_DAYS, months: DEFAULT_INTENSIVE_MONTHS }));
+
+  // Monthly review of the report month: figures from the plan, the care activities and the log,
+  // then the team's own words.
+  const reviewSection = intervalRow + 5;
+  section(reviewSection, t('sectionReview'));
+  const reviewTop = reviewSection + 1;
+  const careStatusName = N.careStatus;
+  const carePlannedName = N.carePlanned;
+  const careDoneName = N.careDone;
+  const inMonth = (range: string) => `COUNTIFS(${range},">="&${monthStart},${range},"<="&EOMONTH(${dateRef},0))`;
+  const figures: [string, string, string?][] = [
+    [t('reviewMonth'), monthStart, 'yyyy-mm'],
+    [t('reviewVisitsPlanned'), `SUM(${N.visitsPerMonth})`],
+    [t('reviewVisitsMade'), `COUNTIF(${N.logMonth},${monthStart})`],
+    [t('reviewCompletion'), `IF(${cellRef(reviewTop + 1, 3)}=0,"",${cellRef(reviewTop + 2, 3)}/${cellRef(reviewTop + 1, 3)})`, NUMFMT.percent0],
+    [t('reviewBehind'), `COUNTIF(${N.stillDue},">0")`],
+    [t('reviewCareDue'), inMonth(carePlannedName)],
+    [t('reviewCareDone'), inMonth(careDoneName)],
+    [t('reviewCareOverdue'), `COUNTIF(${careStatusName},${q(t('careOverdue'))})`],
+  ];
+  const figure = style(STYLE.computed, { font: { bold: true }, alignment: { horizontal: CENTRED, vertical: 'middle' } });
+  figures.forEach(([text, formula, numFmt], i) => {
+    const r = reviewTop + i;
+    b.at(r, 1, text, label).at(r, 2, null, label).merge(rangeRef(r, 1, r, 2));
+    b.at(r, 3, { formula }, style(figure, { numFmt }));
+  });
+  // The review in words, beside the figures.
+  const words: [string, CellContent][] = [
+    [t('reviewGains'), ex?.review[0] ?? null],
+    [t('reviewProblems'), ex?.review[1] ?? null],
+    [t('reviewActions'), ex?.review[2] ?? null],
+  ];
+  const wordsRows = Math.floor(figures.length / words.length);
+  words.forEach(([text, value], i) => {
+    const r = reviewTop + i * wordsRows;
+    const box = rangeRef(r, 6, r + wordsRows - 1, PLAN_WIDTH);
+    b.at(r, 4, text, style(label, { alignment: { vertical: 'top' } })).merge(rangeRef(r, 4, r, 5));
+    b.at(r, 6, value, style(STYLE.input, { alignment: { vertical: 'top', wrapText: true } }))
+      .fill(box, STYLE.input)
+      .merge(box);
+  });
 
   // Customers: visits per month from the rules, visits logged this month, next revisit.
-  section(14, t('sectionCustomers'));
-  const top = 15;
-  const first = top + 1;
-  const monthStart = `DATE(YEAR(${dateRef}),MONTH(${dateRef}),1)`;
+  const customersSection = reviewTop + figures.length + 1;
+  section(customersSection, t('sectionCustomers'));
   const customerColumns: PlanColumn<CustomerKey>[] = [
     { key: 'customer', header: t('colCustomer') },
     { key: 'owner', header: t('colOwner'), align: CENTRED },
@@ -134,7 +204,7 @@ function buildPlan({ lang, example, today, columnProbe }: TemplateOptions): Shee
       align: CENTRED,
       formula: (r, c) => {
         const x = rowCells(c, r);
-        return `IF(${x.tier}="","",IFERROR(VLOOKUP(${x.tier},${VISIT_PLAN_NAMES.frequency},${visitsOffset},FALSE),""))`;
+        return `IF(${x.tier}="","",IFERROR(VLOOKUP(${x.tier},${N.frequency},${visitsOffset},FALSE),""))`;
       },
     },
     {
@@ -143,7 +213,7 @@ function buildPlan({ lang, example, today, columnProbe }: TemplateOptions): Shee
       align: CENTRED,
       formula: (r, c) => {
         const x = rowCells(c, r);
-        return `IF(${x.customer}="","",COUNTIFS(${VISIT_PLAN_NAMES.logCustomer},${x.customer},${VISIT_PLAN_NAMES.logMonth},${monthStart}))`;
+        return `IF(${x.customer}="","",COUNTIFS(${N.logCustomer},${x.customer},${N.logMonth},${monthStart}))`;
       },
     },
     {
@@ -170,7 +240,7 @@ function buildPlan({ lang, example, today, columnProbe }: TemplateOptions): Shee
   ];
   const customers = planTable(b, lang, {
     name: 'VisitPlan_Customers',
-    top,
+    top: customersSection + 1,
     left: 1,
     rows: CUSTOMER_ROWS,
     columns: customerColumns,
@@ -178,14 +248,17 @@ function buildPlan({ lang, example, today, columnProbe }: TemplateOptions): Shee
       customer,
       owner,
       tier: TIERS[tier],
-      delivery: date(delivery),
+      delivery: delivery === null ? null : daysFrom(today, delivery),
       notes,
     })),
   });
-  b.defineName({ name: VISIT_PLAN_NAMES.customers, ref: customers.range('customer') });
+  const first = customers.firstRow;
+  b.defineName({ name: N.customers, ref: customers.range('customer') });
+  b.defineName({ name: N.visitsPerMonth, ref: customers.range('visitsPerMonth') });
+  b.defineName({ name: N.stillDue, ref: customers.range('stillDue') });
   b.validation(validationFor(lang, customers.body('delivery'), { date: true, prompt: t('deliveryPrompt') }));
-  rowHeights[top] = 30;
-  note(customers.lastRow + 1, t('monthNote'), 16);
+  rowHeights[customers.headerRow] = 30;
+  note(customers.lastRow + 1, t('monthNote'));
 
   const tierColours = [COLORS.tierA, COLORS.tierB, COLORS.tierC];
   const firstRow = rowCells(customers.col, first);
@@ -197,35 +270,93 @@ function buildPlan({ lang, example, today, columnProbe }: TemplateOptions): Shee
       style: { fill: tierColours[i], font: { bold: true } },
     })),
   });
+  const dueStyle = { fill: COLORS.yellow, font: { bold: true, color: COLORS.yellowText } };
   b.conditional({
     ref: customers.body('stillDue'),
-    rules: [
+    rules: [{ type: 'expression', formula: `AND(ISNUMBER(${firstRow.stillDue}),${firstRow.stillDue}>0)`, style: dueStyle }],
+  });
+
+  // Care activities: planned per customer, with their status against the report date.
+  const careSection = customers.lastRow + 3;
+  section(careSection, t('sectionCare'));
+  const activities = [t('activityFestival'), t('activityGifts'), t('activityService'), t('activitySenior'), t('activityOther')];
+  const [doneText, overdueText, thisMonthText, plannedText] = [t('careDone'), t('careOverdue'), t('careThisMonth'), t('carePlanned')];
+  const care = planTable<CareKey>(b, lang, {
+    name: 'VisitPlan_Care',
+    top: careSection + 1,
+    left: 1,
+    rows: CARE_ROWS,
+    columns: [
+      { key: 'customer', header: t('colCustomer') },
+      { key: 'activity', header: t('colActivity'), input: { list: activities, prompt: t('activityPrompt') } },
+      { key: 'occasion', header: t('colOccasion') },
+      { key: 'planned', header: t('colPlanned'), numFmt: NUMFMT.date, align: CENTRED, input: { date: true, prompt: t('plannedPrompt') } },
+      { key: 'owner', header: t('colOwner'), align: CENTRED },
+      { key: 'budget', header: t('colBudget'), numFmt: CNY_WHOLE, input: { decimal: [0, 1e9], prompt: t('budgetPrompt') } },
+      { key: 'done', header: t('colDone'), numFmt: NUMFMT.date, align: CENTRED, input: { date: true, prompt: t('donePrompt') } },
       {
-        type: 'expression',
-        formula: `AND(ISNUMBER(${firstRow.stillDue}),${firstRow.stillDue}>0)`,
-        style: { fill: COLORS.yellow, font: { bold: true, color: COLORS.yellowText } },
+        key: 'status',
+        header: t('colCareStatus'),
+        align: CENTRED,
+        formula: (r, c) => {
+          const x = rowCells(c, r);
+          return (
+            `IF(OR(${x.customer}="",${x.activity}=""),"",IF(${x.done}<>"",${q(doneText)},IF(${x.planned}="","",` +
+            `IF(${x.planned}<${dateRef},${q(overdueText)},IF(${x.planned}<=EOMONTH(${dateRef},0),${q(thisMonthText)},${q(plannedText)})))))`
+          );
+        },
       },
+      { key: 'notes', header: t('colNotes') },
+    ],
+    data: ex?.care.map(([customer, activity, occasion, planned, owner, budget, done]) => ({
+      customer: ex.customers[customer][0],
+      activity: activities[activity],
+      occasion,
+      planned: daysFrom(today, planned),
+      owner,
+      budget,
+      done: done === null ? null : daysFrom(today, done),
+    })),
+  });
+  rowHeights[care.headerRow] = 30;
+  b.defineName({ name: carePlannedName, ref: care.range('planned') });
+  b.defineName({ name: careDoneName, ref: care.range('done') });
+  b.defineName({ name: careStatusName, ref: care.range('status') });
+  b.validation({
+    ref: care.body('customer'),
+    rule: { type: 'listRange', source: N.customers },
+    allowBlank: true,
+    prompt: { title: translator(common, lang)('inputPromptTitle'), message: t('customerPrompt') },
+    error: { title: t('customerWarningTitle'), message: t('customerWarning'), style: 'warning' },
+  });
+  const statusCell = `${care.col.status}${care.firstRow}`;
+  b.conditional({
+    ref: care.body('status'),
+    rules: [
+      { type: 'expression', formula: `${statusCell}=${q(overdueText)}`, style: FLAG_STYLE },
+      { type: 'expression', formula: `${statusCell}=${q(thisMonthText)}`, style: dueStyle },
+      { type: 'expression', formula: `${statusCell}=${q(doneText)}`, style: OK_STYLE },
     ],
   });
 
-  // Revisit schedule, one row per customer row above.
-  const scheduleSection = customers.lastRow + 3;
+  // Revisit schedule: its k-th row shows the k-th customer row above, so a row inserted in
+  // either table keeps both in step.
+  const scheduleSection = care.lastRow + 2;
   section(scheduleSection, t('sectionSchedule'));
   const sTop = scheduleSection + 1;
-  const offset = sTop - top;
-  const source = (r: number) => rowCells(customers.col, r - offset);
+  const nth = (r: number, c: ColumnLetters<ScheduleKey>) => `ROWS($${c.customer}$${sTop + 1}:$${c.customer}${r})`;
   const scheduleColumns: PlanColumn<ScheduleKey>[] = [
     {
       key: 'customer',
       header: t('colCustomer'),
-      formula: (r) => `IF(${source(r).customer}="","",${source(r).customer})`,
+      formula: (r, c) => `IF(INDEX(${customers.range('customer')},${nth(r, c)})="","",INDEX(${customers.range('customer')},${nth(r, c)}))`,
     },
     {
       key: 'delivery',
       header: t('colDelivery'),
       numFmt: NUMFMT.date,
       align: CENTRED,
-      formula: (r) => `IF(${source(r).delivery}="","",${source(r).delivery})`,
+      formula: (r, c) => `IF(INDEX(${customers.range('delivery')},${nth(r, c)})="","",INDEX(${customers.range('delivery')},${nth(r, c)}))`,
     },
     {
       key: 'shortVisits',
@@ -262,48 +393,59 @@ function buildPlan({ lang, example, today, columnProbe }: TemplateOptions): Shee
   // Revisits in the report month stand out, in the plan and in the schedule.
   const inReportMonth = (ref: string) =>
     `AND(ISNUMBER(${ref}),YEAR(${ref})=YEAR(${dateRef}),MONTH(${ref})=MONTH(${dateRef}))`;
-  const thisMonth = { fill: COLORS.yellow, font: { bold: true, color: COLORS.yellowText } };
   b.conditional({
     ref: customers.body('nextRevisit'),
-    rules: [{ type: 'expression', formula: inReportMonth(firstRow.nextRevisit), style: thisMonth }],
+    rules: [{ type: 'expression', formula: inReportMonth(firstRow.nextRevisit), style: dueStyle }],
   });
   b.conditional({
     ref: schedule.span('revisit1', `revisit${REVISITS}`),
-    rules: [{ type: 'expression', formula: inReportMonth(`${schedule.col.revisit1}${schedule.firstRow}`), style: thisMonth }],
+    rules: [{ type: 'expression', formula: inReportMonth(`${schedule.col.revisit1}${schedule.firstRow}`), style: dueStyle }],
   });
 
   // English company names are longer than Chinese ones.
-  b.widths([lang === 'en-US' ? 36 : 28, 14, ...Array.from({ length: PLAN_WIDTH - 2 }, () => 12)]);
-  const sheet = b
-    .configure({
-      rowHeights,
-      freeze: { rows: 2, columns: 1 },
-      print: {
-        orientation: 'landscape',
-        paperSize: 'A4',
-        fitToWidth: true,
-        titleRows: '1:2',
-        area: rangeRef(1, 1, schedule.lastRow, PLAN_WIDTH),
-        rowBreaks: [customers.lastRow + 1],
-      },
-      protection: { enabled: true },
-    })
-    .build();
-  return fitRowHeights(sheet);
+  b.widths([lang === 'en-US' ? 30 : 26, 12, ...Array.from({ length: PLAN_WIDTH - 2 }, () => 11)]);
+  const fitted = fitRowHeights(
+    b
+      .configure({
+        rowHeights,
+        freeze: { rows: 2, columns: 1 },
+        print: {
+          orientation: 'landscape',
+          paperSize: 'A4',
+          fitToWidth: true,
+          titleRows: '1:2',
+          area: printArea(rangeRef(1, 1, schedule.lastRow, PLAN_WIDTH)),
+        },
+        protection: protect ? { enabled: true } : undefined,
+      })
+      .build(),
+    2,
+  );
+  const ruleRef = cellRef(ruleRow, 1);
+  const sheet: SheetSpec = {
+    ...fitted,
+    cells: fitted.cells.map((c) =>
+      c.ref === ruleRef ? { ...c, value: { formula: messageFormula(t('revisitRule'), { days: interval, months }) } } : c,
+    ),
+  };
+  return { ...sheet, print: { ...sheet.print!, rowBreaks: keepBlocksTogether(sheet, sections) } };
 }
 
 type LogKey = 'date' | 'customer' | 'visitedBy' | 'met' | 'type' | 'objective' | 'outcome' | 'nextStep' | 'nextStepDue' | 'month';
 
-function buildLog({ lang, example, today, columnProbe }: TemplateOptions): SheetSpec {
+function buildLog(o: TemplateOptions): SheetSpec {
+  const { lang, example, protect = false } = o;
+  const today = o.today ?? new Date();
   const t = translator(catalog, lang);
-  const b = new SheetBuilder(t('logSheetName'), { columnProbe });
+  const b = new SheetBuilder(t('logSheetName'), o);
   titleBlock(b, {
     lang,
     title: t('logTitle'),
     purpose: t('logPurpose'),
     width: LOG_WIDTH,
-    date: today ?? new Date(),
+    date: today,
     planName: t('logPlanName'),
+    protect,
   });
   const types = [t('typeRoutine'), t('typeRevisit'), t('typeProblem'), t('typeNegotiation'), t('typeSenior')];
   const top = 6;
@@ -313,15 +455,15 @@ function buildLog({ lang, example, today, columnProbe }: TemplateOptions): Sheet
     left: 1,
     rows: LOG_ROWS,
     columns: [
-      { key: 'date', header: t('colDate'), numFmt: NUMFMT.date, align: CENTRED, width: 12 },
-      { key: 'customer', header: t('colCustomer'), width: lang === 'en-US' ? 36 : 28 },
-      { key: 'visitedBy', header: t('colVisitedBy'), align: CENTRED, width: 14 },
-      { key: 'met', header: t('colMet'), align: CENTRED, width: 16 },
-      { key: 'type', header: t('colType'), align: CENTRED, input: { list: types, prompt: t('typePrompt') }, width: 20 },
-      { key: 'objective', header: t('colObjective'), width: 24 },
-      { key: 'outcome', header: t('colOutcome'), width: 24 },
-      { key: 'nextStep', header: t('colNextStep'), width: 24 },
-      { key: 'nextStepDue', header: t('colNextStepDue'), numFmt: NUMFMT.date, align: CENTRED, width: 12 },
+      { key: 'date', header: t('colDate'), numFmt: NUMFMT.date, align: CENTRED, width: 10.5 },
+      { key: 'customer', header: t('colCustomer'), width: lang === 'en-US' ? 26 : 22 },
+      { key: 'visitedBy', header: t('colVisitedBy'), align: CENTRED, width: 12 },
+      { key: 'met', header: t('colMet'), align: CENTRED, width: 13 },
+      { key: 'type', header: t('colType'), align: CENTRED, input: { list: types, prompt: t('typePrompt') }, width: 14 },
+      { key: 'objective', header: t('colObjective'), width: 20 },
+      { key: 'outcome', header: t('colOutcome'), width: 22 },
+      { key: 'nextStep', header: t('colNextStep'), width: 18 },
+      { key: 'nextStepDue', header: t('colNextStepDue'), numFmt: NUMFMT.date, align: CENTRED, width: 10.5 },
       // The first day of the visit's month: what the plan counts visits by.
       {
         key: 'month',
@@ -337,7 +479,8 @@ function buildLog({ lang, example, today, columnProbe }: TemplateOptions): Sheet
     ],
     data: example
       ? EXAMPLE[lang].log.map(([visit, customer, visitedBy, met, type, objective, outcome, nextStep, due]) => ({
-          date: date(visit),
+          // Visits of this month stay in it whatever the day; the earlier one falls in the month before.
+          date: visit === 'previous' ? daysFrom(firstOfMonth(today), -9) : earlierThisMonth(today, visit),
           customer: EXAMPLE[lang].customers[customer][0],
           visitedBy,
           met,
@@ -345,7 +488,7 @@ function buildLog({ lang, example, today, columnProbe }: TemplateOptions): Sheet
           objective,
           outcome,
           nextStep,
-          nextStepDue: date(due),
+          nextStepDue: due === null ? null : daysFrom(today, due),
         }))
       : undefined,
   });
@@ -381,52 +524,75 @@ function buildLog({ lang, example, today, columnProbe }: TemplateOptions): Sheet
         paperSize: 'A4',
         fitToWidth: true,
         titleRows: `${top}:${top}`,
-        area: rangeRef(1, 1, log.lastRow, log.right),
+        area: printArea(rangeRef(1, 1, log.lastRow, log.right)),
       },
-      protection: { enabled: true },
+      protection: protect ? { enabled: true } : undefined,
     })
     .build();
   return fitRowHeights(sheet);
 }
 
 interface Example {
-  /** name, owner, tier index, delivery date, notes */
-  customers: [string, string, number, string | null, string | null][];
-  /** date, customer index, visited by, met, type index, objective, outcome, next step, next step due */
-  log: [string, number, string, string, number, string, string, string, string | null][];
+  /** name, owner, tier index, delivery (days from the report date), notes */
+  customers: [string, string, number, number | null, string | null][];
+  /**
+   * date (days before the report date, kept in its month; 'previous' = in the month before),
+   * customer index, visited by, met, type index, objective, outcome, next step, next step due
+   * (days from the report date)
+   */
+  log: [number | 'previous', number, string, string, number, string, string, string, number | null][];
+  /** customer index, activity index, occasion, planned and done (days from the report date), owner, budget */
+  care: [number, number, string, number, string, number, number | null][];
+  /** what went well, problems found, improvements for next month */
+  review: [string, string, string];
 }
 
-/** Dates, tiers and visit counts are the same in both languages, so the results agree. */
+/**
+ * Tiers and visit counts are the same in both languages, and dates are days from the report
+ * date, so on any report date some customers were visited this month, some still need visits,
+ * and one care activity is done, one overdue, one due this month, one planned later.
+ */
 const EXAMPLE: Record<Lang, Example> = {
   'zh-CN': {
     customers: [
-      ['华东精密机械有限公司', '王磊', 0, '2026-01-10', '总经理每季度拜访一次'],
-      ['苏州恒达电子科技有限公司', '李娜', 1, '2025-12-01', null],
-      ['宁波海纳塑业有限公司', '张伟', 2, '2025-11-30', '月末交货'],
-      ['杭州远景包装材料有限公司', '王磊', 0, '2026-03-01', '首批交货'],
+      ['华东精密机械有限公司', '王磊', 0, -64, '总经理每季度拜访一次'],
+      ['苏州恒达电子科技有限公司', '李娜', 1, -104, null],
+      ['宁波海纳塑业有限公司', '张伟', 2, -105, '月末交货'],
+      ['杭州远景包装材料有限公司', '王磊', 0, -14, '首批交货'],
       ['无锡天成化工有限公司', '李娜', 1, null, '尚未交货'],
     ],
     log: [
-      ['2026-02-20', 0, '王磊', '赵敏', 0, '了解二季度用量', '确认二季度追加 2 吨', '安排技术交流', '2026-03-02'],
-      ['2026-03-02', 0, '王磊、孙工', '孙浩', 0, '技术交流', '对新机型用胶达成一致', '提交试用方案', '2026-03-09'],
-      ['2026-03-09', 0, '王磊', '赵敏', 3, '商谈年度价格', '价格下调 2% 换取独家供货', '起草年度协议', '2026-03-20'],
-      ['2026-03-11', 0, '王磊', '车间主任', 1, '交货后回访', '使用正常，无投诉', '下次回访', '2026-03-26'],
-      ['2026-03-05', 1, '李娜', '采购经理', 0, '月度例行拜访', '获得二季度需求预测', '报价', '2026-03-12'],
-      ['2026-03-03', 3, '王磊', '质量部长', 1, '首批交货后回访', '来料检验合格', '收集使用反馈', '2026-03-16'],
-      ['2026-03-12', 4, '李娜、刘总', '总经理', 4, '高层拜访', '同意小批量试用', '安排试用', '2026-03-31'],
+      ['previous', 0, '王磊', '赵敏', 0, '了解二季度用量', '确认二季度追加 2 吨', '安排技术交流', -13],
+      [13, 0, '王磊、孙工', '孙浩', 0, '技术交流', '对新机型用胶达成一致', '提交试用方案', -6],
+      [6, 0, '王磊', '赵敏', 3, '商谈年度价格', '价格下调 2% 换取独家供货', '起草年度协议', 5],
+      [4, 0, '王磊', '车间主任', 1, '交货后回访', '使用正常，无投诉', '下次回访', 11],
+      [10, 1, '李娜', '采购经理', 0, '月度例行拜访', '获得二季度需求预测', '报价', -3],
+      [12, 3, '王磊', '质量部长', 1, '首批交货后回访', '来料检验合格', '收集使用反馈', 1],
+      [3, 4, '李娜、刘总', '总经理', 4, '高层拜访', '同意小批量试用', '安排试用', 16],
+    ],
+    care: [
+      [0, 0, '春节前拜访', -40, '王磊', 2000, -38],
+      [1, 1, '客户厂庆十周年', -6, '李娜', 800, null],
+      [2, 2, '设备年度免费检测', 0, '张伟', 1500, null],
+      [0, 3, '我方总经理回访', 45, '王磊', 5000, null],
+    ],
+    review: [
+      '华东精密确认年度价格，独家供货谈判取得进展。',
+      '宁波海纳本月尚未拜访；苏州恒达厂庆贺卡未按时送出。',
+      'C 类客户改为电话加季度拜访；关怀活动提前一周准备。',
     ],
   },
   'en-US': {
     customers: [
-      ['Huadong Precision Machinery Co., Ltd.', 'Wang Lei', 0, '2026-01-10', 'GM visits quarterly'],
-      ['Suzhou Hengda Electronics Co., Ltd.', 'Li Na', 1, '2025-12-01', null],
-      ['Ningbo Haina Plastics Co., Ltd.', 'Zhang Wei', 2, '2025-11-30', 'Month-end delivery'],
-      ['Hangzhou Yuanjing Packaging Co., Ltd.', 'Wang Lei', 0, '2026-03-01', 'First delivery'],
+      ['Huadong Precision Machinery Co., Ltd.', 'Wang Lei', 0, -64, 'GM visits quarterly'],
+      ['Suzhou Hengda Electronics Co., Ltd.', 'Li Na', 1, -104, null],
+      ['Ningbo Haina Plastics Co., Ltd.', 'Zhang Wei', 2, -105, 'Month-end delivery'],
+      ['Hangzhou Yuanjing Packaging Co., Ltd.', 'Wang Lei', 0, -14, 'First delivery'],
       ['Wuxi Tiancheng Chemical Co., Ltd.', 'Li Na', 1, null, 'Not delivered yet'],
     ],
     log: [
       [
-        '2026-02-20',
+        'previous',
         0,
         'Wang Lei',
         'Zhao Min',
@@ -434,10 +600,10 @@ const EXAMPLE: Record<Lang, Example> = {
         'Q2 volumes',
         '2 more tonnes in Q2',
         'Technical exchange',
-        '2026-03-02',
+        -13,
       ],
       [
-        '2026-03-02',
+        13,
         0,
         'Wang Lei, Eng. Sun',
         'Sun Hao',
@@ -445,10 +611,10 @@ const EXAMPLE: Record<Lang, Example> = {
         'Technical exchange',
         'Agreed on adhesive for new model',
         'Send trial plan',
-        '2026-03-09',
+        -6,
       ],
       [
-        '2026-03-09',
+        6,
         0,
         'Wang Lei',
         'Zhao Min',
@@ -456,10 +622,10 @@ const EXAMPLE: Record<Lang, Example> = {
         'Annual price talks',
         '2% off for sole supply',
         'Draft annual deal',
-        '2026-03-20',
+        5,
       ],
       [
-        '2026-03-11',
+        4,
         0,
         'Wang Lei',
         'Workshop head',
@@ -467,10 +633,10 @@ const EXAMPLE: Record<Lang, Example> = {
         'Post-delivery revisit',
         'Works well, no complaints',
         'Next revisit',
-        '2026-03-26',
+        11,
       ],
       [
-        '2026-03-05',
+        10,
         1,
         'Li Na',
         'Purchasing manager',
@@ -478,10 +644,10 @@ const EXAMPLE: Record<Lang, Example> = {
         'Monthly routine visit',
         'Got Q2 demand forecast',
         'Send quotation',
-        '2026-03-12',
+        -3,
       ],
       [
-        '2026-03-03',
+        12,
         3,
         'Wang Lei',
         'Quality manager',
@@ -489,10 +655,10 @@ const EXAMPLE: Record<Lang, Example> = {
         'Revisit after first delivery',
         'Incoming inspection passed',
         'Collect feedback',
-        '2026-03-16',
+        1,
       ],
       [
-        '2026-03-12',
+        3,
         4,
         'Li Na, Mr Liu',
         'General manager',
@@ -500,8 +666,19 @@ const EXAMPLE: Record<Lang, Example> = {
         'Senior visit',
         'Agreed to a small trial',
         'Arrange the trial',
-        '2026-03-31',
+        16,
       ],
+    ],
+    care: [
+      [0, 0, 'Visit before Spring Festival', -40, 'Wang Lei', 2000, -38],
+      [1, 1, 'Their 10th anniversary', -6, 'Li Na', 800, null],
+      [2, 2, 'Yearly free inspection', 0, 'Zhang Wei', 1500, null],
+      [0, 3, 'Return visit by our GM', 45, 'Wang Lei', 5000, null],
+    ],
+    review: [
+      'Huadong agreed the annual price; sole-supply talks moved on.',
+      'Ningbo Haina not visited yet; the Hengda anniversary card was late.',
+      'Tier C by phone plus a visit a quarter; prepare care activities a week ahead.',
     ],
   },
 };

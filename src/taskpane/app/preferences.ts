@@ -12,6 +12,8 @@ export interface Preferences {
   /** Template kinds, most recently inserted first. */
   recentTemplates: string[];
   includeExamples: boolean;
+  /** Protect the formulas of inserted templates (their tables then cannot grow). */
+  protectFormulas: boolean;
 }
 
 export const DEFAULT_PREFERENCES: Preferences = {
@@ -19,6 +21,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   sheetLanguage: 'auto',
   recentTemplates: [],
   includeExamples: false,
+  protectFormulas: false,
 };
 
 const KEY = 'account-planner.preferences.v1';
@@ -90,5 +93,6 @@ function sanitize(raw: unknown): Preferences {
       ? r.recentTemplates.filter((k): k is string => typeof k === 'string').slice(0, 20)
       : [],
     includeExamples: r.includeExamples === true,
+    protectFormulas: r.protectFormulas === true,
   };
 }

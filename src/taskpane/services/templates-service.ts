@@ -9,15 +9,16 @@ export interface TemplateInfo {
 
 export interface TemplateService {
   list(): readonly TemplateInfo[];
-  build(kind: string, options: { lang: Lang; example: boolean }): SheetSpec[];
+  /** The examples are dated from today; protect locks the formulas (tables then cannot grow). */
+  build(kind: string, options: { lang: Lang; example: boolean; protect?: boolean }): SheetSpec[];
 }
 
 export function createTemplateService(today: () => Date = () => new Date()): TemplateService {
   return {
     list: () => TEMPLATES,
-    build(kind, { lang, example }) {
+    build(kind, { lang, example, protect }) {
       if (!isTemplateKind(kind)) throw new Error(`unknown template ${kind}`);
-      return getTemplate(kind).build({ lang, example, today: today() });
+      return getTemplate(kind).build({ lang, example, today: today(), protect });
     },
   };
 }

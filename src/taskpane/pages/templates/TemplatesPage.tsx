@@ -56,7 +56,11 @@ export function TemplatesPage({ services, prefs, updatePrefs, sheetLang }: PageP
   const insert = (kind: string, title: string) =>
     task.run(t('inserting', { title }), async (ctx) => {
       setWritten(null);
-      const sheets = services.templates.build(kind, { lang, example: prefs.includeExamples });
+      const sheets = services.templates.build(kind, {
+        lang,
+        example: prefs.includeExamples,
+        protect: prefs.protectFormulas,
+      });
       await ctx.step();
       const names = await services.host.insertSheets(sheets, { activate: true, owner: `template:${kind}` }, ctx.signal);
       updatePrefs({ recentTemplates: rememberTemplate(prefs.recentTemplates, kind) });
@@ -72,6 +76,11 @@ export function TemplatesPage({ services, prefs, updatePrefs, sheetLang }: PageP
           label={t('includeExamples')}
           checked={prefs.includeExamples}
           onChange={(_, d) => updatePrefs({ includeExamples: Boolean(d.checked) })}
+        />
+        <Checkbox
+          label={t('protectFormulas')}
+          checked={prefs.protectFormulas}
+          onChange={(_, d) => updatePrefs({ protectFormulas: Boolean(d.checked) })}
         />
       </div>
       <TaskStatus task={task} />
