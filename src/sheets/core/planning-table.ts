@@ -284,7 +284,7 @@ export function rowCells<K extends string>(col: ColumnLetters<K>, row: number): 
   return Object.fromEntries(Object.entries<string>(col).map(([k, letter]) => [k, `$${letter}${row}`])) as Record<K, string>;
 }
 
-/** Customer types (DOMAIN 2.8), for the drop-downs of the templates that classify customers. */
+/** Customer types (docs/rules/templates/development-plan.md), for the drop-downs of the templates that classify customers. */
 export function customerTypes(lang: Lang): string[] {
   const t = translator(common, lang);
   return [t('typeGovernment'), t('typeInstitution'), t('typeAssociation'), t('typeEnterprise'), t('typeIndividual')];

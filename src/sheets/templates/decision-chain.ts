@@ -43,7 +43,7 @@ function vocabulary(lang: Lang) {
  * The five-person case of docs/rules/templates/decision-chain.md. Influence values are ours: user 2, technical approver 4,
  * buyer 3, finance evaluator 4, general manager 5 → support score −1, coverage 13/18.
  */
-/** The project the example's decision chain is about (DOMAIN §2.4's fleet purchase). */
+/** The project the example's decision chain is about (the fleet purchase of docs/rules/templates/decision-chain.md). */
 const EXAMPLE_PROJECT: Record<Lang, { customer: string; project: string; budget: number }> = {
   'zh-CN': { customer: '华东物流集团', project: '车队更新采购（120 台）', budget: 36000000 },
   'en-US': { customer: 'East China Logistics Group', project: 'Fleet renewal (120 vehicles)', budget: 36000000 },

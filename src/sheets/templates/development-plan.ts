@@ -71,7 +71,7 @@ function buildDevelopmentPlan(o: TemplateOptions): SheetSpec {
   const scales = [t('scaleLarge'), t('scaleMedium'), t('scaleSmall')];
   const focuses = [t('focusPrimary'), t('focusSecondary'), t('focusInfluenced')];
   const directions = [t('directionExisting'), t('directionNewProduct'), t('directionNewBoth'), t('directionNewMarket')];
-  // Customer types (DOMAIN 2.8); an enterprise's scale goes in the next column.
+  // Customer types (docs/rules/templates/development-plan.md); an enterprise's scale goes in the next column.
   const types = customerTypes(lang);
   const targets = planTable(b, lang, {
     name: 'DevelopmentPlan_Targets',

@@ -332,7 +332,7 @@ function buildKeyAccountPlan(o: TemplateOptions): SheetSpec {
   line(t('managementCost'), f?.management ?? null, MONEY_IN);
   const costs = line(t('totalCosts'), { formula: `SUM(${rangeRef(costFirst, 2, row - 1, 2, true)})` }, MONEY_OUT);
   const risk = line(t('riskCoefficient'), f?.risk ?? null, style(textIn, { numFmt: NUMFMT.percent0 }), t('noteRisk'));
-  // Risk discounts the expected profit, never the costs (DOMAIN 2.3).
+  // Risk discounts the expected profit, never the costs (docs/rules/templates/key-account-plan.md).
   const adjusted = line(
     t('riskAdjusted'),
     { formula: `IF(COUNT(${sales},${margin},${risk})<3,"",${profit}*(1-${risk})-${costs})` },

@@ -73,7 +73,7 @@ type PipelineKey =
   | 'missingDocs'
   | DocKey;
 
-/** The six step documents (DOMAIN 2.2), each with the stage that needs it. */
+/** The six step documents (docs/rules/templates/pipeline.md), each with the stage that needs it. */
 const DOCS = [
   { key: 'docPhone', stage: 1, header: 'colDocPhone' },
   { key: 'docVisit', stage: 2, header: 'colDocVisit' },

@@ -11,7 +11,7 @@ import { titleBlock } from '../core/title-block';
 
 const COMPETITORS = 3;
 const EXTRA_ROWS = 2;
-/** The scale every score is given on: the first is the default (DOMAIN 2.5). */
+/** The scale every score is given on: the first is the default (docs/rules/templates/supplier-evaluation.md). */
 const SCALES = ['1–5', '0–10'] as const;
 const SCALE_ROW = 6;
 const HEADER_ROW = 7;
