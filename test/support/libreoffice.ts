@@ -9,6 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { requireKind } from './test-kind';
 
 const run = promisify(execFile);
 
@@ -33,9 +34,12 @@ function makeProfile(): string {
 
 /**
  * Recalculates the files in LibreOffice and returns the paths of the recalculated copies
- * (same base names, in a new temp folder), in input order. One soffice process for all files.
+ * (same base names, in a new temp folder), in input order. One soffice process for all files:
+ * starting it costs 3–10 s on a busy machine, so a test file gathers every file it needs into
+ * one call (in a beforeAll) rather than calling this per test.
  */
 export async function recalc(files: string[], format: 'xlsx' | 'pdf' = 'xlsx'): Promise<string[]> {
+  requireKind('lo', 'browser');
   const soffice = sofficePath();
   if (!soffice) throw new Error('LibreOffice (soffice) is not installed: run .ci/run or apt-get install libreoffice-calc-nogui');
   const profile = makeProfile();

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { requireKind } from '../../support/test-kind';
 import { ROOT } from './dist';
 
 export const SHOTS = path.join(ROOT, 'test-output', 'browser');
@@ -41,7 +42,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** One browser per test file: launch it in beforeAll and close it in afterAll. */
 export function launch(): Promise<Browser> {
+  requireKind('browser');
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 

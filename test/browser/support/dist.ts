@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { requireKind } from '../../support/test-kind';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const DIST = path.join(ROOT, 'dist');
@@ -31,6 +32,7 @@ export function distIsFresh(): boolean {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function ensureDist(): Promise<string> {
+  requireKind('build', 'browser');
   for (;;) {
     if (distIsFresh()) return DIST;
     try {
