@@ -24,6 +24,18 @@ const DEV_BASE_URL = 'https://localhost:3000/';
 const DEFAULT_BASE_URL = 'https://account-planner.example.com/';
 const DEV_PORT = 3000;
 
+/** The task pane in preview, where the dev server sends a browser that asks for "/". */
+const PANE_PATH = '/taskpane.html';
+
+/** Express-style middleware: "/" (with or without a query) redirects to the task pane. */
+function paneAtRoot(req, res, next) {
+  const { pathname, search } = new URL(req.url || '/', 'http://localhost');
+  if (pathname !== '/') return next();
+  res.statusCode = 302;
+  res.setHeader('Location', PANE_PATH + search);
+  res.end();
+}
+
 /**
  * The production base URL, normalised to end with exactly one "/". With `required`, a missing
  * ADDIN_BASE_URL is an error instead of the placeholder.
@@ -142,6 +154,8 @@ async function config(env = {}, argv = {}) {
       client: { overlay: { warnings: false, errors: true } },
       // Certificate from .cert/ (created on first run); see scripts/dev-cert.js.
       server: https ? { type: 'https', options: { cert: https.cert, key: https.key } } : 'https',
+      // The README says to open https://localhost:3000/ (to accept the certificate): show the pane there.
+      setupMiddlewares: (middlewares) => [{ name: 'pane-at-root', middleware: paneAtRoot }, ...middlewares],
     },
   };
 }
@@ -153,3 +167,4 @@ module.exports.productionBaseUrl = productionBaseUrl;
 module.exports.rewriteManifest = rewriteManifest;
 module.exports.OFFICE_JS_DIST = OFFICE_JS_DIST;
 module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
+module.exports.PANE_PATH = PANE_PATH;

@@ -1,10 +1,10 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import cliMessages from '../i18n/cli';
-import { translator } from '../i18n/define';
+import { translator, type Lang } from '../i18n/define';
 import type { WorkbookSpec } from '../sheets/core/sheet-spec';
 import { OutputExistsError, writeFileAtomic } from '../xlsx/write-file';
 import { UsageError } from './usage-error';
-
-const t = translator(cliMessages, 'en-US');
 
 /**
  * Computes every formula's value (stored beside it, so the file shows values before anyone
@@ -12,18 +12,71 @@ const t = translator(cliMessages, 'en-US');
  * without --force, or a folder that cannot be written, is a usage error (exit 2), never a
  * half-written file.
  */
-export async function writeWorkbookOutput(out: string, workbook: WorkbookSpec, force: boolean): Promise<void> {
+export async function writeWorkbookOutput(out: string, workbook: WorkbookSpec, force: boolean, lang: Lang): Promise<void> {
   const { renderWorkbook } = await import('../xlsx/render-workbook');
   const { computeCachedValues } = await import('../xlsx/evaluate/node');
-  await writeBytesOutput(out, await renderWorkbook(computeCachedValues(workbook).workbook), force);
+  await writeBytesOutput(out, await renderWorkbook(computeCachedValues(workbook).workbook), force, lang);
 }
 
 /** Writes bytes atomically to --out, with the same refusals as writeWorkbookOutput. */
-export async function writeBytesOutput(out: string, bytes: Uint8Array, force: boolean): Promise<void> {
+export async function writeBytesOutput(out: string, bytes: Uint8Array, force: boolean, lang: Lang): Promise<void> {
+  const t = translator(cliMessages, lang);
   try {
     await writeFileAtomic(out, bytes, force);
   } catch (err) {
     if (err instanceof OutputExistsError) throw new UsageError(t('outExists', { file: out }));
-    throw new UsageError(t('cannotWrite', { file: out, reason: (err as Error).message }));
+    // The user's path, never the temporary file's: that one is ours.
+    throw new UsageError(t('cannotWrite', { file: out, reason: systemReason(err, lang, 'write') }));
+  }
+}
+
+/** An existing --out is refused before the work, not after it (unless --force). */
+export async function refuseExistingOutput(out: string | undefined, force: boolean, lang: Lang): Promise<void> {
+  if (out === undefined || force) return;
+  const exists = await fs.access(out).then(
+    () => true,
+    () => false,
+  );
+  if (exists) throw new UsageError(translator(cliMessages, lang)('outExists', { file: out }));
+}
+
+/**
+ * --out naming an input file (the same path, or another name of the same file): refused even
+ * with --force, for every command — writing it would destroy the data being read.
+ */
+export async function refuseInputAsOutput(out: string | undefined, inputs: Record<string, string | undefined>, lang: Lang): Promise<void> {
+  if (out === undefined) return;
+  for (const [option, file] of Object.entries(inputs))
+    if (file !== undefined && (await sameFile(file, out)))
+      throw new UsageError(translator(cliMessages, lang)('sameFile', { file: out, option: `--${option} ${file}` }));
+}
+
+async function sameFile(a: string, b: string): Promise<boolean> {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  const [sa, sb] = await Promise.all([fs.stat(a).catch(() => null), fs.stat(b).catch(() => null)]);
+  return sa !== null && sb !== null && sa.dev === sb.dev && sa.ino === sb.ino;
+}
+
+/** Why a file could not be read or written, from the system's error code, in the output language. */
+export function systemReason(err: unknown, lang: Lang, doing: 'read' | 'write'): string {
+  const t = translator(cliMessages, lang);
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return t(doing === 'read' ? 'notFound' : 'noFolder');
+    case 'EACCES':
+    case 'EPERM':
+      return t('noPermission');
+    case 'EISDIR':
+      return t('isFolder');
+    case 'ENOTDIR':
+      return t('notFolder');
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return t('diskFull');
+    case 'EROFS':
+      return t('readOnly');
+    default:
+      return t('osError', { code: code ?? String((err as Error | null)?.message ?? err) });
   }
 }

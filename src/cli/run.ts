@@ -1,11 +1,18 @@
 import cliMessages from '../i18n/cli';
-import { translator } from '../i18n/define';
+import cliHelp from '../i18n/cli-help';
+import { translator, type Lang } from '../i18n/define';
 import { processIO, type CliIO } from './io';
+import { outputLang } from './lang-option';
+import { nearest } from './options';
 import { UsageError } from './usage-error';
 
-const t = translator(cliMessages, 'en-US');
+/** What every command is given: where to print, and the language of everything it prints and writes. */
+export interface CommandContext {
+  io: CliIO;
+  lang: Lang;
+}
 
-type Command = (argv: string[], io: CliIO) => Promise<void>;
+type Command = (argv: string[], ctx: CommandContext) => Promise<void>;
 
 /** Commands are loaded on demand, so a command pays only for the modules it uses. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
@@ -16,32 +23,47 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'share-safe': async () => (await import('./commands/share-safe')).shareSafeCommand,
 };
 
-/** Runs the CLI and returns its exit code: 0 done, 2 bad usage or unreadable input, 1 a bug. */
+const HELP = new Set(['--help', '-h', 'help']);
+
+/**
+ * Runs the CLI and returns its exit code: 0 done, 2 bad usage or unreadable input, 1 a bug.
+ * No arguments at all is bad usage: the usage goes to stderr. --help goes to stdout, exit 0.
+ */
 export async function runCli(argv: string[], io: CliIO = processIO): Promise<number> {
-  const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
-    io.out(t('usage'));
-    return command ? 0 : 2;
-  }
-  const load = COMMANDS[command];
-  if (!load) {
-    io.err(`${t('unknownCommand', { command })}\n${t('usage')}`);
-    return 2;
-  }
+  let lang: Lang = 'zh-CN';
   try {
-    await (await load())(rest, io);
-    return 0;
-  } catch (err) {
-    if (err instanceof UsageError || isParseArgsError(err)) {
-      io.err(`account-planner: ${(err as Error).message}\n`);
+    lang = outputLang(argv);
+    const usage = translator(cliHelp, lang)('usage');
+    const t = translator(cliMessages, lang);
+    // `account-planner --lang en-US abc …`: a leading language goes with the command's options.
+    let first = 0;
+    while (argv[first] === '--lang' || argv[first]?.startsWith('--lang=')) first += argv[first] === '--lang' ? 2 : 1;
+    const command = argv[first];
+    const rest = [...argv.slice(first + 1), ...argv.slice(0, first)];
+    if (command === undefined) {
+      io.err(usage);
       return 2;
     }
-    io.err(`account-planner: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    if (HELP.has(command)) {
+      io.out(usage);
+      return 0;
+    }
+    const load = COMMANDS[command];
+    if (!load) {
+      const suggestion = nearest(command, Object.keys(COMMANDS));
+      const line = suggestion ? `${t('unknownCommand', { command })} ${t('suggestCommand', { suggestion })}` : t('unknownCommand', { command });
+      io.err(`account-planner: ${line}\n\n${usage}`);
+      return 2;
+    }
+    await (await load())(rest, { io, lang });
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`account-planner: ${err.message}\n${err.usage ? `\n${err.usage}` : ''}`);
+      return 2;
+    }
+    const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    io.err(`account-planner: ${translator(cliMessages, lang)('internalError', { detail })}\n`);
     return 1;
   }
-}
-
-function isParseArgsError(err: unknown): boolean {
-  const code = (err as { code?: string } | null)?.code;
-  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }

@@ -36,7 +36,7 @@ export default defineMessages({
     rowBadContractType: 'document type "{value}" is neither agreement nor contract',
     rowContractRep: 'contract {contract} already belongs to {rep} (row {row})',
     rowApproverMissing: 'the debt is inside an approved credit line but no approver is given',
-    missingColumns: 'missing column(s): {fields}. Headers found: {headers}. Map them to columns (command line: --map field=Header).',
+    missingColumns: 'missing column(s): {fields}. Headers found: {headers}.',
     noTierRate: 'no exchange rate for {currency}, the currency of the bands: add it to the exchange rates or the Rules sheet (command line: --fx {currency}=…)',
     badPeriod: 'period "{period}" is not a quarter, month or year; write 2026Q1, 2026-03 or 2026',
 
@@ -121,7 +121,7 @@ export default defineMessages({
     rowBadContractType: '文件类型“{value}”既不是合作协议也不是购销合同',
     rowContractRep: '合同 {contract} 已属于 {rep}（第 {row} 行）',
     rowApproverMissing: '该欠款在审批的信用额度内，但未填写审批人',
-    missingColumns: '缺少列：{fields}。已找到的列标题：{headers}。请为其指定对应的列（命令行：--map 字段=列标题）。',
+    missingColumns: '缺少列：{fields}。已找到的列标题：{headers}。',
     noTierRate: '没有档位币种 {currency} 的汇率：请在汇率或规则表中填写（命令行：--fx {currency}=…）',
     badPeriod: '期间“{period}”不是季度、月份或年份；请写成 2026Q1、2026-03 或 2026',
 

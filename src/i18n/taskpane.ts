@@ -67,6 +67,7 @@ export default defineMessages({
     errExcelAction:
       'Leave cell-editing mode (press Esc in the sheet) and check the sheet is not protected, then try again.',
     errInputAction: 'Correct it and try again.',
+    errColumnsAction: 'Choose the columns under Columns, then try again.',
     errUploadType: '{file} is not a file this pane reads.',
     errUploadTypeAction: 'Upload a .csv, .xlsx or .csv.gz file.',
     errUploadEmpty: '{file} has no data.',
@@ -353,6 +354,7 @@ export default defineMessages({
     errExcel: 'Excel 拒绝了此请求（{code}）。',
     errExcelAction: '请先退出单元格编辑（在工作表中按 Esc），并确认工作表未受保护，然后重试。',
     errInputAction: '请更正后重试。',
+    errColumnsAction: '请在“列”中选择对应的列，然后重试。',
     errUploadType: '无法读取 {file} 这类文件。',
     errUploadTypeAction: '请上传 .csv、.xlsx 或 .csv.gz 文件。',
     errUploadEmpty: '{file} 中没有数据。',

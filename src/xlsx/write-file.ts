@@ -11,6 +11,8 @@ export class OutputExistsError extends Error {
  * Writes bytes to a temporary name beside the target and moves it into place, so a failed run
  * never leaves a half-written file. Without `force` the move is a hard link, which fails if the
  * target exists, even one created after the run started: an existing file is never replaced.
+ * A run that was killed while writing leaves its temporary file behind; the next write into
+ * the same folder removes it (see removeStaleTempFiles).
  */
 const LINK_UNSUPPORTED = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
 
@@ -20,8 +22,57 @@ const exists = (file: string) =>
     () => false,
   );
 
+/** `.report.xlsx.4242-1767000000000.account-planner.tmp`: hidden, and says whose it is and which process wrote it. */
+const TEMP_NAME = /^\..+\.(\d+)-(\d+)\.account-planner\.tmp$/;
+
+export function tempPathFor(file: string, pid = process.pid): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${pid}-${Date.now()}.account-planner.tmp`);
+}
+
+/** A day: no write takes that long, so an older temporary file is stale even if its process id was reused. */
+const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
+
+function processIsGone(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    // EPERM: it exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/**
+ * Removes our temporary files in the folder whose writing process no longer runs (or that are
+ * older than a day). Files of a write still going on — in this process or another — are kept.
+ * Best effort: a folder that cannot be listed is left alone; the write reports its own error.
+ */
+export async function removeStaleTempFiles(folder: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await fs.readdir(folder);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = TEMP_NAME.exec(name);
+    if (!m) continue;
+    const [pid, time] = [Number(m[1]), Number(m[2])];
+    if (!processIsGone(pid) && Date.now() - time < STALE_AFTER_MS) continue;
+    const stale = path.join(folder, name);
+    await fs.rm(stale, { force: true }).then(
+      () => removed.push(stale),
+      () => undefined,
+    );
+  }
+  return removed;
+}
+
 export async function writeFileAtomic(file: string, bytes: Uint8Array, force = false): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  await removeStaleTempFiles(path.dirname(file));
+  const tmp = tempPathFor(file);
   try {
     await fs.writeFile(tmp, bytes, { flag: 'wx' });
     if (force) {

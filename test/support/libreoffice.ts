@@ -2,16 +2,45 @@
  * LibreOffice as an independent spreadsheet engine: opens .xlsx files headless with a throwaway
  * profile set to always recalculate on load, saves them again, and reads the computed values.
  */
-import { execFile } from 'node:child_process';
+import { execFile, type ChildProcess, type ExecFileOptions } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { requireKind } from './test-kind';
 
-const run = promisify(execFile);
+/**
+ * soffice processes of this test file. A test that times out does not stop its soffice, which
+ * would then compete with the next files for the CPU until its own 10-minute limit: they are
+ * killed (with their process group: the soffice script, oosplash and soffice.bin) when the file ends.
+ */
+const running = new Set<ChildProcess>();
+if (typeof afterAll === 'function')
+  afterAll(() => {
+    for (const child of running) if (child.pid) killGroup(child.pid);
+  });
+
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
+
+function runSoffice(soffice: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // detached (a process group of its own, for killGroup) is passed on to spawn; the types omit it.
+    const options = { timeout: 600_000, maxBuffer: 16 * 1024 * 1024, killSignal: 'SIGKILL', detached: true } as ExecFileOptions;
+    const child = execFile(soffice, args, options, (err) => {
+      running.delete(child);
+      if (err) reject(err);
+      else resolve();
+    });
+    running.add(child);
+  });
+}
 
 const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
@@ -45,11 +74,7 @@ export async function recalc(files: string[], format: 'xlsx' | 'pdf' = 'xlsx'): 
   const profile = makeProfile();
   const outDir = mkdtempSync(path.join(tmpdir(), 'ap-lo-out-'));
   try {
-    await run(
-      soffice,
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', format, '--outdir', outDir, ...files],
-      { timeout: 600_000, maxBuffer: 16 * 1024 * 1024 },
-    );
+    await runSoffice(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', format, '--outdir', outDir, ...files]);
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }

@@ -1,64 +1,40 @@
-import { parseArgs } from 'node:util';
 import { AbcInputError, runAbc, type AbcResult, type AbcRunOptions } from '../../domain/abc/run';
 import { parseMapOption } from '../../domain/parse/column-map';
 import type { Decimal } from '../../domain/exact/decimal';
 import { parseDecimal } from '../../domain/parse/parse-number';
 import abcMessages from '../../i18n/abc';
-import { translator } from '../../i18n/define';
 import { parseErrorMessage } from '../../i18n/parse';
 import { buildAbcSheets } from '../../sheets/abc/result-sheet';
-import type { CliIO } from '../io';
-import { READ_OPTIONS, READ_USAGE, readInput, readOptions } from '../read-input';
+import cliMessages from '../../i18n/cli';
+import cliHelp from '../../i18n/cli-help';
+import { pluralTranslator, translator, type Lang } from '../../i18n/define';
+import { oneOf, parseOptions } from '../options';
+import { refuseExistingOutput, refuseInputAsOutput, writeWorkbookOutput } from '../output';
+import { READ_OPTIONS, readInput, readOptions } from '../read-input';
+import { rejectedLines } from '../rejected-lines';
+import type { CommandContext } from '../run';
 import { UsageError } from '../usage-error';
-import { parseLang } from '../lang-option';
-import { writeWorkbookOutput } from '../output';
-
-const USAGE = `Usage: account-planner abc --in FILE [--customer COL] [--value COL[*COL]] [options]
-  --in FILE              .csv, .xlsx, or either gzipped (.gz)
-  --customer COL         customer column header (default: found by header, e.g. 客户, Customer, CustomerID)
-  --value COL[*COL]      value column, or the product of two (Quantity*UnitPrice)
-  --map field=Header,…   the same as a list (customer=…, value=…)
-${READ_USAGE}
-  --method value|count   by cumulative value share (default) or by customer count
-  --thresholds 80,95     value method: A and B cumulative shares, in percent
-  --count-shares 20,30   count method: share of customers in A and in B, in percent
-  --crossing include|exclude
-                         include (default): the customer crossing a threshold stays in the upper tier;
-                         exclude: it goes to the lower tier (as R inventorize::ABC)
-  --no-group             rank rows as they are instead of summing them per customer
-  --out FILE.xlsx        write the result workbook (live formulas); --force to replace a file
-  --matrix               with --out: also write the X/Y purchasing matrix sheet — an editable 5×5 rules
-                         grid (X = current purchasing 0–4, Y = purchasing capacity 0–4 → A/B/C; VIP → A)
-                         and the customers of this run with X, Y and VIP blank for you to fill in;
-                         their class is a live formula. Does not change --json.
-  --lang zh-CN|en-US     language of the workbook and of the reasons (default zh-CN; reasons en-US)
-  --json                 print the result as one JSON object
-Exit codes: 0 done (even with rejected rows), 2 bad usage or unreadable input.
-`;
 
 /** `80,95` → fractions. A value with % or above 1 is a percent; a bare value ≤ 1 is a fraction. */
-function parsePair(text: string, option: string): { a: Decimal; b: Decimal } {
+function parsePair(text: string, option: string, example: string, lang: Lang): { a: Decimal; b: Decimal } {
+  const t = translator(cliMessages, lang);
   const parts = text.split(/[,，/]/).map((p) => p.trim());
-  if (parts.length !== 2) throw new UsageError(`${option} needs two numbers, e.g. ${option} 80,95`);
+  if (parts.length !== 2) throw new UsageError(t('pairNeedsTwo', { option, example }));
   const [a, b] = parts.map((p) => {
     const percent = p.endsWith('%');
     const r = parseDecimal(percent ? p.slice(0, -1) : p);
-    if (!r.ok) throw new UsageError(`${option}: ${parseErrorMessage(r.error, 'en-US')}`);
+    if (!r.ok) throw new UsageError(t('pairBad', { option, message: parseErrorMessage(r.error, lang) }));
     return percent || r.value.gt(1) ? r.value.div(100) : r.value;
   });
   return { a, b };
 }
 
-function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T | undefined {
-  if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${option} must be one of ${allowed.join(', ')}; got "${value}"`);
-  return value as T;
-}
-
-export async function abcCommand(argv: string[], io: CliIO): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
+export async function abcCommand(argv: string[], { io, lang }: CommandContext): Promise<void> {
+  const t = translator(cliMessages, lang);
+  const usage = translator(cliHelp, lang)('abc');
+  const { values } = parseOptions(
+    argv,
+    {
       in: { type: 'string' },
       customer: { type: 'string' },
       value: { type: 'string' },
@@ -76,37 +52,38 @@ export async function abcCommand(argv: string[], io: CliIO): Promise<void> {
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
-  });
-  if (values.help) {
-    io.out(USAGE);
-    return;
-  }
-  if (!values.in) throw new UsageError(`missing --in FILE\n${USAGE}`);
-  if (values.matrix && !values.out) throw new UsageError('--matrix adds a sheet to the workbook: give --out FILE.xlsx too');
-  const lang = parseLang(values.lang);
+    lang,
+    usage,
+  );
+  if (values.help) return io.out(usage);
+  if (!values.in) throw new UsageError(t('missingIn'), usage);
+  if (values.matrix && !values.out) throw new UsageError(t('matrixNeedsOut'));
   let map: Record<string, string> | undefined;
   if (values.map !== undefined) {
     const m = parseMapOption(values.map);
-    if (!m.ok) throw new UsageError(`--map: ${parseErrorMessage(m.error, 'en-US')}`);
+    if (!m.ok) throw new UsageError(t('mapBad', { message: parseErrorMessage(m.error, lang) }));
     map = m.value;
   }
   const options: AbcRunOptions = {
     customer: values.customer,
     value: values.value,
     map,
-    method: oneOf(values.method, ['value', 'count'] as const, '--method'),
-    crossing: oneOf(values.crossing, ['include', 'exclude'] as const, '--crossing'),
-    thresholds: values.thresholds ? parsePair(values.thresholds, '--thresholds') : undefined,
-    countShares: values['count-shares'] ? parsePair(values['count-shares'], '--count-shares') : undefined,
+    method: oneOf(values.method, ['value', 'count'] as const, '--method', lang),
+    crossing: oneOf(values.crossing, ['include', 'exclude'] as const, '--crossing', lang),
+    thresholds: values.thresholds ? parsePair(values.thresholds, '--thresholds', '80,95', lang) : undefined,
+    countShares: values['count-shares'] ? parsePair(values['count-shares'], '--count-shares', '20,30', lang) : undefined,
     group: !values['no-group'],
-    lang: values.lang ? lang : 'en-US',
+    lang,
   };
+  await refuseInputAsOutput(values.out, { in: values.in }, lang);
+  await refuseExistingOutput(values.out, !!values.force, lang);
 
   let result: AbcResult;
   try {
-    result = await readInput(values.in, readOptions(values), (table) => runAbc({ headers: table.headers, batches: table.batches }, options));
+    result = await readInput(values.in, readOptions(values, lang), lang, (table) => runAbc({ headers: table.headers, batches: table.batches }, options));
   } catch (err) {
-    if (err instanceof AbcInputError) throw new UsageError(err.message);
+    if (err instanceof AbcInputError)
+      throw new UsageError(err.code === 'missing-columns' ? `${err.message} ${t('abcColumnsHint')}` : err.message);
     throw err;
   }
 
@@ -120,10 +97,13 @@ export async function abcCommand(argv: string[], io: CliIO): Promise<void> {
       sheets.push(buildAbcMatrixSheet({ lang, customers, sourceNote: note }));
       matrixRows = customers.length;
     }
-    await writeWorkbookOutput(values.out, { sheets, title: 'ABC' }, !!values.force);
+    await writeWorkbookOutput(values.out, { sheets, title: 'ABC' }, !!values.force, lang);
   }
   if (values.json) io.out(abcJson(result) + '\n');
-  else io.out(abcText(result, values.out) + (matrixRows !== undefined ? `X/Y matrix sheet: ${matrixRows} customers, fill in X and Y\n` : ''));
+  else {
+    io.out(abcText(result, values.out, lang));
+    if (matrixRows !== undefined) io.out(t('matrixDone', { customers: pluralTranslator(cliMessages, lang)('customers', matrixRows) }) + '\n');
+  }
 }
 
 /** Exact decimals as JSON number tokens (never through binary floating point). */
@@ -166,26 +146,31 @@ export function abcJson(r: AbcResult): string {
   return out.join('');
 }
 
-function abcText(r: AbcResult, written: string | undefined): string {
+function abcText(r: AbcResult, written: string | undefined, lang: Lang): string {
+  const t = translator(cliMessages, lang);
+  const tn = pluralTranslator(cliMessages, lang);
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   // include: the share of the customers strictly ahead is compared with <; exclude: the share through the customer with ≤.
   const [a, b] = [pct(r.thresholds.a.toNumber()), pct(r.thresholds.b.toNumber())];
-  const rule =
-    r.crossing === 'include'
-      ? `share ahead of the customer: A < ${a}, B < ${b}; crossing include`
-      : `share through the customer: A ≤ ${a}, B ≤ ${b}; crossing exclude`;
+  const rule = t(r.crossing === 'include' ? 'abcRuleInclude' : 'abcRuleExclude', { a, b });
+  const value = r.columns.value.map((h) => `"${h}"`).join(' × ');
   const lines = [
-    `ABC by ${r.method === 'value' ? `value (${rule})` : `count (A ${pct(r.countShares.a.toNumber())}, B ${pct(r.countShares.b.toNumber())})`}`,
-    `${r.rowsRead} rows read, ${r.customers.length} customers with a positive value, total ${r.total.toFixed()}${r.currency ? ` ${r.currency}` : ''}`,
+    r.method === 'value' ? t('abcByValue', { rule }) : t('abcByCount', { a: pct(r.countShares.a.toNumber()), b: pct(r.countShares.b.toNumber()) }),
+    t(r.valueFromProduct ? 'abcColumnsProduct' : 'abcColumns', { customer: r.columns.customer, value }),
+    t('abcRead', {
+      rows: tn('rows', r.rowsRead),
+      customers: tn('customers', r.customers.length),
+      total: `${r.total.toFixed()}${r.currency ? ` ${r.currency}` : ''}`,
+    }),
   ];
-  for (const t of ['A', 'B', 'C'] as const) {
-    const s = r.summary[t];
-    lines.push(`  ${t}: ${s.customers} customers (${pct(s.customerShare)}), value ${s.value.toFixed()} (${pct(s.valueShare)})`);
+  for (const tier of ['A', 'B', 'C'] as const) {
+    const s = r.summary[tier];
+    lines.push(
+      t('abcTier', { tier, customers: tn('customers', s.customers), customerShare: pct(s.customerShare), value: s.value.toFixed(), valueShare: pct(s.valueShare) }),
+    );
   }
-  lines.push(`${r.nonPositive.length} customers with a zero or negative value: tier C, not in the total`);
-  lines.push(`${r.rejected.count} rows rejected`);
-  for (const x of r.rejected.rows.slice(0, 10)) lines.push(`  row ${x.row}: ${x.reason}`);
-  if (r.rejected.count > 10) lines.push(`  … and ${r.rejected.count - 10} more (use --json to see the first 100)`);
-  if (written) lines.push(`Wrote ${written}`);
+  lines.push(t('abcNonPositive', { customers: tn('customers', r.nonPositive.length) }));
+  lines.push(...rejectedLines(r.rejected, lang));
+  if (written) lines.push(t('wrote', { file: written }));
   return lines.join('\n') + '\n';
 }

@@ -1,77 +1,67 @@
-import { parseArgs } from 'node:util';
 import cliMessages from '../../i18n/cli';
-import { translator } from '../../i18n/define';
+import cliHelp from '../../i18n/cli-help';
+import { translator, type Lang } from '../../i18n/define';
 import type { SheetSpec } from '../../sheets/core/sheet-spec';
 import { TEMPLATES, TEMPLATE_KINDS, getTemplate, isTemplateKind } from '../../sheets/templates/registry';
-import type { CliIO } from '../io';
-import { parseLang } from '../lang-option';
+import { nearest, parseOptions } from '../options';
 import { writeWorkbookOutput } from '../output';
+import type { CommandContext } from '../run';
 import { UsageError } from '../usage-error';
 
-const t = translator(cliMessages, 'en-US');
+const COMMON = {
+  lang: { type: 'string' },
+  out: { type: 'string' },
+  force: { type: 'boolean' },
+  date: { type: 'string' },
+  protect: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
-async function write(sheets: SheetSpec[], out: string, force: boolean, title: string, io: CliIO): Promise<void> {
-  await writeWorkbookOutput(out, { sheets, title }, force);
-  io.out(t('wrote', { file: out }) + '\n');
+async function write(sheets: SheetSpec[], out: string, force: boolean, title: string, { io, lang }: CommandContext): Promise<void> {
+  await writeWorkbookOutput(out, { sheets, title }, force, lang);
+  io.out(translator(cliMessages, lang)('wrote', { file: out }) + '\n');
 }
 
 /** --date YYYY-MM-DD as that day (UTC), checked to be a real calendar day; today when absent. */
-function parseDate(text: string | undefined): Date {
+function parseDate(text: string | undefined, lang: Lang): Date {
   if (text === undefined) return new Date();
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-  if (!date || date.toISOString().slice(0, 10) !== text) throw new UsageError(t('badDate', { date: text }));
+  if (!date || date.toISOString().slice(0, 10) !== text) throw new UsageError(translator(cliMessages, lang)('badDate', { date: text }));
   return date;
 }
 
-export async function templateCommand(argv: string[], io: CliIO): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      list: { type: 'boolean' },
-      lang: { type: 'string' },
-      example: { type: 'boolean' },
-      out: { type: 'string' },
-      force: { type: 'boolean' },
-      date: { type: 'string' },
-      protect: { type: 'boolean' },
-    },
-  });
+export async function templateCommand(argv: string[], ctx: CommandContext): Promise<void> {
+  const { lang, io } = ctx;
+  const t = translator(cliMessages, lang);
+  const usage = translator(cliHelp, lang)('template');
+  const { values, positionals } = parseOptions(argv, { ...COMMON, list: { type: 'boolean' }, example: { type: 'boolean' } }, lang, usage, true);
+  if (values.help) return io.out(usage);
   if (values.list) {
     for (const def of TEMPLATES) io.out(`${def.kind.padEnd(22)}${def.title['zh-CN']}\t${def.title['en-US']}\n`);
     return;
   }
-  const kind = positionals[0];
-  if (!kind) throw new UsageError(t('missingKind'));
-  if (!isTemplateKind(kind)) throw new UsageError(t('unknownKind', { kind, kinds: TEMPLATE_KINDS.join(', ') }));
-  const lang = parseLang(values.lang);
-  if (!values.out) throw new UsageError(t('missingOut'));
+  const [kind, ...extra] = positionals;
+  if (!kind) throw new UsageError(t('missingKind'), usage);
+  if (extra.length) throw new UsageError(t('unexpectedArgument', { value: extra[0] }), usage);
+  if (!isTemplateKind(kind)) {
+    const suggestion = nearest(kind, TEMPLATE_KINDS);
+    const known = t('unknownKind', { kind, kinds: TEMPLATE_KINDS.join(', ') });
+    throw new UsageError(suggestion ? `${known} ${t('suggestCommand', { suggestion })}` : known);
+  }
+  if (!values.out) throw new UsageError(t('missingOut'), usage);
   const def = getTemplate(kind);
-  const today = parseDate(values.date);
-  await write(
-    def.build({ lang, example: !!values.example, today, protect: !!values.protect }),
-    values.out,
-    !!values.force,
-    def.title[lang],
-    io,
-  );
+  const today = parseDate(values.date, lang);
+  await write(def.build({ lang, example: !!values.example, today, protect: !!values.protect }), values.out, !!values.force, def.title[lang], ctx);
 }
 
-export async function demoCommand(argv: string[], io: CliIO): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      lang: { type: 'string' },
-      out: { type: 'string' },
-      force: { type: 'boolean' },
-      date: { type: 'string' },
-      protect: { type: 'boolean' },
-    },
-  });
-  const lang = parseLang(values.lang);
-  if (!values.out) throw new UsageError(t('missingOut'));
-  const today = parseDate(values.date);
+export async function demoCommand(argv: string[], ctx: CommandContext): Promise<void> {
+  const { lang, io } = ctx;
+  const usage = translator(cliHelp, lang)('demo');
+  const { values } = parseOptions(argv, COMMON, lang, usage);
+  if (values.help) return io.out(usage);
+  if (!values.out) throw new UsageError(translator(cliMessages, lang)('missingOut'), usage);
+  const today = parseDate(values.date, lang);
   const sheets = TEMPLATES.flatMap((def) => def.build({ lang, example: true, today, protect: !!values.protect }));
-  await write(sheets, values.out, !!values.force, 'Account Planner demo', io);
+  await write(sheets, values.out, !!values.force, 'Account Planner demo', ctx);
 }

@@ -13,7 +13,7 @@ import {
   type Crossing,
   type Tier,
 } from './tiers';
-import { field, resolveColumns } from '../parse/column-map';
+import { findAbcColumns } from './columns';
 import { Decimal } from '../exact/decimal';
 import { ExactAccumulator, MAX_FAST_SCALE, readPlainDecimal, scaledToDecimal } from '../exact/exact-accumulator';
 import { parseMoney, type CurrencyCode } from '../parse/parse-number';
@@ -102,6 +102,8 @@ export interface AbcResult {
   grouped: boolean;
   /** Headers used: the customer column and the value column(s). */
   columns: { customer: string; value: string[] };
+  /** The value is quantity × unit price because the table has no value column (findAbcColumns). */
+  valueFromProduct: boolean;
   /** The currency the values were marked with, if any. */
   currency?: CurrencyCode;
   /** Largest number of decimals among the customers' values. */
@@ -121,6 +123,8 @@ export class AbcInputError extends Error {
   constructor(
     readonly code: 'missing-columns' | AbcOptionProblem,
     message: string,
+    /** missing-columns: what was not found and the headers there were, for each front end to say how to name them. */
+    readonly columns?: { missing: string[]; headers: string[] },
   ) {
     super(message);
     this.name = 'AbcInputError';
@@ -148,14 +152,14 @@ export async function runAbc(table: AbcTable, options: AbcRunOptions = {}): Prom
   if (problems.length) throw new AbcInputError(problems[0], t(`option.${problems[0]}`));
 
   const headers = [...table.headers];
-  const overrides: Record<string, string> = { ...options.map };
-  if (options.customer !== undefined) overrides.customer = options.customer;
-  if (options.value !== undefined) overrides.value = options.value;
-  const resolved = resolveColumns(headers, [field('customer', true), field('value', true, ['sales amount', 'net amount'])], overrides);
-  if (resolved.missing.length)
-    throw new AbcInputError('missing-columns', t('missingColumns', { missing: resolved.missing.join(', '), headers: headers.join(', ') }));
-  const customerCol = resolved.columns.customer;
-  const valueCols = resolved.products.value ?? [resolved.columns.value];
+  const resolved = findAbcColumns(headers, { customer: options.customer ?? options.map?.customer, value: options.value ?? options.map?.value });
+  if (resolved.missing.length || resolved.customer === undefined)
+    throw new AbcInputError('missing-columns', t('missingColumns', { missing: resolved.missing.join(', '), headers: headers.join(', ') }), {
+      missing: resolved.missing,
+      headers,
+    });
+  const customerCol = resolved.customer;
+  const valueCols = resolved.value;
   const valueHeaders = valueCols.map((c) => headers[c]);
 
   const grouped = options.group !== false;
@@ -296,6 +300,7 @@ export async function runAbc(table: AbcTable, options: AbcRunOptions = {}): Prom
     countShares: abc.countShares,
     grouped,
     columns: { customer: headers[customerCol], value: valueHeaders },
+    valueFromProduct: resolved.valueFromProduct,
     ...(currency ? { currency } : {}),
     scale,
     total: ranking.total,

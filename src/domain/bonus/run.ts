@@ -67,6 +67,13 @@ export interface BonusRunResult {
 /** Bad input that stops the run before any row is read (missing columns, a missing rate). */
 export class BonusInputError extends Error {
   override name = 'BonusInputError';
+  constructor(
+    message: string,
+    /** missing-columns: each front end adds how to name them (--map on the command line, the column pickers in the pane). */
+    readonly code?: 'missing-columns',
+  ) {
+    super(message);
+  }
 }
 
 const READERS: Record<BonusScheme, SchemeReaderDef> = {
@@ -97,7 +104,10 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
 
   const resolved = resolveColumns(table.headers, SCHEME_FIELDS[scheme], options.map ?? {});
   if (resolved.missing.length)
-    throw new BonusInputError(t('missingColumns', { fields: resolved.missing.join(', '), headers: table.headers.map((h) => `"${h}"`).join(', ') }));
+    throw new BonusInputError(
+      t('missingColumns', { fields: resolved.missing.join(', '), headers: table.headers.map((h) => `"${h}"`).join(', ') }),
+      'missing-columns',
+    );
   const columns: Record<string, string> = {};
   for (const [f, i] of Object.entries(resolved.columns)) columns[f] = table.headers[i];
   if (scheme === 'new-brand' && !rules.fx[rules.newBrand.tierCurrency])

@@ -127,6 +127,12 @@ export function resolveColumns(headers: string[], fields: FieldDef[], overrides:
   return { columns, products, missing };
 }
 
+/** The guess as field → header text ('' for a field not found): what column pickers start from. */
+export function guessColumnHeaders(headers: readonly string[], fields: readonly FieldDef[]): Record<string, string> {
+  const { columns } = resolveColumns([...headers], [...fields]);
+  return Object.fromEntries(fields.map((f) => [f.field, columns[f.field] === undefined ? '' : headers[columns[f.field]]]));
+}
+
 /** `field=Header,field2=Header2` (full-width `，` and `＝` accepted) → { field: 'Header', … }. */
 export function parseMapOption(text: string): Parsed<Record<string, string>> {
   const out: Record<string, string> = {};

@@ -61,7 +61,8 @@ export function describeError(e: unknown, t: Translate): DescribedError {
     case 'UserInputError':
     case 'BonusInputError':
     case 'AbcInputError':
-      return { title: err.message ?? '', action: t('errInputAction'), details };
+      // Columns not found: the pane's words for naming them (the command line says --map).
+      return { title: err.message ?? '', action: t(err.code === 'missing-columns' ? 'errColumnsAction' : 'errInputAction'), details };
     case 'HostError': {
       const code = String(err.code) as HostErrorCode;
       const officeCode = (e as { officeCode?: string }).officeCode ?? '?';

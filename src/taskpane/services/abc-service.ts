@@ -1,9 +1,9 @@
 import { runAbc, type AbcResult } from '../../domain/abc/run';
-import { field } from '../../domain/parse/column-map';
+import { findAbcColumns } from '../../domain/abc/columns';
 import type { TableData } from '../../host/workbook-host';
 import { buildAbcSheets } from '../../sheets/abc/result-sheet';
 import type { Lang, SheetSpec } from '../../sheets/core/sheet-spec';
-import { chosenHeaders, guessColumns } from './column-guess';
+import { chosenHeaders } from './column-guess';
 import type { ColumnMap, FieldDef, RejectedRow } from './computation';
 import { rowBatches } from './row-batches';
 
@@ -55,9 +55,7 @@ export interface AbcService {
 /** How many rejected rows the pane lists (all are counted). */
 const SHOWN_REJECTED = 200;
 
-// The engine's fields; `factor` is the pane's way to say "value = this column × that column".
-const ENGINE_FIELDS = [field('customer', true), field('value', true, ['sales amount', 'net amount'])];
-
+// `factor` is the pane's way to say "value = this column × that column".
 /** namePrefix keeps the defined names of a second ABC sheet apart from the first one's. */
 export type AbcSheetsBuilder = (result: AbcResult, lang: Lang, namePrefix: string) => SheetSpec[];
 
@@ -72,14 +70,10 @@ export function createAbcService(buildSheets: AbcSheetsBuilder = resultSheets): 
       { key: 'factor', required: false },
     ],
     guessColumns(headers) {
-      const guess = guessColumns(headers, ENGINE_FIELDS);
-      // No amount column but quantity and unit price (ERP line exports): value = quantity × price.
-      if (!guess.value) {
-        const qp = guessColumns(headers, [field('quantity', false), field('unit_price', false)]);
-        if (qp.quantity && qp.unit_price)
-          return { customer: guess.customer, value: qp.quantity, factor: qp.unit_price };
-      }
-      return { customer: guess.customer, value: guess.value, factor: '' };
+      // The command line finds them the same way (value = quantity × unit price when there is no value column).
+      const found = findAbcColumns(headers);
+      const header = (i: number | undefined) => (i === undefined ? '' : headers[i]);
+      return { customer: header(found.customer), value: header(found.value[0]), factor: header(found.value[1]) };
     },
     async compute(table, columns: ColumnMap, options, uiLang, signal, onProgress): Promise<AbcComputation> {
       const value = columns.factor ? `${columns.value}*${columns.factor}` : columns.value;

@@ -9,7 +9,8 @@ import { buildBonusSheets } from '../../sheets/bonus/bonus-sheets';
 import { readRulesSheet } from '../../sheets/bonus/read-rules-sheet';
 import { buildBonusRulesSheet } from '../../sheets/bonus/rules-sheet';
 import type { Lang, SheetSpec } from '../../sheets/core/sheet-spec';
-import { chosenHeaders, guessColumns, mapOption, uiFields } from './column-guess';
+import { guessColumnHeaders } from '../../domain/parse/column-map';
+import { chosenHeaders, mapOption, uiFields } from './column-guess';
 import type { ColumnMap, FieldDef, RejectedRow } from './computation';
 import { rowBatches } from './row-batches';
 
@@ -103,7 +104,7 @@ export function createBonusService(now: () => Date = () => new Date()): BonusSer
       fields: uiFields(SCHEME_FIELDS[id]),
       usesPeriod: PERIOD_SCHEMES.has(id),
     })),
-    guessColumns: (scheme, headers) => guessColumns(headers, SCHEME_FIELDS[scheme]),
+    guessColumns: (scheme, headers) => guessColumnHeaders(headers, SCHEME_FIELDS[scheme]),
     defaultRules: () => asRules(defaultRules(), { kind: 'defaults' }),
     rulesSheet: (lang) => buildBonusRulesSheet(defaultRules(), { lang }).sheet,
     readRules(table, sheetName, lang) {

@@ -1,13 +1,8 @@
-import { resolveColumns, type FieldDef as DomainField } from '../../domain/parse/column-map';
+import type { FieldDef as DomainField } from '../../domain/parse/column-map';
 import type { ColumnMap, FieldDef } from './computation';
 
-/** The engine's column guess (headers, synonyms, zh-CN/en-US) as field → header text. */
-export function guessColumns(headers: string[], fields: readonly DomainField[]): ColumnMap {
-  const { columns } = resolveColumns(headers, [...fields]);
-  const out: ColumnMap = {};
-  for (const f of fields) out[f.field] = columns[f.field] === undefined ? '' : headers[columns[f.field]];
-  return out;
-}
+// The column guess itself lives below both front ends: guessColumnHeaders (domain/parse/column-map)
+// and, for ABC, findAbcColumns (domain/abc/columns), which the command line uses too.
 
 export function uiFields(fields: readonly DomainField[]): FieldDef[] {
   return fields.map((f) => ({ key: f.field, required: f.required }));
