@@ -24,7 +24,9 @@ describe('account-planner abc --matrix', () => {
     const out = path.join(dir, 'abc.xlsx');
     const r = await cli(['abc', '--in', csv, '--out', out, '--matrix']);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('X/Y matrix sheet: 6 customers');
+    expect(r.out).toContain('X/Y 矩阵表：6 个客户');
+    const en = await cli(['abc', '--in', csv, '--out', path.join(dir, 'abc-en.xlsx'), '--matrix', '--lang', 'en-US']);
+    expect(en.out).toContain('X/Y matrix sheet: 6 customers');
     const expectedNames = await customersInResultOrder(csv);
     // Value descending, equal values by name (华 U+534E before 比 U+6BD4), then the zero customer.
     expect(expectedNames).toEqual(['腾讯', '华为', '比亚迪', '京东', '美团', '小米']);
@@ -54,7 +56,7 @@ describe('account-planner abc --matrix', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('--matrix');
     expect(r.err).toContain('--out');
-    const help = await cli(['abc', '--help']);
+    const help = await cli(['abc', '--help', '--lang', 'en-US']);
     expect(help.code).toBe(0);
     expect(help.out).toMatch(/--matrix\s+with --out: also write the X\/Y purchasing matrix sheet/);
   });

@@ -82,7 +82,7 @@ describe('account-planner abc on the Online Retail file', () => {
     async () => {
       const expected = independentCounts();
       expect(expected.noCustomer).toBe(135080);
-      const { code, out, err } = await cli(['abc', '--in', DATA, '--customer', 'CustomerID', '--value', 'Quantity*UnitPrice', '--json']);
+      const { code, out, err } = await cli(['abc', '--in', DATA, '--customer', 'CustomerID', '--value', 'Quantity*UnitPrice', '--json', '--lang', 'en-US']);
       expect(err).toBe('');
       expect(code).toBe(0);
       const r = JSON.parse(out);
@@ -143,9 +143,9 @@ describe('account-planner abc: contract and exit codes', () => {
   });
 
   test('the text summary states the rule each crossing option applies', async () => {
-    const include = (await cli(['abc', '--in', csv])).out.split('\n')[0];
+    const include = (await cli(['abc', '--in', csv, '--lang', 'en-US'])).out.split('\n')[0];
     expect(include).toBe('ABC by value (share ahead of the customer: A < 80.0%, B < 95.0%; crossing include)');
-    const exclude = (await cli(['abc', '--in', csv, '--crossing', 'exclude'])).out.split('\n')[0];
+    const exclude = (await cli(['abc', '--in', csv, '--crossing', 'exclude', '--lang', 'en-US'])).out.split('\n')[0];
     expect(exclude).toBe('ABC by value (share through the customer: A ≤ 80.0%, B ≤ 95.0%; crossing exclude)');
   });
 
@@ -153,14 +153,14 @@ describe('account-planner abc: contract and exit codes', () => {
     const out = path.join(dir, 'abc.xlsx');
     expect((await cli(['abc', '--in', csv, '--out', out, '--lang', 'en-US'])).code).toBe(0);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
-    const again = await cli(['abc', '--in', csv, '--out', out]);
+    const again = await cli(['abc', '--in', csv, '--out', out, '--lang', 'en-US']);
     expect(again.code).toBe(2);
     expect(again.err).toContain('already exists');
     expect((await cli(['abc', '--in', csv, '--out', out, '--force'])).code).toBe(0);
   });
 
   test.each([
-    [['abc'], 'missing --in'],
+    [['abc'], 'Missing --in'],
     [['abc', '--in', path.join(dir, 'nope.csv')], 'no such file'],
     [['abc', '--in', csv, '--method', 'weird'], '--method'],
     [['abc', '--in', csv, '--crossing', 'up'], '--crossing'],
@@ -170,7 +170,7 @@ describe('account-planner abc: contract and exit codes', () => {
     [['abc', '--in', csv, '--map', 'nonsense'], '--map'],
     [['abc', '--in', csv, '--bogus'], 'bogus'],
   ])('%j exits 2 with a message', async (args, message) => {
-    const r = await cli(args as string[]);
+    const r = await cli([...(args as string[]), '--lang', 'en-US']);
     expect(r.code).toBe(2);
     expect(r.err).toContain(message);
   });

@@ -109,13 +109,13 @@ describe('account-planner bonus', () => {
     const out = path.join(dir, 'bonus.xlsx');
     const first = await cli('--scheme', 'new-brand', '--in', NEW_BRAND, '--fx', 'USD=7.1,EUR=7.8', '--out', out);
     expect(first.code).toBe(0);
-    expect(first.out).toContain(`Wrote ${out}`);
+    expect(first.out).toContain(`已写入 ${out}`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['新品牌奖', '奖金汇总', '奖金规则', 'Li结算单', 'Wang结算单']);
     const before = readFileSync(out);
     const mtime = statSync(out).mtimeMs;
-    const again = await cli('--scheme', 'new-brand', '--in', NEW_BRAND, '--fx', 'USD=7.1,EUR=7.8', '--out', out);
+    const again = await cli('--scheme', 'new-brand', '--in', NEW_BRAND, '--fx', 'USD=7.1,EUR=7.8', '--out', out, '--lang', 'en-US');
     expect(again.code).toBe(2);
     expect(again.err).toContain('already exists. Use --force to replace it.');
     expect(readFileSync(out).equals(before)).toBe(true);
@@ -133,17 +133,17 @@ describe('account-planner bonus', () => {
     const r = JSON.parse((await cli('--scheme', 'new-brand', '--in', NEW_BRAND, '--rules', rules, '--json', '--lang', 'en-US')).out);
     expect(r.lines.map((l: { bonus: number }) => l.bonus)).toEqual([0, 0, 0, 500]);
     const bad = file('bad.json', JSON.stringify({ newBrand: { tiers: { bands: [{ lower: 0, lowerInclusive: true, upper: 10, upperInclusive: false, value: 1 }, { lower: 11, lowerInclusive: true, upper: null, value: 2 }] } } }));
-    const e = await cli('--scheme', 'new-brand', '--in', NEW_BRAND, '--rules', bad);
+    const e = await cli('--scheme', 'new-brand', '--in', NEW_BRAND, '--rules', bad, '--lang', 'en-US');
     expect(e.code).toBe(2);
     expect(e.err).toContain('newBrand.tiers.bands[1]: gap between band 1 and band 2');
     const notJson = file('not.json', '{ nope');
-    expect((await cli('--scheme', 'new-brand', '--in', NEW_BRAND, '--rules', notJson)).err).toContain('is not valid JSON');
+    expect((await cli('--scheme', 'new-brand', '--in', NEW_BRAND, '--rules', notJson, '--lang', 'en-US')).err).toContain('is not valid JSON');
   });
 
   test.each([
-    [[], 'missing --scheme'],
+    [[], 'Missing --scheme'],
     [['--scheme', 'lottery', '--in', 'x.csv'], '--scheme must be one of'],
-    [['--scheme', 'new-brand'], 'missing --in FILE'],
+    [['--scheme', 'new-brand'], 'Missing --in FILE'],
     [['--scheme', 'new-brand', '--in', '/nonexistent/file.csv', '--fx', 'USD=7.1'], '/nonexistent/file.csv'],
     [['--scheme', 'new-brand', '--in', 'IN', '--fx', 'USD=seven'], '--fx USD'],
     [['--scheme', 'new-brand', '--in', 'IN', '--fx', 'USD=-7'], 'greater than 0'],
@@ -152,7 +152,8 @@ describe('account-planner bonus', () => {
     [['--scheme', 'new-customer', '--in', 'IN', '--lang', 'en-US'], 'missing column(s): customer, self_developed'],
     [['--scheme', 'new-brand', '--in', 'IN', '--bogus'], 'bogus'],
   ])('bad usage or unreadable input → exit 2: %j', async (argv, message) => {
-    const r = await cli(...argv.map((a) => (a === 'IN' ? NEW_BRAND : a)));
+    // Messages in English: --lang en-US (the default is zh-CN; cli-language.test.ts covers both).
+    const r = await cli(...argv.map((a) => (a === 'IN' ? NEW_BRAND : a)), '--lang', 'en-US');
     expect(r.code).toBe(2);
     expect(r.err).toContain(message);
     expect(r.out).toBe('');
@@ -166,7 +167,7 @@ describe('account-planner bonus', () => {
         'new-brand: 5 rows read, 4 lines, 3 eligible, total 1300.00 CNY',
         '  Li: 500.00 (1/2 lines eligible)',
         '  Wang: 800.00 (2/2 lines eligible)',
-        '1 rows rejected',
+        '1 row rejected',
         '  row 5: amount: "abc" is not a number',
         '',
       ].join('\n'),

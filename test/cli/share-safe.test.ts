@@ -48,7 +48,7 @@ describe('share-safe on the decision-chain template with examples', () => {
   const dir = tempDir('ap-share-safe-');
   const input = path.join(dir, 'chain.xlsx');
   const output = path.join(dir, 'chain-share.xlsx');
-  const personal = ['L6:L27', 'M6:M27', 'N6:N27', 'O6:O27'];
+  const personal = ['L6:L1026', 'M6:M1026', 'N6:N1026', 'O6:O1026'];
   let io: ReturnType<typeof recorder>;
   let inputBytes: Buffer;
 
@@ -60,8 +60,8 @@ describe('share-safe on the decision-chain template with examples', () => {
   });
 
   test('reports what it cleared, sheet by sheet', () => {
-    expect(io.stdout).toContain('Cleared 3 cell(s) and 0 note(s) on sheet 决策链 (L6:L27, M6:M27, N6:N27, O6:O27).');
-    expect(io.stdout).toContain(`Wrote ${output}`);
+    expect(io.stdout).toContain('已清除工作表 决策链 中的 3 个单元格和 0 条批注（L6:L1026, M6:M1026, N6:N1026, O6:O1026）。');
+    expect(io.stdout).toContain(`已写入 ${output}`);
     expect(io.stderr).toBe('');
   });
 
@@ -131,8 +131,8 @@ test('an English template gets the English header note', async () => {
   const output = path.join(dir, 'kap-safe.xlsx');
   expect(await runCli(['template', 'key-account-plan', '--lang', 'en-US', '--example', '--out', input], recorder())).toBe(0);
   const io = recorder();
-  expect(await runCli(['share-safe', '--in', input, '--out', output], io)).toBe(0);
-  expect(io.stdout).toContain('on sheet Key account plan (E29:E33, F29:F33)');
+  expect(await runCli(['share-safe', '--in', input, '--out', output, '--lang', 'en-US'], io)).toBe(0);
+  expect(io.stdout).toContain('on sheet Key account plan (E29:E38, F29:F38)');
   const ws = (await load(output)).worksheets[0];
   expect(ws.getCell('E29').note).toBe('Personal information removed for sharing.');
 });
@@ -150,7 +150,7 @@ describe('files and usage', () => {
     const out = path.join(dir, 'existing.xlsx');
     writeFileSync(out, 'precious');
     const io = recorder();
-    expect(await runCli(['share-safe', '--in', input, '--out', out], io)).toBe(2);
+    expect(await runCli(['share-safe', '--in', input, '--out', out, '--lang', 'en-US'], io)).toBe(2);
     expect(io.stderr).toMatch(/already exists.*--force/);
     expect(readFileSync(out, 'utf8')).toBe('precious');
     expect(await runCli(['share-safe', '--in', input, '--out', out, '--force'], recorder())).toBe(0);
@@ -161,7 +161,7 @@ describe('files and usage', () => {
   test('the input is never the output, not even with --force', async () => {
     const before = readFileSync(input);
     const io = recorder();
-    expect(await runCli(['share-safe', '--in', input, '--out', input, '--force'], io)).toBe(2);
+    expect(await runCli(['share-safe', '--in', input, '--out', input, '--force', '--lang', 'en-US'], io)).toBe(2);
     expect(io.stderr).toContain('is the input file');
     const io2 = recorder();
     expect(await runCli(['share-safe', '--in', input, '--out', path.join(dir, '.', 'chain.xlsx'), '--force'], io2)).toBe(2);
@@ -175,19 +175,19 @@ describe('files and usage', () => {
     [['share-safe', '--bogus'], /bogus/],
   ])('bad usage %j exits 2', async (argv, message) => {
     const io = recorder();
-    expect(await runCli(argv, io)).toBe(2);
+    expect(await runCli(argv.includes('--lang') ? argv : [...argv, '--lang', 'en-US'], io)).toBe(2);
     expect(io.stderr).toMatch(message);
   });
 
   test('a missing or unreadable input exits 2 and writes nothing', async () => {
     const out = path.join(dir, 'never.xlsx');
     let io = recorder();
-    expect(await runCli(['share-safe', '--in', path.join(dir, 'missing.xlsx'), '--out', out], io)).toBe(2);
+    expect(await runCli(['share-safe', '--in', path.join(dir, 'missing.xlsx'), '--out', out, '--lang', 'en-US'], io)).toBe(2);
     expect(io.stderr).toMatch(/Cannot read .*missing\.xlsx/);
     const text = path.join(dir, 'notes.xlsx');
     writeFileSync(text, 'not a workbook');
     io = recorder();
-    expect(await runCli(['share-safe', '--in', text, '--out', out], io)).toBe(2);
+    expect(await runCli(['share-safe', '--in', text, '--out', out, '--lang', 'en-US'], io)).toBe(2);
     expect(io.stderr).toMatch(/notes\.xlsx is not a readable \.xlsx workbook/);
     expect(existsSync(out)).toBe(false);
   });
@@ -197,14 +197,14 @@ describe('files and usage', () => {
     expect(await runCli(['template', 'swot', '--example', '--out', plain], recorder())).toBe(0);
     const io = recorder();
     const out = path.join(dir, 'swot-safe.xlsx');
-    expect(await runCli(['share-safe', '--in', plain, '--out', out], io)).toBe(0);
+    expect(await runCli(['share-safe', '--in', plain, '--out', out, '--lang', 'en-US'], io)).toBe(0);
     expect(io.stderr).toContain('No personal columns are marked');
     expect(cellsOf(await load(out))).toEqual(cellsOf(await load(plain)));
   });
 
   test('--help prints the usage', async () => {
     const io = recorder();
-    expect(await runCli(['share-safe', '--help'], io)).toBe(0);
+    expect(await runCli(['share-safe', '--help', '--lang', 'en-US'], io)).toBe(0);
     expect(io.stdout).toContain('account-planner share-safe --in FILE.xlsx --out FILE.xlsx');
   });
 });
@@ -216,8 +216,8 @@ test('names scoped to copied sheets: every sheet is cleared and the names keep t
   await excelStyleWorkbook(input);
   const io = recorder();
   expect(await runCli(['share-safe', '--in', input, '--out', output, '--lang', 'en-US'], io)).toBe(0);
-  expect(io.stdout).toContain('Cleared 3 cell(s) and 1 note(s) on sheet People (B1:B5).');
-  expect(io.stdout).toContain('Cleared 3 cell(s) and 1 note(s) on sheet People (2) (B1:B5).');
+  expect(io.stdout).toContain('Cleared 3 cells and 1 note on sheet People (B1:B5).');
+  expect(io.stdout).toContain('Cleared 3 cells and 1 note on sheet People (2) (B1:B5).');
 
   const wb = await load(output);
   for (const ws of wb.worksheets) {

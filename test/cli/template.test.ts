@@ -40,7 +40,8 @@ test.each([
   [['frobnicate'], /Unknown command/],
 ])('bad usage %j exits 2 with a clear message', async (argv, message) => {
   const io = recorder();
-  expect(await runCli(argv, io)).toBe(2);
+  // Messages in English: --lang en-US unless the case is about --lang (the default is zh-CN).
+  expect(await runCli(argv.includes('--lang') ? argv : [...argv, '--lang', 'en-US'], io)).toBe(2);
   expect(io.stderr).toMatch(message);
 });
 
@@ -62,7 +63,7 @@ test('an existing file is kept unless --force, and no temp file is left behind',
   const out = path.join(dir, 'plan.xlsx');
   writeFileSync(out, 'precious');
   const io = recorder();
-  expect(await runCli(['template', 'pipeline', '--out', out], io)).toBe(2);
+  expect(await runCli(['template', 'pipeline', '--out', out, '--lang', 'en-US'], io)).toBe(2);
   expect(io.stderr).toMatch(/already exists.*--force/);
   expect(readFileSync(out, 'utf8')).toBe('precious');
   expect(await runCli(['template', 'pipeline', '--out', out, '--force'], recorder())).toBe(0);
@@ -74,7 +75,7 @@ test('a failed write leaves nothing behind', async () => {
   const dir = tempDir();
   const out = path.join(dir, 'missing-folder', 'plan.xlsx');
   const io = recorder();
-  expect(await runCli(['template', 'swot', '--out', out], io)).toBe(2);
+  expect(await runCli(['template', 'swot', '--out', out, '--lang', 'en-US'], io)).toBe(2);
   expect(io.stderr).toMatch(/Cannot write .*plan.xlsx/);
   expect(existsSync(out)).toBe(false);
   expect(readdirSync(dir)).toEqual([]);

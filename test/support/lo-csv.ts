@@ -12,6 +12,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { sofficePath } from './libreoffice';
+import { requireKind } from './test-kind';
 
 const run = promisify(execFile);
 
@@ -40,6 +41,7 @@ export interface LoSheet {
  * open has no sheets.
  */
 export async function libreOfficeSheets(files: string[], options: { csvImport?: boolean } = {}): Promise<LoSheet[][]> {
+  requireKind('lo');
   const soffice = sofficePath();
   if (!soffice) throw new Error('LibreOffice (soffice) is not installed: run .ci/run or apt-get install libreoffice-calc-nogui');
   const work = mkdtempSync(path.join(tmpdir(), 'ap-lo-csv-'));

@@ -94,7 +94,7 @@ export interface PlacedTable<K extends string = string> {
 
 /**
  * Test-only: a blank column spliced into tables as they are placed, to show that every formula
- * finds its columns by key (test/templates/column-insertion.test.ts).
+ * finds its columns by key (test/templates/column-insertion.lo.test.ts).
  */
 export interface ColumnProbe {
   header: string;
