@@ -4,18 +4,23 @@ import cliMessages from '../i18n/cli';
 import { translator, type Lang } from '../i18n/define';
 import type { WorkbookSpec } from '../sheets/core/sheet-spec';
 import { OutputExistsError, writeFileAtomic } from '../xlsx/write-file';
+import { processIO, type CliIO } from './io';
 import { UsageError } from './usage-error';
 
 /**
  * Computes every formula's value (stored beside it, so the file shows values before anyone
  * recalculates), renders the workbook and writes it atomically to --out. An existing file
  * without --force, or a folder that cannot be written, is a usage error (exit 2), never a
- * half-written file.
+ * half-written file. What the writer had to change to keep the file valid (characters
+ * replaced, text cut) goes to stderr.
  */
-export async function writeWorkbookOutput(out: string, workbook: WorkbookSpec, force: boolean, lang: Lang): Promise<void> {
-  const { renderWorkbook } = await import('../xlsx/render-workbook');
+export async function writeWorkbookOutput(out: string, workbook: WorkbookSpec, force: boolean, lang: Lang, io?: Pick<CliIO, 'err'>): Promise<void> {
+  const { renderWorkbookWithWarnings } = await import('../xlsx/render-workbook');
+  const { warningLine } = await import('../xlsx/write/warnings');
   const { computeCachedValues } = await import('../xlsx/evaluate/node');
-  await writeBytesOutput(out, await renderWorkbook(computeCachedValues(workbook).workbook), force, lang);
+  const rendered = await renderWorkbookWithWarnings(computeCachedValues(workbook).workbook);
+  await writeBytesOutput(out, rendered.bytes, force, lang);
+  for (const w of rendered.warnings) (io ?? processIO).err(`${warningLine(w)}\n`);
 }
 
 /** Writes bytes atomically to --out, with the same refusals as writeWorkbookOutput. */

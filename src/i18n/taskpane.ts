@@ -246,7 +246,7 @@ export default defineMessages({
     previewOfSheet: 'Preview of sheet {sheet}',
     previewTruncated:
       'Showing {shownRows} of {rows} rows and {shownCols} of {cols} columns; the download has everything.',
-    previewChartNote: 'Chart “{title}”: Excel draws it when the add-in runs in Excel; the download holds its data.',
+    previewChartNote: 'Chart “{title}”: drawn in Excel and in the downloaded file; its data is on the sheet.',
     previewFormulaNote:
       'Formulas are shown as written; Excel, WPS or LibreOffice compute them when the file is opened.',
     previewComputedNote:
@@ -516,7 +516,7 @@ export default defineMessages({
 
     previewOfSheet: '工作表 {sheet} 的预览',
     previewTruncated: '显示 {rows} 行中的 {shownRows} 行、{cols} 列中的 {shownCols} 列；下载的文件包含全部内容。',
-    previewChartNote: '图表“{title}”：在 Excel 中运行加载项时绘制；下载的文件包含其数据。',
+    previewChartNote: '图表“{title}”：在 Excel 和下载的文件中绘制；其数据在工作表上。',
     previewFormulaNote: '公式按原样显示；用 Excel、WPS 或 LibreOffice 打开文件时自动计算。',
     previewComputedNote: '公式显示的是在此计算的结果（IronCalc 引擎）；用 Excel、WPS 或 LibreOffice 打开文件时会重新计算。',
 

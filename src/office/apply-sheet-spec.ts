@@ -37,10 +37,14 @@ import { detectFeatures, type ExcelFeatures } from './features';
 import { HostError, throwIfAborted, toHostError } from '../host/host-error';
 import { applyFont, applyStyle, hex, widthToPoints } from './range-format';
 import { renameSheetRefs } from '../sheets/core/sheet-refs';
+import { blockCells } from '../sheets/core/row-blocks';
+import { FORMAT_VERSION, FORMAT_VERSION_NAME, SHEET_STAMP_NAME, stampFormula } from '../sheets/core/stamp';
 import { planCells, rectAddress, splitBlock, type Block, type Rect } from './write-plan';
 
 /** Excel on the web rejects requests over 5 MB; stay well below it. */
 export const DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+/** Generated rows planned per chunk (SheetSpec.rowBlocks). */
+const ROW_BLOCK_CHUNK = 5000;
 /** Above this many written cells, calculation is suspended while the blocks are written. */
 const LARGE_WRITE_CELLS = 20_000;
 /** Rough size of one queued action besides its arguments (object path, ids, property name). */
@@ -161,6 +165,9 @@ export async function applySheetSpecs(
   // naming another sheet of the batch binds to that sheet, or to the replaced sheet itself,
   // which stays. The replaced sheets are rewritten last, once everything is staged.
   const steps: Step[] = jobs.map((job) => createStep(context, job, features));
+  // The workbook's format version (src/sheets/core/stamp.ts), once: an existing one is kept.
+  if (!existingNames.has(FORMAT_VERSION_NAME.toLowerCase()))
+    steps.push({ bytes: ACTION_OVERHEAD * 2, data: false, run: () => void context.workbook.names.add(FORMAT_VERSION_NAME, `=${FORMAT_VERSION}`, 'Account Planner file format version') });
   for (const job of jobs) steps.push(...cellSteps(job, () => job.ws!, features, maxBytes));
   for (const job of jobs) if (!job.replaced) steps.push(...structureSteps(context, job, () => job.ws!, features));
   // The rewrites need the inventories the staging request loads: they start a new request.
@@ -402,6 +409,7 @@ function rewriteSteps(context: Excel.RequestContext, job: SheetJob, features: Ex
 function specExtent(spec: SheetSpec): Rect | undefined {
   const refs = [
     ...spec.cells.map((c) => c.ref),
+    ...(spec.rowBlocks ?? []).map((b) => rangeRef(b.firstRow, 1, b.firstRow + b.count - 1, Math.max(1, ...b.row(0).map((c) => c.col)))),
     ...(spec.merges ?? []),
     ...(spec.conditionalFormats ?? []).map((c) => c.ref),
     ...(spec.validations ?? []).map((v) => v.ref),
@@ -421,7 +429,16 @@ function cellSteps(job: SheetJob, ws: () => Excel.Worksheet, features: ExcelFeat
   const { spec } = job;
   const steps: Step[] = [];
   const small = (run: () => void, bytes = ACTION_OVERHEAD * 4): Step => ({ bytes, data: false, run });
-  const plan = planCells(spec.cells, job.mapFormula);
+  // Generated rows (SheetSpec.rowBlocks) are planned a chunk at a time, never all as CellSpecs.
+  const plans = [planCells(spec.cells, job.mapFormula)];
+  for (const block of spec.rowBlocks ?? [])
+    for (let i = 0; i < block.count; i += ROW_BLOCK_CHUNK) plans.push(planCells(blockCells(block, i, i + ROW_BLOCK_CHUNK), job.mapFormula));
+  const plan = {
+    values: plans.flatMap((p) => p.values),
+    numberFormats: plans.flatMap((p) => p.numberFormats),
+    styles: plans.flatMap((p) => p.styles),
+    valueCellCount: plans.reduce((n, p) => n + p.valueCellCount, 0),
+  };
   job.large = plan.valueCellCount > LARGE_WRITE_CELLS;
   const budget = Math.max(1024, maxBytes - ACTION_OVERHEAD * 8);
   const blockSteps = <T>(blocks: Block<T>[], assign: (range: Excel.Range, data: (T | null)[][]) => void) => {
@@ -485,6 +502,8 @@ function structureSteps(context: Excel.RequestContext, job: SheetJob, ws: () => 
     );
   }
   for (const n of spec.names ?? []) steps.push(small(() => queueName(context, ws(), n, job.workbookNames.has(n.name))));
+  const stamp = spec.stamp;
+  if (stamp) steps.push(small(() => void ws().names.add(SHEET_STAMP_NAME, `=${stampFormula(stamp)}`, 'Account Planner sheet kind and version')));
   for (const c of spec.cells) {
     if (!c.note) continue;
     const note = c.note;

@@ -1,4 +1,5 @@
-import type { ChartSpec } from '../sheets/core/sheet-spec';
+import { planChart } from '../sheets/core/chart-plan';
+import type { ChartAxisSpec, ChartSeriesType, ChartSpec } from '../sheets/core/sheet-spec';
 
 /** A range on this sheet ("B10:B59") or on another one ("'ABC'!B10:B59"). */
 function rangeOn(ws: Excel.Worksheet, address: string): Excel.Range {
@@ -8,72 +9,64 @@ function rangeOn(ws: Excel.Worksheet, address: string): Excel.Range {
   return ws.context.workbook.worksheets.getItem(sheet).getRange(address.slice(bang + 1));
 }
 
+/** Excel's chart type for each way a series is drawn. */
+const CHART_TYPE: Record<ChartSeriesType, 'ColumnClustered' | 'BarClustered' | 'Line' | 'Pie' | 'Bubble'> = {
+  column: 'ColumnClustered',
+  bar: 'BarClustered',
+  line: 'Line',
+  pie: 'Pie',
+  bubble: 'Bubble',
+};
+
 /**
- * Queues one chart. Returns a reason when this Excel cannot draw it (the data stays on the
- * sheet either way), or undefined when queued. Every member used is ExcelApi 1.7 or 1.8, within
- * the manifest's minimum (1.8).
+ * Queues one chart, read through planChart as the .xlsx writer reads it (src/sheets/core/chart-plan.ts).
+ * Returns a reason when this Excel cannot draw it (the data stays on the sheet either way), or
+ * undefined when queued. Every member used is ExcelApi 1.7 or 1.8, within the manifest's minimum (1.8).
  *
  * Bubble charts are built the way Microsoft's sample builds them: add the chart, delete the
  * series Excel made from the source range, then add one series per bubble group with its
  * x values, y values and bubble sizes
  * (https://github.com/OfficeDev/office-js-snippets/blob/prod/samples/excel/10-chart/chart-bubble-chart.yaml).
- * A Pareto chart keeps the series made from its source (the counts) and adds the cumulative line.
+ * Other charts keep the series made from their source (the first series' values) and add the rest.
  */
 export function queueChart(ws: Excel.Worksheet, spec: ChartSpec): string | undefined {
   if (spec.series.length === 0) return `chart "${spec.title}" has no series`;
-  const first = spec.series[0];
-  const type = spec.kind === 'pareto' ? 'ColumnClustered' : 'Bubble';
-  const chart = ws.charts.add(type, rangeOn(ws, first.values), 'Columns');
-  chart.title.text = spec.title;
-  chart.setPosition(spec.anchor);
-  chart.width = spec.width;
-  chart.height = spec.height;
+  const plan = planChart(spec);
+  const chart = ws.charts.add(CHART_TYPE[plan.type], rangeOn(ws, plan.series[0].values), 'Columns');
+  chart.title.text = plan.title;
+  chart.setPosition(plan.anchor);
+  chart.width = plan.width;
+  chart.height = plan.height;
   const categories = rangeOn(ws, spec.categories);
 
-  if (spec.kind === 'bubble') {
-    chart.series.getItemAt(0).delete();
-    for (const s of spec.series) {
-      const series = chart.series.add(s.name);
-      series.setXAxisValues(categories);
-      series.setValues(rangeOn(ws, s.values));
-      if (s.sizes) series.setBubbleSizes(rangeOn(ws, s.sizes));
-    }
-  } else {
-    spec.series.forEach((s, i) => {
-      // The chart was created from the first series' values: that series stays, the rest are added.
-      const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
-      series.name = s.name;
-      series.setXAxisValues(categories);
-      if (i > 0) series.setValues(rangeOn(ws, s.values));
-      if (i === 1) {
-        // Pareto: cumulative share as a line on a secondary 0–100 % axis.
-        series.chartType = 'Line';
-        series.axisGroup = 'Secondary';
-      }
-    });
-  }
+  const bubble = plan.type === 'bubble';
+  if (bubble) chart.series.getItemAt(0).delete();
+  plan.series.forEach((s, i) => {
+    const kept = i === 0 && !bubble;
+    const series = kept ? chart.series.getItemAt(0) : chart.series.add(s.name);
+    series.name = s.name;
+    series.setXAxisValues(categories);
+    if (!kept) series.setValues(rangeOn(ws, s.values));
+    if (s.sizes && bubble) series.setBubbleSizes(rangeOn(ws, s.sizes));
+    if (s.type !== plan.type) series.chartType = CHART_TYPE[s.type];
+    if (s.secondary) series.axisGroup = 'Secondary';
+  });
 
-  if (spec.kind === 'pareto' && spec.series.length > 1) {
-    const share = chart.axes.getItem('Value', 'Secondary');
-    share.minimum = 0;
-    share.maximum = 1;
-    share.numberFormat = '0%';
-  }
-  if (spec.xAxis) {
-    const x = chart.axes.getItem('Category', 'Primary');
-    if (spec.xAxis.log) {
+  if (plan.type === 'pie') return undefined;
+  const axis = (type: 'Category' | 'Value', group: 'Primary' | 'Secondary', a: ChartAxisSpec | undefined) => {
+    if (!a || Object.values(a).every((v) => v === undefined)) return;
+    const x = chart.axes.getItem(type, group);
+    if (a.log) {
       x.scaleType = 'Logarithmic';
       x.logBase = 10;
     }
-    if (spec.xAxis.min !== undefined) x.minimum = spec.xAxis.min;
-    if (spec.xAxis.max !== undefined) x.maximum = spec.xAxis.max;
-    if (spec.xAxis.title) x.title.text = spec.xAxis.title;
-  }
-  if (spec.yAxis) {
-    const y = chart.axes.getItem('Value', 'Primary');
-    if (spec.yAxis.min !== undefined) y.minimum = spec.yAxis.min;
-    if (spec.yAxis.max !== undefined) y.maximum = spec.yAxis.max;
-    if (spec.yAxis.title) y.title.text = spec.yAxis.title;
-  }
+    if (a.min !== undefined) x.minimum = a.min;
+    if (a.max !== undefined) x.maximum = a.max;
+    if (a.numFmt !== undefined) x.numberFormat = a.numFmt;
+    if (a.title) x.title.text = a.title;
+  };
+  axis('Category', 'Primary', plan.xAxis);
+  axis('Value', 'Primary', plan.yAxis);
+  axis('Value', 'Secondary', plan.y2Axis);
   return undefined;
 }

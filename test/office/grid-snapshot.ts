@@ -6,6 +6,11 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { cellRef, parseRange } from '../../src/sheets/core/a1';
+import { FORMAT_VERSION_NAME, SHEET_STAMP_NAME, parseFormatVersion, parseStamp, stampText } from '../../src/sheets/core/stamp';
+import { readStamps } from '../../src/xlsx/read-stamps';
+import { readWorkbookParts } from '../../src/xlsx/workbook-names';
+import path from 'node:path';
+import { child, descendants, kids, parseXml, type XmlElement } from '../support/xml-tree';
 import { MAX_COLUMNS, type ModelSheet, type ModelWorkbook, rectAddress } from './fake-excel/model';
 
 export interface GridSnapshot {
@@ -31,6 +36,22 @@ export interface GridSnapshot {
   columnWidths: Record<number, number>;
   /** Print setup: orientation, paper, fit to width, title rows, area and manual row breaks. */
   print: PrintSnapshot | null;
+  /** The sheet's version stamp "kind@version" and the workbook's format version. */
+  stamp: { sheet: string | null; formatVersion: number | null };
+  /** Charts in the order they were added: type, title, place, series and the axes' settings. */
+  charts: ChartSnapshot[];
+}
+
+export interface ChartSnapshot {
+  type: string;
+  title: string;
+  anchor: string;
+  width: number;
+  height: number;
+  /** Ranges as "Sheet!A1:B2" (no quotes, no $). */
+  series: { name: string; type: string; secondary: boolean; categories: string; values: string; sizes: string }[];
+  /** "Category/Primary", "Value/Primary", "Value/Secondary" → the settings made on that axis. */
+  axes: Record<string, Record<string, string | number | boolean>>;
 }
 
 export interface PrintSnapshot {
@@ -53,10 +74,11 @@ export const ASPECTS = [
   'names',
   'columnWidths',
   'print',
+  'stamp',
+  'charts',
 ] as const satisfies readonly (keyof GridSnapshot)[];
 
 const EPOCH = Date.UTC(1899, 11, 30);
-const EXCELJS_DEFAULT_WIDTH = 9;
 const MDW = 7;
 const xlsxWidthToPixels = (width: number) => Math.trunc(((256 * width + Math.trunc(128 / MDW)) / 256) * MDW);
 const serial = (d: Date) => (d.getTime() - EPOCH) / 86_400_000;
@@ -196,15 +218,70 @@ export function snapshotFake(model: ModelWorkbook, sheetName: string): GridSnaps
     conditionalFormats,
     freeze: sheet.freeze,
     names: model.names
+      .filter((n) => !isStampName(n.name))
       .filter((n) => n.scope === sheet || n.formula.startsWith(`=${quoteLike(sheet)}!`))
       .map((n) => `${n.name}=${n.formula.replace(/^=.*!/, '')}`)
       .sort(),
     print: printFromFake(sheet),
-    // ExcelJS writes no <col> for width 9, its default column width: compare like for like.
-    columnWidths: Object.fromEntries(
-      [...sheet.columnWidths].map(([col, pts]) => [col, Math.round((pts / 0.75) * 100) / 100]).filter(([, px]) => px !== xlsxWidthToPixels(EXCELJS_DEFAULT_WIDTH)),
-    ),
+    charts: sheet.charts.map(chartFromFake),
+    stamp: {
+      sheet: stampOrNull(model.names.find((n) => n.scope === sheet && n.name === SHEET_STAMP_NAME)?.formula),
+      formatVersion: parseFormatVersion(model.names.find((n) => n.scope === null && n.name === FORMAT_VERSION_NAME)?.formula ?? '') ?? null,
+    },
+    columnWidths: Object.fromEntries([...sheet.columnWidths].map(([col, pts]) => [col, Math.round((pts / 0.75) * 100) / 100])),
   };
+}
+
+/** Excel's chart type → how the series is drawn, in the SheetSpec's words. */
+const KIND: Record<string, string> = { ColumnClustered: 'column', BarClustered: 'bar', Line: 'line', Pie: 'pie', Bubble: 'bubble' };
+
+/** "'My sheet'!$A$1:$B$2" → "My sheet!A1:B2". */
+function plainRange(ref: string | undefined): string {
+  if (!ref) return '';
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(.*)$/.exec(ref.replace(/^=/, ''));
+  if (!m) return ref.replace(/\$/g, '');
+  return `${(m[1] ?? m[2]).replace(/''/g, "'")}!${m[3].replace(/\$/g, '')}`;
+}
+
+function axisSettings(a: Record<string, unknown>): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  if (a.minimum !== undefined) out.min = Number(a.minimum);
+  if (a.maximum !== undefined) out.max = Number(a.maximum);
+  if (a.scaleType === 'Logarithmic') out.log = true;
+  if (a.numberFormat !== undefined) out.numFmt = String(a.numberFormat);
+  if (a.title) out.title = String(a.title);
+  return out;
+}
+
+function chartFromFake(c: ModelSheet['charts'][number]): ChartSnapshot {
+  const axes: ChartSnapshot['axes'] = {};
+  for (const [key, a] of Object.entries(c.axes)) {
+    const s = axisSettings(a);
+    if (Object.keys(s).length) axes[key] = s;
+  }
+  return {
+    type: KIND[c.type] ?? c.type,
+    title: c.title,
+    anchor: c.anchor ?? '',
+    width: c.width ?? 0,
+    height: c.height ?? 0,
+    series: c.series.map((s) => ({
+      name: s.name,
+      type: KIND[s.chartType ?? c.type] ?? String(s.chartType),
+      secondary: s.axisGroup === 'Secondary',
+      categories: plainRange(s.xValues),
+      values: plainRange(s.values),
+      sizes: plainRange(s.bubbleSizes),
+    })),
+    axes,
+  };
+}
+
+const isStampName = (name: string) => name === SHEET_STAMP_NAME || name === FORMAT_VERSION_NAME;
+
+function stampOrNull(formula: string | undefined): string | null {
+  const stamp = formula === undefined ? undefined : parseStamp(formula);
+  return stamp ? stampText(stamp) : null;
 }
 
 function printFromFake(sheet: ModelSheet): PrintSnapshot | null {
@@ -295,6 +372,7 @@ export async function snapshotXlsx(bytes: Uint8Array, sheetName: string): Promis
 
   const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheetName) ? sheetName : `'${sheetName.replace(/'/g, "''")}'`;
   const names = (wb.definedNames.model as { name: string; ranges: string[] }[])
+    .filter((n) => !isStampName(n.name))
     .flatMap((n) => n.ranges.filter((r) => r.startsWith(`${quoted}!`)).map((r) => `${n.name}=${r.replace(/^.*!/, '')}`))
     .sort();
 
@@ -315,8 +393,15 @@ export async function snapshotXlsx(bytes: Uint8Array, sheetName: string): Promis
   });
 
   const print = await printFromFile(bytes, ws);
+  const index = (ws as unknown as { id: number }).id;
+  // ExcelJS keeps names that are not references poorly: the stamps are read from the XML.
+  const stamps = await readStamps(bytes);
+  const own = stamps.sheets.find((s) => s.sheet === sheetName)?.stamp;
+  const stamp = { sheet: own ? stampText(own) : null, formatVersion: stamps.formatVersion ?? null };
 
-  return { values, numberFormats, merges, tables, validations, conditionalFormats: cfs, freeze, names, columnWidths, print };
+  const charts = await chartsFromFile(bytes, index);
+
+  return { values, numberFormats, merges, tables, validations, conditionalFormats: cfs, freeze, names, columnWidths, print, stamp, charts };
 }
 
 /** ExcelJS reads page setup but not row breaks: those come from the sheet XML itself. */
@@ -333,7 +418,96 @@ async function printFromFile(bytes: Uint8Array, ws: ExcelJS.Worksheet): Promise<
     paper: setup.paperSize === 9 ? 'A4' : String(setup.paperSize),
     fitToWidth: Boolean(setup.fitToPage) && setup.fitToWidth === 1,
     titleRows: (setup.printTitlesRow ?? '').replace(/\$/g, ''),
-    area: (setup.printArea ?? '').replace(/\$/g, ''),
+    area: await printAreaFromFile(bytes, ws.name),
     rowBreaks,
   };
+}
+
+/** The print area as the file's defined name holds it ("A1:H40,O5:X30"): ExcelJS reads one range only. */
+async function printAreaFromFile(bytes: Uint8Array, sheetName: string): Promise<string> {
+  const parts = await readWorkbookParts(bytes);
+  const area = parts.names.find((n) => n.name === '_xlnm.Print_Area' && parts.sheets[n.localSheetId ?? -1] === sheetName);
+  return area ? area.formula.split(',').map((r) => plainRange(r).replace(/^.*!/, '')).join(',') : '';
+}
+
+/** The charts of sheet N read from its drawing and chart parts, in the snapshot's terms. */
+async function chartsFromFile(bytes: Uint8Array, sheetNumber: number): Promise<ChartSnapshot[]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const text = async (p: string) => (await zip.file(p)?.async('string')) ?? '';
+  const target = (rels: string, type: string) =>
+    [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).filter((r) => r.includes(`/${type}"`)).map((r) => ({ id: /Id="([^"]+)"/.exec(r)![1], target: /Target="([^"]+)"/.exec(r)![1] }));
+  const sheetRels = await text(`xl/worksheets/_rels/sheet${sheetNumber}.xml.rels`);
+  const drawing = target(sheetRels, 'drawing')[0];
+  if (!drawing) return [];
+  const drawingPath = path.posix.normalize(`xl/worksheets/${drawing.target}`);
+  const drawingRels = target(await text(drawingPath.replace(/([^/]+)$/, '_rels/$1.rels')), 'chart');
+  const anchors = kids(parseXml(await text(drawingPath)), 'oneCellAnchor').concat(kids(parseXml(await text(drawingPath)), 'twoCellAnchor'));
+  const out: ChartSnapshot[] = [];
+  for (const anchor of anchors) {
+    const relId = descendants(anchor, 'chart')[0]?.attrs.id;
+    const chartPath = path.posix.normalize(`${path.posix.dirname(drawingPath)}/${drawingRels.find((r) => r.id === relId)?.target}`);
+    const space = parseXml(await text(chartPath));
+    const from = child(anchor, 'from');
+    const ext = child(anchor, 'ext');
+    out.push({
+      ...chartFromXml(space),
+      anchor: cellRef(Number(child(from, 'row')?.text) + 1, Number(child(from, 'col')?.text) + 1),
+      width: Math.round(Number(ext?.attrs.cx) / 12700),
+      height: Math.round(Number(ext?.attrs.cy) / 12700),
+    });
+  }
+  return out;
+}
+
+function chartFromXml(space: XmlElement): Omit<ChartSnapshot, 'anchor' | 'width' | 'height'> {
+  const chart = child(space, 'chart');
+  const plot = child(chart, 'plotArea');
+  const title = descendants(child(chart, 'title'), 't').map((t) => t.text).join('');
+  const groupType = (g: XmlElement) => (g.name === 'barChart' ? (child(g, 'barDir')?.attrs.val === 'bar' ? 'bar' : 'column') : g.name.replace(/Chart$/, ''));
+  const valAxes = kids(plot, 'valAx');
+  const isSecondary = (g: XmlElement) => {
+    const ids = kids(g, 'axId').map((a) => a.attrs.val);
+    return valAxes.some((v) => ids.includes(child(v, 'axId')?.attrs.val ?? '') && child(v, 'crosses')?.attrs.val === 'max');
+  };
+  const groups = (plot?.children ?? []).filter((c) => /Chart$/.test(c.name));
+  const f = (el: XmlElement | undefined) => plainRange(descendants(el, 'f')[0]?.text);
+  const series = groups.flatMap((g) =>
+    kids(g, 'ser').map((s) => ({
+      order: Number(child(s, 'order')?.attrs.val),
+      name: child(s, 'tx/v')?.text ?? '',
+      type: groupType(g),
+      secondary: isSecondary(g),
+      categories: f(child(s, 'cat') ?? child(s, 'xVal')),
+      values: f(child(s, 'val') ?? child(s, 'yVal')),
+      sizes: f(child(s, 'bubbleSize')),
+    })),
+  );
+  series.sort((a, b) => a.order - b.order);
+  const type = groups.length ? groupType(groups[0]) : '';
+  const axes: ChartSnapshot['axes'] = {};
+  const settings = (ax: XmlElement) => {
+    const s: Record<string, string | number | boolean> = {};
+    const scaling = child(ax, 'scaling');
+    if (child(scaling, 'min')) s.min = Number(child(scaling, 'min')!.attrs.val);
+    if (child(scaling, 'max')) s.max = Number(child(scaling, 'max')!.attrs.val);
+    if (child(scaling, 'logBase')) s.log = true;
+    const numFmt = child(ax, 'numFmt');
+    if (numFmt && numFmt.attrs.sourceLinked === '0') s.numFmt = numFmt.attrs.formatCode;
+    const axisTitle = descendants(child(ax, 'title'), 't').map((t) => t.text).join('');
+    if (axisTitle) s.title = axisTitle;
+    return s;
+  };
+  const put = (key: string, ax: XmlElement | undefined) => {
+    const s = ax ? settings(ax) : {};
+    if (Object.keys(s).length) axes[key] = s;
+  };
+  if (type === 'bubble') {
+    put('Category/Primary', valAxes.find((v) => child(v, 'axPos')?.attrs.val === 'b'));
+    put('Value/Primary', valAxes.find((v) => child(v, 'axPos')?.attrs.val === 'l'));
+  } else {
+    put('Category/Primary', kids(plot, 'catAx').find((c) => child(c, 'delete')?.attrs.val !== '1'));
+    put('Value/Primary', valAxes.find((v) => child(v, 'crosses')?.attrs.val !== 'max'));
+    put('Value/Secondary', valAxes.find((v) => child(v, 'crosses')?.attrs.val === 'max'));
+  }
+  return { type, title, series: series.map(({ order: _order, ...s }) => s), axes };
 }

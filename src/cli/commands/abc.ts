@@ -97,7 +97,7 @@ export async function abcCommand(argv: string[], { io, lang }: CommandContext): 
       sheets.push(buildAbcMatrixSheet({ lang, customers, sourceNote: note }));
       matrixRows = customers.length;
     }
-    await writeWorkbookOutput(values.out, { sheets, title: 'ABC' }, !!values.force, lang);
+    await writeWorkbookOutput(values.out, { sheets, title: 'ABC' }, !!values.force, lang, io);
   }
   if (values.json) io.out(abcJson(result) + '\n');
   else {

@@ -111,7 +111,7 @@ export async function bonusCommand(argv: string[], { io, lang }: CommandContext)
   }
 
   if (values.out) {
-    await writeWorkbookOutput(values.out, { sheets: buildBonusSheets(result, { lang }), title: scheme }, !!values.force, lang);
+    await writeWorkbookOutput(values.out, { sheets: buildBonusSheets(result, { lang }), title: scheme }, !!values.force, lang, io);
   }
   if (values.json) io.out(bonusJson(result) + '\n');
   else io.out(bonusText(result, values.out, lang));

@@ -18,7 +18,7 @@ const COMMON = {
 } as const;
 
 async function write(sheets: SheetSpec[], out: string, force: boolean, title: string, { io, lang }: CommandContext): Promise<void> {
-  await writeWorkbookOutput(out, { sheets, title }, force, lang);
+  await writeWorkbookOutput(out, { sheets, title }, force, lang, io);
   io.out(translator(cliMessages, lang)('wrote', { file: out }) + '\n');
 }
 

@@ -40,7 +40,8 @@ export default defineMessages({
     chartSeries: 'Products',
     axisRsm: 'Relative market share (log scale)',
     axisGrowth: 'Market growth',
-    summaryNote: 'Relative market share = our share ÷ the largest competitor\'s share; with no competitor (share 0) we lead and count as high share. Values on a split count as high.',
+    summaryNote:
+      'Relative market share = our share ÷ the largest competitor\'s share; with no competitor (share 0) we lead and count as high share. Values on a split count as high. The bubble chart beside this table plots every product: relative share on a log scale (a leader at 10×), growth up, bubble size = sales.',
     rsmLeader: 'Leader, no competitor',
     colChartX: 'Chart: relative share (leader = 10×)',
   },
@@ -83,7 +84,7 @@ export default defineMessages({
     chartSeries: '产品',
     axisRsm: '相对市场份额（对数刻度）',
     axisGrowth: '市场增长率',
-    summaryNote: '相对市场份额 = 我方份额 ÷ 最大竞争对手份额；没有竞争对手（份额为 0）时我方领先，视为高份额。恰好等于分界值时视为“高”。',
+    summaryNote: '相对市场份额 = 我方份额 ÷ 最大竞争对手份额；没有竞争对手（份额为 0）时我方领先，视为高份额。恰好等于分界值时视为“高”。右侧气泡图标出每个产品：横轴为相对市场份额（对数刻度，领先者记为 10 倍），纵轴为增长率，气泡大小为销售额。',
     rsmLeader: '领先，无竞争对手',
     colChartX: '图表用相对份额（领先记为 10 倍）',
   },

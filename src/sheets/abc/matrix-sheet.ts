@@ -83,6 +83,7 @@ export function buildAbcMatrixSheet(o: MatrixSheetOptions): SheetSpec {
   const grid = o.grid ?? DEFAULT_MATRIX_GRID;
   const levels = t('matrixLevels').split('|');
   const levelList = levels.map((name, i) => `${i} ${name}`).join(o.lang === 'zh-CN' ? '，' : ', ');
+  b.configure({ stamp: { kind: 'abc-matrix', version: 1 } });
   titleBlock(b, {
     lang: o.lang,
     title: t('matrixTitle'),

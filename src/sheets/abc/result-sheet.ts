@@ -2,10 +2,11 @@ import type { AbcResult } from '../../domain/abc/run';
 import { Decimal } from '../../domain/exact/decimal';
 import { translator, type Lang } from '../../i18n/define';
 import abcMessages from '../../i18n/abc';
-import { cellRef, columnLetter, rangeRef } from '../core/a1';
+import { cellRef, columnLetter, rangeRef, type RangePos } from '../core/a1';
 import { q } from '../core/planning-table';
 import { SheetBuilder } from '../core/sheet-builder';
-import type { SheetSpec } from '../core/sheet-spec';
+import { chartCells } from '../core/chart-plan';
+import type { ChartSpec, ColumnSpec, SheetSpec } from '../core/sheet-spec';
 import { COLORS, NUMFMT, STYLE, style } from '../core/styles';
 import { titleBlock } from '../core/title-block';
 
@@ -64,8 +65,8 @@ const P = (row: number) => cellRef(row, 3, true);
 
 export function buildAbcSheets(result: AbcResult, options: AbcSheetOptions): SheetSpec[] {
   const t = translator(abcMessages, options.lang);
-  const sheets = [resultSheet(result, options, t)];
-  if (result.rejected.count > 0) sheets.push(rejectedSheet(result, options, t));
+  const sheets = [{ ...resultSheet(result, options, t), stamp: { kind: 'abc-result', version: 1 } }];
+  if (result.rejected.count > 0) sheets.push({ ...rejectedSheet(result, options, t), lang: options.lang, stamp: { kind: 'abc-rejected', version: 1 } });
   return sheets;
 }
 
@@ -192,7 +193,7 @@ function resultSheet(r: AbcResult, o: AbcSheetOptions, t: T): SheetSpec {
   b.at(SOURCE_ROW, 1, t('sourceNote', { rows: r.rowsRead, date: today.toISOString().slice(0, 10), customer: r.columns.customer, value: r.columns.value.join('×') }), STYLE.note).merge(
     rangeRef(SOURCE_ROW, 1, SOURCE_ROW, LAST_VISIBLE),
   );
-  b.configure({ rowHeights: { 1: 26, 2: 18, 3: 20, [NOTE_ROW]: 54 } });
+
 
   // The customer table.
   const headers = [t('rank'), t('customer'), t('value'), t('share'), t('cumulativeShare'), t('cumulativeBefore'), t('tier'), t('flag'), t('units'), t('cumUnits'), t('beforeUnits'), t('throughUnits'), t('groupStart')];
@@ -266,40 +267,32 @@ function resultSheet(r: AbcResult, o: AbcSheetOptions, t: T): SheetSpec {
     b.conditional({ ref: tierRange, rules: [{ type: 'cellIs', operator: 'equal', formulas: [`"${tier}"`], style: { fill, font: { color } } }] });
   b.conditional({ ref: rangeRef(f, COL.value, l, COL.value), rules: [{ type: 'dataBar', color: COLORS.dataBar }] });
 
-  const positives = r.customers.length;
-  const charts =
-    positives > 0
-      ? [
-          {
-            kind: 'pareto' as const,
-            title: t('chartTitle'),
-            categories: rangeRef(f, COL.customer, f + positives - 1, COL.customer),
-            series: [
-              { name: t('value'), values: rangeRef(f, COL.value, f + positives - 1, COL.value) },
-              { name: t('cumulativeShare'), values: rangeRef(f, COL.cum, f + positives - 1, COL.cum) },
-            ],
-            anchor: cellRef(6, LAST + 2),
-            width: 640,
-            height: 360,
-          },
-        ]
-      : [];
+  const columns = [
+    { index: 1, width: 8 },
+    { index: 2, width: 28 },
+    { index: 3, width: 18 },
+    { index: 4, width: 13 },
+    { index: 5, width: 14 },
+    { index: 6, width: 16 },
+    { index: 7, width: 16 },
+    { index: 8, width: 28 },
+    ...[COL.units, COL.run, COL.larger, COL.through, COL.start].map((index) => ({ index, width: 14, hidden: true })),
+    // Under the chart: the chart data block of a large result (customer, value, cumulative share).
+    { index: CHART_COL, width: 24 },
+    { index: CHART_COL + 1, width: 18 },
+    { index: CHART_COL + 2, width: 12 },
+  ];
+  const rowHeights = { 1: 26, 2: 18, 3: 20, [NOTE_ROW]: 54 };
+  const chart = paretoChart(b, r, t, { first: f, columns, rowHeights, total: P(pr.total) });
+  // The chart prints on its own page after the table (a second print range).
+  const printArea = [rangeRef(1, 1, l, LAST_VISIBLE), ...(chart ? [rangeRef(chart.printed.top, chart.printed.left, chart.printed.bottom, chart.printed.right)] : [])].join(',');
 
   b.configure({
-    columns: [
-      { index: 1, width: 8 },
-      { index: 2, width: 28 },
-      { index: 3, width: 18 },
-      { index: 4, width: 13 },
-      { index: 5, width: 14 },
-      { index: 6, width: 16 },
-      { index: 7, width: 16 },
-      { index: 8, width: 28 },
-      ...[COL.units, COL.run, COL.larger, COL.through, COL.start].map((index) => ({ index, width: 14, hidden: true })),
-    ],
+    columns,
+    rowHeights,
     freeze: { rows: ABC_HEADER_ROW, columns: 0 },
-    print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: `${ABC_HEADER_ROW}:${ABC_HEADER_ROW}`, area: rangeRef(1, 1, l, LAST_VISIBLE) },
-    charts,
+    print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: `${ABC_HEADER_ROW}:${ABC_HEADER_ROW}`, area: printArea },
+    charts: chart ? [chart.spec] : [],
     tabColor: COLORS.title,
   });
   return b.build();
@@ -362,6 +355,78 @@ function rowResults(r: AbcResult, decimals: number, excluded: string): RowResult
     if (units[i] === below) out[i].through = i + 1 < items.length ? out[i + 1].through : 0;
   }
   return out;
+}
+
+/** More customers than this and the Pareto chart shows the top ones and one bar for the rest. */
+export const PARETO_MAX_BARS = 30;
+/** The chart's column: one blank column right of the table. */
+const CHART_COL = LAST + 2;
+
+/**
+ * The Pareto chart right of the summary: value bars and the cumulative share as a line. Up to
+ * PARETO_MAX_BARS positive customers it plots the table itself; with more, bars that thin are
+ * unreadable, so a small block below the chart lists the top PARETO_MAX_BARS − 1 customers
+ * (formulas over the table's first rows) and one row for all the others, and the title says so.
+ * Returns the chart and the cells it covers (what prints on its own page).
+ */
+function paretoChart(
+  b: SheetBuilder,
+  r: AbcResult,
+  t: T,
+  o: { first: number; columns: ColumnSpec[]; rowHeights: Record<number, number>; total: string },
+): { spec: ChartSpec; printed: RangePos } | undefined {
+  const positives = r.customers.length;
+  if (positives === 0) return undefined;
+  const f = o.first;
+  const size = { anchor: cellRef(6, CHART_COL), width: 640, height: 360 };
+  const yAxis = { numFmt: '#,##0' };
+  const area = chartCells({ columns: o.columns, rowHeights: o.rowHeights }, size);
+  const series = (values: string, cum: string) => [
+    { name: t('value'), values },
+    { name: t('cumulativeShare'), values: cum },
+  ];
+  if (positives <= PARETO_MAX_BARS) {
+    const last = f + positives - 1;
+    const spec: ChartSpec = {
+      kind: 'pareto',
+      title: t('chartTitle'),
+      categories: rangeRef(f, COL.customer, last, COL.customer),
+      series: series(rangeRef(f, COL.value, last, COL.value), rangeRef(f, COL.cum, last, COL.cum)),
+      yAxis,
+      ...size,
+    };
+    return { spec, printed: area };
+  }
+  const top = PARETO_MAX_BARS - 1;
+  const rest = positives - top;
+  const left = area.left;
+  const head = area.bottom + 2;
+  const rows = { first: head + 1, last: head + PARETO_MAX_BARS };
+  b.at(head - 1, left, t('chartData', { top }), STYLE.section).merge(rangeRef(head - 1, left, head - 1, left + 2));
+  b.row(head, left, [t('customer'), t('value'), t('cumulativeShare')], STYLE.header);
+  const cs = style(STYLE.computed);
+  const valueStyle = style(cs, { numFmt: valueFormat(r.scale) });
+  const shareStyle = style(cs, { numFmt: '0.00%' });
+  const col = (c: number) => columnLetter(c);
+  for (let i = 0; i < top; i++) {
+    const row = rows.first + i;
+    b.at(row, left, { formula: `${col(COL.customer)}${f + i}&""` }, cs);
+    b.at(row, left + 1, { formula: `${col(COL.value)}${f + i}` }, valueStyle);
+    b.at(row, left + 2, { formula: `${col(COL.cum)}${f + i}` }, shareStyle);
+  }
+  const topValues = rangeRef(rows.first, left + 1, rows.last - 1, left + 1);
+  b.at(rows.last, left, t('chartRest', { rest }), cs);
+  b.at(rows.last, left + 1, { formula: `${o.total}-SUM(${topValues})` }, valueStyle);
+  b.at(rows.last, left + 2, { formula: `IF(${o.total}<>0,1,"")` }, shareStyle);
+  const spec: ChartSpec = {
+    kind: 'pareto',
+    title: t('chartTitleTop', { top, rest }),
+    categories: rangeRef(rows.first, left, rows.last, left),
+    series: series(rangeRef(rows.first, left + 1, rows.last, left + 1), rangeRef(rows.first, left + 2, rows.last, left + 2)),
+    yAxis,
+    ...size,
+  };
+  return { spec, printed: area };
 }
 
 function rejectedSheet(r: AbcResult, o: AbcSheetOptions, t: T): SheetSpec {

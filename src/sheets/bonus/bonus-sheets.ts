@@ -113,7 +113,15 @@ export function buildBonusSheets(result: BonusRunResult, options: BonusSheetsOpt
     options.statements === false
       ? []
       : blocks.map((blk) => buildStatement(blk, cols, { t, main, periodText, lang }));
-  return [b.build(), summary, rules.sheet, ...extra, ...statements];
+  // Every sheet of the run in the run's language, stamped with its kind.
+  const stamped = (sheet: SheetSpec, kind: string): SheetSpec => ({ ...sheet, lang, stamp: { kind, version: 1 } });
+  return [
+    stamped(b.build(), `bonus-${result.scheme}`),
+    stamped(summary, 'bonus-summary'),
+    stamped(rules.sheet, 'bonus-rules'),
+    ...extra.map((s) => stamped(s, 'bonus-orders')),
+    ...statements.map((s) => stamped(s, 'bonus-statement')),
+  ];
 }
 
 function header(b: SheetBuilder, title: string, purpose: string, period: string, legend: string, width: number): void {

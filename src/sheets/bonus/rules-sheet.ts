@@ -236,6 +236,8 @@ export function buildBonusRulesSheet(rules: BonusRules, options: BonusRulesSheet
 
   b.widths([34, 14, 12, 14, 12, 18, 30]);
   b.configure({
+    lang,
+    stamp: { kind: 'bonus-rules', version: 1 },
     freeze: { rows: 3, columns: 0 },
     print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true },
     protection: { enabled: true },

@@ -57,9 +57,14 @@ export function parseRange(ref: string): RangePos {
   };
 }
 
-/** Quotes a sheet name for use in a formula: 'My Sheet'!A1. */
+/**
+ * Quotes a sheet name for use in a formula or defined name: 'My Sheet'!A1, 'O''Brien'!A1.
+ * Only a plain word stays bare, and not one Excel would read as something else: a cell
+ * address (ABC1), an R1C1 reference (R2C3, R, C) or a boolean.
+ */
 export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^(R\d*C?\d*|C\d*)$/i.test(name) && !/^(TRUE|FALSE)$/i.test(name);
+  return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * SheetSpec: a host-neutral description of a worksheet. Builders in src/sheets produce it;
- * src/xlsx renders it with ExcelJS and src/office writes it through Excel.run.
+ * src/xlsx/write renders it to SpreadsheetML parts and src/office writes it through Excel.run.
  *
  * Conventions shared by every builder and renderer:
  * - Addresses are A1 strings without sheet name ("B3", "A5:H20"); rows/columns are 1-based.
@@ -20,11 +20,18 @@ export type Scalar = string | number | boolean | Date | null;
 export type CachedValue = Scalar | { error: string };
 
 /**
- * A cell either holds a constant or a formula. `cached` is the value the formula computes,
- * written as the cell's stored value so viewers that do not recalculate (Protected View, phone
- * and chat previews, pandas) show it; src/xlsx/evaluate fills it from a spreadsheet engine.
+ * A formula (without "="). `cached` is the value it computes, written as the cell's stored value
+ * so viewers that do not recalculate (Protected View, phone and chat previews, pandas) show it;
+ * src/xlsx/evaluate fills it from a spreadsheet engine. Left out, the cell has no stored value
+ * until the workbook is recalculated (it asks for that on open either way).
  */
-export type CellContent = Scalar | { formula: string; cached?: CachedValue };
+export interface FormulaContent {
+  formula: string;
+  cached?: CachedValue;
+}
+
+/** A cell either holds a constant or a formula. */
+export type CellContent = Scalar | FormulaContent;
 
 export interface FontSpec {
   bold?: boolean;
@@ -64,6 +71,28 @@ export interface CellSpec {
   style?: CellStyle;
   /** A cell note (comment) shown on hover. */
   note?: string;
+}
+
+/** A cell of a generated row: its column and content; style objects are shared across rows. */
+export interface RowCellSpec {
+  /** 1-based column index. */
+  col: number;
+  value: CellContent;
+  style?: CellStyle;
+}
+
+/**
+ * Rows produced on demand: a table body too large to hold as CellSpecs (an ABC result of
+ * 200,000 customers). Writers ask for the rows in order, a few thousand at a time, so memory
+ * stays bounded; src/sheets/core/row-blocks.ts turns them into CellSpecs for code that needs
+ * them all at once. Rows of a block hold no notes, and no CellSpec shares their addresses.
+ */
+export interface RowBlock {
+  /** Sheet row of the first generated row. */
+  firstRow: number;
+  count: number;
+  /** The cells of sheet row firstRow + i. */
+  row(i: number): RowCellSpec[];
 }
 
 export interface TableColumnSpec {
@@ -146,7 +175,7 @@ export interface PrintSpec {
   fitToWidth: boolean;
   /** Rows repeated at the top of every printed page, e.g. "5:5". */
   titleRows?: string;
-  /** The printed range, e.g. "A1:H40". */
+  /** The printed range, e.g. "A1:H40"; several separated by commas print one after the other. */
   area?: string;
   /** Manual page breaks: a new page starts after each of these rows (keeps a block on one page). */
   rowBreaks?: number[];
@@ -157,29 +186,80 @@ export interface ProtectionSpec {
   enabled: boolean;
 }
 
+/** How a series is drawn. */
+export type ChartSeriesType = 'column' | 'bar' | 'line' | 'pie' | 'bubble';
+
+export interface ChartAxisSpec {
+  title?: string;
+  min?: number;
+  max?: number;
+  /** Logarithmic scale, base 10. */
+  log?: boolean;
+  /** Number format of the axis labels, e.g. '0%'; default: the cells' format. */
+  numFmt?: string;
+}
+
+export interface ChartSeriesSpec {
+  name: string;
+  /** The values (y values of a bubble chart), e.g. "C10:C59" or "'ABC'!C10:C59". */
+  values: string;
+  /** Bubble sizes. */
+  sizes?: string;
+  /** Drawn as this instead of the chart's kind: a line series on a column chart makes a combination. */
+  type?: 'column' | 'line';
+  /** On the secondary value axis (right of the plot). */
+  secondary?: boolean;
+  /** Fill or line colour (RGB hex); default: the theme's accent colours in turn. */
+  color?: string;
+}
+
 /**
- * A chart the Office writer draws with Excel's chart API. ExcelJS cannot write charts, so the
- * .xlsx renderer leaves them out; the data they plot is always on the sheet.
+ * A chart over ranges of the sheet: drawn by the Office writer with Excel's chart API and
+ * written as DrawingML chart parts into .xlsx files; both read it through planChart
+ * (src/sheets/core/chart-plan.ts). The data it plots is always on the sheet.
  */
 export interface ChartSpec {
-  /** pareto: clustered columns (first series) + line on a secondary axis (second series). */
-  kind: 'pareto' | 'bubble';
+  /**
+   * column, bar (horizontal), line, pie or bubble; pareto is clustered columns (first series)
+   * with a line (second series) on a secondary 0–100 % axis.
+   */
+  kind: ChartSeriesType | 'pareto';
   title: string;
-  /** Category labels (pareto) or x values (bubble), e.g. "B10:B59". */
+  /** Category labels (x values for bubble charts), e.g. "B10:B59". */
   categories: string;
-  series: { name: string; values: string; sizes?: string }[];
+  series: ChartSeriesSpec[];
   /** Top-left cell the chart is placed at, and its size in points. */
   anchor: string;
   width: number;
   height: number;
-  /** Bubble charts: log-scale x axis between these bounds (BCG: 0.1 to 10). */
-  xAxis?: { log?: boolean; min?: number; max?: number; title?: string };
-  yAxis?: { title?: string; min?: number; max?: number };
+  /** The category axis (the x value axis of a bubble chart), e.g. log scale 0.1–10 for the BCG matrix. */
+  xAxis?: ChartAxisSpec;
+  /** The primary value axis. */
+  yAxis?: ChartAxisSpec;
+  /** The secondary value axis (pareto: 0–100 %, unless given). */
+  y2Axis?: ChartAxisSpec;
+}
+
+/**
+ * What a sheet is and which layout version of it, so later versions can recognise and upgrade
+ * workbooks written earlier (src/sheets/core/stamp.ts says how it is stored).
+ */
+export interface SheetStamp {
+  /** The sheet's kind: a template kind ("pipeline"), or a result ("abc-result", "bonus-rules"). */
+  kind: string;
+  /** Layout version of that kind, raised when a change matters to readers of old sheets. */
+  version: number;
 }
 
 export interface SheetSpec {
   /** Sheet name as the builder wants it; writers make it unique and valid. */
   name: string;
+  /** Rows generated on demand, besides `cells` (see RowBlock). */
+  rowBlocks?: RowBlock[];
+  /** Language of the sheet's labels; it picks the font (a CJK face for zh-CN). Default zh-CN. */
+  lang?: Lang;
+  /** Kind and version, written into the workbook with the sheet. */
+  stamp?: SheetStamp;
   cells: CellSpec[];
   merges?: string[];
   tables?: TableSpec[];
@@ -204,6 +284,6 @@ export interface WorkbookSpec {
   title?: string;
 }
 
-export function isFormula(value: CellContent): value is { formula: string; cached?: CachedValue } {
+export function isFormula(value: CellContent): value is FormulaContent {
   return typeof value === 'object' && value !== null && !(value instanceof Date) && 'formula' in value;
 }

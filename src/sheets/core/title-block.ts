@@ -35,6 +35,8 @@ export interface TitleBlock {
  */
 export function titleBlock(b: SheetBuilder, o: TitleBlockOptions): TitleBlock {
   const t = translator(common, o.lang);
+  // The block's language is the sheet's: it picks the font the file names.
+  b.configure({ lang: o.lang });
   const width = Math.max(o.width, 8);
   b.set('A1', o.title, STYLE.title).merge(rangeRef(1, 1, 1, width));
   b.set('A2', o.purpose, STYLE.subtitle).merge(rangeRef(2, 1, 2, width));

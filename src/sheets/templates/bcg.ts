@@ -1,6 +1,7 @@
 import messages from '../../i18n/templates/bcg';
 import { translator } from '../../i18n/define';
 import { cellRef, printArea, rangeRef } from '../core/a1';
+import { chartCells } from '../core/chart-plan';
 import { CNY_WHOLE, planTable, q, validationFor, type PlanColumn, fitRowHeights } from '../core/planning-table';
 import { SheetBuilder } from '../core/sheet-builder';
 import type { Lang, SheetSpec } from '../core/sheet-spec';
@@ -229,11 +230,14 @@ function build(o: TemplateOptions): SheetSpec[] {
         width: 420,
         height: 260,
         xAxis: { log: true, min: 0.1, max: 10, title: t('axisRsm') },
-        yAxis: { title: t('axisGrowth') },
+        yAxis: { title: t('axisGrowth'), numFmt: '0%' },
       },
     ],
   });
-  return [fitRowHeights(b.build())];
+  const sheet = fitRowHeights(b.build());
+  // The bubble chart sits below the table beside the summary: the print area reaches down to it.
+  const chart = chartCells(sheet, sheet.charts![0]);
+  return [{ ...sheet, print: { ...sheet.print!, area: printArea(rangeRef(1, 1, Math.max(noteRow, chart.bottom), Math.max(WIDTH, chart.right))) } }];
 }
 
 const en = translator(messages, 'en-US');

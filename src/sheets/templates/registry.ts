@@ -52,6 +52,21 @@ export const TEMPLATE_KINDS = [
 
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
+/** Layout version of each template's sheets (raise it when a change matters to readers of old sheets). */
+const TEMPLATE_VERSION = 1;
+
+/**
+ * Every sheet a template builds carries its language and a version stamp: the template's kind,
+ * unless the builder stamped the sheet itself (a second sheet of another kind, e.g. the visit log).
+ */
+function stamped(def: TemplateDef): TemplateDef {
+  return {
+    ...def,
+    build: (options) =>
+      def.build(options).map((sheet) => ({ ...sheet, lang: sheet.lang ?? options.lang, stamp: sheet.stamp ?? { kind: def.kind, version: TEMPLATE_VERSION } })),
+  };
+}
+
 export const TEMPLATES: readonly TemplateDef[] = [
   developmentPlan,
   pipeline,
@@ -63,7 +78,7 @@ export const TEMPLATES: readonly TemplateDef[] = [
   bcg,
   opportunityThreat,
   visitPlan,
-];
+].map(stamped);
 
 export function isTemplateKind(kind: string): kind is TemplateKind {
   return (TEMPLATE_KINDS as readonly string[]).includes(kind);

@@ -438,6 +438,7 @@ function buildLog(o: TemplateOptions): SheetSpec {
   const today = o.today ?? new Date();
   const t = translator(catalog, lang);
   const b = new SheetBuilder(t('logSheetName'), o);
+  b.configure({ stamp: { kind: 'visit-log', version: 1 } });
   titleBlock(b, {
     lang,
     title: t('logTitle'),

@@ -2,8 +2,8 @@ import type { SheetSpec } from '../../sheets/core/sheet-spec';
 import { previewEngine } from './engine';
 
 /**
- * Renders sheets to .xlsx in the browser, every formula with its computed value stored beside
- * it; ExcelJS and the engine are fetched only now, never on first load.
+ * Renders sheets to .xlsx in the browser with our writer, every formula with its computed value
+ * stored beside it; the writer and the engine are fetched only now, never on first load.
  */
 export async function renderXlsx(sheets: SheetSpec[], title?: string): Promise<Blob> {
   const [{ renderWorkbook }, { withCachedValues }, engine] = await Promise.all([

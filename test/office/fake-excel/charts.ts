@@ -55,7 +55,7 @@ export class FakeChartCollection {
     const cb = new Binding<ModelChart>(`${path}.add(${type})`);
     const src = sourceData as unknown;
     q.push('ChartCollection.add', path, { type, source: src instanceof FakeRange ? src[$].path : src, seriesBy }, () => {
-      if (!['ColumnClustered', 'Bubble', 'Line', 'XYScatter'].includes(type)) throw new FakeOfficeError('NotModelled', `chart type ${type}`, path);
+      if (!['ColumnClustered', 'BarClustered', 'Bubble', 'Line', 'Pie', 'XYScatter'].includes(type)) throw new FakeOfficeError('NotModelled', `chart type ${type}`, path);
       if (seriesBy !== undefined && seriesBy !== 'Columns') throw new FakeOfficeError('NotModelled', `series by ${seriesBy}`, path);
       const source = chartRangeAddress(src, `${path}.add`);
       const rect = (src as FakeRange)[$].b.get().rect;

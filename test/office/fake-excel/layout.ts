@@ -182,7 +182,11 @@ export class FakePageLayout
   setPrintArea(printArea: Excel.Range | Excel.RangeAreas | string): void {
     this.set$('setPrintArea', printArea, (s) => {
       if (typeof printArea !== 'string') throw new FakeOfficeError('NotModelled', 'print area as Range', this[$].path);
-      s.pageLayout.printArea = rectAddress(parseAddress(printArea).rect);
+      // Several ranges print one after the other ("A1:H40,O5:X30").
+      s.pageLayout.printArea = printArea
+        .split(',')
+        .map((part) => rectAddress(parseAddress(part.trim()).rect))
+        .join(',');
     });
   }
 }
