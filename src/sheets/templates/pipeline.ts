@@ -396,17 +396,23 @@ function buildSummary(o: TemplateOptions, v: Vocabulary): SheetSpec {
 
   sectionBand(b, 9, width, t('summaryOwnersSection'));
   const count = (criteria: string) => `COUNTIFS(${criteria})`;
-  const potential = `${N.status},${q(green)},${N.decision},"<>"&${q(abandon)}`;
-  const perOwner = (extra: string) => (r: number, c: Record<OwnerKey, string>) =>
-    `IF($${c.owner}${r}="","",${count(`${N.owner},$${c.owner}${r}${extra ? `,${extra}` : ''}`)})`;
+  // Green rows minus the abandoned ones, as on the pipeline sheet (IronCalc skips empty cells
+  // under a "<>"&x criterion, Excel and LibreOffice count them).
+  const greenAll = `${N.status},${q(green)}`;
+  const greenAbandoned = `${greenAll},${N.decision},${q(abandon)}`;
+  const perOwner = (extra: string, minus?: string) => (r: number, c: Record<OwnerKey, string>) => {
+    const owner = `${N.owner},$${c.owner}${r}`;
+    const counted = count(`${owner}${extra ? `,${extra}` : ''}`);
+    return `IF($${c.owner}${r}="","",${minus ? `${counted}-${count(`${owner},${minus}`)}` : counted})`;
+  };
   const stageKeys = v.stages.map((_, i): OwnerKey => `stage${i + 1}`);
   const stageHeaders = [t('colSumStage1'), t('colSumStage2'), t('colSumStage3'), t('colSumStage4'), t('colSumStage5')];
-  const countColumn = (key: OwnerKey, header: string, extra: string): PlanColumn<OwnerKey> => ({
+  const countColumn = (key: OwnerKey, header: string, extra: string, minus?: string): PlanColumn<OwnerKey> => ({
     key,
     header,
     align: 'center',
     width: 10.5,
-    formula: perOwner(extra),
+    formula: perOwner(extra, minus),
   });
   const columns: PlanColumn<OwnerKey>[] = [
     { key: 'owner', header: t('colSumOwner'), width: 16 },
@@ -414,7 +420,7 @@ function buildSummary(o: TemplateOptions, v: Vocabulary): SheetSpec {
     countColumn('red', t('colSumRed'), `${N.status},${q(red)}`),
     countColumn('yellow', t('colSumYellow'), `${N.status},${q(yellow)}`),
     countColumn('green', t('colSumGreen'), `${N.status},${q(green)}`),
-    countColumn('potential', t('colSumPotential'), potential),
+    countColumn('potential', t('colSumPotential'), greenAll, greenAbandoned),
     countColumn('overdue', t('colSumOverdue'), `${N.overdue},${q(t('overdueFlag'))}`),
     countColumn('stalled', t('colSumStalled'), `${N.stalled},${q(t('stalledFlag'))}`),
     countColumn('missingDocs', t('colSumMissingDocs'), `${N.missingDocs},"?*"`),
@@ -441,7 +447,7 @@ function buildSummary(o: TemplateOptions, v: Vocabulary): SheetSpec {
     red: `COUNTIF(${N.status},${q(red)})`,
     yellow: `COUNTIF(${N.status},${q(yellow)})`,
     green: `COUNTIF(${N.status},${q(green)})`,
-    potential: count(potential),
+    potential: `${count(greenAll)}-${count(greenAbandoned)}`,
     overdue: `COUNTIF(${N.overdue},${q(t('overdueFlag'))})`,
     stalled: `COUNTIF(${N.stalled},${q(t('stalledFlag'))})`,
     missingDocs: `COUNTIF(${N.missingDocs},"?*")`,
