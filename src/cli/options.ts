@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { closest, distance } from 'fastest-levenshtein';
 import cliMessages from '../i18n/cli';
-import { translator, type Lang } from '../i18n/define';
+import { sentences, translator, type Lang } from '../i18n/define';
 import { UsageError } from './usage-error';
 
 /** A command's options, as node:util parseArgs declares them. */
@@ -38,7 +38,7 @@ export function parseOptions<S extends OptionSpecs>(
       continue;
     }
     const spec = specs[token.name];
-    if (!spec) throw new UsageError(unknownOption(token.rawName, names, t), usage);
+    if (!spec) throw new UsageError(unknownOption(token.rawName, names, lang), usage);
     const option = `--${token.name}`;
     if (spec.type === 'boolean') {
       if (token.value !== undefined) throw new UsageError(t('takesNoValue', { option, value: token.value }), usage);
@@ -63,10 +63,11 @@ export function oneOf<T extends string>(value: string | undefined, allowed: read
 }
 
 /** "Unknown option --outt. Did you mean --out?" — the suggestion only when it is close. */
-function unknownOption(raw: string, names: string[], t: ReturnType<typeof translator<(typeof cliMessages)['en-US']>>): string {
+function unknownOption(raw: string, names: string[], lang: Lang): string {
+  const t = translator(cliMessages, lang);
   const message = t('unknownOption', { option: raw });
   const suggestion = nearest(raw.replace(/^-+/, ''), names);
-  return suggestion ? `${message} ${t('suggestOption', { suggestion: `--${suggestion}` })}` : message;
+  return suggestion ? sentences(lang, message, t('suggestOption', { suggestion: `--${suggestion}` })) : message;
 }
 
 /** The candidate closest to `word` if it is within a third of its length (at least 2 edits). */

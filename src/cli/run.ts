@@ -1,6 +1,6 @@
 import cliMessages from '../i18n/cli';
 import cliHelp from '../i18n/cli-help';
-import { translator, type Lang } from '../i18n/define';
+import { sentences, translator, type Lang } from '../i18n/define';
 import { processIO, type CliIO } from './io';
 import { outputLang } from './lang-option';
 import { nearest } from './options';
@@ -51,7 +51,7 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
     const load = COMMANDS[command];
     if (!load) {
       const suggestion = nearest(command, Object.keys(COMMANDS));
-      const line = suggestion ? `${t('unknownCommand', { command })} ${t('suggestCommand', { suggestion })}` : t('unknownCommand', { command });
+      const line = sentences(lang, t('unknownCommand', { command }), suggestion ? t('suggestCommand', { suggestion }) : '');
       io.err(`account-planner: ${line}\n\n${usage}`);
       return 2;
     }

@@ -39,7 +39,7 @@ export default defineMessages({
     badDate: 'Invalid --date "{date}": give a calendar date as YYYY-MM-DD, e.g. 2026-03-15.',
     internalError: 'internal error (please report it): {detail}',
     abcColumnsHint: 'Name them with --customer and --value (one column, or two multiplied: --value "Quantity*UnitPrice"), or with --map customer=…,value=….',
-    bonusColumnsHint: 'Name them with --map field=Header, e.g. --map rep=经办人,amount=合同金额.',
+    bonusColumnsHint: 'Name them with --map field=Header, e.g. --map rep=Owner,amount=Total.',
     mapBad: '--map: {message}',
 
     pairNeedsTwo: '{option} needs two numbers, e.g. {option} {example}.',

@@ -30,6 +30,11 @@ export function translator<T extends Record<string, string>>(
   return (key, params) => format(table[key], params);
 }
 
+/** Sentences one after another: a space between them in English, none after Chinese punctuation. */
+export function sentences(lang: Lang, ...parts: string[]): string {
+  return parts.filter((p) => p !== '').join(lang === 'zh-CN' ? '' : ' ');
+}
+
 /** 'one' or 'other' by the language's plural rules (CLDR, through Intl): en-US 1 → one; zh-CN has no plural. */
 export function pluralCategory(lang: Lang, count: number): 'one' | 'other' {
   return new Intl.PluralRules(lang).select(count) === 'one' ? 'one' : 'other';

@@ -7,7 +7,7 @@ import { parseErrorMessage } from '../../i18n/parse';
 import { buildAbcSheets } from '../../sheets/abc/result-sheet';
 import cliMessages from '../../i18n/cli';
 import cliHelp from '../../i18n/cli-help';
-import { pluralTranslator, translator, type Lang } from '../../i18n/define';
+import { pluralTranslator, sentences, translator, type Lang } from '../../i18n/define';
 import { oneOf, parseOptions } from '../options';
 import { refuseExistingOutput, refuseInputAsOutput, writeWorkbookOutput } from '../output';
 import { READ_OPTIONS, readInput, readOptions } from '../read-input';
@@ -83,7 +83,7 @@ export async function abcCommand(argv: string[], { io, lang }: CommandContext): 
     result = await readInput(values.in, readOptions(values, lang), lang, (table) => runAbc({ headers: table.headers, batches: table.batches }, options));
   } catch (err) {
     if (err instanceof AbcInputError)
-      throw new UsageError(err.code === 'missing-columns' ? `${err.message} ${t('abcColumnsHint')}` : err.message);
+      throw new UsageError(err.code === 'missing-columns' ? sentences(lang, err.message, t('abcColumnsHint')) : err.message);
     throw err;
   }
 

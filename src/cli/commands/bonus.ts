@@ -11,7 +11,7 @@ import { parseErrorMessage } from '../../i18n/parse';
 import { buildBonusSheets } from '../../sheets/bonus/bonus-sheets';
 import cliMessages from '../../i18n/cli';
 import cliHelp from '../../i18n/cli-help';
-import { pluralTranslator, translator, type Lang } from '../../i18n/define';
+import { pluralTranslator, sentences, translator, type Lang } from '../../i18n/define';
 import { oneOf, parseOptions } from '../options';
 import { refuseExistingOutput, refuseInputAsOutput, systemReason, writeWorkbookOutput } from '../output';
 import { READ_OPTIONS, readInput, readOptions } from '../read-input';
@@ -106,7 +106,7 @@ export async function bonusCommand(argv: string[], { io, lang }: CommandContext)
     );
   } catch (err) {
     if (err instanceof BonusInputError)
-      throw new UsageError(err.code === 'missing-columns' ? `${err.message} ${t('bonusColumnsHint')}` : err.message);
+      throw new UsageError(err.code === 'missing-columns' ? sentences(lang, err.message, t('bonusColumnsHint')) : err.message);
     throw err;
   }
 

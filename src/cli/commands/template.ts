@@ -1,6 +1,6 @@
 import cliMessages from '../../i18n/cli';
 import cliHelp from '../../i18n/cli-help';
-import { translator, type Lang } from '../../i18n/define';
+import { sentences, translator, type Lang } from '../../i18n/define';
 import type { SheetSpec } from '../../sheets/core/sheet-spec';
 import { TEMPLATES, TEMPLATE_KINDS, getTemplate, isTemplateKind } from '../../sheets/templates/registry';
 import { nearest, parseOptions } from '../options';
@@ -47,7 +47,7 @@ export async function templateCommand(argv: string[], ctx: CommandContext): Prom
   if (!isTemplateKind(kind)) {
     const suggestion = nearest(kind, TEMPLATE_KINDS);
     const known = t('unknownKind', { kind, kinds: TEMPLATE_KINDS.join(', ') });
-    throw new UsageError(suggestion ? `${known} ${t('suggestCommand', { suggestion })}` : known);
+    throw new UsageError(sentences(lang, known, suggestion ? t('suggestCommand', { suggestion }) : ''));
   }
   if (!values.out) throw new UsageError(t('missingOut'), usage);
   const def = getTemplate(kind);
