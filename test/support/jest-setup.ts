@@ -41,3 +41,20 @@ if (typeof CSSStyleSheet !== 'undefined') {
     return this.cssRules.length;
   };
 }
+
+// React's "An update to X inside a test was not wrapped in act(...)" means a test let a state
+// change happen after it stopped looking (issue 16): such a warning fails the test that printed
+// it (after it ends, so React's own code is not interrupted), and none can creep back into the log.
+{
+  const actWarnings: string[] = [];
+  const consoleError = console.error.bind(console);
+  console.error = (...args: unknown[]) => {
+    const text = args.map(String).join(' ');
+    if (/not wrapped in act\(|not configured to support act\(/.test(text)) actWarnings.push(text.slice(0, 400));
+    consoleError(...args);
+  };
+  afterEach(() => {
+    const found = actWarnings.splice(0);
+    if (found.length) throw new Error(`React act() warning(s) during this test:\n${found.join('\n')}`);
+  });
+}

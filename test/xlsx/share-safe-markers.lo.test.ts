@@ -138,17 +138,17 @@ test('the planted file really holds every marker (the search can find them)', as
 test.each(['ours', 'LibreOffice'])('the copy of %s file holds none of them, keeps the rest, and says what it cleared', async (which) => {
   const input = which === 'ours' ? planted1 : fromLibreOffice;
   const out = path.join(dir, `safe-${which}.xlsx`);
-  const r = await cli(['share-safe', '--in', input, '--out', out]);
+  const r = await cli(['share-safe', '--in', input, '--out', out, '--lang', 'en-US']);
   expect(r.code).toBe(0);
   expect(await search(out, needles())).toEqual([]);
   expect((await search(out, ['KEEP-control-cell'])).length).toBeGreaterThan(0);
   // What it reports.
-  expect(r.out).toMatch(/Cleared 84 cell\(s\) and 2 note\(s\) on sheet 决策链/);
-  expect(r.out).toMatch(/Recomputed [1-9]\d* formula cell\(s\)/);
+  expect(r.out).toMatch(/Cleared 84 cells and 2 notes on sheet 决策链/);
+  expect(r.out).toMatch(/Recomputed [1-9]\d* formula cells?/);
   expect(r.out).toMatch(/Emptied the document properties .*creator.*title.*Company/);
   if (which === 'ours') {
-    expect(r.out).toContain('1 threaded comment(s), 1 hyperlink(s) and 1 list validation(s)');
-    expect(r.out).toContain('Emptied the text of the defined name(s) Contact_Owner.');
+    expect(r.out).toContain('1 threaded comment, 1 hyperlink and 1 list validation');
+    expect(r.out).toContain('Emptied the text of the defined name Contact_Owner.');
     expect(r.out).toContain('custom: Owner');
     expect(r.out).toContain('Cleared the cached points of 1 chart series');
   }

@@ -52,12 +52,12 @@ export async function shareSafeCommand(argv: string[], { io, lang }: CommandCont
   for (const s of report.sheets) {
     io.out(t('cleared', { cells: tn('cells', s.cells), notes: tn('notes', s.notes), sheet: s.sheet, ranges: s.ranges.join(', ') }) + '\n');
     if (s.comments + s.hyperlinks + s.validations > 0)
-      io.out(t('clearedMore', { sheet: s.sheet, comments: s.comments, links: s.hyperlinks, validations: s.validations }) + '\n');
+      io.out(t('clearedMore', { sheet: s.sheet, comments: tn('comments', s.comments), links: tn('links', s.hyperlinks), validations: tn('validations', s.validations) }) + '\n');
   }
-  if (report.recomputed > 0) io.out(t('recomputed', { count: report.recomputed }) + '\n');
+  if (report.recomputed > 0) io.out(t('recomputed', { cells: tn('formulaCells', report.recomputed) }) + '\n');
   if (report.uncomputed.length > 0) io.out(t('uncomputed', { cells: report.uncomputed.join(', ') }) + '\n');
-  if (report.chartSeries > 0) io.out(t('chartsCleared', { count: report.chartSeries }) + '\n');
-  if (report.names.length > 0) io.out(t('namesEmptied', { names: report.names.join(', ') }) + '\n');
+  if (report.chartSeries > 0) io.out(t('chartsCleared', { series: tn('series', report.chartSeries) }) + '\n');
+  if (report.names.length > 0) io.out(tn('namesEmptied', report.names.length, { names: report.names.join(', ') }) + '\n');
   if (report.properties.length > 0) io.out(t('propertiesEmptied', { properties: report.properties.join(', ') }) + '\n');
   if (report.markers === 0) io.err(t('noMarkers', { file: values.in }) + '\n');
   for (const mark of report.unresolved) io.err(t('unresolvedMarker', { mark }) + '\n');
