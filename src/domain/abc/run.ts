@@ -134,7 +134,7 @@ export interface AbcResult {
 /** The table cannot be used at all (columns missing, options invalid): nothing was computed. */
 export class AbcInputError extends Error {
   constructor(
-    readonly code: 'missing-columns' | 'decimal-comma-column' | AbcOptionProblem,
+    readonly code: 'missing-columns' | 'decimal-comma-column' | 'decimal-point-column' | AbcOptionProblem,
     message: string,
     /** missing-columns: what was not found and the headers there were, for each front end to say how to name them. */
     readonly columns?: { missing: string[]; headers: string[] },
@@ -188,8 +188,12 @@ export async function runAbc(table: AbcTable, options: AbcRunOptions = {}): Prom
   let currency: CurrencyCode | undefined = options.currency;
   const choices = options.choiceNames ?? { decimalComma: '--decimal-comma', currency: '--currency' };
   const decimalComma = options.decimalComma === true;
-  /** The first value written with a decimal comma when the column is read with decimal points. */
-  let commaSeen: { row: number; header: string; input: string } | undefined;
+  /**
+   * The first value written in the other style than the column is read in (a decimal comma when
+   * read with points, a decimal point when read with commas): the whole run is refused, since the
+   * column's other values (1.000, 1,000) cannot be told apart safely (docs/rules/parsing.md).
+   */
+  let styleSeen: { row: number; header: string; input: string } | undefined;
   /**
    * Rows accepted without a currency mark, kept until a marked value shows the column is marked:
    * then they are taken out of the sums and set aside (docs/rules/abc.md, currencies).
@@ -228,7 +232,8 @@ export async function runAbc(table: AbcTable, options: AbcRunOptions = {}): Prom
     }
     const parsed = parseMoney(cell, { decimalComma });
     if (!parsed.ok) {
-      if (parsed.error.code === 'decimal-comma') commaSeen ??= { row, header: headers[col], input: parsed.error.input };
+      if (parsed.error.code === (decimalComma ? 'decimal-point' : 'decimal-comma'))
+        styleSeen ??= { row, header: headers[col], input: String(parsed.error.input) };
       reject(row, headers[col], parsed.error.code, t('rejectedValue', { header: headers[col], message: parseErrorMessage(parsed.error, lang) }));
       return false;
     }
@@ -324,10 +329,10 @@ export async function runAbc(table: AbcTable, options: AbcRunOptions = {}): Prom
 
   await eachRow(table, options, handle);
   unmarked.rows = [];
-  if (commaSeen)
+  if (styleSeen)
     throw new AbcInputError(
-      'decimal-comma-column',
-      t('decimalCommaColumn', { header: commaSeen.header, row: commaSeen.row, input: commaSeen.input, choice: choices.decimalComma }),
+      decimalComma ? 'decimal-point-column' : 'decimal-comma-column',
+      t(decimalComma ? 'decimalPointColumn' : 'decimalCommaColumn', { ...styleSeen, choice: choices.decimalComma }),
     );
   rejectedRows.sort((a, b) => a.row - b.row);
   // Customers whose every row was set aside afterwards (no currency mark) are not customers.
