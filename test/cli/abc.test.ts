@@ -144,7 +144,7 @@ describe('account-planner abc: contract and exit codes', () => {
   });
 
   test('without --currency, the unmarked values beside a ¥ value are set aside, never summed as if marked', async () => {
-    const r = JSON.parse((await cli(['abc', '--in', csv, '--json'])).out);
+    const r = JSON.parse((await cli(['abc', '--in', csv, '--json', '--lang', 'en-US'])).out);
     expect(r.total).toBe(1000);
     expect(r.rejected.rows.map((x: { row: number }) => x.row)).toEqual([3, 4, 5, 6, 7]);
     expect(r.rejected.rows[0].reason).toBe('金额: no currency mark, while other values are marked CNY; mark it, or give the currency of unmarked values (--currency)');

@@ -35,7 +35,7 @@ async function viaCli(name: string, bytes: Buffer | string, choices: Choices): P
   writeFileSync(file, bytes);
   let out = '';
   let err = '';
-  const args = ['abc', '--in', file, '--customer', COLUMNS.customer, '--value', COLUMNS.value, '--json'];
+  const args = ['abc', '--in', file, '--customer', COLUMNS.customer, '--value', COLUMNS.value, '--json', '--lang', 'en-US'];
   if (choices.decimalComma) args.push('--decimal-comma');
   if (choices.currency) args.push('--currency', choices.currency);
   const code = await runCli(args, { out: (t) => (out += t), err: (t) => (err += t) });
