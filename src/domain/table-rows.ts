@@ -30,23 +30,28 @@ export function isBlankRow(cells: readonly unknown[]): boolean {
 }
 
 /**
- * Hands every row of `table` to `take` with its row number: the batches first, then the rows.
+ * Hands every row of `table` to `take` with its row number (and the file reader's problem with
+ * it, if any: the engine sets such a row aside): the batches first, then the rows.
  * Blank rows are handed over too (each engine decides what a blank row means). With progress or
  * a signal in `options` it pauses every so many rows (see run-progress); without, it never
  * awaits inside a batch or a plain iterable.
  */
-export async function eachRow(table: TableRows, options: RunProgressOptions, take: (cells: readonly unknown[], rowNumber: number) => void): Promise<void> {
+export async function eachRow(
+  table: TableRows,
+  options: RunProgressOptions,
+  take: (cells: readonly unknown[], rowNumber: number, problem?: RowProblem) => void,
+): Promise<void> {
   const watch = watchRows(options);
   if (table.batches)
     for await (const batch of table.batches)
       for (const r of batch) {
-        take(r.cells, r.rowNumber);
+        take(r.cells, r.rowNumber, r.problem);
         if (watch?.due()) await watch.pause();
       }
   if (table.rows) {
     let next = table.firstRowNumber ?? 2;
     const takeOne = (r: readonly unknown[] | RowRecord) => {
-      if (isRecord(r)) take(r.cells, r.rowNumber);
+      if (isRecord(r)) take(r.cells, r.rowNumber, r.problem);
       else take(r, next++);
     };
     if (Symbol.iterator in table.rows)

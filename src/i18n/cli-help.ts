@@ -56,6 +56,10 @@ Exit codes: 0 done, 2 bad usage.
   --encoding ENC         .csv: utf-8, gb18030, gbk, big5 … (default: decided for the whole file:
                          UTF-8 when all of it is, else GB18030)
   --header-row N         the row holding the column headers (default: found below any title block)
+  --decimal-comma        read values written with a decimal comma (1.234,56); without it a value
+                         column holding a decimal comma is refused whole, never half-read
+  --currency CNY|USD|EUR the currency of values without a currency mark (default: when some values
+                         carry a mark, the rows without one are set aside)
   --method value|count   by cumulative value share (default) or by customer count
   --thresholds 80,95     value method: A and B cumulative shares, in percent
   --count-shares 20,30   count method: share of customers in A and in B, in percent
@@ -167,6 +171,9 @@ zh-CN（与本机的语言设置无关），因此结果可重现。
   --encoding 编码        .csv：utf-8、gb18030、gbk、big5 等（默认按整个文件判断：
                          全部是 UTF-8 时按 UTF-8，否则按 GB18030）
   --header-row 行号      列标题所在的行（默认在标题区下方自动查找）
+  --decimal-comma        按小数逗号读取数值（1.234,56）；不加此选项时，含小数逗号的金额列整列拒绝，
+                         绝不只读一部分
+  --currency CNY|USD|EUR 未标币种数值的币种（默认：部分数值标有币种时，未标的行被剔除）
   --method value|count   按累计金额占比（默认）或按客户数分级
   --thresholds 80,95     金额法：A、B 类的累计占比（百分数）
   --count-shares 20,30   客户数法：A、B 类客户所占比例（百分数）

@@ -112,8 +112,9 @@ describe('account-planner abc: contract and exit codes', () => {
   const csv = path.join(dir, 'sales.csv');
   writeFileSync(csv, '\uFEFF客户名称,业务员,金额\n华为,张三,"¥1,000"\n腾讯,李四,3万\n华为,张三,(200)\n,王五,50\n阿里,王五,abc\n小米,赵六,0\n');
 
+  // One value is marked ¥, the others are not: they are read as CNY only with --currency CNY.
   test('headers found by synonym; exact values; nonPositive, rejected rows with reasons', async () => {
-    const { code, out } = await cli(['abc', '--in', csv, '--json']);
+    const { code, out } = await cli(['abc', '--in', csv, '--currency', 'CNY', '--json']);
     expect(code).toBe(0);
     const r = JSON.parse(out);
     expect(r.total).toBe(30800);
@@ -128,18 +129,25 @@ describe('account-planner abc: contract and exit codes', () => {
   });
 
   test('--method count, --crossing exclude, --thresholds, --map, --no-group are honoured', async () => {
-    const count = JSON.parse((await cli(['abc', '--in', csv, '--method', 'count', '--json'])).out);
+    const count = JSON.parse((await cli(['abc', '--in', csv, '--currency', 'CNY', '--method', 'count', '--json'])).out);
     expect(count.method).toBe('count');
     expect(count.summary.A.customers).toBe(1);
-    const excl = JSON.parse((await cli(['abc', '--in', csv, '--crossing', 'exclude', '--thresholds', '90,99', '--json'])).out);
+    const excl = JSON.parse((await cli(['abc', '--in', csv, '--currency', 'CNY', '--crossing', 'exclude', '--thresholds', '90,99', '--json'])).out);
     expect(excl.crossing).toBe('exclude');
     expect(excl.thresholds).toEqual({ a: 0.9, b: 0.99 });
     expect(excl.customers.map((c: { tier: string }) => c.tier)).toEqual(['B', 'C']); // 30000/30800 = 97.4 % > 90 %
-    const mapped = JSON.parse((await cli(['abc', '--in', csv, '--map', 'customer=业务员,value=金额', '--json'])).out);
+    const mapped = JSON.parse((await cli(['abc', '--in', csv, '--currency', 'CNY', '--map', 'customer=业务员,value=金额', '--json'])).out);
     expect(mapped.customers[0].customer).toBe('李四');
-    const rows = JSON.parse((await cli(['abc', '--in', csv, '--no-group', '--json'])).out);
+    const rows = JSON.parse((await cli(['abc', '--in', csv, '--currency', 'CNY', '--no-group', '--json'])).out);
     expect(rows.customers.map((c: { row: number }) => c.row)).toEqual([3, 2]);
     expect(rows.nonPositive.map((c: { row: number }) => c.row)).toEqual([7, 4]);
+  });
+
+  test('without --currency, the unmarked values beside a ¥ value are set aside, never summed as if marked', async () => {
+    const r = JSON.parse((await cli(['abc', '--in', csv, '--json', '--lang', 'en-US'])).out);
+    expect(r.total).toBe(1000);
+    expect(r.rejected.rows.map((x: { row: number }) => x.row)).toEqual([3, 4, 5, 6, 7]);
+    expect(r.rejected.rows[0].reason).toBe('金额: no currency mark, while other values are marked CNY; mark it, or give the currency of unmarked values (--currency)');
   });
 
   test('the text summary states the rule each crossing option applies', async () => {

@@ -11,6 +11,8 @@ export type TestKind = 'lo' | 'browser' | 'build';
 const NEEDS: Record<TestKind, string> = { lo: 'LibreOffice', browser: 'Chromium', build: 'the webpack build' };
 
 export function requireKind(...allowed: TestKind[]): void {
+  // Outside jest (npm run bench uses these helpers too) there is no test file to name.
+  if (typeof expect === 'undefined') return;
   const file = expect.getState().testPath;
   if (!file) return;
   const kind = /\.(lo|browser|build)\.test\.tsx?$/.exec(file)?.[1] as TestKind | undefined;

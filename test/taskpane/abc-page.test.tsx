@@ -29,6 +29,11 @@ function setup(host = new FakeExcelHost()) {
   return { host, user: userEvent.setup() };
 }
 
+/** Gamma's value is marked ¥: the other values are read as CNY only when the pane is told so. */
+async function unmarkedAreCny(user: ReturnType<typeof userEvent.setup>) {
+  await user.selectOptions(await screen.findByRole('combobox', { name: 'Currency of unmarked values' }), 'CNY');
+}
+
 const tierRow = (tier: string) => screen.getByTestId('abc-summary').querySelector(`[data-tier="${tier}"]`)!;
 
 describe('ABC page', () => {
@@ -38,6 +43,7 @@ describe('ABC page', () => {
     expect((await screen.findByTestId('abc-loaded')).textContent).toBe('6 rows read from Sheet1!A1:C7.');
     expect((screen.getByRole('combobox', { name: /Customer/ }) as HTMLSelectElement).value).toBe('Customer');
     expect((screen.getByRole('combobox', { name: /^Value/ }) as HTMLSelectElement).value).toBe('Amount');
+    await unmarkedAreCny(user);
     await user.click(screen.getByRole('button', { name: 'Preview tiers' }));
     await screen.findByTestId('abc-summary');
     expect(
@@ -76,6 +82,7 @@ describe('ABC page', () => {
   test('correcting a column or an option discards the preview, so only what was shown is written', async () => {
     const { user } = setup();
     await user.click(screen.getByRole('button', { name: 'Read data' }));
+    await unmarkedAreCny(user);
     await user.click(await screen.findByRole('button', { name: 'Preview tiers' }));
     await screen.findByTestId('abc-summary');
     await user.selectOptions(screen.getByRole('combobox', { name: /Customer/ }), 'Region');
@@ -90,6 +97,7 @@ describe('ABC page', () => {
   test('count method and invalid thresholds', async () => {
     const { user } = setup();
     await user.click(screen.getByRole('button', { name: 'Read data' }));
+    await unmarkedAreCny(user);
     await user.click(await screen.findByRole('radio', { name: 'By number of customers' }));
     expect((screen.getByRole('spinbutton', { name: 'A: top customers' }) as HTMLInputElement).value).toBe('20');
     await user.click(screen.getByRole('button', { name: 'Preview tiers' }));
@@ -106,6 +114,7 @@ describe('ABC page', () => {
   test('value limits A = B are allowed (the B tier is then empty); A above B is refused', async () => {
     const { user } = setup();
     await user.click(screen.getByRole('button', { name: 'Read data' }));
+    await unmarkedAreCny(user);
     const a = await screen.findByRole('spinbutton', { name: 'A up to' });
     const b = screen.getByRole('spinbutton', { name: 'B up to' });
     await user.clear(a);
@@ -122,6 +131,18 @@ describe('ABC page', () => {
     await user.type(a, '95');
     expect(screen.getByText('The A limit cannot be above the B limit.')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Preview tiers' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  test('one value marked ¥ and no currency chosen for the others: the unmarked rows are set aside with the pane’s words', async () => {
+    const { user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Read data' }));
+    await user.click(await screen.findByRole('button', { name: 'Preview tiers' }));
+    await screen.findByTestId('abc-summary');
+    expect(screen.getByTestId('abc-total').textContent).toContain('150');
+    const rejected = screen.getByTestId('rejected-rows');
+    expect(rejected.textContent).toContain('5 row(s) skipped');
+    expect(rejected.textContent).toContain('Row 2: Amount: no currency mark, while other values are marked CNY');
+    expect(rejected.textContent).toContain('"Currency of unmarked values"');
   });
 
   test('settings that cannot be saved are a warning in the pane, not swallowed', async () => {

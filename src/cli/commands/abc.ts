@@ -40,6 +40,8 @@ export async function abcCommand(argv: string[], { io, lang }: CommandContext): 
       value: { type: 'string' },
       map: { type: 'string' },
       ...READ_OPTIONS,
+      'decimal-comma': { type: 'boolean' },
+      currency: { type: 'string' },
       method: { type: 'string' },
       thresholds: { type: 'string' },
       'count-shares': { type: 'string' },
@@ -73,6 +75,8 @@ export async function abcCommand(argv: string[], { io, lang }: CommandContext): 
     thresholds: values.thresholds ? parsePair(values.thresholds, '--thresholds', '80,95', lang) : undefined,
     countShares: values['count-shares'] ? parsePair(values['count-shares'], '--count-shares', '20,30', lang) : undefined,
     group: !values['no-group'],
+    decimalComma: values['decimal-comma'] === true,
+    currency: oneOf(values.currency?.toUpperCase(), ['CNY', 'USD', 'EUR'] as const, '--currency', lang),
     lang,
   };
   await refuseInputAsOutput(values.out, { in: values.in }, lang);

@@ -20,6 +20,7 @@ import { parseMoney, type CurrencyCode } from '../parse/parse-number';
 import type { ParseErrorCode } from '../parse/parse-result';
 import type { RunProgressOptions } from '../run-progress';
 import { eachRow, type TableRows } from '../table-rows';
+import { rowProblemText, type RowProblem } from '../parse/row-problem';
 
 /**
  * ABC from a table of rows: finds the customer and value columns, reads every row (rejecting
@@ -49,13 +50,25 @@ export interface AbcRunOptions {
   lang?: Lang;
   /** How many rejected rows to keep with their reasons (all are counted). Default 1,000. */
   keepRejected?: number;
+  /**
+   * Read text values with a decimal comma (`1.234,56`). Without it, a value column that holds any
+   * decimal comma is refused as a whole (AbcInputError 'decimal-comma-column'), never half-read.
+   */
+  decimalComma?: boolean;
+  /**
+   * The currency of values without a currency mark. Without it, when any value carries a mark,
+   * the rows whose values carry none are set aside rather than summed as if they were marked.
+   */
+  currency?: CurrencyCode;
+  /** How the front end names those two choices in its messages (default: the CLI's options). */
+  choiceNames?: { decimalComma: string; currency: string };
   /** Progress every `progressEvery` rows and cancellation (see run-progress). */
   onProgress?: RunProgressOptions['onProgress'];
   signal?: AbortSignal;
   progressEvery?: number;
 }
 
-export type AbcRejectCode = 'blank-customer' | 'currency-mismatch' | ParseErrorCode;
+export type AbcRejectCode = 'blank-customer' | 'currency-mismatch' | 'currency-missing' | RowProblem['code'] | ParseErrorCode;
 
 export interface AbcRejectedRow {
   row: number;
@@ -121,7 +134,7 @@ export interface AbcResult {
 /** The table cannot be used at all (columns missing, options invalid): nothing was computed. */
 export class AbcInputError extends Error {
   constructor(
-    readonly code: 'missing-columns' | AbcOptionProblem,
+    readonly code: 'missing-columns' | 'decimal-comma-column' | 'decimal-point-column' | AbcOptionProblem,
     message: string,
     /** missing-columns: what was not found and the headers there were, for each front end to say how to name them. */
     readonly columns?: { missing: string[]; headers: string[] },
@@ -168,11 +181,26 @@ export async function runAbc(table: AbcTable, options: AbcRunOptions = {}): Prom
   const names: string[] = [];
   const rowCounts: number[] = [];
   const itemRows: number[] = [];
-  const sums = new ExactAccumulator();
+  let sums = new ExactAccumulator();
   const rejectedRows: AbcRejectedRow[] = [];
   let rejectedCount = 0;
   let rowsRead = 0;
-  let currency: CurrencyCode | undefined;
+  let currency: CurrencyCode | undefined = options.currency;
+  const choices = options.choiceNames ?? { decimalComma: '--decimal-comma', currency: '--currency' };
+  const decimalComma = options.decimalComma === true;
+  /**
+   * The first value written in the other style than the column is read in (a decimal comma when
+   * read with points, a decimal point when read with commas): the whole run is refused, since the
+   * column's other values (1.000, 1,000) cannot be told apart safely (docs/rules/parsing.md).
+   */
+  let styleSeen: { row: number; header: string; input: string } | undefined;
+  /**
+   * Rows accepted without a currency mark, kept until a marked value shows the column is marked:
+   * then they are taken out of the sums and set aside (docs/rules/abc.md, currencies).
+   */
+  let marked = options.currency !== undefined;
+  const unmarked = { rows: [] as number[], ids: [] as number[], m: [] as number[], s: [] as number[], big: new Map<number, Decimal>() };
+  let rowMark: CurrencyCode | undefined;
 
   const reject = (row: number, fieldName: string, code: AbcRejectCode, reason: string) => {
     rejectedCount++;
@@ -189,7 +217,8 @@ export async function runAbc(table: AbcTable, options: AbcRunOptions = {}): Prom
       factor.big = undefined;
       return true;
     }
-    if (typeof cell === 'string' && readPlainDecimal(cell, fast)) {
+    // With decimal commas, "1.000" is a thousand: only texts without . and , take the fast path.
+    if (typeof cell === 'string' && (!decimalComma || !/[.,]/.test(cell)) && readPlainDecimal(cell, fast)) {
       factor.m = fast.m;
       factor.s = fast.s;
       factor.big = undefined;
@@ -201,8 +230,10 @@ export async function runAbc(table: AbcTable, options: AbcRunOptions = {}): Prom
       factor.big = undefined;
       return true;
     }
-    const parsed = parseMoney(cell);
+    const parsed = parseMoney(cell, { decimalComma });
     if (!parsed.ok) {
+      if (parsed.error.code === (decimalComma ? 'decimal-point' : 'decimal-comma'))
+        styleSeen ??= { row, header: headers[col], input: String(parsed.error.input) };
       reject(row, headers[col], parsed.error.code, t('rejectedValue', { header: headers[col], message: parseErrorMessage(parsed.error, lang) }));
       return false;
     }
@@ -213,13 +244,39 @@ export async function runAbc(table: AbcTable, options: AbcRunOptions = {}): Prom
         return false;
       }
       currency = c;
+      rowMark = c;
     }
     factor.big = parsed.value.amount;
     return true;
   };
 
-  const handle = (cells: readonly unknown[], row: number) => {
+  const rejectUnmarked = (row: number) =>
+    reject(row, valueHeaders.join('*'), 'currency-missing', t('rejectedNoCurrency', { header: valueHeaders.join('*'), currency: currency ?? '', choice: choices.currency }));
+
+  /** The column turned out to be marked: rows summed without a mark come out of the sums and are set aside. */
+  const retractUnmarked = () => {
+    for (let k = 0; k < unmarked.rows.length; k++) {
+      const id = unmarked.ids[k];
+      const big = unmarked.big.get(k);
+      if (big !== undefined) sums.add(id, big.neg());
+      else sums.addScaled(id, -unmarked.m[k], unmarked.s[k]);
+      rowCounts[id]--;
+      rejectUnmarked(unmarked.rows[k]);
+    }
+    unmarked.rows = [];
+    unmarked.ids = [];
+    unmarked.m = [];
+    unmarked.s = [];
+    unmarked.big.clear();
+  };
+
+  const handle = (cells: readonly unknown[], row: number, problem?: RowProblem) => {
     rowsRead++;
+    if (problem) {
+      // The file reader could not line the row up with the header: none of its fields can be trusted.
+      reject(row, '', problem.code, rowProblemText(problem, lang));
+      return;
+    }
     const rawCustomer = cells[customerCol];
     const customer = rawCustomer === null || rawCustomer === undefined ? '' : typeof rawCustomer === 'string' ? rawCustomer.trim() : String(rawCustomer).trim();
     if (customer === '') {
@@ -229,6 +286,7 @@ export async function runAbc(table: AbcTable, options: AbcRunOptions = {}): Prom
     let m = 1;
     let s = 0;
     let big: Decimal | undefined;
+    rowMark = undefined;
     for (const col of valueCols) {
       if (!readValue(cells[col], row, col)) return;
       if (factor.big !== undefined || big !== undefined) {
@@ -242,6 +300,13 @@ export async function runAbc(table: AbcTable, options: AbcRunOptions = {}): Prom
         } else big = scaledToDecimal(m, s).times(scaledToDecimal(factor.m, factor.s));
       }
     }
+    if (rowMark && !marked) {
+      marked = true;
+      retractUnmarked();
+    } else if (!rowMark && marked && options.currency === undefined) {
+      rejectUnmarked(row);
+      return;
+    }
     let id: number | undefined = grouped ? ids.get(customer) : undefined;
     if (id === undefined) {
       id = sums.push();
@@ -253,9 +318,35 @@ export async function runAbc(table: AbcTable, options: AbcRunOptions = {}): Prom
     rowCounts[id]++;
     if (big !== undefined) sums.add(id, big);
     else sums.addScaled(id, m, s);
+    if (!marked) {
+      if (big !== undefined) unmarked.big.set(unmarked.rows.length, big);
+      unmarked.rows.push(row);
+      unmarked.ids.push(id);
+      unmarked.m.push(m);
+      unmarked.s.push(s);
+    }
   };
 
   await eachRow(table, options, handle);
+  unmarked.rows = [];
+  if (styleSeen)
+    throw new AbcInputError(
+      decimalComma ? 'decimal-point-column' : 'decimal-comma-column',
+      t(decimalComma ? 'decimalPointColumn' : 'decimalCommaColumn', { ...styleSeen, choice: choices.decimalComma }),
+    );
+  rejectedRows.sort((a, b) => a.row - b.row);
+  // Customers whose every row was set aside afterwards (no currency mark) are not customers.
+  if (rowCounts.some((n) => n === 0)) {
+    const keepIds = names.flatMap((_, i) => (rowCounts[i] > 0 ? [i] : []));
+    const compact = new ExactAccumulator();
+    for (const i of keepIds) compact.add(compact.push(), sums.value(i));
+    names.splice(0, names.length, ...keepIds.map((i) => names[i]));
+    const counts = keepIds.map((i) => rowCounts[i]);
+    const firstRows = keepIds.map((i) => itemRows[i]);
+    rowCounts.splice(0, rowCounts.length, ...counts);
+    itemRows.splice(0, itemRows.length, ...firstRows);
+    sums = compact;
+  }
 
   const fastValues = sums.scaled();
   const ranking = fastValues ? rankAbcScaled(names, fastValues, abc) : rankAbcDecimal(names, names.map((_, i) => sums.value(i)), abc);

@@ -16,6 +16,7 @@ import { resolveColumns, type FieldDef } from '../parse/column-map';
 import { serialToIso } from '../parse/parse-date';
 import type { RunProgressOptions } from '../run-progress';
 import { eachRow, isBlankRow, type TableRows } from '../table-rows';
+import { rowProblemText } from '../parse/row-problem';
 
 /**
  * Runs one bonus scheme on a table of rows as read from a sheet or a file: finds the columns by
@@ -118,16 +119,21 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
   const rejectedRows: RejectedRow[] = [];
   let rejectedCount = 0;
   let rowsRead = 0;
-  await eachRow(table, options, (rowCells, row) => {
+  await eachRow(table, options, (rowCells, row, problem) => {
     if (isBlankRow(rowCells)) return;
     rowsRead++;
-    cells.at(rowCells);
     let reason: string | undefined;
-    try {
-      reason = reader.read(row);
-    } catch (err) {
-      if (!(err instanceof RowError)) throw err;
-      reason = err.message;
+    if (problem) {
+      // The file reader could not line the row up with the header: none of its fields can be trusted.
+      reason = rowProblemText(problem, lang);
+    } else {
+      cells.at(rowCells);
+      try {
+        reason = reader.read(row);
+      } catch (err) {
+        if (!(err instanceof RowError)) throw err;
+        reason = err.message;
+      }
     }
     if (reason === undefined) return;
     rejectedCount++;

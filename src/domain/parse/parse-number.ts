@@ -45,17 +45,36 @@ const PLAIN = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
 const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const SCIENTIFIC = /^(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d+$/;
 
-export function parseMoney(input: unknown): Parsed<Money> {
+/** The largest magnitude a spreadsheet cell holds (Excel's limit; LibreOffice reads more as 0). */
+export const MAX_CELL_NUMBER = 9.99999999999999e307;
+const MAX_CELL_DECIMAL = new Decimal('9.99999999999999e307');
+/** More digits than this in one number is refused (an amount never has them). */
+export const MAX_DIGITS = 30;
+
+export interface NumberStyle {
+  /**
+   * Read text with a decimal comma, as European spreadsheets write it: `1.234,56`, `1 234,5`,
+   * `12,5` (a column the user chose to read so; docs/rules/parsing.md). Numbers held as numbers
+   * are not affected.
+   */
+  decimalComma?: boolean;
+}
+
+export function parseMoney(input: unknown, style: NumberStyle = {}): Parsed<Money> {
   if (input === null || input === undefined) return fail('empty', input);
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) return fail('not-finite', input);
+    if (Math.abs(input) > MAX_CELL_NUMBER) return fail('out-of-range', input);
     // String(n) is the shortest decimal that reads back as n: 0.1 stays 0.1, -0 becomes 0.
     return ok({ amount: new Decimal(String(input)) });
   }
   if (typeof input === 'bigint') return ok({ amount: new Decimal(input.toString()) });
-  if (isDecimal(input)) return input.isFinite() ? ok({ amount: input }) : fail('not-finite', input);
+  if (isDecimal(input)) {
+    if (!input.isFinite()) return fail('not-finite', input);
+    return input.abs().gt(MAX_CELL_DECIMAL) ? fail('out-of-range', input) : ok({ amount: input });
+  }
   if (typeof input !== 'string') return fail('not-a-number', input);
-  return parseMoneyText(input);
+  return parseMoneyText(input, style.decimalComma === true);
 }
 
 /** Most decimals the fast path below reads (the scale the exact accumulators work with). */
@@ -163,7 +182,10 @@ export function parsePercent(input: unknown): Parsed<Decimal> {
   return ok(r.value.amount);
 }
 
-function parseMoneyText(raw: string): Parsed<Money> {
+const COMMA_PLAIN = /^(?:\d+(?:,\d*)?|,\d+)$/;
+const COMMA_GROUPED = /^\d{1,3}(?:([. ])\d{3})(?:\1\d{3})*(?:,\d+)?$/;
+
+function parseMoneyText(raw: string, decimalComma = false): Parsed<Money> {
   let s = cleanTyped(raw);
   if (s === '') return fail('empty', raw);
   let negative = false;
@@ -216,8 +238,16 @@ function parseMoneyText(raw: string): Parsed<Money> {
       s = s.slice(0, -word.length).trim();
       break;
     }
+  // Counted before anything else is done with a text that may be megabytes of digits.
+  if (s.length > MAX_DIGITS && countDigits(s) > MAX_DIGITS) return fail('too-many-digits', raw);
   let digits: string;
-  if (PLAIN.test(s)) digits = s;
+  if (decimalComma) {
+    if (COMMA_PLAIN.test(s)) digits = s.replace(',', '.');
+    else if (COMMA_GROUPED.test(s)) digits = s.replace(/[. ]/g, '').replace(',', '.');
+    else if (exponent === 0 && SCIENTIFIC.test(s) && !s.includes('.')) digits = s;
+    else if (PLAIN.test(s) || GROUPED.test(s)) return fail('decimal-point', raw);
+    else return fail('not-a-number', raw);
+  } else if (PLAIN.test(s)) digits = s;
   else if (GROUPED.test(s)) digits = s.replace(/,/g, '');
   else if (exponent === 0 && SCIENTIFIC.test(s)) digits = s;
   else if (/^[\d.,\s]+$/.test(s) && /\d[,\s]\d/.test(s)) return fail('decimal-comma', raw);
@@ -225,6 +255,18 @@ function parseMoneyText(raw: string): Parsed<Money> {
   let amount = new Decimal(digits);
   if (!amount.isFinite()) return fail('not-finite', raw);
   if (exponent) amount = amount.times(new Decimal(10).pow(exponent));
+  if (amount.abs().gt(MAX_CELL_DECIMAL)) return fail('out-of-range', raw);
   if (negative && !amount.isZero()) amount = amount.neg();
   return ok(currency ? { amount, currency } : { amount });
+}
+
+/** Digits of a number's text, not counting an exponent's. */
+function countDigits(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 101 || c === 69) break; // e, E
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
 }

@@ -6,10 +6,16 @@ export type ParseErrorCode =
   /** Blank cell or only spaces. Whether that is an error is the caller's decision. */
   | 'empty'
   | 'not-a-number'
-  /** `1 234,5`, `1.234,5`, `1,23`: a decimal comma or odd grouping, out of scope (docs/rules/parsing.md). */
+  /** `1 234,5`, `1.234,5`, `1,23`: a decimal comma or odd grouping (docs/rules/parsing.md; read with the decimal-comma choice). */
   | 'decimal-comma'
+  /** `1,234.5` in a column read with decimal commas. */
+  | 'decimal-point'
   /** Infinity, NaN, or a number too large to be an amount. */
   | 'not-finite'
+  /** Beyond what a spreadsheet cell holds: |x| > 9.99999999999999E+307 (docs/rules/parsing.md). */
+  | 'out-of-range'
+  /** More than 30 digits: no amount has them; a cell of thousands of digits is a broken export. */
+  | 'too-many-digits'
   /** A bare number above 1 in a percent field: 12 could mean 12 % or 1,200 %. */
   | 'ambiguous-percent'
   /** Two different currency marks in one value, e.g. `$100 元`. */

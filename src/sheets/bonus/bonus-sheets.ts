@@ -200,10 +200,12 @@ function buildOrdersSheet(lines: NewCustomerLine[], t: T, R: RulesRefs): { sheet
   const b = new SheetBuilder(name);
   const cols = [
     t('colCustomer'), t('colRep'), t('colDate'), t('colAmount'), t('colCurrency2'), t('colMargin'), t('colPrepayment'),
-    t('colCustomerType'), t('colSelfDeveloped'), t('colRate'), t('colAmountCny'), t('colSourceRow'),
+    t('colCustomerType'), t('colSelfDeveloped'), t('colRate'), t('colAmountCny'), t('colSourceRow'), t('colCustomerFirst'),
   ];
   header(b, name, t('purposeOrders'), '', t('legend'), cols.length);
-  cols.forEach((h, i) => b.at(HEADER_ROW, i + 1, h, STYLE.header, i >= 9 && i <= 10 ? t('liveNote', { rules: R.sheetName }) : undefined));
+  cols.forEach((h, i) =>
+    b.at(HEADER_ROW, i + 1, h, STYLE.header, i >= 9 && i <= 10 ? t('liveNote', { rules: R.sheetName }) : i === 12 ? t('customerFirstNote') : undefined),
+  );
   const byCustomer = new Map<string, NewCustomerLine[]>();
   for (const l of lines) {
     const list = byCustomer.get(l.customer);
@@ -216,6 +218,11 @@ function buildOrdersSheet(lines: NewCustomerLine[], t: T, R: RulesRefs): { sheet
   for (const customer of [...byCustomer.keys()].sort()) {
     const start = r;
     const pairs = byCustomer.get(customer)!.sort((a, b) => (a.rep < b.rep ? -1 : a.rep > b.rep ? 1 : 0));
+    const end = start + pairs.reduce((k, l) => k + l.orders.length, 0) - 1;
+    // The customer's first order of all reps: its earliest date, and on that date its earliest source row.
+    const dates = `$C$${start}:$C$${end}`;
+    const rows = `$L$${start}:$L$${end}`;
+    const isFirst = (row: number) => ifYes(R, `AND(C${row}=MIN(${dates}),COUNTIFS(${dates},C${row},${rows},"<"&L${row})=0)`);
     const pairRanges: [number, number][] = [];
     for (const line of pairs) {
       const ps = r;
@@ -232,6 +239,7 @@ function buildOrdersSheet(lines: NewCustomerLine[], t: T, R: RulesRefs): { sheet
         b.at(r, 10, { formula: `VLOOKUP(E${r},${R.fx},2,FALSE)` }, style(STYLE.computed, { numFmt: '0.0000' }));
         b.at(r, 11, { formula: `D${r}*J${r}` }, style(STYLE.computed, { numFmt: NUMFMT.decimal2 }));
         b.at(r, 12, o.row, { border: COLORS.border });
+        b.at(r, 13, { formula: isFirst(r) }, STYLE.computed);
         r++;
       }
       pairRanges.push([ps, r - 1]);
@@ -241,7 +249,7 @@ function buildOrdersSheet(lines: NewCustomerLine[], t: T, R: RulesRefs): { sheet
   const last = Math.max(r - 1, HEADER_ROW + 1);
   b.validation({ ref: `I${HEADER_ROW + 1}:I${last}`, rule: { type: 'list', values: [R.yes, R.no] } });
   b.validation({ ref: `C${HEADER_ROW + 1}:C${last}`, rule: { type: 'date', min: new Date(Date.UTC(1900, 0, 1)) } });
-  b.widths([16, 12, 11, 14, 8, 9, 11, 12, 10, 10, 14, 9]);
+  b.widths([16, 12, 11, 14, 8, 9, 11, 12, 10, 10, 14, 9, 10]);
   b.configure({
     freeze: { rows: HEADER_ROW, columns: 2 },
     print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: `${HEADER_ROW}:${HEADER_ROW}` },
@@ -265,7 +273,8 @@ function newCustomerCols(t: T, R: RulesRefs, ranges: OrderRanges): Col<NewCustom
     { header: t('colCustomer'), width: 16, kind: 'data', cell: (l) => l.customer, statement: true },
     { header: t('colFirstOrder'), width: 11, kind: 'formula', numFmt: NUMFMT.date, cell: (l) => ({ formula: `MIN(${rng(l, 'C', 'customer')})` }), statement: true },
     { header: t('colRepFirst'), width: 11, kind: 'formula', numFmt: NUMFMT.date, cell: (l) => ({ formula: `MIN(${dates(l)})` }) },
-    { header: t('colDeveloper'), width: 9, kind: 'formula', cell: (l) => ({ formula: ifYes(R, `COUNTIF(${rng(l, 'I', 'pair')},${Y})>0`) }) },
+    // The rep developed the customer when the customer's first order of all is the rep's and is marked self-developed.
+    { header: t('colDeveloper'), width: 9, kind: 'formula', cell: (l) => ({ formula: ifYes(R, `COUNTIFS(${rng(l, 'M', 'pair')},${Y},${rng(l, 'I', 'pair')},${Y})>0`) }) },
     { header: t('colWindowEnd'), width: 11, kind: 'formula', numFmt: NUMFMT.date, cell: (_, r) => ({ formula: `EDATE(C${r},${nc.windowMonths})-1` }), statement: true },
     { header: t('colOrdersIn'), width: 8, kind: 'formula', numFmt: NUMFMT.integer, statement: true, cell: (l, r) => ({ formula: `COUNTIFS(${dates(l)},">="&C${r},${dates(l)},"<="&F${r})` }) },
     { header: t('colSumIn'), width: 14, kind: 'formula', numFmt: NUMFMT.decimal2, statement: true, cell: (l, r) => ({ formula: `SUMIFS(${rng(l, 'K', 'pair')},${dates(l)},">="&C${r},${dates(l)},"<="&F${r})` }) },

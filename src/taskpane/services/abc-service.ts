@@ -1,5 +1,6 @@
 import { runAbc, type AbcResult } from '../../domain/abc/run';
 import { findAbcColumns } from '../../domain/abc/columns';
+import paneMessages from '../../i18n/taskpane';
 import type { TableData } from '../../host/workbook-host';
 import { buildAbcSheets } from '../../sheets/abc/result-sheet';
 import type { Lang, SheetSpec } from '../../sheets/core/sheet-spec';
@@ -16,6 +17,10 @@ export interface AbcOptions {
   /** Value method: the customer crossing a threshold goes to the lower tier (default: stays in the upper one). */
   crossingToLower: boolean;
   groupByCustomer: boolean;
+  /** Read text values with decimal commas (1.234,5); without, a column holding one is refused whole. */
+  decimalComma?: boolean;
+  /** Currency of values without a mark; without, such rows are set aside when other values are marked. */
+  currency?: 'CNY' | 'USD' | 'EUR';
 }
 
 export interface AbcSummary {
@@ -50,6 +55,12 @@ export interface AbcService {
     signal?: AbortSignal,
     onProgress?: (fraction: number) => void,
   ): Promise<AbcComputation>;
+}
+
+/** The pane's label of a choice, quoted, for the engine's messages. */
+function paneChoice(lang: Lang, key: 'decimalComma' | 'currency'): string {
+  const label = paneMessages[lang][key === 'decimalComma' ? 'abcDecimalComma' : 'abcUnmarkedCurrency'];
+  return lang === 'zh-CN' ? `“${label}”` : `"${label}"`;
 }
 
 /** How many rejected rows the pane lists (all are counted). */
@@ -93,6 +104,10 @@ export function createAbcService(buildSheets: AbcSheetsBuilder = resultSheets): 
             crossing: options.crossingToLower ? 'exclude' : 'include',
             group: options.groupByCustomer,
             keepRejected: SHOWN_REJECTED,
+            decimalComma: options.decimalComma === true,
+            currency: options.currency,
+            // The engine's messages name these choices as the pane shows them.
+            choiceNames: { decimalComma: paneChoice(lang, 'decimalComma'), currency: paneChoice(lang, 'currency') },
             lang,
           },
         );

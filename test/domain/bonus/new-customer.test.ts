@@ -135,7 +135,7 @@ describe('new-customer bonus, exact reading of docs/rules/bonus/new-customer.md'
     expect([l.quarter, l.payMonth]).toEqual([quarter, paid]);
   });
 
-  test('new for a rep: marked as developer, and nobody ordered before the rep’s first order', async () => {
+  test('new for a rep only when the customer’s first order of all is the rep’s and is marked self-developed', async () => {
     const r = await run([
       ['Wang', 'X', '2026-01-03', '1,000', '12%', '', 'trade', 'no'],
       ['Li', 'X', '2026-01-05', '100,000', '12%'],
@@ -146,11 +146,52 @@ describe('new-customer bonus, exact reading of docs/rules/bonus/new-customer.md'
       ['Zhao', 'Y', '2026-03-05', '100,000', '12%', '', 'trade', 'no'],
     ]);
     const by = (rep: string) => r.lines.find((l) => l.rep === rep)!;
-    expect(by('Li').eligible).toBe(false);
-    expect(by('Li').reason).toContain('the customer first ordered on 2026-01-03, before this rep’s first order on 2026-01-05');
-    expect(by('Wang').reason).toContain('Wang is not marked as the developer');
+    // X's first order (Wang's, row 2) is unmarked: nobody, Li's marked orders included, earns the bonus.
+    for (const rep of ['Li', 'Wang']) {
+      expect(by(rep).eligible).toBe(false);
+      expect(by(rep).developer).toBe(false);
+      expect(by(rep).reason).toContain('the customer’s first order (2026-01-03, row 2, by Wang) is not marked self-developed, so nobody earns a new-customer bonus for it');
+    }
     expect(by('Zhao').eligible).toBe(false);
+    expect(by('Zhao').reason).toContain('(2026-01-05, row 6, by Zhao) is not marked self-developed');
     expect(r.lines).toHaveLength(3);
+  });
+
+  test('a first order left unmarked and the later ones marked, all by one rep: no bonus', async () => {
+    const r = await run([
+      ['Li', 'X', '2026-01-05', '100,000', '12%', '', 'trade', 'no'],
+      ['Li', 'X', '2026-02-05', '100,000', '12%'],
+      ['Li', 'X', '2026-03-05', '100,000', '12%'],
+    ]);
+    expect(r.lines[0]).toMatchObject({ eligible: false, developer: false });
+    expect(r.lines[0].bonus.toString()).toBe('0');
+    expect(r.lines[0].reason).toMatch(/^no bonus: the customer’s first order \(2026-01-05, row 2, by Li\) is not marked self-developed/);
+    // Marking the first order instead makes the same orders pay.
+    const marked = await run([
+      ['Li', 'X', '2026-01-05', '100,000', '12%'],
+      ['Li', 'X', '2026-02-05', '100,000', '12%', '', 'trade', 'no'],
+      ['Li', 'X', '2026-03-05', '100,000', '12%', '', 'trade', 'no'],
+    ]);
+    expect(marked.lines[0]).toMatchObject({ eligible: true, developer: true });
+    expect(marked.lines[0].bonus.toString()).toBe('2500');
+  });
+
+  test('two reps marked on the customer’s first day: only the earlier row’s rep is the developer; a later marked rep is not', async () => {
+    const r = await run([
+      ['Wang', 'X', '2026-01-05', '100,000', '12%'],
+      ['Li', 'X', '2026-01-05', '100,000', '12%'],
+      ['Li', 'X', '2026-02-05', '100,000', '12%'],
+      ['Li', 'X', '2026-03-05', '100,000', '12%'],
+      ['Wang', 'X', '2026-02-06', '100,000', '12%'],
+      ['Wang', 'X', '2026-03-06', '100,000', '12%'],
+      ['Zhao', 'X', '2026-02-01', '1,000', '12%'],
+    ]);
+    const by = (rep: string) => r.lines.find((l) => l.rep === rep)!;
+    expect(by('Wang')).toMatchObject({ eligible: true, developer: true });
+    for (const rep of ['Li', 'Zhao']) {
+      expect(by(rep)).toMatchObject({ eligible: false, developer: false });
+      expect(by(rep).reason).toContain('the customer’s first order (2026-01-05, row 2) is by Wang, who developed the customer');
+    }
   });
 
   test('lines are settled by bonus quarter: --period keeps the lines whose quarter ends inside it', async () => {

@@ -67,6 +67,27 @@ beforeAll(async () => {
     cases.push({ label: 'edited-rules', result: after, sheets, file: await writeSheets(sheets, path.join(dir, 'edited-rules.xlsx')) });
   }
 
+  // The developer rule (docs/rules/bonus/new-customer.md): only the rep of the customer's first order
+  // of all, when that order is marked self-developed. Every other gate passes for every line here.
+  {
+    const o = (rep: string, customer: string, date: string, self: string) => [rep, customer, date, '100,000', 'CNY', '12%', '', 'trade', self];
+    const rows = [
+      // X: Li's first order unmarked, the later two marked → nobody.
+      o('Li', 'X', '2026-01-05', 'no'), o('Li', 'X', '2026-02-05', 'yes'), o('Li', 'X', '2026-03-05', 'yes'),
+      // Y: Wang's first order marked → Wang.
+      o('Wang', 'Y', '2026-01-10', 'yes'), o('Wang', 'Y', '2026-02-10', 'no'), o('Wang', 'Y', '2026-03-10', 'no'),
+      // Z: Zhao (row 8) and Sun (row 9) both marked on Z's first day; Zhao's row comes first → Zhao only.
+      o('Zhao', 'Z', '2026-01-20', 'yes'), o('Sun', 'Z', '2026-01-20', 'yes'),
+      o('Sun', 'Z', '2026-02-20', 'yes'), o('Sun', 'Z', '2026-03-20', 'yes'),
+      o('Zhao', 'Z', '2026-02-21', 'no'), o('Zhao', 'Z', '2026-03-21', 'no'),
+      // W: Wang's first order unmarked; Li orders later, all marked → nobody.
+      o('Wang', 'W', '2026-01-02', 'no'), o('Li', 'W', '2026-01-03', 'yes'), o('Li', 'W', '2026-02-03', 'yes'), o('Li', 'W', '2026-03-03', 'yes'),
+    ];
+    const result = await runBonus('new-customer', { headers: HEADERS['new-customer'], rows }, { fx, lang: 'en-US', computedAt });
+    const sheets = buildBonusSheets(result);
+    cases.push({ label: 'developer-rule', result, sheets, file: await writeSheets(sheets, path.join(dir, 'developer-rule.xlsx')) });
+  }
+
   // Nothing but rejected rows: the sheets still open without an error and list the rows set aside.
   {
     const rows = [
@@ -108,7 +129,7 @@ const colOf = (spec: SheetSpec, header: string) => {
 };
 const cents = (v: unknown) => Math.round(Number(v) * 100);
 
-test.each([...SCHEMES.flatMap((s) => SEEDS.map((seed) => `${s}-${seed}-${seed % 2 ? 'en-US' : 'zh-CN'}`)), 'edited-rules', 'empty'])(
+test.each([...SCHEMES.flatMap((s) => SEEDS.map((seed) => `${s}-${seed}-${seed % 2 ? 'en-US' : 'zh-CN'}`)), 'edited-rules', 'developer-rule', 'empty'])(
   '%s: every formula’s stored value (computed by IronCalc) equals LibreOffice’s recalculation',
   async (label) => {
     const c = cases.find((x) => x.label === label)!;
@@ -186,6 +207,35 @@ describe('bonus sheets recalculated by LibreOffice equal the engine', () => {
     expect(engine.some((x) => ![0, 30000, 50000, 80000, 100000].includes(x))).toBe(true);
     expect(lines.map((_, i) => cents(values.get(`L${7 + i}`)))).toEqual(engine);
   });
+});
+
+test('developer rule: a customer whose first order is unmarked pays nobody, later marked orders notwithstanding — in the engine and in LibreOffice’s recalculation', async () => {
+  const c = cases.find((x) => x.label === 'developer-rule')!;
+  const wb = await readWorkbook(c.out!);
+  expect(errorCells(wb)).toEqual([]);
+  const main = c.sheets[0];
+  const values = bySheet(wb, main.name);
+  const t = (await import('../../../src/i18n/bonus-sheets')).default['en-US'];
+  const col = (h: string) => colOf(main, h);
+  const lines = [...c.result.lines].sort((a, b) => (a.rep < b.rep ? -1 : a.rep > b.rep ? 1 : 0)) as NewCustomerLine[];
+  const engine = lines.map((l) => `${l.rep}/${l.customer}: developer ${l.developer ? 'Yes' : 'No'}, eligible ${l.eligible ? 'Yes' : 'No'}, ${l.bonus.toNumber()}`);
+  const sheet = lines.map((l, i) => {
+    const r = 7 + i;
+    return `${values.get(`A${r}`)}/${values.get(`B${r}`)}: developer ${values.get(`${col(t.colDeveloper)}${r}`)}, eligible ${values.get(`${col(t.colEligible)}${r}`)}, ${values.get(`${col(t.colBonus)}${r}`)}`;
+  });
+  // Worked out by hand from the rule (all other gates pass: 3 orders of ¥100,000 at 12 % each).
+  expect(engine).toEqual([
+    'Li/X: developer No, eligible No, 0',
+    'Li/W: developer No, eligible No, 0',
+    'Sun/Z: developer No, eligible No, 0',
+    'Wang/Y: developer Yes, eligible Yes, 2500',
+    'Wang/W: developer No, eligible No, 0',
+    'Zhao/Z: developer Yes, eligible Yes, 2500',
+  ]);
+  expect(sheet).toEqual(engine);
+  const x = lines.find((l) => l.customer === 'X')!;
+  expect(x.reason).toContain('the customer’s first order (2026-01-05, row 2, by Li) is not marked self-developed');
+  expect(lines.find((l) => l.rep === 'Sun')!.reason).toContain('the customer’s first order (2026-01-20, row 8) is by Zhao, who developed the customer');
 });
 
 test('a run with no line at all still gives error-free sheets listing the rejected rows', async () => {

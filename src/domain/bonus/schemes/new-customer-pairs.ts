@@ -126,13 +126,12 @@ const TO = 1;
 const FIRST = 2; // the pair's first order (index in the order store; −1: none yet), its date and row
 const FIRST_DATE = 3;
 const FIRST_ROW = 4;
-const DEVELOPER = 5; // 1: some order marks the rep as the developer
-const IN_WINDOW = 6; // orders inside the window
+const IN_WINDOW = 5; // orders inside the window
 const TALLY_FIELDS = 8; // 32 bytes: half a cache line
 
 /**
  * What the settlement gathers per pair in one pass over the orders: the pair's first order
- * (earliest date, then row), whether any order marks its rep as the developer, and the count and
+ * (earliest date, then row), and the count and
  * exact sums of the orders inside its customer's window — Σ CNY amount and Σ CNY amount × margin.
  */
 export class PairTally {
@@ -166,10 +165,6 @@ export class PairTally {
     }
   }
 
-  markDeveloper(p: number): void {
-    this.records.set(p, DEVELOPER, 1);
-  }
-
   inWindow(p: number, date: number): boolean {
     return date >= this.records.get(p, FROM) && date < this.records.get(p, TO);
   }
@@ -188,10 +183,6 @@ export class PairTally {
 
   firstDate(p: number): number {
     return this.records.get(p, FIRST_DATE);
-  }
-
-  isDeveloper(p: number): boolean {
-    return this.records.get(p, DEVELOPER) === 1;
   }
 
   ordersInWindow(p: number): number {

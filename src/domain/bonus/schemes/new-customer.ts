@@ -9,10 +9,10 @@ import { ZERO, roundHalfUp, type Decimal } from '../../exact/decimal';
 import { copyExact, exactCmp, exactFromDecimal, exactSign, exactTimes, exactToDecimal, exactValue, type ExactValue } from '../../exact/exact-accumulator';
 
 /**
- * Self-developed new-customer bonus, read exactly as docs/rules/bonus/new-customer.md fixes it
- * (that page also states the updated developer rule of issue 11, which this code does not follow yet):
- * - d0 is the customer's first order date over all reps; the customer is new for a rep when the
- *   rep is marked as its developer and has no later first order than d0 (nobody ordered before);
+ * Self-developed new-customer bonus, read exactly as docs/rules/bonus/new-customer.md fixes it:
+ * - the customer's first order is its earliest over all reps (by date, then row); d0 is its date;
+ *   the customer is new for a rep only when that order is the rep's and is marked self-developed;
+ *   when it is not marked, nobody earns the bonus for that customer (every line says why);
  * - the window is [d0, EDATE(d0, 3)); at least 3 of the rep's orders must fall inside it;
  * - the margin is Σ amount × margin ÷ Σ amount over those orders (not the plain mean);
  * - an industrial customer's first order needs prepayment ≥ 50 %;
@@ -89,14 +89,13 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
       tally.setWindow(p, pairs.d0(c), windowEnds[c]);
     }
     // One pass over the orders in the order they were stored (a sequential read of the store):
-    // per pair, its first order, the developer mark, and the orders inside the window.
+    // per pair, its first order and the orders inside the window.
     const cny = exactValue();
     const margin = exactValue();
     for (let k = 0; k < store.size; k++) {
       const p = store.pair(k);
       const date = store.date(k);
       tally.noteOrder(p, k, date, store.row(k));
-      if (store.selfDeveloped(k)) tally.markDeveloper(p);
       if (tally.inWindow(p, date)) tally.addInWindow(p, store.cny(k, cny), store.margin(k, margin));
     }
 
@@ -115,13 +114,22 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
       const quarterText = quarterLabel(quarter);
       const payMonth = monthAfterQuarter(quarter, r.payMonthsAfterQuarter);
       const window = { from: isoOf(d0), to: isoOf(lastDay), min: r.minOrders };
+      // The customer's first order of all: the earliest of its pairs' first orders (date, then row).
+      let firstPair = pairs.firstPair(c);
+      for (let p = pairs.nextPair(firstPair); p >= 0; p = pairs.nextPair(p)) {
+        const date = tally.firstDate(p);
+        const best = tally.firstDate(firstPair);
+        if (date < best || (date === best && store.row(tally.firstOrder(p)) < store.row(tally.firstOrder(firstPair)))) firstPair = p;
+      }
+      const customerFirst = tally.firstOrder(firstPair);
+      const firstMarked = store.selfDeveloped(customerFirst);
+      const firstFacts = { d0: window.from, row: store.row(customerFirst), rep: pairs.repName(firstPair) };
       for (let p = pairs.firstPair(c); p >= 0; p = pairs.nextPair(p)) {
         const rep = pairs.repName(p);
         const first = tally.firstOrder(p);
-        const developer = tally.isDeveloper(p);
+        const developer = firstMarked && p === firstPair;
         const n = tally.ordersInWindow(p);
-        const noEarlier = tally.firstDate(p) === d0;
-        if (developer && noEarlier) developments.push({ rep, customer, d0 });
+        if (developer) developments.push({ rep, customer, d0 });
         const sumCny = tally.sumCny(p);
         tally.sumCnyExact(p, sumX);
         tally.weightedExact(p, weightedX);
@@ -139,8 +147,8 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
 
         // Each gate: passed or not, and the message that says so (written only if the reason shows it).
         const gates: Gate[] = [];
-        if (!developer) gates.push({ ok: false, key: 'ncNotDeveloper', params: { rep } });
-        if (!noEarlier) gates.push({ ok: false, key: 'ncEarlierOrder', params: { d0: window.from, first: isoOf(store.date(first)) } });
+        if (!firstMarked) gates.push({ ok: false, key: 'ncFirstUnmarked', params: firstFacts });
+        else if (!developer) gates.push({ ok: false, key: 'ncOtherDeveloper', params: firstFacts });
         const enough = n >= r.minOrders;
         gates.push({ ok: enough, key: enough ? 'ncOrdersOk' : 'ncOrdersFew', params: { n, ...window } });
         if (noMargin) gates.push({ ok: false, key: 'ncMarginNone' });

@@ -5,6 +5,7 @@ import {
   Input,
   Radio,
   RadioGroup,
+  Select,
   Text,
   makeStyles,
   tokens,
@@ -135,6 +136,24 @@ export function AbcPage({ services, sheetLang }: PageProps) {
             onChange={(_, d) => actions.changeForm({ groupByCustomer: Boolean(d.checked) })}
             label={t('abcGroup')}
           />
+          <Checkbox
+            checked={form.decimalComma}
+            onChange={(_, d) => actions.changeForm({ decimalComma: Boolean(d.checked) })}
+            label={t('abcDecimalComma')}
+            data-testid="abc-decimal-comma"
+          />
+          <Field label={t('abcUnmarkedCurrency')}>
+            <Select
+              value={form.currency}
+              onChange={(_, d) => actions.changeForm({ currency: d.value as AbcForm['currency'] })}
+              data-testid="abc-currency"
+            >
+              <option value="">{t('abcUnmarkedNone')}</option>
+              <option value="CNY">CNY</option>
+              <option value="USD">USD</option>
+              <option value="EUR">EUR</option>
+            </Select>
+          </Field>
           <div className={styles.actions}>
             <Button
               icon={<DataBarVerticalRegular />}

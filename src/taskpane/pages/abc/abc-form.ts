@@ -8,6 +8,10 @@ export interface AbcForm {
   second: string;
   crossingLower: boolean;
   groupByCustomer: boolean;
+  /** Read the value column with decimal commas (1.234,5). */
+  decimalComma: boolean;
+  /** Currency of values without a mark; '' = set such rows aside when other values are marked. */
+  currency: '' | 'CNY' | 'USD' | 'EUR';
 }
 
 export const DEFAULT_FORM: AbcForm = {
@@ -16,6 +20,8 @@ export const DEFAULT_FORM: AbcForm = {
   second: '95',
   crossingLower: false,
   groupByCustomer: true,
+  decimalComma: false,
+  currency: '',
 };
 
 /** Defaults per method: value a/b cumulative 80/95; count A 20 %, B 30 % (C the rest). */
@@ -45,6 +51,8 @@ export function toOptions(form: AbcForm): { options?: AbcOptions; problems: Form
       thresholds,
       crossingToLower: form.crossingLower,
       groupByCustomer: form.groupByCustomer,
+      decimalComma: form.decimalComma,
+      ...(form.currency ? { currency: form.currency } : {}),
     },
   };
 }
