@@ -84,7 +84,8 @@ export function chartXml(plan: ChartPlan, ctx: ChartContext): string {
     '<c:autoTitleDeleted val="0"/>' +
     `<c:plotArea><c:layout/>${groups.join('')}${axes}</c:plotArea>` +
     `<c:legend><c:legendPos val="${legendPos}"/><c:overlay val="0"/></c:legend>` +
-    '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>' +
+    // Hidden cells are plotted: a template may keep a chart's data in a hidden column (BCG's x values).
+    '<c:plotVisOnly val="0"/><c:dispBlanksAs val="gap"/>' +
     '</c:chart>' +
     '<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln w="9525"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr>' +
     `<c:txPr>${bodyText(ctx, 1000)}</c:txPr>` +
