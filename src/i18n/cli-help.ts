@@ -69,6 +69,13 @@ Exit codes: 0 done, 2 bad usage.
                          grid (X = current purchasing 0–4, Y = purchasing capacity 0–4 → A/B/C; VIP → A)
                          and the customers of this run with X, Y and VIP blank for you to fill in;
                          their class is a live formula. Does not change --json.
+  --compare FILE         compare with a previous run: an ABC result workbook written by this command
+                         (its customers, values and tiers are read back), or the previous period's data
+                         (.csv/.xlsx without a tier column: ranked with the same options). Prints who moved
+                         up, down, is new or lost, the before × after matrix and the change in visits;
+                         with --out adds the Tier Migration sheet; with --json adds "migration"
+  --compare-sheet NAME   the sheet of the --compare workbook to read (default: its first sheet with data)
+  --visits 4,2,1         visits per month for tiers A, B, C (default 4,2,1), for the change in visits
   --lang zh-CN|en-US     language of the workbook, the reasons and every message (default zh-CN)
   --json                 print the result as one JSON object
 Exit codes: 0 done (even with rejected rows), 2 bad usage or unreadable input.
@@ -179,6 +186,12 @@ zh-CN（与本机的语言设置无关），因此结果可重现。
   --matrix               与 --out 同用：另写一张 X/Y 采购矩阵表——可编辑的 5×5 规则表（X = 当前采购量
                          0–4，Y = 采购潜力 0–4 → A/B/C；VIP → A），以及本次的客户，X、Y、VIP 留空
                          待填写；其分类为实时公式。不影响 --json。
+  --compare 文件         与上次结果比较：本命令写出的 ABC 结果工作簿（读回其中的客户、金额和类别），
+                         或上一期数据（不含类别列的 .csv/.xlsx：按相同选项分类）。列出升级、降级、新增、
+                         流失的客户，之前 × 之后矩阵和拜访次数的变化；与 --out 同用时加写“分类变动”表；
+                         与 --json 同用时加 "migration"
+  --compare-sheet 名称   --compare 工作簿中要读取的工作表（默认：第一个有数据的工作表）
+  --visits 4,2,1         A、B、C 类每月拜访次数（默认 4,2,1），用于计算拜访次数变化
   --lang zh-CN|en-US     工作簿、剔除原因及全部信息的语言（默认 zh-CN）
   --json                 以一个 JSON 对象输出结果
 退出码：0 完成（即使有被剔除的行），2 用法错误或输入无法读取。

@@ -3,6 +3,7 @@ import common from './common';
 import cli from './cli';
 import parse from './parse';
 import abc from './abc';
+import tierMigration from './tier-migration';
 import bonus from './bonus';
 import bonusSheets from './bonus-sheets';
 import taskpane from './taskpane';
@@ -23,6 +24,7 @@ export const catalogs = {
   cli,
   parse,
   abc,
+  'tier-migration': tierMigration,
   bonus,
   'bonus-sheets': bonusSheets,
   taskpane,
