@@ -69,3 +69,23 @@ export async function readTierTable(table: TierTable, lang: Lang = 'en-US'): Pro
   if (entries.length === 0) throw new TierMigrationError('previous-unreadable', t('previousEmpty'));
   return entries;
 }
+
+/** How far down a sheet read whole (the pane reads the used range, title block included) the result table's header is looked for. */
+const HEADER_SEARCH_ROWS = 60;
+
+/**
+ * A sheet read whole as a tier table: when its first row is not the result table's header (an
+ * ABC result sheet starts with its title and parameter blocks), the first row below that is —
+ * a row with the customer, value and tier headers — becomes the header. Undefined when there
+ * is none: the sheet is data, not a result.
+ */
+export function locateTierTable(headers: readonly string[], rows: readonly (readonly unknown[])[], firstRowNumber: number): { headers: string[]; rows: (readonly unknown[])[]; firstRowNumber: number } | undefined {
+  const texts = (cells: readonly unknown[]) => cells.map((c) => (c === null || c === undefined ? '' : String(c)));
+  const complete = (h: readonly string[]) => (['customer', 'value', 'tier'] as const).every((k) => columnOf(h, k) >= 0);
+  if (complete(headers)) return { headers: texts(headers), rows: [...rows], firstRowNumber };
+  for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
+    const h = texts(rows[i]);
+    if (complete(h)) return { headers: h, rows: rows.slice(i + 1), firstRowNumber: firstRowNumber + i + 1 };
+  }
+  return undefined;
+}
