@@ -4,6 +4,7 @@ import cli from './cli';
 import parse from './parse';
 import abc from './abc';
 import tierMigration from './tier-migration';
+import occasionCalendar from './occasion-calendar';
 import bonus from './bonus';
 import bonusSheets from './bonus-sheets';
 import taskpane from './taskpane';
@@ -25,6 +26,7 @@ export const catalogs = {
   parse,
   abc,
   'tier-migration': tierMigration,
+  'occasion-calendar': occasionCalendar,
   bonus,
   'bonus-sheets': bonusSheets,
   taskpane,
