@@ -124,9 +124,9 @@ Exit codes: 0 done (even with rejected rows), 2 bad usage or unreadable input.
                          emptied header (default: the language of that header)
 Exit codes: 0 done, 2 bad usage or unreadable input.
 `,
-    calendar: `Usage: account-planner calendar --in DECISION-CHAIN.xlsx [--in …] [--from YYYY-MM-DD] [--out FILE.xlsx] [--json]
+    calendar: `Usage: account-planner calendar --in DECISION-CHAIN.xlsx [--from YYYY-MM-DD] [--out FILE.xlsx] [--json]
   --in FILE              a decision chain sheet (the template's "Person", "Age / birthday" and "Family"
-                         columns, in either language); give --in once per workbook
+                         columns, in either language)
   --sheet NAME           .xlsx: the sheet to read (default: the first visible sheet with data)
   --customer NAME        the customer of the contacts (default: the sheet's customer cell, else the file name)
   --from YYYY-MM-DD      first day of the month ahead (default today)
@@ -250,9 +250,8 @@ currency、prepayment、customer_type、contract_type 和 approver 可以没有�
   --lang zh-CN|en-US     全部信息的语言（默认 zh-CN），以及清空的列标题上批注的语言（默认与该标题一致）
 退出码：0 完成，2 用法错误或输入无法读取。
 `,
-    calendar: `用法：account-planner calendar --in 决策链.xlsx [--in …] [--from YYYY-MM-DD] [--out 文件.xlsx] [--json]
-  --in 文件              决策链工作表（模板的“项目决策人”“年龄／生日”“家庭情况”列，中英文均可）；
-                         每个工作簿一个 --in
+    calendar: `用法：account-planner calendar --in 决策链.xlsx [--from YYYY-MM-DD] [--out 文件.xlsx] [--json]
+  --in 文件              决策链工作表（模板的“项目决策人”“年龄／生日”“家庭情况”列，中英文均可）
   --sheet 名称           .xlsx：要读取的工作表（默认：第一个有数据的可见工作表）
   --customer 名称        联系人所属客户（默认：工作表中的客户单元格，否则为文件名）
   --from YYYY-MM-DD      未来一个月的第一天（默认今天）

@@ -86,7 +86,7 @@ export async function calendarCommand(argv: string[], { io, lang }: CommandConte
   const { values } = parseOptions(
     argv,
     {
-      in: { type: 'string', multiple: true },
+      in: { type: 'string' },
       ...READ_OPTIONS,
       customer: { type: 'string' },
       from: { type: 'string' },
@@ -100,7 +100,7 @@ export async function calendarCommand(argv: string[], { io, lang }: CommandConte
     usage,
   );
   if (values.help) return io.out(usage);
-  if (!values.in?.length) throw new UsageError(translator(cliMessages, lang)('missingIn'), usage);
+  if (!values.in) throw new UsageError(translator(cliMessages, lang)('missingIn'), usage);
   let from: string;
   if (values.from !== undefined) {
     const d = /^\d{4}-\d{2}-\d{2}$/.test(values.from) ? parseDate(values.from) : undefined;
@@ -110,7 +110,7 @@ export async function calendarCommand(argv: string[], { io, lang }: CommandConte
   const window = monthAhead(from);
   const contacts: Contact[] = [];
   await refuseExistingOutput(values.out, !!values.force, lang);
-  for (const file of values.in) contacts.push(...(await readContacts(file, values.customer, readOptions(values, lang), lang)));
+  for (const file of [values.in]) contacts.push(...(await readContacts(file, values.customer, readOptions(values, lang), lang)));
   const occasions = occasionCalendar(contacts, window);
   if (values.out) await writeWorkbookOutput(values.out, { sheets: [buildOccasionSheet(occasions, { lang, window })], title: 'Occasion Calendar' }, !!values.force, lang, io);
   if (values.json) io.out(JSON.stringify({ window, contacts: contacts.length, occasions }) + '\n');
