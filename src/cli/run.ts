@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   abc: async () => (await import('./commands/abc')).abcCommand,
   bonus: async () => (await import('./commands/bonus')).bonusCommand,
   'share-safe': async () => (await import('./commands/share-safe')).shareSafeCommand,
+  calendar: async () => (await import('./commands/calendar')).calendarCommand,
 };
 
 const HELP = new Set(['--help', '-h', 'help']);

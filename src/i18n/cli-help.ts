@@ -15,6 +15,8 @@ export default defineMessages({
                                        fees, bad-debt
   share-safe --in FILE.xlsx --out FILE.xlsx
                                        a copy of a workbook with its personal columns emptied
+  calendar --in DECISION-CHAIN.xlsx [--from YYYY-MM-DD] [--out FILE.xlsx] [--json]
+                                       birthdays, family occasions and festivals of the month ahead
 
 account-planner COMMAND --help lists the options of a command.
 Language: --lang zh-CN|en-US, on every command, sets the language of everything it prints and
@@ -73,6 +75,13 @@ Exit codes: 0 done, 2 bad usage.
                          grid (X = current purchasing 0–4, Y = purchasing capacity 0–4 → A/B/C; VIP → A)
                          and the customers of this run with X, Y and VIP blank for you to fill in;
                          their class is a live formula. Does not change --json.
+  --compare FILE         compare with a previous run: an ABC result workbook written by this command
+                         (its customers, values and tiers are read back), or the previous period's data
+                         (.csv/.xlsx without a tier column: ranked with the same options). Prints who moved
+                         up, down, is new or lost, the before × after matrix and the change in visits;
+                         with --out adds the Tier Migration sheet; with --json adds "migration"
+  --compare-sheet NAME   the sheet of the --compare workbook to read (default: its first sheet with data)
+  --visits 4,2,1         visits per month for tiers A, B, C (default 4,2,1), for the change in visits
   --lang zh-CN|en-US     language of the workbook, the reasons and every message (default zh-CN)
   --json                 print the result as one JSON object
 Exit codes: 0 done (even with rejected rows), 2 bad usage or unreadable input.
@@ -119,6 +128,20 @@ Exit codes: 0 done (even with rejected rows), 2 bad usage or unreadable input.
                          emptied header (default: the language of that header)
 Exit codes: 0 done, 2 bad usage or unreadable input.
 `,
+    calendar: `Usage: account-planner calendar --in DECISION-CHAIN.xlsx [--from YYYY-MM-DD] [--out FILE.xlsx] [--json]
+  --in FILE              a decision chain sheet (the template's "Person", "Age / birthday" and "Family"
+                         columns, in either language)
+  --sheet NAME           .xlsx: the sheet to read (default: the first visible sheet with data)
+  --customer NAME        the customer of the contacts (default: the sheet's customer cell, else the file name)
+  --from YYYY-MM-DD      first day of the month ahead (default today)
+  --out FILE.xlsx        write the Occasion Calendar sheet (person and detail marked personal)
+  --force                replace --out if it exists
+  --lang zh-CN|en-US     language of the sheet and of every message (default zh-CN)
+  --json                 print the occasions as JSON
+Birthdays: a date in "Age / birthday" (an age alone is skipped). Family occasions: each part of
+"Family" holding a date (2027-02-20, 2月20日, 2-20), labelled with the rest of that part.
+Exit codes: 0 done, 2 bad usage or unreadable input.
+`,
   },
   'zh-CN': {
     usage: `用法：account-planner 命令 [选项]
@@ -132,6 +155,8 @@ Exit codes: 0 done, 2 bad usage or unreadable input.
                                        业务员奖金：new-brand、new-customer、referral、fees、bad-debt
   share-safe --in 文件.xlsx --out 文件.xlsx
                                        生成清空了个人信息列的工作簿副本
+  calendar --in 决策链.xlsx [--from YYYY-MM-DD] [--out 文件.xlsx] [--json]
+                                       未来一个月的生日、家庭重要日子和节日
 
 account-planner 命令 --help 列出该命令的全部选项。
 语言：每个命令都可用 --lang zh-CN|en-US 指定其输出的全部信息和写入文件的语言；不指定时为
@@ -186,6 +211,12 @@ zh-CN（与本机的语言设置无关），因此结果可重现。
   --matrix               与 --out 同用：另写一张 X/Y 采购矩阵表——可编辑的 5×5 规则表（X = 当前采购量
                          0–4，Y = 采购潜力 0–4 → A/B/C；VIP → A），以及本次的客户，X、Y、VIP 留空
                          待填写；其分类为实时公式。不影响 --json。
+  --compare 文件         与上次结果比较：本命令写出的 ABC 结果工作簿（读回其中的客户、金额和类别），
+                         或上一期数据（不含类别列的 .csv/.xlsx：按相同选项分类）。列出升级、降级、新增、
+                         流失的客户，之前 × 之后矩阵和拜访次数的变化；与 --out 同用时加写“分类变动”表；
+                         与 --json 同用时加 "migration"
+  --compare-sheet 名称   --compare 工作簿中要读取的工作表（默认：第一个有数据的工作表）
+  --visits 4,2,1         A、B、C 类每月拜访次数（默认 4,2,1），用于计算拜访次数变化
   --lang zh-CN|en-US     工作簿、剔除原因及全部信息的语言（默认 zh-CN）
   --json                 以一个 JSON 对象输出结果
 退出码：0 完成（即使有被剔除的行），2 用法错误或输入无法读取。
@@ -224,6 +255,19 @@ currency、prepayment、customer_type、contract_type 和 approver 可以没有�
   所有单元格保持不变。不会修改输入文件，--out 也不能是 --in 的文件。
   --force                --out 已存在时覆盖
   --lang zh-CN|en-US     全部信息的语言（默认 zh-CN），以及清空的列标题上批注的语言（默认与该标题一致）
+退出码：0 完成，2 用法错误或输入无法读取。
+`,
+    calendar: `用法：account-planner calendar --in 决策链.xlsx [--from YYYY-MM-DD] [--out 文件.xlsx] [--json]
+  --in 文件              决策链工作表（模板的“项目决策人”“年龄／生日”“家庭情况”列，中英文均可）
+  --sheet 名称           .xlsx：要读取的工作表（默认：第一个有数据的可见工作表）
+  --customer 名称        联系人所属客户（默认：工作表中的客户单元格，否则为文件名）
+  --from YYYY-MM-DD      未来一个月的第一天（默认今天）
+  --out 文件.xlsx        写出关怀日历表（联系人和说明列标记为个人信息）
+  --force                --out 已存在时覆盖
+  --lang zh-CN|en-US     工作表及全部信息的语言（默认 zh-CN）
+  --json                 以 JSON 输出各个日子
+生日：“年龄／生日”中的日期（只有年龄时跳过）。家庭重要日子：“家庭情况”中含日期的每一段
+（2027-02-20、2月20日、2-20），以该段其余文字为说明。
 退出码：0 完成，2 用法错误或输入无法读取。
 `,
   },

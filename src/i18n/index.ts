@@ -3,6 +3,8 @@ import common from './common';
 import cli from './cli';
 import parse from './parse';
 import abc from './abc';
+import tierMigration from './tier-migration';
+import occasionCalendar from './occasion-calendar';
 import bonus from './bonus';
 import bonusSheets from './bonus-sheets';
 import taskpane from './taskpane';
@@ -23,6 +25,8 @@ export const catalogs = {
   cli,
   parse,
   abc,
+  'tier-migration': tierMigration,
+  'occasion-calendar': occasionCalendar,
   bonus,
   'bonus-sheets': bonusSheets,
   taskpane,

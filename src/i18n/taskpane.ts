@@ -161,6 +161,11 @@ export default defineMessages({
     abcTotal: 'Total {total} over {customers} customers with a positive value.',
     abcNonPositive: '{count} customer(s) with zero or negative value are put in C and left out of the total.',
     abcWrite: 'Write result sheet',
+    abcCompare: 'Compare with a previous result (optional)',
+    abcCompareNone: 'No comparison',
+    abcCompareHint: 'A sheet holding an earlier ABC result, or the previous period’s data with the same columns.',
+    abcMigration: 'Compared with the previous result: {up} up, {down} down, {new} new, {lost} lost, {same} unchanged.',
+    abcMigrationVisits: 'Visits per month (A {a}, B {b}, C {c}): {before} → {after}.',
     paretoLabel: 'Pareto chart of {customers} customers: tier A is {aCustomers} of customers and {aValue} of value.',
 
     // Bonus
@@ -441,6 +446,11 @@ export default defineMessages({
     abcTotal: '金额为正的 {customers} 个客户，合计 {total}。',
     abcNonPositive: '{count} 个客户金额为零或负数，归入 C 类且不计入合计。',
     abcWrite: '写入结果工作表',
+    abcCompare: '与上次结果比较（可选）',
+    abcCompareNone: '不比较',
+    abcCompareHint: '含上次 ABC 结果的工作表，或列相同的上一期数据。',
+    abcMigration: '与上次结果相比：升级 {up}、降级 {down}、新增 {new}、流失 {lost}、不变 {same}。',
+    abcMigrationVisits: '每月拜访次数（A {a}、B {b}、C {c}）：{before} → {after}。',
     paretoLabel: '{customers} 个客户的帕累托图：A 类占客户数的 {aCustomers}，占金额的 {aValue}。',
 
     bonusIntro: '根据规则工作表中的规则，从订单或合同数据计算奖金。',

@@ -7,6 +7,9 @@ import { runAbc } from '../../src/domain/abc/run';
 import { runBonus } from '../../src/domain/bonus/run';
 import { Decimal } from '../../src/domain/exact/decimal';
 import { buildAbcSheets } from '../../src/sheets/abc/result-sheet';
+import { tierEntriesOf } from '../../src/domain/abc/previous-tiers';
+import { compareTiers } from '../../src/domain/abc/tier-migration';
+import { buildMigrationSheet } from '../../src/sheets/abc/migration-sheet';
 import { buildBonusSheets } from '../../src/sheets/bonus/bonus-sheets';
 import { LANGS, type SheetSpec } from '../../src/sheets/core/sheet-spec';
 import { FIXED_TODAY } from '../support/template-files';
@@ -23,6 +26,20 @@ function abcRows(): unknown[][] {
 async function abcSpecs(lang: (typeof LANGS)[number]): Promise<SheetSpec[]> {
   const result = await runAbc({ headers: ['Customer', 'Amount'], rows: abcRows() }, { lang });
   return buildAbcSheets(result, { lang, today: FIXED_TODAY });
+}
+
+/** The ABC result with the Tier Migration sheet against a previous run (half the rows, values scaled), as the pane writes them. */
+async function migrationSpecs(lang: (typeof LANGS)[number]): Promise<SheetSpec[]> {
+  const current = await runAbc({ headers: ['Customer', 'Amount'], rows: abcRows() }, { lang });
+  const previousRows = abcRows()
+    .slice(0, 40)
+    .map(([c, v], i) => [c, typeof v === 'number' ? v * (1 + (i % 3)) : v]);
+  const previous = await runAbc({ headers: ['Customer', 'Amount'], rows: previousRows }, { lang });
+  const migration = compareTiers(tierEntriesOf(previous), tierEntriesOf(current));
+  return [
+    ...buildAbcSheets(current, { lang, today: FIXED_TODAY }),
+    buildMigrationSheet(migration, { lang, today: FIXED_TODAY, previousLabel: 'Q1', currentLabel: 'Q2' }),
+  ];
 }
 
 async function bonusSpecs(lang: (typeof LANGS)[number]): Promise<SheetSpec[]> {
@@ -43,6 +60,7 @@ async function bonusSpecs(lang: (typeof LANGS)[number]): Promise<SheetSpec[]> {
 
 const cases = LANGS.flatMap((lang) => [
   { label: `ABC result ${lang}`, build: () => abcSpecs(lang) },
+  { label: `ABC result with tier migration ${lang}`, build: () => migrationSpecs(lang) },
   { label: `bonus new-brand ${lang}`, build: () => bonusSpecs(lang) },
 ]);
 

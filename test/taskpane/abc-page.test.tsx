@@ -37,6 +37,38 @@ async function unmarkedAreCny(user: ReturnType<typeof userEvent.setup>) {
 const tierRow = (tier: string) => screen.getByTestId('abc-summary').querySelector(`[data-tier="${tier}"]`)!;
 
 describe('ABC page', () => {
+  test('compares with a previous result sheet chosen in the workbook and writes the Tier Migration sheet with the result', async () => {
+    const host = new FakeExcelHost();
+    // An earlier result sheet read whole: its title and parameter rows above the customer table.
+    host.sources['ABC分类'] = {
+      label: 'ABC分类!A1:M30',
+      headers: ['ABC 客户分类', null, null, null] as unknown as string[],
+      rows: [
+        ['参数', null, null, null],
+        ['排名', '客户', '金额', '类别'],
+        [1, 'Acme', 400, 'A'],
+        [2, 'Delta', 300, 'A'],
+        [3, 'Beta', 200, 'B'],
+        [4, 'Old Co', 100, 'C'],
+      ],
+      firstRowNumber: 2,
+    };
+    const { user } = setup(host);
+    await user.click(screen.getByRole('button', { name: 'Read data' }));
+    await screen.findByTestId('abc-loaded');
+    const compare = screen.getByTestId('abc-compare') as HTMLSelectElement;
+    expect([...compare.options].map((o) => o.value)).toEqual(['', 'ABC分类']);
+    await user.selectOptions(compare, 'ABC分类');
+    await user.click(screen.getByRole('button', { name: 'Preview tiers' }));
+    // This run (see the first test): Acme A, Beta A, Gamma B, Delta C. So Beta B→A up, Delta A→C down,
+    // Gamma new, Old Co lost, Acme the same; visits 4+4+2+1 = 11 before, 4+4+2+1 = 11 after.
+    const text = (await screen.findByTestId('abc-migration')).textContent;
+    expect(text).toBe('Compared with the previous result: 1 up, 1 down, 1 new, 1 lost, 1 unchanged. Visits per month (A 4, B 2, C 1): 11 → 11.');
+    await user.click(screen.getByRole('button', { name: 'Write result sheet' }));
+    await waitFor(() => expect(host.inserted).toHaveLength(1));
+    expect(host.inserted[0].specs.map((sheet) => sheet.name)).toEqual(['ABC zh-CN', '分类变动']);
+  });
+
   test('reads the selection, maps columns from headers, previews tiers, then writes on request only', async () => {
     const { host, user } = setup();
     await user.click(screen.getByRole('button', { name: 'Read data' }));

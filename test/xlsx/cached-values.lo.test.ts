@@ -3,7 +3,7 @@
  * and that value is the one LibreOffice computes from the same file and the one the TypeScript
  * engine reports (three ways). Files are written through the CLI as a user runs it: every
  * template in both languages (example and blank), the demo, ABC (with and without the X/Y
- * matrix, value and count methods), every bonus scheme, share-safe copies of the demo; and the
+ * matrix, value and count methods, compared with a previous run), every bonus scheme, share-safe copies of the demo; and the
  * preview's download.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -76,6 +76,12 @@ beforeAll(async () => {
     const json = await cli(['abc', '--in', sales, '--out', file, '--json', ...extra]);
     written.push({ label, kind: label === 'abc-matrix' ? 'abc --matrix' : 'abc', file, json });
   }
+  // This run compared with a previous period (300 customers of another draw): its Tier Migration sheet.
+  const previous = path.join(dir, 'sales-previous.csv');
+  writeFileSync(previous, csv([['客户', '金额'], ...dataset(32, 300)]));
+  const compared = path.join(dir, 'abc-compare.xlsx');
+  await cli(['abc', '--in', sales, '--compare', previous, '--out', compared]);
+  written.push({ label: 'abc-compare', kind: 'abc --compare', file: compared });
   for (const [i, scheme] of SCHEMES.entries()) {
     const lang: Lang = i % 2 ? 'en-US' : 'zh-CN';
     const input = path.join(dir, `${scheme}.csv`);
@@ -109,7 +115,7 @@ test('no formula cell of any written file is without a stored value', async () =
     for (const cells of stored.values()) formulas += cells.size;
     missing.push(...uncached(stored).map((m) => `${w.label}: ${m}`));
   }
-  expect(written.length).toBe(30 + 2 + 2 + 3 + 5 + 1);
+  expect(written.length).toBe(30 + 2 + 2 + 3 + 1 + 5 + 1);
   expect(formulas).toBeGreaterThan(20_000);
   expect(missing).toEqual([]);
 });

@@ -4,7 +4,12 @@ import type { Decimal } from '../../domain/exact/decimal';
 import { parseDecimal } from '../../domain/parse/parse-number';
 import abcMessages from '../../i18n/abc';
 import { parseErrorMessage } from '../../i18n/parse';
-import { buildAbcSheets } from '../../sheets/abc/result-sheet';
+import { ABC_HEADER_ROW, buildAbcSheets } from '../../sheets/abc/result-sheet';
+import { compareTiers, TierMigrationError, type TierEntry, type TierMigration, type VisitQuotas } from '../../domain/abc/tier-migration';
+import { isTierTable, readTierTable, tierEntriesOf } from '../../domain/abc/previous-tiers';
+import { buildMigrationSheet } from '../../sheets/abc/migration-sheet';
+import migrationMessages from '../../i18n/tier-migration';
+import path from 'node:path';
 import cliMessages from '../../i18n/cli';
 import cliHelp from '../../i18n/cli-help';
 import { pluralTranslator, sentences, translator, type Lang } from '../../i18n/define';
@@ -49,6 +54,9 @@ export async function abcCommand(argv: string[], { io, lang }: CommandContext): 
       'no-group': { type: 'boolean' },
       out: { type: 'string' },
       matrix: { type: 'boolean' },
+      compare: { type: 'string' },
+      'compare-sheet': { type: 'string' },
+      visits: { type: 'string' },
       force: { type: 'boolean' },
       lang: { type: 'string' },
       json: { type: 'boolean' },
@@ -60,6 +68,10 @@ export async function abcCommand(argv: string[], { io, lang }: CommandContext): 
   if (values.help) return io.out(usage);
   if (!values.in) throw new UsageError(t('missingIn'), usage);
   if (values.matrix && !values.out) throw new UsageError(t('matrixNeedsOut'));
+  const tm = translator(migrationMessages, lang);
+  if ((values['compare-sheet'] || values.visits) && !values.compare) throw new UsageError(tm('compareOptionsAlone'));
+  if (values.compare && values['no-group']) throw new UsageError(tm('previousUngrouped'));
+  const quotas = values.visits !== undefined ? parseQuotas(values.visits, tm) : undefined;
   let map: Record<string, string> | undefined;
   if (values.map !== undefined) {
     const m = parseMapOption(values.map);
@@ -91,9 +103,22 @@ export async function abcCommand(argv: string[], { io, lang }: CommandContext): 
     throw err;
   }
 
+  let migration: TierMigration | undefined;
+  if (values.compare) {
+    const previous = await readPrevious(values.compare, values['compare-sheet'], options, lang);
+    try {
+      migration = compareTiers(previous, tierEntriesOf(result), { quotas, lang });
+    } catch (err) {
+      if (err instanceof TierMigrationError) throw new UsageError(err.message);
+      throw err;
+    }
+  }
+
   let matrixRows: number | undefined;
   if (values.out) {
     const sheets = buildAbcSheets(result, { lang });
+    if (migration)
+      sheets.push(buildMigrationSheet(migration, { lang, previousLabel: path.basename(values.compare!), currentLabel: path.basename(values.in) }));
     if (values.matrix) {
       const { buildAbcMatrixSheet, matrixRowsFromAbc } = await import('../../sheets/abc/matrix-sheet');
       const customers = matrixRowsFromAbc(result);
@@ -103,11 +128,82 @@ export async function abcCommand(argv: string[], { io, lang }: CommandContext): 
     }
     await writeWorkbookOutput(values.out, { sheets, title: 'ABC' }, !!values.force, lang, io);
   }
-  if (values.json) io.out(abcJson(result) + '\n');
+  if (values.json) io.out((migration ? abcJson(result).slice(0, -1) + `,"migration":${migrationJson(migration)}}` : abcJson(result)) + '\n');
   else {
     io.out(abcText(result, values.out, lang));
+    if (migration) io.out(migrationText(migration));
     if (matrixRows !== undefined) io.out(t('matrixDone', { customers: pluralTranslator(cliMessages, lang)('customers', matrixRows) }) + '\n');
   }
+}
+
+/** `4,2,1` → visits per month for A, B, C. */
+function parseQuotas(text: string, tm: (key: 'badVisits', params: Record<string, string>) => string): VisitQuotas {
+  const parts = text.split(/[,，/]/).map((p) => p.trim());
+  if (parts.length !== 3 || parts.some((p) => !/^\d{1,2}$/.test(p) || Number(p) > 31)) throw new UsageError(tm('badVisits', { text }));
+  const [A, B, C] = parts.map(Number);
+  return { A, B, C };
+}
+
+/**
+ * The previous run's customers: read back from an ABC result sheet (it has a tier column), or
+ * ranked from the previous period's data with this run's options.
+ */
+async function readPrevious(file: string, sheet: string | undefined, options: AbcRunOptions, lang: Lang): Promise<TierEntry[]> {
+  try {
+    // A result workbook of ours has its customer table's headers on a fixed row, under the
+    // parameter block (which would otherwise be taken for the header): look there first.
+    if (/\.xls[xm](\.gz)?$/i.test(file)) {
+      const entries = await readInput(file, { sheet, headerRow: ABC_HEADER_ROW }, lang, async (table) =>
+        isTierTable(table.headers) ? readTierTable({ headers: table.headers, batches: table.batches }, lang) : undefined,
+        // Row 25 empty or beyond the sheet: not ours; a file that cannot be read fails again below, with its message.
+      ).catch((err: unknown) => {
+        if (err instanceof UsageError) return undefined;
+        throw err;
+      });
+      if (entries) return entries;
+    }
+    return await readInput(file, { sheet }, lang, async (table) => {
+      if (isTierTable(table.headers)) return readTierTable({ headers: table.headers, batches: table.batches }, lang);
+      // The previous period of the same data: the same columns and options as this run.
+      const previous = await runAbc({ headers: table.headers, batches: table.batches }, { ...options, keepRejected: 0 });
+      return tierEntriesOf(previous);
+    });
+  } catch (err) {
+    if (err instanceof AbcInputError || err instanceof TierMigrationError) throw new UsageError(`--compare ${file}: ${err.message}`);
+    throw err;
+  }
+}
+
+export function migrationJson(m: TierMigration): string {
+  const rows = m.rows.map((r) => ({
+    customer: r.customer,
+    before: r.before ?? null,
+    after: r.after ?? null,
+    movement: r.movement,
+    valueBefore: r.valueBefore?.toFixed() ?? null,
+    valueAfter: r.valueAfter?.toFixed() ?? null,
+    valueChange: r.valueChange.toFixed(),
+    visitsBefore: r.visitsBefore,
+    visitsAfter: r.visitsAfter,
+    visitsChange: r.visitsChange,
+  }));
+  // Values as exact decimal strings inside the row objects; the totals as JSON numbers.
+  return `{"counts":${JSON.stringify(m.counts)},"matrix":${JSON.stringify(m.matrix)},"quotas":${JSON.stringify(m.quotas)},"visits":${JSON.stringify(m.visits)},"value":{"before":${m.value.before.toFixed()},"after":${m.value.after.toFixed()},"change":${m.value.change.toFixed()}},"customers":${JSON.stringify(rows)}}`;
+}
+
+function migrationText(m: TierMigration): string {
+  const c = m.counts;
+  const lines = [`Compared with the previous run: ${c.up} up, ${c.down} down, ${c.new} new, ${c.lost} lost, ${c.same} unchanged`];
+  lines.push('  before\\after    A     B     C  (none)');
+  for (const from of ['A', 'B', 'C', ''] as const)
+    lines.push(`  ${(from || '(none)').padEnd(12)}${(['A', 'B', 'C', ''] as const).map((to) => (from === '' && to === '' ? '-' : String(m.matrix[from][to])).padStart(6)).join('')}`);
+  const sign = (n: number) => (n > 0 ? `+${n}` : String(n));
+  lines.push(`Visits per month (A ${m.quotas.A}, B ${m.quotas.B}, C ${m.quotas.C}): ${m.visits.before} → ${m.visits.after} (${sign(m.visits.change)})`);
+  for (const r of m.rows.filter((x) => x.movement !== 'same').slice(0, 20))
+    lines.push(`  ${r.customer}: ${r.before ?? '-'} → ${r.after ?? '-'} ${r.movement}, value ${r.valueChange.gte(0) ? '+' : ''}${r.valueChange.toFixed()}, visits ${sign(r.visitsChange)}`);
+  const moved = m.rows.length - c.same;
+  if (moved > 20) lines.push(`  … and ${moved - 20} more (see --json or the Tier Migration sheet)`);
+  return lines.join('\n') + '\n';
 }
 
 /** Exact decimals as JSON number tokens (never through binary floating point). */

@@ -61,6 +61,7 @@ export function describeError(e: unknown, t: Translate): DescribedError {
     case 'UserInputError':
     case 'BonusInputError':
     case 'AbcInputError':
+    case 'TierMigrationError':
       // Columns not found: the pane's words for naming them (the command line says --map).
       return { title: err.message ?? '', action: t(err.code === 'missing-columns' ? 'errColumnsAction' : 'errInputAction'), details };
     case 'HostError': {

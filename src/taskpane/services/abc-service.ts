@@ -1,6 +1,9 @@
-import { runAbc, type AbcResult } from '../../domain/abc/run';
+import { runAbc, type AbcResult, type AbcRunOptions } from '../../domain/abc/run';
 import { findAbcColumns } from '../../domain/abc/columns';
 import paneMessages from '../../i18n/taskpane';
+import { locateTierTable, readTierTable, tierEntriesOf } from '../../domain/abc/previous-tiers';
+import { compareTiers, type TierMigration } from '../../domain/abc/tier-migration';
+import { buildMigrationSheet } from '../../sheets/abc/migration-sheet';
 import type { TableData } from '../../host/workbook-host';
 import { buildAbcSheets } from '../../sheets/abc/result-sheet';
 import type { Lang, SheetSpec } from '../../sheets/core/sheet-spec';
@@ -33,6 +36,13 @@ export interface AbcSummary {
   rejectedCount: number;
   /** The first rejected rows, with the sheet row numbers. */
   rejected: RejectedRow[];
+  /** Compared with a previous result: the movements and the change in visits per month. */
+  migration?: Pick<TierMigration, 'counts' | 'visits' | 'quotas'>;
+}
+
+/** The previous ABC result to compare with: a result sheet (read back) or the previous period's data (ranked alike). */
+export interface AbcPrevious {
+  table: TableData;
 }
 
 export interface AbcComputation {
@@ -54,6 +64,7 @@ export interface AbcService {
     lang: Lang,
     signal?: AbortSignal,
     onProgress?: (fraction: number) => void,
+    previous?: AbcPrevious,
   ): Promise<AbcComputation>;
 }
 
@@ -86,33 +97,48 @@ export function createAbcService(buildSheets: AbcSheetsBuilder = resultSheets): 
       const header = (i: number | undefined) => (i === undefined ? '' : headers[i]);
       return { customer: header(found.customer), value: header(found.value[0]), factor: header(found.value[1]) };
     },
-    async compute(table, columns: ColumnMap, options, uiLang, signal, onProgress): Promise<AbcComputation> {
+    async compute(table, columns: ColumnMap, options, uiLang, signal, onProgress, previous): Promise<AbcComputation> {
       const value = columns.factor ? `${columns.value}*${columns.factor}` : columns.value;
+      const runOptions = (lang: Lang): AbcRunOptions => ({
+        customer: columns.customer,
+        value,
+        method: options.method,
+        thresholds: options.method === 'value' ? { a: options.thresholds[0], b: options.thresholds[1] } : undefined,
+        countShares: options.method === 'count' ? { a: options.thresholds[0], b: options.thresholds[1] } : undefined,
+        crossing: options.crossingToLower ? 'exclude' : 'include',
+        group: options.groupByCustomer,
+        keepRejected: SHOWN_REJECTED,
+        decimalComma: options.decimalComma === true,
+        currency: options.currency,
+        // The engine's messages name these choices as the pane shows them.
+        choiceNames: { decimalComma: paneChoice(lang, 'decimalComma'), currency: paneChoice(lang, 'currency') },
+        lang,
+      });
       const run = (lang: Lang, progress?: (f: number) => void) =>
         runAbc(
           {
             headers: chosenHeaders(table.headers, columns),
             batches: rowBatches(table.rows, table.firstRowNumber, signal, progress, table.rowProblems),
           },
-          {
-            customer: columns.customer,
-            value,
-            method: options.method,
-            thresholds: options.method === 'value' ? { a: options.thresholds[0], b: options.thresholds[1] } : undefined,
-            countShares:
-              options.method === 'count' ? { a: options.thresholds[0], b: options.thresholds[1] } : undefined,
-            crossing: options.crossingToLower ? 'exclude' : 'include',
-            group: options.groupByCustomer,
-            keepRejected: SHOWN_REJECTED,
-            decimalComma: options.decimalComma === true,
-            currency: options.currency,
-            // The engine's messages name these choices as the pane shows them.
-            choiceNames: { decimalComma: paneChoice(lang, 'decimalComma'), currency: paneChoice(lang, 'currency') },
-            lang,
-          },
+          runOptions(lang),
         );
       const result = await run(uiLang, onProgress);
       signal?.throwIfAborted();
+      let migration: TierMigration | undefined;
+      if (previous) {
+        const p = previous.table;
+        const located = locateTierTable(p.headers, p.rows, p.firstRowNumber);
+        // A result sheet is read back; anything else is the previous period's data, ranked with the same columns and options.
+        const entries = located
+          ? await readTierTable(located, uiLang)
+          : tierEntriesOf(
+              await runAbc(
+                { headers: chosenHeaders(p.headers, columns), rows: p.rows, firstRowNumber: p.firstRowNumber },
+                { ...runOptions(uiLang), keepRejected: 0 },
+              ),
+            );
+        migration = compareTiers(entries, tierEntriesOf(result), { lang: uiLang });
+      }
       const byLang = new Map<Lang, AbcResult>([[uiLang, result]]);
       let cumulative = 0;
       const total = result.total.toNumber();
@@ -134,12 +160,25 @@ export function createAbcService(buildSheets: AbcSheetsBuilder = resultSheets): 
           nonPositive: result.nonPositive.length,
           rejectedCount: result.rejected.count,
           rejected: result.rejected.rows.map((r) => ({ row: r.row, reason: r.reason })),
+          ...(migration
+            ? { migration: { counts: migration.counts, visits: migration.visits, quotas: migration.quotas } }
+            : {}),
         },
         // Rejection reasons on the sheet are in the sheet's language.
         async sheets(lang, runNumber = 1) {
           let r = byLang.get(lang);
           if (!r) byLang.set(lang, (r = await run(lang)));
-          return buildSheets(r, lang, runNumber > 1 ? `ABC${runNumber}_` : 'ABC_');
+          const sheets = buildSheets(r, lang, runNumber > 1 ? `ABC${runNumber}_` : 'ABC_');
+          if (migration)
+            sheets.push(
+              buildMigrationSheet(migration, {
+                lang,
+                previousLabel: previous!.table.label,
+                currentLabel: table.label,
+                namePrefix: runNumber > 1 ? `Migration${runNumber}` : 'Migration',
+              }),
+            );
+          return sheets;
         },
       };
     },

@@ -154,6 +154,21 @@ export function AbcPage({ services, sheetLang }: PageProps) {
               <option value="EUR">EUR</option>
             </Select>
           </Field>
+          <Field label={t('abcCompare')} hint={t('abcCompareHint')}>
+            <Select
+              value={state.compareWith}
+              onChange={(_, d) => actions.changeCompare(d.value)}
+              disabled={task.running}
+              data-testid="abc-compare"
+            >
+              <option value="">{t('abcCompareNone')}</option>
+              {state.compareSheets.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </Select>
+          </Field>
           <div className={styles.actions}>
             <Button
               icon={<DataBarVerticalRegular />}
@@ -173,6 +188,18 @@ export function AbcPage({ services, sheetLang }: PageProps) {
       {result && (
         <Section step={4} title={t('abcResult')}>
           <TierSummary summary={result.summary} />
+          {result.summary.migration && (
+            <Text data-testid="abc-migration">
+              {t('abcMigration', { ...result.summary.migration.counts })}{' '}
+              {t('abcMigrationVisits', {
+                a: result.summary.migration.quotas.A,
+                b: result.summary.migration.quotas.B,
+                c: result.summary.migration.quotas.C,
+                before: result.summary.migration.visits.before,
+                after: result.summary.migration.visits.after,
+              })}
+            </Text>
+          )}
           <ParetoChart summary={result.summary} />
           <RejectedRows count={result.summary.rejectedCount} rows={result.summary.rejected} />
           <SheetLanguageSelect value={state.lang} onChange={actions.pickLang} />

@@ -20,6 +20,9 @@ export interface AbcState {
   /** Language the sheets are written in. */
   lang: Lang;
   settingsProblem?: SettingsProblem;
+  /** Sheets the result can be compared with, and the one chosen ('' = no comparison). */
+  compareSheets: string[];
+  compareWith: string;
 }
 
 export type AbcAction =
@@ -34,9 +37,11 @@ export type AbcAction =
   | { type: 'computed'; result: AbcComputation }
   | { type: 'written'; names: string[] }
   | { type: 'settingsProblem'; problem: SettingsProblem }
-  | { type: 'settingsProblemDismissed' };
+  | { type: 'settingsProblemDismissed' }
+  | { type: 'compareSheetsListed'; sheets: string[] }
+  | { type: 'compareChanged'; sheet: string };
 
-export const initialAbcState = (lang: Lang): AbcState => ({ columns: {}, form: DEFAULT_FORM, lang });
+export const initialAbcState = (lang: Lang): AbcState => ({ columns: {}, form: DEFAULT_FORM, lang, compareSheets: [], compareWith: '' });
 
 export function abcReducer(state: AbcState, action: AbcAction): AbcState {
   switch (action.type) {
@@ -67,5 +72,11 @@ export function abcReducer(state: AbcState, action: AbcAction): AbcState {
       return { ...state, settingsProblem: action.problem };
     case 'settingsProblemDismissed':
       return { ...state, settingsProblem: undefined };
+    // A sheet that is gone is no longer offered, nor chosen.
+    case 'compareSheetsListed':
+      return { ...state, compareSheets: action.sheets, compareWith: action.sheets.includes(state.compareWith) ? state.compareWith : '' };
+    // Like any option change, choosing what to compare with discards the preview.
+    case 'compareChanged':
+      return action.sheet === state.compareWith ? state : { ...state, compareWith: action.sheet, result: undefined };
   }
 }

@@ -30,7 +30,7 @@ export function useAbcWorkflow(services: Services, sheetLang: Lang) {
   const task = useTask();
   const { host, abc } = services;
   const [state, dispatch] = useReducer(abcReducer, sheetLang, initialAbcState);
-  const { data, columns, form, result, lang } = state;
+  const { data, columns, form, result, lang, compareWith } = state;
 
   useEffect(() => dispatch({ type: 'sheetLangChanged', lang: sheetLang }), [sheetLang]);
 
@@ -46,6 +46,7 @@ export function useAbcWorkflow(services: Services, sheetLang: Lang) {
     } catch (error) {
       dispatch({ type: 'settingsProblem', problem: { kind: 'settingsNotReadColumns', error } });
     }
+    await listCompareSheets();
     dispatch({
       type: 'dataLoaded',
       data: d,
@@ -54,12 +55,24 @@ export function useAbcWorkflow(services: Services, sheetLang: Lang) {
     });
   };
 
+  /** The sheets a result can be compared with: every sheet of the workbook (preview: the uploaded ones). */
+  const listCompareSheets = async () => {
+    try {
+      const sheets = services.preview ? services.preview.dataSheets() : (await host.listSources()).sheets;
+      dispatch({ type: 'compareSheetsListed', sheets });
+    } catch {
+      // Without the list there is nothing to compare with; the data itself was read.
+      dispatch({ type: 'compareSheetsListed', sheets: [] });
+    }
+  };
+
   const compute = () =>
     task.run(t('computingTiers'), async (ctx) => {
       if (!data || !options) return;
       dispatch({ type: 'computeStarted' });
       await ctx.step();
-      const computed = await abc.compute(data.table, columns, options, uiLang, ctx.signal, ctx.progress);
+      const previous = compareWith ? { table: await host.readSource({ kind: 'sheet', name: compareWith }, ctx.signal) } : undefined;
+      const computed = await abc.compute(data.table, columns, options, uiLang, ctx.signal, ctx.progress, previous);
       dispatch({ type: 'computed', result: computed });
       await host
         .setSetting<Remembered>(SETTING, { columns, form })
@@ -94,6 +107,7 @@ export function useAbcWorkflow(services: Services, sheetLang: Lang) {
       changeForm: (patch: Partial<AbcForm>) => dispatch({ type: 'formChanged', patch }),
       pickLang: (next: Lang) => dispatch({ type: 'langPicked', lang: next }),
       dismissSettingsProblem: () => dispatch({ type: 'settingsProblemDismissed' }),
+      changeCompare: (sheet: string) => dispatch({ type: 'compareChanged', sheet }),
     },
   };
 }
