@@ -130,7 +130,8 @@ function header(b: SheetBuilder, title: string, purpose: string, period: string,
   b.set('A2', purpose, STYLE.subtitle).merge(rangeRef(2, 1, 2, w));
   b.set('A3', period, style(STYLE.label, { alignment: { horizontal: 'left' } })).merge(rangeRef(3, 1, 3, w));
   b.set('A4', legend, STYLE.note).merge(rangeRef(4, 1, 4, w));
-  b.configure({ rowHeights: { 1: 26, 2: 30 } });
+  // The column headers wrap onto two or three lines (LibreOffice does not grow the row itself).
+  b.configure({ rowHeights: { 1: 26, 2: 30, [HEADER_ROW]: 42 } });
 }
 
 function writeTable<L>(
