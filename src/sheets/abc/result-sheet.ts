@@ -271,7 +271,7 @@ function resultSheet(r: AbcResult, o: AbcSheetOptions, t: T): SheetSpec {
     { index: 1, width: 8 },
     { index: 2, width: 28 },
     { index: 3, width: 18 },
-    { index: 4, width: 13 },
+    { index: 4, width: 16 }, // also the summary's labels: （不计入合计） must not be cut
     { index: 5, width: 14 },
     { index: 6, width: 16 },
     { index: 7, width: 16 },
