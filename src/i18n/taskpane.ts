@@ -35,6 +35,12 @@ export default defineMessages({
     writtenExcel: '{count} sheet(s) inserted',
     writtenPreview: '{count} sheet(s) created in the preview workbook',
     downloadXlsx: 'Download .xlsx',
+    downloadWorkbook: 'Download the whole workbook',
+    downloadSheet: 'Download this sheet only',
+    previewEditHint:
+      'Yellow input cells can be edited here: click one, type, press Enter (Esc cancels). The computed cells follow, and downloads carry the edits.',
+    previewEditCell: 'Edit cell {ref}',
+    previewEditInvalid: 'Cell {ref}: {message}. Nothing was changed.',
     preparingDownload: 'Preparing…',
     showSheet: 'Show',
 
@@ -334,6 +340,12 @@ export default defineMessages({
     writtenExcel: '已插入 {count} 张工作表',
     writtenPreview: '已在预览工作簿中生成 {count} 张工作表',
     downloadXlsx: '下载 .xlsx',
+    downloadWorkbook: '下载整个工作簿',
+    downloadSheet: '只下载这张表',
+    previewEditHint:
+      '黄色输入单元格可在此修改：单击单元格，输入后按 Enter（Esc 取消）。计算单元格随之更新，下载的文件包含修改。',
+    previewEditCell: '修改单元格 {ref}',
+    previewEditInvalid: '单元格 {ref}：{message}。未作修改。',
     preparingDownload: '正在准备…',
     showSheet: '显示',
 

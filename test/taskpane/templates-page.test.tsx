@@ -112,7 +112,7 @@ describe('Templates page', () => {
     expect(region.textContent).toContain('swot');
     expect(services.previewHost.activeSheet).toBe('swot-zh-CN');
     await act(async () => {
-      await user.click(screen.getByRole('button', { name: 'Download .xlsx' }));
+      await user.click(screen.getByRole('button', { name: 'Download the whole workbook' }));
     });
     await waitFor(() => expect(save).toHaveBeenCalled());
     const [blob, fileName] = save.mock.calls[0];

@@ -271,7 +271,7 @@ function resultSheet(r: AbcResult, o: AbcSheetOptions, t: T): SheetSpec {
     { index: 1, width: 8 },
     { index: 2, width: 28 },
     { index: 3, width: 18 },
-    { index: 4, width: 13 },
+    { index: 4, width: 16 }, // also the summary's labels: （不计入合计） must not be cut
     { index: 5, width: 14 },
     { index: 6, width: 16 },
     { index: 7, width: 16 },
@@ -282,7 +282,8 @@ function resultSheet(r: AbcResult, o: AbcSheetOptions, t: T): SheetSpec {
     { index: CHART_COL + 1, width: 18 },
     { index: CHART_COL + 2, width: 12 },
   ];
-  const rowHeights = { 1: 26, 2: 18, 3: 20, [NOTE_ROW]: 54 };
+  // The table's headers wrap onto two lines (LibreOffice does not grow the row itself).
+  const rowHeights = { 1: 26, 2: 18, 3: 20, [NOTE_ROW]: 54, [ABC_HEADER_ROW]: 30 };
   const chart = paretoChart(b, r, t, { first: f, columns, rowHeights, total: P(pr.total) });
   // The chart prints on its own page after the table (a second print range).
   const printArea = [rangeRef(1, 1, l, LAST_VISIBLE), ...(chart ? [rangeRef(chart.printed.top, chart.printed.left, chart.printed.bottom, chart.printed.right)] : [])].join(',');

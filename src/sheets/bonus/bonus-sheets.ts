@@ -81,6 +81,7 @@ export function buildBonusSheets(result: BonusRunResult, options: BonusSheetsOpt
       cols = badDebtCols(t, R) as Col<BonusLine>[];
       break;
   }
+  cols = cols.map((c) => (c.kind === 'value' ? { ...c, width: fittedWidth(c, lines) } : c));
 
   const b = new SheetBuilder(mainName);
   header(b, mainName, t(`purpose_${result.scheme}`), periodText, t('legend'), cols.length);
@@ -130,7 +131,24 @@ function header(b: SheetBuilder, title: string, purpose: string, period: string,
   b.set('A2', purpose, STYLE.subtitle).merge(rangeRef(2, 1, 2, w));
   b.set('A3', period, style(STYLE.label, { alignment: { horizontal: 'left' } })).merge(rangeRef(3, 1, 3, w));
   b.set('A4', legend, STYLE.note).merge(rangeRef(4, 1, 4, w));
-  b.configure({ rowHeights: { 1: 26, 2: 30 } });
+  // The column headers wrap onto two or three lines (LibreOffice does not grow the row itself).
+  b.configure({ rowHeights: { 1: 26, 2: 30, [HEADER_ROW]: 42 } });
+}
+
+/**
+ * The reason column as wide as its longest sentence (up to 120): printed, a longer sentence would
+ * run past the table's edge or be cut by the next column, and neither LibreOffice nor Excel
+ * grows a row for wrapped text in a file by itself. A CJK character is about two widths of a digit.
+ */
+function fittedWidth<L>(c: Col<L>, lines: L[]): number {
+  let widest = 0;
+  lines.forEach((l, i) => {
+    const text = String(c.cell(l, HEADER_ROW + 1 + i) ?? '');
+    let w = 0;
+    for (const ch of text) w += /[\u2e80-\uffef]/.test(ch) ? 2 : 1.1;
+    widest = Math.max(widest, w);
+  });
+  return Math.min(120, Math.max(c.width, Math.ceil(widest + 2)));
 }
 
 function writeTable<L>(
@@ -178,7 +196,7 @@ function newBrandCols(t: T, R: RulesRefs, tierCurrency: string): Col<NewBrandLin
     { header: t('colAmount'), width: 14, kind: 'input', numFmt: NUMFMT.decimal2, cell: (l) => n(l.amount), statement: true },
     { header: t('colCurrency2'), width: 8, kind: 'input', cell: (l) => l.currency, statement: true },
     { header: t('colMargin'), width: 9, kind: 'input', numFmt: '0.00%', cell: (l) => n(l.margin), statement: true },
-    { header: t('colRate'), width: 10, kind: 'formula', numFmt: '0.0000', cell: (_, r) => ({ formula: `VLOOKUP(E${r},${R.fx},2,FALSE)` }) },
+    { header: t('colRate'), width: 12, kind: 'formula', numFmt: '0.0000', cell: (_, r) => ({ formula: `VLOOKUP(E${r},${R.fx},2,FALSE)` }) },
     { header: t('colAmountCny'), width: 14, kind: 'formula', numFmt: NUMFMT.decimal2, cell: (_, r) => ({ formula: `D${r}*G${r}` }) },
     { header: t('colBasis', { currency: tierCurrency }), width: 14, kind: 'formula', numFmt: NUMFMT.decimal2, cell: (_, r) => ({ formula: `H${r}/${nb.tierRate}` }), statement: true },
     { header: t('colBandNo'), width: 7, kind: 'formula', numFmt: NUMFMT.integer, cell: (_, r) => ({ formula: tiers(r).band }) },
@@ -374,7 +392,7 @@ function badDebtCols(t: T, R: RulesRefs): Col<BadDebtLine>[] {
     { header: t('colCustomer'), width: 16, kind: 'data', cell: (l) => l.customer, statement: true },
     { header: t('colAmount'), width: 14, kind: 'input', numFmt: NUMFMT.decimal2, cell: (l) => n(l.amount), statement: true },
     { header: t('colCurrency2'), width: 8, kind: 'input', cell: (l) => l.currency },
-    { header: t('colRate'), width: 10, kind: 'formula', numFmt: '0.0000', cell: (_, r) => ({ formula: `VLOOKUP(E${r},${R.fx},2,FALSE)` }) },
+    { header: t('colRate'), width: 12, kind: 'formula', numFmt: '0.0000', cell: (_, r) => ({ formula: `VLOOKUP(E${r},${R.fx},2,FALSE)` }) },
     { header: t('colAmountCny'), width: 14, kind: 'formula', numFmt: NUMFMT.decimal2, cell: (_, r) => ({ formula: `D${r}*F${r}` }) },
     { header: t('colWithin'), width: 10, kind: 'input', validation: 'yesNo', cell: (l) => yesNo(R, l.withinCredit), statement: true },
     {

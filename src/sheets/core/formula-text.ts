@@ -13,3 +13,12 @@ export function messageFormula(template: string, params: Record<string, string>)
   });
   return pieces.length ? pieces.join('&') : '""';
 }
+
+/**
+ * A computed number as text shows it: rounded to 10 decimals first, so 30.51−0 reads "30.51" in
+ * every engine (IronCalc turns a number into its shortest round-trip text, 30.509999999999998,
+ * where Excel and LibreOffice show 15 significant digits).
+ */
+export function shownNumber(expr: string): string {
+  return `ROUND(${expr},10)`;
+}

@@ -1,7 +1,7 @@
 import catalog from '../../i18n/templates/pipeline';
 import { translator } from '../../i18n/define';
 import { cellRef, printArea, rangeRef } from '../core/a1';
-import { messageFormula } from '../core/formula-text';
+import { messageFormula, shownNumber } from '../core/formula-text';
 import {
   fitRowHeights,
   FLAG_STYLE,
@@ -256,8 +256,8 @@ function buildPipeline(o: TemplateOptions): { sheet: SheetSpec; vocabulary: Voca
   summaryLabel(8, I, t('targetStatus'));
   const [min, max] = ['$C$9', '$C$10'];
   const message =
-    `IF(${count}<${min},${messageFormula(t('belowTarget'), { n: `${min}-${count}` })},` +
-    `IF(${count}>${max},${messageFormula(t('aboveTarget'), { n: `${count}-${max}` })},` +
+    `IF(${count}<${min},${messageFormula(t('belowTarget'), { n: shownNumber(`${min}-${count}`) })},` +
+    `IF(${count}>${max},${messageFormula(t('aboveTarget'), { n: shownNumber(`${count}-${max}`) })},` +
     `${messageFormula(t('onTarget'), { min, max })}))`;
   const messageRange = rangeRef(8, J, 8, N);
   b.at(8, J, { formula: message }, style(STYLE.computed, { font: { bold: true }, alignment: { vertical: 'middle' } }));
@@ -376,8 +376,8 @@ function buildSummary(o: TemplateOptions, v: Vocabulary): SheetSpec {
   b.at(7, 3, t('summaryTarget'), label).at(7, 4, { formula: `${N.targetMin}&"–"&${N.targetMax}` }, value);
   b.at(7, 5, t('summaryAgainst'), label).merge('E7:F7');
   const against =
-    `IF(${N.potential}<${N.targetMin},${messageFormula(t('belowTarget'), { n: `${N.targetMin}-${N.potential}` })},` +
-    `IF(${N.potential}>${N.targetMax},${messageFormula(t('aboveTarget'), { n: `${N.potential}-${N.targetMax}` })},` +
+    `IF(${N.potential}<${N.targetMin},${messageFormula(t('belowTarget'), { n: shownNumber(`${N.targetMin}-${N.potential}`) })},` +
+    `IF(${N.potential}>${N.targetMax},${messageFormula(t('aboveTarget'), { n: shownNumber(`${N.potential}-${N.targetMax}`) })},` +
     `${messageFormula(t('onTarget'), { min: N.targetMin, max: N.targetMax })}))`;
   b.at(7, 7, { formula: against }, style(value, { alignment: { horizontal: 'left' } }))
     .fill(rangeRef(7, 7, 7, width), STYLE.computed)

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import {
   Button,
   MessageBar,
@@ -23,7 +23,9 @@ const useStyles = makeStyles({
 
 /**
  * What an action wrote. In Excel the sheets are already there (the first one active); in
- * preview mode they are shown as HTML and can be downloaded as one .xlsx.
+ * preview mode they are shown as HTML, their input cells can be edited (the computed cells
+ * follow), and they can be downloaded: the whole preview workbook (every sheet written in this
+ * session) or the shown sheet alone, with the edits.
  */
 export function WrittenSheets({
   services,
@@ -46,13 +48,26 @@ export function WrittenSheets({
   useEffect(() => {
     ref.current?.scrollIntoView?.({ block: 'nearest' });
   }, []);
-  const spec = preview && shown ? preview.sheet(shown) : undefined;
-  const download = async () => {
+  // The shown sheet as the preview workbook holds it now (an edit evaluates it again).
+  const subscribe = useCallback(
+    (listener: () => void) => (preview ? preview.subscribe(listener) : () => undefined),
+    [preview],
+  );
+  const spec = useSyncExternalStore(subscribe, () => (preview && shown ? preview.sheet(shown) : undefined));
+  const onEdit = useCallback(
+    (ref: string, typed: string) => {
+      if (!preview || !shown) throw new Error('no sheet shown');
+      return preview.editCell(shown, ref, typed);
+    },
+    [preview, shown],
+  );
+  const download = async (which: 'workbook' | 'sheet') => {
     if (!preview) return;
     setBusy(true);
     setError(undefined);
     try {
-      await preview.download(names, fileBase);
+      if (which === 'workbook') await preview.download(preview.generatedSheets(), fileBase);
+      else await preview.download([shown], shown);
     } catch (e) {
       setError(e);
     } finally {
@@ -73,11 +88,19 @@ export function WrittenSheets({
             <Button
               appearance="primary"
               icon={<ArrowDownloadRegular />}
-              onClick={download}
+              onClick={() => void download('workbook')}
               disabled={busy}
               data-testid="download-xlsx"
             >
-              {busy ? t('preparingDownload') : t('downloadXlsx')}
+              {busy ? t('preparingDownload') : t('downloadWorkbook')}
+            </Button>
+            <Button
+              icon={<ArrowDownloadRegular />}
+              onClick={() => void download('sheet')}
+              disabled={busy || !shown}
+              data-testid="download-sheet"
+            >
+              {t('downloadSheet')}
             </Button>
             {names.length > 1 && (
               <>
@@ -93,7 +116,7 @@ export function WrittenSheets({
             )}
           </div>
           {error !== undefined && <ErrorBar error={error} onDismiss={() => setError(undefined)} />}
-          {spec && <SheetPreview spec={spec} />}
+          {spec && <SheetPreview key={shown} spec={spec} onEdit={onEdit} />}
         </>
       )}
     </section>

@@ -5,6 +5,8 @@ import { isFormula, type CellSpec, type SheetSpec } from '../../sheets/core/shee
 import { useI18n } from '../app/i18n';
 import { displayTexts, type DisplayCell } from './computed-values';
 import { previewEngine } from './engine';
+import { editText, isInputCell, type CellInput } from './cell-input';
+import { useCellEdit } from './use-cell-edit';
 
 const MAX_ROWS = 80;
 const MAX_COLS = 26;
@@ -50,6 +52,19 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
   formula: { fontFamily: tokens.fontFamilyMonospace, color: '#4a4a4a', fontStyle: 'italic' },
+  editable: {
+    cursor: 'cell',
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+  },
+  editor: {
+    width: '100%',
+    boxSizing: 'border-box',
+    font: 'inherit',
+    padding: 0,
+    border: '2px solid #217346',
+    margin: 0,
+  },
+  error: { display: 'block', marginTop: tokens.spacingVerticalXS, color: tokens.colorPaletteRedForeground1 },
   note: { display: 'block', marginTop: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground2 },
 });
 
@@ -83,10 +98,21 @@ function useDisplayTexts(spec: SheetSpec, rows: number, cols: number): Map<strin
   return texts?.spec === spec ? texts.texts : undefined;
 }
 
-/** An HTML rendering of a generated sheet for preview mode, showing what its formulas compute. */
-export function SheetPreview({ spec }: { spec: SheetSpec }) {
+/**
+ * An HTML rendering of a generated sheet for preview mode, showing what its formulas compute.
+ * With `onEdit`, its input cells (never formulas) can be edited: click or Enter opens a cell,
+ * Enter saves, Escape cancels.
+ */
+export function SheetPreview({
+  spec,
+  onEdit,
+}: {
+  spec: SheetSpec;
+  onEdit?: (ref: string, typed: string) => Promise<CellInput>;
+}) {
   const { t } = useI18n();
   const styles = useStyles();
+  const edit = useCellEdit(onEdit);
   const cells = new Map<string, CellSpec>();
   let maxRow = 0;
   let maxCol = 0;
@@ -150,15 +176,52 @@ export function SheetPreview({ spec }: { spec: SheetSpec }) {
                   if (covered.has(key)) return null;
                   const cell = cells.get(key);
                   const span = spans.get(key);
+                  const editable = onEdit !== undefined && isInputCell(cell);
+                  const open = editable && edit.state.editing?.ref === cell.ref;
                   return (
                     <td
                       key={c}
-                      className={styles.cell}
+                      className={editable ? `${styles.cell} ${styles.editable}` : styles.cell}
                       style={cellStyle(cell)}
                       rowSpan={span?.rowSpan}
                       colSpan={span?.colSpan}
+                      data-ref={cell?.ref}
+                      tabIndex={editable && !open ? 0 : undefined}
+                      aria-label={editable && !open ? t('previewEditCell', { ref: cell.ref }) : undefined}
+                      onClick={editable && !open ? () => edit.open(cell.ref, editText(cell)) : undefined}
+                      onKeyDown={
+                        editable && !open
+                          ? (e) => {
+                              if (e.key === 'Enter' || e.key === 'F2') {
+                                e.preventDefault();
+                                edit.open(cell.ref, editText(cell));
+                              }
+                            }
+                          : undefined
+                      }
                     >
-                      {cell ? <CellText cell={cell} text={texts?.get(cell.ref)} formulaClass={styles.formula} /> : null}
+                      {open ? (
+                        <input
+                          className={styles.editor}
+                          autoFocus
+                          aria-label={t('previewEditCell', { ref: cell.ref })}
+                          aria-invalid={edit.state.error?.ref === cell.ref}
+                          value={edit.state.editing?.text ?? ''}
+                          readOnly={edit.state.saving}
+                          onChange={(e) => edit.type(e.target.value)}
+                          onKeyDown={(e) => {
+                            if (e.key === 'Enter') {
+                              e.preventDefault();
+                              void edit.commit();
+                            } else if (e.key === 'Escape') {
+                              e.preventDefault();
+                              edit.cancel();
+                            }
+                          }}
+                        />
+                      ) : cell ? (
+                        <CellText cell={cell} text={texts?.get(cell.ref)} formulaClass={styles.formula} />
+                      ) : null}
                     </td>
                   );
                 })}
@@ -167,6 +230,12 @@ export function SheetPreview({ spec }: { spec: SheetSpec }) {
           </tbody>
         </table>
       </div>
+      {edit.state.error && (
+        <Caption1 className={styles.error} role="alert" data-testid="cell-edit-error">
+          {edit.state.error.message}
+        </Caption1>
+      )}
+      {onEdit && spec.cells.some(isInputCell) && <Caption1 className={styles.note}>{t('previewEditHint')}</Caption1>}
       {(maxRow > rows || maxCol > cols) && (
         <Caption1 className={styles.note}>
           {t('previewTruncated', { rows: maxRow, cols: maxCol, shownRows: rows, shownCols: cols })}

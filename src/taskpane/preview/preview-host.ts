@@ -1,6 +1,14 @@
-import type { DataSourceRef, InsertOptions, OwnedSheet, ShareSafeCopyResult, TableData, WorkbookHost } from '../../host/workbook-host';
+import type {
+  DataSourceRef,
+  InsertOptions,
+  OwnedSheet,
+  ShareSafeCopyResult,
+  TableData,
+  WorkbookHost,
+} from '../../host/workbook-host';
 import { renameSheetRefsInSpec } from '../../sheets/core/sheet-refs';
-import { isFormula, type CachedValue, type Lang, type SheetSpec } from '../../sheets/core/sheet-spec';
+import { isFormula, type CachedValue, type Lang, type Scalar, type SheetSpec } from '../../sheets/core/sheet-spec';
+import { isInputCell } from './cell-input';
 import { parseCell } from '../../sheets/core/a1';
 import { uniqueSheetName } from '../../sheets/core/sheet-names';
 import { HostError } from '../../host/host-error';
@@ -116,6 +124,27 @@ export class PreviewHost implements WorkbookHost {
     return names;
   }
 
+  /**
+   * A value typed into an input cell of a generated sheet (never a formula, never a cell the
+   * sheet does not mark as input). Every sheet is evaluated again: values the builders computed
+   * beforehand are dropped everywhere, as other sheets' formulas may read the edited cell.
+   */
+  async editCell(name: string, ref: string, value: Scalar): Promise<void> {
+    const at = this.sheets.findIndex((s) => s.name === name);
+    const sheet = this.sheets[at];
+    if (sheet?.kind !== 'generated')
+      throw new HostError('sourceNotFound', `sheet ${name} not found`, { step: `edit ${name}!${ref}` });
+    const cell = sheet.spec.cells.find((c) => c.ref === ref);
+    if (!isInputCell(cell)) throw new Error(`${name}!${ref} is not an input cell`);
+    this.sheets[at] = {
+      ...sheet,
+      spec: { ...sheet.spec, cells: sheet.spec.cells.map((c) => (c === cell ? { ...c, value } : c)) },
+    };
+    this.sheets = this.sheets.map((s) => (s.kind === 'generated' ? { ...s, spec: withoutPrecomputed(s.spec) } : s));
+    await this.compute();
+    this.emit();
+  }
+
   async listOwnedSheets(): Promise<OwnedSheet[]> {
     return this.sheets.flatMap((s) => (s.kind === 'generated' && s.owner ? [{ name: s.name, owner: s.owner }] : []));
   }
@@ -126,7 +155,8 @@ export class PreviewHost implements WorkbookHost {
     if (copies.length === 0) return result;
     const batch = ++this.batches;
     // From the last, so the positions of the earlier originals stay valid.
-    for (const c of [...copies].reverse()) this.sheets.splice(c.after + 1, 0, { kind: 'generated', name: c.name, spec: c.spec, batch });
+    for (const c of [...copies].reverse())
+      this.sheets.splice(c.after + 1, 0, { kind: 'generated', name: c.name, spec: c.spec, batch });
     this.active = copies[0].name;
     await this.compute();
     this.emit();
@@ -212,6 +242,17 @@ export function specToTable(spec: SheetSpec): TableData {
     headers: pad(grid[0] ?? []).map((v) => (v == null ? '' : String(v))),
     rows: grid.slice(1).map(pad),
     firstRowNumber: 2,
+  };
+}
+
+/** The sheet without the values its builder computed beforehand (the engine computes them again). */
+function withoutPrecomputed(spec: SheetSpec): SheetSpec {
+  if (!spec.cells.some((c) => isFormula(c.value) && c.value.cached !== undefined)) return spec;
+  return {
+    ...spec,
+    cells: spec.cells.map((c) =>
+      isFormula(c.value) && c.value.cached !== undefined ? { ...c, value: { formula: c.value.formula } } : c,
+    ),
   };
 }
 

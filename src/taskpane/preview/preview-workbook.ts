@@ -3,15 +3,28 @@ import { PreviewHost } from './preview-host';
 import type { UploadFile, UploadOptions } from './read-upload';
 import { renderXlsx, saveBlob, xlsxFileName } from './download';
 import { withValues } from './computed-values';
+import { isInputCell, readCellInput, type CellInput } from './cell-input';
 
 /** What pages use in preview mode, beside the WorkbookHost: uploads, previews and downloads. */
 export interface PreviewWorkbook {
   /** Reads the file into the in-browser workbook; returns the new data sheets' names. */
-  upload(file: UploadFile, signal?: AbortSignal, onProgress?: (fraction: number) => void, options?: UploadOptions): Promise<string[]>;
+  upload(
+    file: UploadFile,
+    signal?: AbortSignal,
+    onProgress?: (fraction: number) => void,
+    options?: UploadOptions,
+  ): Promise<string[]>;
   /** Sheets that hold uploaded data (the ones a computation can read). */
   dataSheets(): string[];
   /** A generated sheet by name, its formulas carrying what they compute (when the engine is loaded). */
   sheet(name: string): SheetSpec | undefined;
+  /** Every generated sheet, in workbook order: what "download the workbook" holds. */
+  generatedSheets(): string[];
+  /**
+   * Reads what was typed into an input cell (numbers, percentages and dates as the cell expects
+   * them) and, when it reads, writes it and evaluates the workbook again.
+   */
+  editCell(sheet: string, ref: string, typed: string): Promise<CellInput>;
   /** Renders the named generated sheets into one .xlsx and saves it. */
   download(names: string[], baseName: string): Promise<void>;
   subscribe(listener: () => void): () => void;
@@ -45,6 +58,19 @@ export function createPreviewWorkbook(
       const merged = withValues(s.spec, values);
       shown.set(name, { spec: s.spec, values, merged });
       return merged;
+    },
+    generatedSheets: () =>
+      host
+        .getSheets()
+        .filter((s) => s.kind === 'generated')
+        .map((s) => s.name),
+    async editCell(sheetName, ref, typed) {
+      const s = host.getSheets().find((x) => x.name === sheetName);
+      const cell = s?.kind === 'generated' ? s.spec.cells.find((c) => c.ref === ref) : undefined;
+      if (!isInputCell(cell)) throw new Error(`${sheetName}!${ref} is not an input cell`);
+      const read = readCellInput(cell, typed);
+      if (read.ok) await host.editCell(sheetName, ref, read.value);
+      return read;
     },
     async download(names, baseName) {
       const specs = names.map((n) => this.sheet(n)).filter((s): s is SheetSpec => Boolean(s));

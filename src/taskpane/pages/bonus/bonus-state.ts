@@ -62,7 +62,7 @@ export type BonusAction =
   | { type: 'columnsChanged'; columns: ColumnMap }
   | { type: 'rulesSheetPicked'; name: string }
   /** Rules read from a sheet; `sheet` is also picked in the list (a Rules sheet just created). */
-  | { type: 'rulesRead'; rules: BonusRules; sheet?: string }
+  | { type: 'rulesRead'; rules: BonusRules; sheet?: string; created?: boolean }
   | { type: 'periodChanged'; period: string }
   | { type: 'rateTyped'; currency: string; text: string }
   | { type: 'computeStarted' }
@@ -115,8 +115,11 @@ export function bonusReducer(state: BonusState, action: BonusAction): BonusState
       return discardResult({ ...state, columns: action.columns });
     case 'rulesSheetPicked':
       return { ...state, rulesSheet: action.name };
-    case 'rulesRead':
-      return discardResult({ ...state, rules: action.rules, rulesSheet: action.sheet ?? state.rulesSheet });
+    case 'rulesRead': {
+      const next = discardResult({ ...state, rules: action.rules, rulesSheet: action.sheet ?? state.rulesSheet });
+      // A Rules sheet just created is shown (and, in the preview, downloadable) at once.
+      return action.created && action.sheet ? { ...next, written: [action.sheet] } : next;
+    }
     case 'periodChanged':
       return discardResult({ ...state, period: action.period });
     case 'rateTyped':

@@ -113,7 +113,7 @@ export function useBonusWorkflow(services: Services, sheetLang: Lang) {
         ctx.signal,
       );
       await listSheets();
-      dispatch({ type: 'rulesRead', rules: await readRulesFrom(name, ctx), sheet: name });
+      dispatch({ type: 'rulesRead', rules: await readRulesFrom(name, ctx), sheet: name, created: true });
     });
 
   const readRules = () =>
