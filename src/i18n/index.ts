@@ -17,6 +17,7 @@ import ansoff from './templates/ansoff';
 import bcg from './templates/bcg';
 import opportunityThreat from './templates/opportunity-threat';
 import visitPlan from './templates/visit-plan';
+import credit from './templates/credit';
 
 export const catalogs = {
   common,
@@ -37,6 +38,7 @@ export const catalogs = {
   'bcg': bcg,
   'opportunity-threat': opportunityThreat,
   'visit-plan': visitPlan,
+  credit,
 };
 
 export { defineMessages, format, translator } from './define';

@@ -31,6 +31,7 @@ const MAX_PAGES: Record<TemplateKind, number> = {
   bcg: 1,
   'opportunity-threat': 2,
   'visit-plan': 5,
+  credit: 3,
 };
 
 interface Printed {
