@@ -18,6 +18,7 @@ import bcg from './templates/bcg';
 import opportunityThreat from './templates/opportunity-threat';
 import visitPlan from './templates/visit-plan';
 import credit from './templates/credit';
+import customerFile from './templates/customer-file';
 
 export const catalogs = {
   common,
@@ -39,6 +40,7 @@ export const catalogs = {
   'opportunity-threat': opportunityThreat,
   'visit-plan': visitPlan,
   credit,
+  'customer-file': customerFile,
 };
 
 export { defineMessages, format, translator } from './define';

@@ -52,12 +52,17 @@ export class Form {
    */
   field(row: number, labelCol: number, valueFrom: number, valueTo: number, label: string, value: CellContent, o: FieldOptions = {}): string {
     this.label(row, labelCol, label, valueFrom - 1);
+    return this.value(row, valueFrom, valueTo, value, o);
+  }
+
+  /** A value cell without a label of its own (an input, or a computed cell), across from..to. */
+  value(row: number, from: number, to: number, value: CellContent, o: FieldOptions = {}): string {
     const base = o.computed ? FORM_COMPUTED : FORM_INPUT;
     const cellStyle = style(base, { numFmt: o.numFmt, alignment: o.align ? { horizontal: o.align } : undefined });
-    const ref = this.spread(row, valueFrom, valueTo, value, cellStyle);
+    const ref = this.spread(row, from, to, value, cellStyle);
     if (o.input && !o.computed) this.b.validation(validationFor(this.lang, ref, o.input));
-    if (o.personal) this.personal.push(rangeRef(row, valueFrom, row, valueTo));
-    return cellRef(row, valueFrom, true);
+    if (o.personal) this.personal.push(rangeRef(row, from, row, to));
+    return cellRef(row, from, true);
   }
 
   /** A free-text input box across columns from..to and `rows` rows. */

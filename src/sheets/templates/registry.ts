@@ -11,6 +11,7 @@ import { bcg } from './bcg';
 import { opportunityThreat } from './opportunity-threat';
 import { visitPlan } from './visit-plan';
 import { credit } from './credit';
+import { customerFile } from './customer-file';
 
 /** How a template is made. The probes of SheetBuilderOptions are for tests only. */
 export interface TemplateOptions extends SheetBuilderOptions {
@@ -50,6 +51,7 @@ export const TEMPLATE_KINDS = [
   'opportunity-threat',
   'visit-plan',
   'credit',
+  'customer-file',
 ] as const;
 
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
@@ -81,6 +83,7 @@ export const TEMPLATES: readonly TemplateDef[] = [
   opportunityThreat,
   visitPlan,
   credit,
+  customerFile,
 ].map(stamped);
 
 export function isTemplateKind(kind: string): kind is TemplateKind {
