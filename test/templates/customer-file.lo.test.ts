@@ -181,7 +181,7 @@ describe.each(LANGS)('customer-file %s', (lang) => {
     const v = values(lang, 'example', 1);
     const { card } = L();
     expect(v(card.customer)).toBe(lang === 'zh-CN' ? '嘉兴同舟物流设备有限公司' : 'Jiaxing Tongzhou Logistics Equipment Co., Ltd.');
-    expect(v(card.code)).toBe('KH-2022-017');
+    expect(v(card.code)).toBe('2022-017');
     expect(v(card.tier)).toBe('A');
     expect(v(card.contact)).toBe(lang === 'zh-CN' ? '周涛' : 'Zhou Tao');
     expect(v(card.sales)).toBe(520000);

@@ -680,7 +680,7 @@ function formExample(lang: Lang, today: Date): FormExample {
   const founded = new Date(Date.UTC(today.getUTCFullYear() - 9, today.getUTCMonth(), 1));
   return {
     customer: FORM_CUSTOMER[lang],
-    registration: '91330201MA2H7K3X5Q',
+    registration: '913302016788523453',
     legalRep: zhText ? '周建国' : 'Zhou Jianguo',
     capital: 2000,
     established: founded,

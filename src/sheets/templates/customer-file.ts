@@ -582,14 +582,14 @@ const SERVICE: [number, number, number | null][] = [
 
 const EXAMPLE: Record<Lang, Example> = {
   'zh-CN': {
-    code: 'KH-2022-017',
+    code: '2022-017',
     openedDaysAgo: 1210,
     customer: '嘉兴同舟物流设备有限公司',
     industry: '仓储物流',
     type: 3,
     scale: 1,
     address: '浙江省嘉兴市南湖区物流园区同舟路 18 号',
-    registration: '91330402MA2JX81P6T',
+    registration: '913304027284360158',
     products: '第三方仓储、城市配送、冷链运输',
     installed: [
       ['杭叉', 'CPD20 电动叉车', ...INSTALLED[0]],
@@ -622,14 +622,14 @@ const EXAMPLE: Record<Lang, Example> = {
     habits: '仓库内须穿安全鞋、戴安全帽；上午是发货高峰，不宜久谈',
   },
   'en-US': {
-    code: 'KH-2022-017',
+    code: '2022-017',
     openedDaysAgo: 1210,
     customer: 'Jiaxing Tongzhou Logistics Equipment Co., Ltd.',
     industry: 'Warehousing and logistics',
     type: 3,
     scale: 1,
     address: '18 Tongzhou Road, Logistics Park, Nanhu District, Jiaxing, Zhejiang',
-    registration: '91330402MA2JX81P6T',
+    registration: '913304027284360158',
     products: 'Third-party warehousing, city delivery, cold-chain transport',
     installed: [
       ['Hangcha', 'CPD20 electric', ...INSTALLED[0]],
