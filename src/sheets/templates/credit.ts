@@ -395,6 +395,8 @@ function buildForm(o: TemplateOptions): SheetSpec {
   const today = o.today ?? new Date();
   const t = translator(catalog, lang);
   const b = new SheetBuilder(t('formSheetName'), o);
+  // A sheet of its own kind, as the visit plan's log: the stamp tells it from the register.
+  b.configure({ stamp: { kind: 'credit-survey', version: 1 } });
   const { dateRef } = titleBlock(b, {
     lang,
     title: t('formTitle'),

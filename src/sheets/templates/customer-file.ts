@@ -425,6 +425,8 @@ function buildCard(o: TemplateOptions, file: FileRefs): SheetSpec {
   const t = translator(catalog, lang);
   const c = translator(common, lang);
   const b = new SheetBuilder(t('cardSheetName'), o);
+  // A sheet of its own kind, as the visit plan's log: the stamp tells it from the file.
+  b.configure({ stamp: { kind: 'customer-card', version: 1 } });
   titleBlock(b, {
     lang,
     title: t('cardTitle'),
