@@ -19,6 +19,8 @@ import ansoff from './templates/ansoff';
 import bcg from './templates/bcg';
 import opportunityThreat from './templates/opportunity-threat';
 import visitPlan from './templates/visit-plan';
+import credit from './templates/credit';
+import customerFile from './templates/customer-file';
 
 export const catalogs = {
   common,
@@ -41,6 +43,8 @@ export const catalogs = {
   'bcg': bcg,
   'opportunity-threat': opportunityThreat,
   'visit-plan': visitPlan,
+  credit,
+  'customer-file': customerFile,
 };
 
 export { defineMessages, format, translator } from './define';

@@ -31,6 +31,8 @@ const MAX_PAGES: Record<TemplateKind, number> = {
   bcg: 1,
   'opportunity-threat': 2,
   'visit-plan': 5,
+  credit: 4,
+  'customer-file': 4,
 };
 
 interface Printed {

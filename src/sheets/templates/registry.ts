@@ -10,6 +10,8 @@ import { ansoff } from './ansoff';
 import { bcg } from './bcg';
 import { opportunityThreat } from './opportunity-threat';
 import { visitPlan } from './visit-plan';
+import { credit } from './credit';
+import { customerFile } from './customer-file';
 
 /** How a template is made. The probes of SheetBuilderOptions are for tests only. */
 export interface TemplateOptions extends SheetBuilderOptions {
@@ -48,6 +50,8 @@ export const TEMPLATE_KINDS = [
   'bcg',
   'opportunity-threat',
   'visit-plan',
+  'credit',
+  'customer-file',
 ] as const;
 
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
@@ -78,6 +82,8 @@ export const TEMPLATES: readonly TemplateDef[] = [
   bcg,
   opportunityThreat,
   visitPlan,
+  credit,
+  customerFile,
 ].map(stamped);
 
 export function isTemplateKind(kind: string): kind is TemplateKind {
