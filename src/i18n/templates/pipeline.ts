@@ -6,7 +6,7 @@ export default defineMessages({
     purpose:
       'One row per target customer: stage, colour status, next action and due date; overdue and stalled rows are flagged.',
     sheetName: 'Pipeline',
-    planName: 'Development pipeline',
+    planName: 'Pipeline',
     rulesSection: 'Rules and summary',
     reportDate: 'Report date',
     reportDateNote: 'Taken from the date in the title block; type =TODAY() there to always report as of today.',
