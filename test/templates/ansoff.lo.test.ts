@@ -19,7 +19,7 @@ beforeAll(async () => {
     { label: 'moved', lang: 'en-US', edits: { D11: 'New' } },
     { label: 'blank', lang: 'zh-CN', example: false },
   ]);
-}, 120_000);
+}, 600_000);
 
 const NAMES: Record<'zh' | 'en', Record<AnsoffQuadrant, string>> = {
   zh: { marketPenetration: '市场渗透', productDevelopment: '产品开发', marketDevelopment: '市场开发', diversification: '多元化' },

@@ -25,7 +25,7 @@ beforeAll(async () => {
     { label: 'leader', lang: 'en-US', edits: { E10: 0, E14: 0 } },
     { label: 'leaderZh', lang: 'zh-CN', edits: { E14: 0 } },
   ]);
-}, 120_000);
+}, 600_000);
 
 const ROWS: [number, number, number][] = [
   [0.04, 0.18, 0.12],

@@ -19,7 +19,7 @@ beforeAll(async () => {
     { label: 'liYangSupports', lang: 'en-US', edits: { F11: 'Supporter' } },
     { label: 'blank', lang: 'zh-CN', example: false },
   ]);
-}, 120_000);
+}, 600_000);
 
 // Hand computation.
 // support score = 2×0 + 4×0 + 3×(+1) + 4×(−1) = −1 (李阳 unknown, left out)

@@ -14,7 +14,7 @@ beforeAll(async () => {
     { label: 'en', lang: 'en-US' },
     { label: 'blank', lang: 'en-US', example: false },
   ]);
-}, 120_000);
+}, 600_000);
 
 const OPP: [Level, Level][] = [
   ['high', 'high'],

@@ -27,7 +27,7 @@ beforeAll(async () => {
     // W weights 50 + 30 + 40 = 120 %.
     { label: 'w120', lang: 'en-US', edits: { I10: 0.4 } },
   ]);
-}, 120_000);
+}, 600_000);
 
 test.each(['zh', 'en'])('%s: weighted items, quadrant sums, balances and the suggested strategy', (label) => {
   const v = r[label].value;
