@@ -32,7 +32,7 @@ const DEFAULT_INTENSIVE_MONTHS = 3;
 const REVISITS = 9;
 const CUSTOMER_ROWS = 20;
 /** The log prints on one A4 page with the example filled; more rows are inserted inside the table. */
-const LOG_ROWS = 28;
+const LOG_ROWS = 20;
 const CARE_ROWS = 12;
 const PLAN_WIDTH = 3 + REVISITS;
 const LOG_WIDTH = 10;
