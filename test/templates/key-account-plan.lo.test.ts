@@ -88,7 +88,7 @@ beforeAll(async () => {
     }
   const out = await recalc(files);
   for (let i = 0; i < out.length; i++) results.set(keys[i], (await readWorkbook(out[i]))[0]);
-}, 180_000);
+}, 600_000);
 
 function values(lang: Lang, variant: Variant) {
   const s = results.get(`${lang}/${variant}`)!;

@@ -23,7 +23,7 @@ import { FIXED_TODAY, tempDir, writeSheets } from '../support/template-files';
 const MAX_PAGES: Record<TemplateKind, number> = {
   'development-plan': 3,
   pipeline: 4,
-  'key-account-plan': 4,
+  'key-account-plan': 5,
   'decision-chain': 2,
   'supplier-evaluation': 1,
   swot: 2,

@@ -24,8 +24,11 @@ beforeAll(async () => {
     { label: 'zhWrongWeight', lang: 'zh-CN', edits: { B8: 0.25 } },
     { label: 'enWrongWeight', lang: 'en-US', edits: { B8: 0.25 } },
     { label: 'blank', lang: 'zh-CN', example: false },
+    // A score of 8 for us on customer relationship: outside 1–5, fine on 0–10.
+    { label: 'eightOnFive', lang: 'en-US', edits: { C8: 8 } },
+    { label: 'eightOnTen', lang: 'en-US', edits: { C8: 8, B6: '0–10' } },
   ]);
-}, 120_000);
+}, 600_000);
 
 // us: .2×4 + .15×5 + .1×3 + .1×3 + .15×4 + .15×3 + .1×4 + .05×5 = .8+.75+.3+.3+.6+.45+.4+.25 = 3.85
 // c1: .6+.45+.5+.5+.6+.3+.4+.15 = 3.50; c2: .4+.45+.3+.3+.45+.75+.3+.1 = 3.05; c3: .6+.6+.4+.4+.75+.45+.5+.2 = 3.90
@@ -39,6 +42,18 @@ test.each(['zh', 'en'])('%s: weight total, weighted totals and ranks', (label) =
   ['C19', 'D19', 'E19', 'F19'].forEach((ref, i) => close(v(ref), TOTALS[i]));
   expect(['C20', 'D20', 'E20', 'F20'].map(v)).toEqual(RANKS);
   expect(v('B21')).toBe(label === 'zh' ? '权重合计为 100%。' : 'Weights add up to 100%.');
+  expect(v('B22')).toBe(label === 'zh' ? '所有评分都在 1–5 分范围内。' : 'All scores are on the 1–5 scale.');
+  // The bidders' names are the header cells of their score columns.
+  const names = label === 'zh' ? ['我方', '华远机械', '东成重工', '恒通汽车'] : ['Us', 'Huayuan Machinery', 'Dongcheng Heavy Industry', 'Hengtong Motors'];
+  expect(['C7', 'D7', 'E7', 'F7'].map(v)).toEqual(names);
+});
+
+test('scores are checked against the scale chosen in one cell', () => {
+  expect(r.eightOnFive.value('B22')).toBe('Error: 1 score(s) outside the 1–5 scale.');
+  expect(r.eightOnTen.value('B22')).toBe('All scores are on the 0–10 scale.');
+  // us: 3.85 + 0.2 × (8 − 4) = 4.65, now first
+  close(r.eightOnTen.value('C19'), 4.65);
+  expect(r.eightOnTen.value('C20')).toBe(1);
 });
 
 test.each([
@@ -67,10 +82,13 @@ test('a blank template asks for weights instead of showing totals', () => {
   expect(v('B21')).toBe('请填写各指标的权重，合计须为 100%。');
 });
 
-test('scores are validated 1–5 and weights 0–100 %', () => {
+test('scores are validated 0–10 (the widest scale; the check row holds them to the chosen one), weights 0–100 %', () => {
   const [sheet] = getTemplate('supplier-evaluation').build({ lang: 'en-US', example: false, today: FIXED_TODAY });
   const byRef = new Map((sheet.validations ?? []).map((v) => [v.ref, v]));
   expect(byRef.get('B8:B17')?.rule).toEqual({ type: 'decimal', min: 0, max: 1 });
-  for (const ref of ['C8:C17', 'D8:D17', 'E8:E17', 'F8:F17']) expect(byRef.get(ref)?.rule).toEqual({ type: 'decimal', min: 1, max: 5 });
-  expect(byRef.get('C8:C17')?.error?.message).toBe('Enter a number between 1 and 5.');
+  for (const ref of ['C8:C17', 'D8:D17', 'E8:E17', 'F8:F17']) expect(byRef.get(ref)?.rule).toEqual({ type: 'decimal', min: 0, max: 10 });
+  expect(byRef.get('C8:C17')?.error?.message).toBe('Enter a number between 0 and 10.');
+  expect(byRef.get('B6')?.rule).toEqual({ type: 'list', values: ['1–5', '0–10'] });
+  // Blank template: the header cells name us and the competitors, for the planner to overwrite.
+  expect(sheet.tables![0].columns.map((c) => c.name).slice(2, 6)).toEqual(['Us', 'Competitor 1', 'Competitor 2', 'Competitor 3']);
 });

@@ -6,7 +6,7 @@ export default defineMessages({
     purpose:
       'One row per target customer: stage, colour status, next action and due date; overdue and stalled rows are flagged.',
     sheetName: 'Pipeline',
-    planName: 'Development pipeline',
+    planName: 'Pipeline',
     rulesSection: 'Rules and summary',
     reportDate: 'Report date',
     reportDateNote: 'Taken from the date in the title block; type =TODAY() there to always report as of today.',
@@ -106,7 +106,7 @@ export default defineMessages({
     title: '新客户开发进度报表',
     purpose: '每个目标客户一行：开发阶段、颜色状态、下一步行动与期限；自动标记逾期与停滞的客户。',
     sheetName: '开发进度',
-    planName: '新客户开发进度',
+    planName: '开发进度',
     rulesSection: '规则与汇总',
     reportDate: '报告日期',
     reportDateNote: '取标题区的日期；如需始终按当天统计，可在该日期单元格输入 =TODAY()。',

@@ -95,7 +95,7 @@ export default defineMessages({
     title: '客户拜访与关怀计划',
     purpose: '按客户等级确定每月拜访次数，生成交货后回访日期，安排客户关怀活动并做月度回顾。',
     sheetName: '拜访计划',
-    planName: '客户拜访计划',
+    planName: '拜访计划',
     logTitle: '客户拜访记录',
     logPurpose: '每次拜访一行：拜访目的、拜访人、结果与下一步；每月回顾。',
     logSheetName: '拜访记录',

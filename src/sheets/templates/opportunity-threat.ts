@@ -177,7 +177,8 @@ function build(o: TemplateOptions): SheetSpec[] {
   const noteRow = thr.lastRow + 2;
   b.set(cellRef(noteRow, 1), t('note'), TEMPLATE_NOTE).merge(rangeRef(noteRow, 1, noteRow, WIDTH));
 
-  b.widths([34, 13, 13, 15, 34, 12, 8, 8]);
+  // B holds "Attractiveness" (the longest header) on one line.
+  b.widths([34, 15, 13, 15, 32, 12, 8, 8]);
   const heights: Record<number, number> = { 1: 26, 2: 18, 3: 20 };
   for (const m of [opp, thr]) heights[m.table.headerRow] = heights[m.lastRow - 2] = 28;
   b.configure({

@@ -169,7 +169,7 @@ function buildPipeline(o: TemplateOptions): { sheet: SheetSpec; vocabulary: Voca
       key: 'missingDocs',
       header: t('colMissingDocs'),
       align: 'center',
-      width: wide ? 10 : 8,
+      width: wide ? 11 : 8,
       // Each stage reached needs its document; abandoned rows are no longer documented.
       formula: (r, c) => {
         const x = rowCells(c, r);

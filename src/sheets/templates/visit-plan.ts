@@ -31,7 +31,8 @@ const DEFAULT_INTENSIVE_MONTHS = 3;
 /** Revisit dates listed per customer: all short-interval ones (5 or 6 by default), then monthly. */
 const REVISITS = 9;
 const CUSTOMER_ROWS = 20;
-const LOG_ROWS = 60;
+/** The log prints on one A4 page with the example filled; more rows are inserted inside the table. */
+const LOG_ROWS = 20;
 const CARE_ROWS = 12;
 const PLAN_WIDTH = 3 + REVISITS;
 const LOG_WIDTH = 10;
