@@ -49,6 +49,10 @@ const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
+// Every soffice the tests start (this module's, lo-csv's, lo-macro's, pdf-print's) inherits this:
+// the faces a Chinese reader's machine would use for the sheets' named fonts (test/support/fonts.conf says why).
+process.env.FONTCONFIG_FILE = path.join(__dirname, 'fonts.conf');
+
 export function sofficePath(): string | undefined {
   for (const p of ['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/lib/libreoffice/program/soffice']) if (existsSync(p)) return p;
   return undefined;

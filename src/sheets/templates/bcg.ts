@@ -228,7 +228,8 @@ function build(o: TemplateOptions): SheetSpec[] {
         series: [{ name: t('chartSeries'), values: table.body('growth'), sizes: table.body('sales') }],
         anchor: cellRef(top, 6),
         width: 420,
-        height: 260,
+        // Low enough to end on the first printed page with the table above it.
+        height: 230,
         xAxis: { log: true, min: 0.1, max: 10, title: t('axisRsm') },
         yAxis: { title: t('axisGrowth'), numFmt: '0%' },
       },

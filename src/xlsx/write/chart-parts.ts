@@ -83,7 +83,8 @@ export function chartXml(plan: ChartPlan, ctx: ChartContext): string {
     title(ctx.clean(plan.title), ctx, 1400) +
     '<c:autoTitleDeleted val="0"/>' +
     `<c:plotArea><c:layout/>${groups.join('')}${axes}</c:plotArea>` +
-    `<c:legend><c:legendPos val="${legendPos}"/><c:overlay val="0"/></c:legend>` +
+    // A legend with one entry (a single-series chart that is not a pie) repeats the title: none.
+    (plan.type !== 'pie' && plan.series.length === 1 ? '' : `<c:legend><c:legendPos val="${legendPos}"/><c:overlay val="0"/></c:legend>`) +
     // Hidden cells are plotted: a template may keep a chart's data in a hidden column (BCG's x values).
     '<c:plotVisOnly val="0"/><c:dispBlanksAs val="gap"/>' +
     '</c:chart>' +

@@ -51,7 +51,11 @@ export async function writeWorkbook(spec: WorkbookSpec, sink: ByteSink, options:
   const pkg = new PackageWriter(sink, { ...options, modified: options.modified ?? created });
   const plans = planSheets(withPersonalMarkers(spec.sheets), log);
   const names = definedNames(plans, log);
-  const defaultFace = FONT_FACES[plans[0]?.spec.lang ?? 'zh-CN'];
+  // The Normal style's font sets the unit of every column width (its widest digit): Calibri, whose
+  // 7 px digits the templates' widths are measured in. With 等线 there, Chinese readers draw every
+  // column wider and print-to-width scaling took zh-CN text below 8 pt (the print test, 6.3–7.5 pt).
+  // Every cell still names its sheet's face (cellXf), so the text itself is 等线 or Calibri.
+  const defaultFace = FONT_FACES['en-US'];
   const styles = new StyleRegistry(defaultFace);
   const strings = new SharedStrings();
 
