@@ -15,10 +15,16 @@ import { MAX_COLUMNS, type ModelSheet, type ModelWorkbook } from './fake-excel/m
 let fake: FakeExcel;
 afterEach(() => fake?.uninstall());
 
-const chain = (lang: 'zh-CN' | 'en-US', example = true) => getTemplate('decision-chain').build({ lang, example, today: FIXED_TODAY });
+/** The decision chain, unprotected unless `protect` is set (templates are unprotected by default). */
+const chain = (lang: 'zh-CN' | 'en-US', example = true, protect = false) =>
+  getTemplate('decision-chain').build({ lang, example, today: FIXED_TODAY, protect });
 const at = (key: number) => ({ row: Math.floor(key / MAX_COLUMNS), col: key % MAX_COLUMNS });
-/** Columns L–O (12–15), rows 7–27: the body of the decision chain's personal columns. */
-const inPersonalBody = (row: number, col: number) => col >= 12 && col <= 15 && row >= 7 && row <= 27;
+/**
+ * Columns L–O (12–15), rows 7–1026: the decision chain's personal columns below their headers,
+ * as far as the marks reach (20 body rows 7–26, then MARK_EXTRA_ROWS empty rows, as nothing is
+ * below them in those columns).
+ */
+const inPersonalBody = (row: number, col: number) => col >= 12 && col <= 15 && row >= 7 && row <= 1026;
 
 /** Everything the fake holds for a sheet, for "unchanged" checks. */
 function snapshot(model: ModelWorkbook, sheet: ModelSheet) {
@@ -49,19 +55,22 @@ describe('a decision chain with examples, notes API (1.18)', () => {
   beforeEach(async () => {
     fake = installFakeExcel({ apiVersion: '1.18' });
     host = new OfficeHost();
-    await host.insertSheets(chain('zh-CN'));
+    // Protected, so the copy is seen to be protected again like its original.
+    await host.insertSheets(chain('zh-CN', true, true));
     original = fake.model.sheet('决策链')!;
+    expect(original.protection.protected).toBe(true);
     original.notes.set('L8', '生日 5 月 3 日');
     before = snapshot(fake.model, original);
   });
 
-  test('the marks are sheet-scoped names over header, body and the blank row below', () => {
+  test('the marks are sheet-scoped names over header, body and the empty rows below', () => {
     const marks = fake.model.names.filter((n) => n.name.startsWith('AP_Personal_')).map((n) => [n.name, n.scope?.name, n.formula]);
+    // Header row 6, body rows 7–26; nothing below in L–O, so MARK_EXTRA_ROWS more rows: 26 + 1000.
     expect(marks).toEqual([
-      ['AP_Personal_1', '决策链', "='决策链'!$L$6:$L$27"],
-      ['AP_Personal_2', '决策链', "='决策链'!$M$6:$M$27"],
-      ['AP_Personal_3', '决策链', "='决策链'!$N$6:$N$27"],
-      ['AP_Personal_4', '决策链', "='决策链'!$O$6:$O$27"],
+      ['AP_Personal_1', '决策链', "='决策链'!$L$6:$L$1026"],
+      ['AP_Personal_2', '决策链', "='决策链'!$M$6:$M$1026"],
+      ['AP_Personal_3', '决策链', "='决策链'!$N$6:$N$1026"],
+      ['AP_Personal_4', '决策链', "='决策链'!$O$6:$O$1026"],
     ]);
   });
 
@@ -174,7 +183,7 @@ test('ExcelApi 1.10–1.17: comments in the personal columns are removed, notes 
 test('a password-protected sheet (desktop: no isPasswordProtected): unprotect fails, the copy is removed, the error names the sheet', async () => {
   fake = installFakeExcel({ apiVersion: '1.18' });
   const host = new OfficeHost();
-  await host.insertSheets(chain('en-US'));
+  await host.insertSheets(chain('en-US', true, true));
   const original = fake.model.sheet('Decision chain')!;
   expect(original.protection.protected).toBe(true);
   original.protection = { ...original.protection, password: 'secret' };
@@ -190,8 +199,9 @@ test('a password-protected sheet (desktop: no isPasswordProtected): unprotect fa
 test('a password-protected sheet on Excel on the web: isPasswordProtected refuses it before anything is copied', async () => {
   fake = installFakeExcel({ apiVersion: '1.18', online: true });
   const host = new OfficeHost();
-  await host.insertSheets(chain('en-US'));
+  await host.insertSheets(chain('en-US', true, true));
   const original = fake.model.sheet('Decision chain')!;
+  expect(original.protection.protected).toBe(true);
   original.protection = { ...original.protection, password: 'secret' };
   const before = snapshot(fake.model, original);
   const mark = fake.session.mark();
@@ -204,8 +214,10 @@ test('a password-protected sheet on Excel on the web: isPasswordProtected refuse
 test('a sheet protected without a password: the copy is protected again with the same options and no password', async () => {
   fake = installFakeExcel({ apiVersion: '1.18', online: true });
   const host = new OfficeHost();
-  await host.insertSheets(chain('en-US'));
+  await host.insertSheets(chain('en-US', true, true));
   const original = fake.model.sheet('Decision chain')!;
+  expect([original.protection.protected, original.protection.password]).toEqual([true, undefined]);
+  expect(original.protection.options).toBeDefined();
   const result = await host.makeShareSafeCopy('en-US');
   const copy = fake.model.sheet(result.copies[0].copy)!;
   expect(copy.protection).toEqual({ protected: true, options: original.protection.options });

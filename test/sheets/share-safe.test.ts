@@ -15,8 +15,13 @@ const build = (kind: 'decision-chain' | 'key-account-plan', lang: 'zh-CN' | 'en-
 
 describe('marks', () => {
   test('cover header, body and the empty rows below, up to the next block', () => {
-    expect(personalMarkRanges(build('decision-chain'))).toEqual(['L6:L27', 'M6:M27', 'N6:N27', 'O6:O27']);
-    expect(personalMarkRanges(build('key-account-plan'))).toEqual(['E29:E33', 'F29:F33']);
+    // Decision chain: header on row 6, 20 people on rows 7–26; the summary below it stays in the
+    // printed columns A–K, so nothing is under the personal columns L–O and the marks run
+    // MARK_EXTRA_ROWS (1000) rows past the body: 26 + 1000 = 1026.
+    expect(personalMarkRanges(build('decision-chain'))).toEqual(['L6:L1026', 'M6:M1026', 'N6:N1026', 'O6:O1026']);
+    // Key account: header on row 29, 8 decision makers on rows 30–37, the blank row 38, then the
+    // purchase-influence section on row 39 across the sheet: the marks stop at 38.
+    expect(personalMarkRanges(build('key-account-plan'))).toEqual(['E29:E38', 'F29:F38']);
   });
 
   test('a table with nothing below is covered for MARK_EXTRA_ROWS more rows; a merge or cell below stops it', () => {
@@ -34,10 +39,10 @@ describe('marks', () => {
     const [a, b, c] = withPersonalMarkers([build('decision-chain'), plain, build('key-account-plan')]);
     expect(b).toBe(plain);
     expect(a.names?.filter((n) => isPersonalMarkerName(n.name))).toEqual([
-      { name: 'AP_Personal_1', ref: '$L$6:$L$27' },
-      { name: 'AP_Personal_2', ref: '$M$6:$M$27' },
-      { name: 'AP_Personal_3', ref: '$N$6:$N$27' },
-      { name: 'AP_Personal_4', ref: '$O$6:$O$27' },
+      { name: 'AP_Personal_1', ref: '$L$6:$L$1026' },
+      { name: 'AP_Personal_2', ref: '$M$6:$M$1026' },
+      { name: 'AP_Personal_3', ref: '$N$6:$N$1026' },
+      { name: 'AP_Personal_4', ref: '$O$6:$O$1026' },
     ]);
     expect(c.names?.filter((n) => isPersonalMarkerName(n.name)).map((n) => n.name)).toEqual(['AP_Personal_5', 'AP_Personal_6']);
     // The template's own names stay.
@@ -48,12 +53,12 @@ describe('marks', () => {
     const parts = await readWorkbookParts(await renderWorkbook({ sheets: [build('decision-chain', 'zh-CN'), build('key-account-plan', 'zh-CN')] }));
     const marks = parts.names.filter((n) => isPersonalMarkerName(n.name));
     expect(marks.map((n) => `${n.name}=${n.formula}`)).toEqual([
-      "AP_Personal_1='决策链'!$L$6:$L$27",
-      "AP_Personal_2='决策链'!$M$6:$M$27",
-      "AP_Personal_3='决策链'!$N$6:$N$27",
-      "AP_Personal_4='决策链'!$O$6:$O$27",
-      "AP_Personal_5='大客户开发方案'!$E$29:$E$33",
-      "AP_Personal_6='大客户开发方案'!$F$29:$F$33",
+      "AP_Personal_1='决策链'!$L$6:$L$1026",
+      "AP_Personal_2='决策链'!$M$6:$M$1026",
+      "AP_Personal_3='决策链'!$N$6:$N$1026",
+      "AP_Personal_4='决策链'!$O$6:$O$1026",
+      "AP_Personal_5='大客户开发方案'!$E$29:$E$38",
+      "AP_Personal_6='大客户开发方案'!$F$29:$F$38",
     ]);
   });
 

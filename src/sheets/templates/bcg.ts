@@ -74,7 +74,7 @@ function build(o: TemplateOptions): SheetSpec[] {
   };
   const share = (prompt: string) => ({ decimal: [0, 1] as [number, number], prompt, shown: ['0%', '100%'] as [string, string] });
   const columns: PlanColumn<ProductKey>[] = [
-    { key: 'product', header: t('colProduct'), width: 26 },
+    { key: 'product', header: t('colProduct'), width: 24 },
     {
       key: 'sales',
       header: t('colSales'),
@@ -144,7 +144,7 @@ function build(o: TemplateOptions): SheetSpec[] {
         );
       },
     },
-    { key: 'notes', header: t('colNotes'), width: 24 },
+    { key: 'notes', header: t('colNotes'), width: 18 },
     // Hidden: the bubble chart's x values (a chart cannot place a word on its axis).
     {
       key: 'chartX',
@@ -229,7 +229,7 @@ function build(o: TemplateOptions): SheetSpec[] {
         anchor: cellRef(top, 6),
         width: 420,
         // Low enough to end on the first printed page with the table above it.
-        height: 230,
+        height: 200,
         xAxis: { log: true, min: 0.1, max: 10, title: t('axisRsm') },
         yAxis: { title: t('axisGrowth'), numFmt: '0%' },
       },
