@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { useState } from 'react';
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TemplatesPage } from '../../src/taskpane/pages/templates/TemplatesPage';
 import type { PageProps } from '../../src/taskpane/app/App';
@@ -51,7 +51,7 @@ describe('Templates page', () => {
     expect(host.inserted).toHaveLength(0); // options alone never write
     await user.click(screen.getByRole('button', { name: 'Insert BCG matrix' }));
     await waitFor(() => expect(host.inserted).toHaveLength(1));
-    expect(build).toHaveBeenCalledWith('bcg', { lang: 'zh-CN', example: true });
+    expect(build).toHaveBeenCalledWith('bcg', { lang: 'zh-CN', example: true, protect: false });
     expect(host.inserted[0].specs.map((s) => s.name)).toEqual(['bcg-zh-CN-true', 'second']);
     expect(host.inserted[0].options).toMatchObject({ activate: true, owner: 'template:bcg' });
     expect(prefs().recentTemplates).toEqual(['bcg']);
@@ -111,9 +111,8 @@ describe('Templates page', () => {
     const region = screen.getByRole('region', { name: 'Preview of sheet swot-zh-CN' });
     expect(region.textContent).toContain('swot');
     expect(services.previewHost.activeSheet).toBe('swot-zh-CN');
-    await act(async () => {
-      await user.click(screen.getByRole('button', { name: 'Download the whole workbook' }));
-    });
+    // user-event wraps its events in act itself; an act around it nests and React warns.
+    await user.click(screen.getByRole('button', { name: 'Download the whole workbook' }));
     await waitFor(() => expect(save).toHaveBeenCalled());
     const [blob, fileName] = save.mock.calls[0];
     expect(fileName).toBe('swot-zh-CN.xlsx');
