@@ -14,7 +14,7 @@ const { dir, csv } = salesCsv();
 
 test('the matrix sheet\'s classes are blank until X and Y are filled in, then follow X and Y', async () => {
   const out = path.join(dir, 'abc.xlsx');
-  expect((await cli(['abc', '--in', csv, '--out', out, '--matrix'])).code).toBe(0);
+  expect((await cli(['abc', '--in', csv, '--currency', 'CNY', '--out', out, '--matrix'])).code).toBe(0);
   const expectedNames = await customersInResultOrder(csv);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);

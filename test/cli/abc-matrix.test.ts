@@ -12,8 +12,8 @@ const { dir, csv } = salesCsv();
 
 describe('account-planner abc --matrix', () => {
   test('--json prints the same object with or without --matrix', async () => {
-    const plain = await cli(['abc', '--in', csv, '--json']);
-    const withMatrix = await cli(['abc', '--in', csv, '--json', '--matrix', '--out', path.join(dir, 'json.xlsx')]);
+    const plain = await cli(['abc', '--in', csv, '--currency', 'CNY', '--json']);
+    const withMatrix = await cli(['abc', '--in', csv, '--currency', 'CNY', '--json', '--matrix', '--out', path.join(dir, 'json.xlsx')]);
     expect(plain.code).toBe(0);
     expect(withMatrix.code).toBe(0);
     expect(withMatrix.out).toBe(plain.out);
@@ -22,10 +22,10 @@ describe('account-planner abc --matrix', () => {
 
   test('adds the matrix sheet prefilled with the customers in result order, X/Y/VIP blank', async () => {
     const out = path.join(dir, 'abc.xlsx');
-    const r = await cli(['abc', '--in', csv, '--out', out, '--matrix']);
+    const r = await cli(['abc', '--in', csv, '--currency', 'CNY', '--out', out, '--matrix']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('X/Y 矩阵表：6 个客户');
-    const en = await cli(['abc', '--in', csv, '--out', path.join(dir, 'abc-en.xlsx'), '--matrix', '--lang', 'en-US']);
+    const en = await cli(['abc', '--in', csv, '--currency', 'CNY', '--out', path.join(dir, 'abc-en.xlsx'), '--matrix', '--lang', 'en-US']);
     expect(en.out).toContain('X/Y matrix sheet: 6 customers');
     const expectedNames = await customersInResultOrder(csv);
     // Value descending, equal values by name (华 U+534E before 比 U+6BD4), then the zero customer.
@@ -43,7 +43,7 @@ describe('account-planner abc --matrix', () => {
 
   test('without grouping, a customer on several rows is listed once; --lang en-US names the sheet in English', async () => {
     const out = path.join(dir, 'rows.xlsx');
-    expect((await cli(['abc', '--in', csv, '--no-group', '--lang', 'en-US', '--out', out, '--matrix'])).code).toBe(0);
+    expect((await cli(['abc', '--in', csv, '--currency', 'CNY', '--no-group', '--lang', 'en-US', '--out', out, '--matrix'])).code).toBe(0);
     const rows = await rowsOf(out, 'X-Y Matrix', MATRIX_FIRST_ROW);
     const names = rows.map((x) => x[0]);
     expect(names.filter((n) => n === '华为')).toHaveLength(1);
@@ -52,7 +52,7 @@ describe('account-planner abc --matrix', () => {
   });
 
   test('--matrix without --out is a usage error (exit 2); the help documents --matrix', async () => {
-    const r = await cli(['abc', '--in', csv, '--matrix']);
+    const r = await cli(['abc', '--in', csv, '--currency', 'CNY', '--matrix']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('--matrix');
     expect(r.err).toContain('--out');
@@ -63,7 +63,7 @@ describe('account-planner abc --matrix', () => {
 
   test('without --matrix the workbook has no matrix sheet', async () => {
     const out = path.join(dir, 'no-matrix.xlsx');
-    expect((await cli(['abc', '--in', csv, '--out', out])).code).toBe(0);
+    expect((await cli(['abc', '--in', csv, '--currency', 'CNY', '--out', out])).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['ABC分类', '被剔除的行']);
