@@ -134,7 +134,7 @@ export default defineMessages({
     marginOk: '毛利率 {margin} ≥ {min}',
     marginLow: '毛利率 {margin} < {min}',
     ncFirstUnmarked: '该客户的首单（{d0}，第 {row} 行，{rep}）未标记为自主开发，任何人都不能因该客户获得新客户奖',
-    ncOtherDeveloper: '该客户的首单（{d0}，第 {row} 行）属于 {rep}，开发人为 {rep}',
+    ncOtherDeveloper: '该客户的首单（{d0}，第 {row} 行）属于 {rep}，客户由其开发',
     ncOrdersOk: '{from} 至 {to} 共 {n} 单（至少 {min} 单）',
     ncOrdersFew: '{from} 至 {to} 仅 {n} 单（至少需要 {min} 单）',
     ncMarginNone: '期内订单金额合计为 0，无法计算加权毛利率',

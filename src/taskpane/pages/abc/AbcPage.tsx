@@ -142,7 +142,7 @@ export function AbcPage({ services, sheetLang }: PageProps) {
             label={t('abcDecimalComma')}
             data-testid="abc-decimal-comma"
           />
-          <Field label={t('abcUnmarkedCurrency')}>
+          <Field label={t('abcUnmarkedCurrency')} hint={t('abcUnmarkedHint')}>
             <Select
               value={form.currency}
               onChange={(_, d) => actions.changeForm({ currency: d.value as AbcForm['currency'] })}
