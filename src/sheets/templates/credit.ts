@@ -170,7 +170,7 @@ function buildRegister(o: TemplateOptions): SheetSpec {
   form.spread(7, 4, 4, { formula: '$F$3' }, style(FORM_COMPUTED, centred, { numFmt: NUMFMT.date }));
   form.note(7, 5, 9, t('reportDateNote'));
   const warn = form.field(8, 1, 4, 4, t('warnShare'), DEFAULT_WARN, {
-    input: { decimal: [0, 10], prompt: t('warnPrompt'), shown: ['0%', '1000%'] },
+    input: { decimal: [0, 1], prompt: t('warnPrompt'), shown: ['0%', '100%'] },
     numFmt: NUMFMT.percent0,
     align: CENTRED,
   });
