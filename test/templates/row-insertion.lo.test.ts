@@ -16,7 +16,9 @@
  * defined names, table refs, validations, conditional formats, merges and chart ranges; doing
  * that ourselves would test our own shifting. LibreOffice's insertByIndex does it all.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
 import { cellRef, parseCell, parseRange } from '../../src/sheets/core/a1';
 import { isFormula, type SheetSpec } from '../../src/sheets/core/sheet-spec';
 import { TEMPLATE_KINDS, getTemplate, type TemplateKind } from '../../src/sheets/templates/registry';
@@ -35,6 +37,8 @@ interface Case {
   sheets: SheetSpec[];
   inserted: SheetValues[];
   typed: SheetValues[] | null;
+  /** The ranges LibreOffice's saved charts read after the insertion (every `c:f` of every chart part). */
+  chartRanges: string[];
 }
 
 const cases: Case[] = [];
@@ -81,7 +85,7 @@ function mirrorRows(sheet: SheetSpec): Map<number, string> {
 beforeAll(async () => {
   const dir = tempDir('ap-rows-');
   const jobs: RowJob[] = [];
-  const pending: Omit<Case, 'inserted' | 'typed'>[] = [];
+  const pending: Omit<Case, 'inserted' | 'typed' | 'chartRanges'>[] = [];
   for (const kind of TEMPLATE_KINDS) {
     const sheets = getTemplate(kind).build({ lang: LANG, example: true, today: FIXED_TODAY });
     const base = await writeSheets(sheets, path.join(dir, `${kind}.xlsx`));
@@ -108,6 +112,7 @@ beforeAll(async () => {
     cases.push({
       ...p,
       inserted: await readWorkbook(path.join(dir, 'out', `${name}-inserted.xlsx`)),
+      chartRanges: chartRangesOf(path.join(dir, 'out', `${name}-inserted.xlsx`)),
       typed: p.blank === null ? null : await readWorkbook(path.join(dir, 'out', `${name}-typed.xlsx`)),
     });
   }
@@ -124,6 +129,25 @@ function copyInputs(sheet: SheetSpec, inputs: { col: number; value: unknown }[],
     cells.push({ ...(old ?? { ref: cellRef(row, i.col) }), value: i.value as never });
   }
   return { ...sheet, cells };
+}
+
+/** Every chart part's data references, without sheet names and `$`, e.g. "J5:J15". */
+function chartRangesOf(file: string): string[] {
+  const parts = unzipSync(readFileSync(file), { filter: (f) => /^xl\/charts\/chart\d+\.xml$/.test(f.name) });
+  const refs: string[] = [];
+  // (Series names are saved as formulas too, e.g. "产品" as a quoted literal: not ranges.)
+  for (const xml of Object.values(parts)) for (const m of strFromU8(xml).matchAll(/<c:f>([^<&]*)<\/c:f>/g)) refs.push(bareRange(m[1]));
+  return refs.sort();
+}
+
+const bareRange = (ref: string) => ref.replace(/^.*!/, '').replace(/\$/g, '');
+
+/** Where a chart range of the sheet should be once a row is inserted at `insertAt`: grown when the row is inside it, moved when below. */
+function shiftedRange(ref: string, insertAt: number): string {
+  const r = parseRange(bareRange(ref));
+  const top = r.top >= insertAt ? r.top + 1 : r.top;
+  const bottom = r.bottom >= insertAt ? r.bottom + 1 : r.bottom;
+  return top === bottom && r.left === r.right ? cellRef(top, r.left) : `${cellRef(top, r.left)}:${cellRef(bottom, r.right)}`;
 }
 
 const value = (wb: SheetValues[], sheet: number, ref: string): Computed => {
@@ -147,6 +171,19 @@ describe.each(TEMPLATE_KINDS)('%s', (kind) => {
       expect({ table: c.table, cells: got }).toEqual({ table: c.table, cells: want });
       const formulas = formulaCols.filter((col) => !c.inserted[c.sheetIndex].formulas.has(cellRef(c.insertAt, col)));
       expect({ table: c.table, withoutFormula: formulas }).toEqual({ table: c.table, withoutFormula: [] });
+    }
+  });
+
+  test("charts over the table take in the new row", () => {
+    for (const c of cases.filter((x) => x.kind === kind)) {
+      // A template's charts read ranges of their own sheet: those on the edited sheet move.
+      const want = c.sheets
+        .flatMap((s, si) => (s.charts ?? []).map((ch) => ({ ch, edited: si === c.sheetIndex })))
+        .flatMap(({ ch, edited }) =>
+          [ch.categories, ...ch.series.flatMap((s) => [s.values, s.sizes ?? ''])].filter(Boolean).map((ref) => (edited ? shiftedRange(ref, c.insertAt) : bareRange(ref))),
+        )
+        .sort();
+      expect({ table: c.table, chartRanges: c.chartRanges }).toEqual({ table: c.table, chartRanges: want });
     }
   });
 
