@@ -37,6 +37,8 @@ export function queueChart(ws: Excel.Worksheet, spec: ChartSpec): string | undef
   chart.setPosition(plan.anchor);
   chart.width = plan.width;
   chart.height = plan.height;
+  // Charts may read hidden helper columns (the BCG chart's x values): plot them, as the file writer does.
+  chart.plotVisibleOnly = false;
   const categories = rangeOn(ws, spec.categories);
 
   const bubble = plan.type === 'bubble';

@@ -52,6 +52,8 @@ export interface ChartSnapshot {
   series: { name: string; type: string; secondary: boolean; categories: string; values: string; sizes: string }[];
   /** "Category/Primary", "Value/Primary", "Value/Secondary" → the settings made on that axis. */
   axes: Record<string, Record<string, string | number | boolean>>;
+  /** Whether data in hidden rows and columns is left out (a chart over a hidden helper column draws nothing then). */
+  plotVisibleOnly: boolean;
 }
 
 export interface PrintSnapshot {
@@ -274,6 +276,7 @@ function chartFromFake(c: ModelSheet['charts'][number]): ChartSnapshot {
       sizes: plainRange(s.bubbleSizes),
     })),
     axes,
+    plotVisibleOnly: c.plotVisibleOnly ?? true,
   };
 }
 
@@ -509,5 +512,8 @@ function chartFromXml(space: XmlElement): Omit<ChartSnapshot, 'anchor' | 'width'
     put('Value/Primary', valAxes.find((v) => child(v, 'crosses')?.attrs.val !== 'max'));
     put('Value/Secondary', valAxes.find((v) => child(v, 'crosses')?.attrs.val === 'max'));
   }
-  return { type, title, series: series.map(({ order: _order, ...s }) => s), axes };
+  // CT_Boolean's val defaults to true, and so does a chart without the element.
+  const plotVisOnly = child(chart, 'plotVisOnly');
+  const plotVisibleOnly = !plotVisOnly || !['0', 'false'].includes(plotVisOnly.attrs.val ?? 'true');
+  return { type, title, series: series.map(({ order: _order, ...s }) => s), axes, plotVisibleOnly };
 }

@@ -32,7 +32,7 @@ function killGroup(pid: number): void {
 function runSoffice(soffice: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     // detached (a process group of its own, for killGroup) is passed on to spawn; the types omit it.
-    const options = { timeout: 600_000, maxBuffer: 16 * 1024 * 1024, killSignal: 'SIGKILL', detached: true } as ExecFileOptions;
+    const options = { timeout: 600_000, maxBuffer: 16 * 1024 * 1024, killSignal: 'SIGKILL', detached: true, env: SOFFICE_ENV } as ExecFileOptions;
     const child = execFile(soffice, args, options, (err) => {
       running.delete(child);
       if (err) reject(err);
@@ -49,9 +49,14 @@ const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
-// Every soffice the tests start (this module's, lo-csv's, lo-macro's, pdf-print's) inherits this:
-// the faces a Chinese reader's machine would use for the sheets' named fonts (test/support/fonts.conf says why).
-process.env.FONTCONFIG_FILE = path.join(__dirname, 'fonts.conf');
+/**
+ * The environment of every soffice the tests start (this module's, lo-csv's, lo-macro's): the faces
+ * a Chinese reader's machine would use for the sheets' named fonts (test/support/fonts.conf says
+ * why). Passed explicitly: inside jest, `process.env` is the test file's own copy, and a child
+ * process started without `env` inherits the worker's real environment — setting
+ * process.env.FONTCONFIG_FILE here reached soffice under tsx (bench) but never under jest.
+ */
+export const SOFFICE_ENV: NodeJS.ProcessEnv = { ...process.env, FONTCONFIG_FILE: path.join(__dirname, 'fonts.conf') };
 
 export function sofficePath(): string | undefined {
   for (const p of ['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/lib/libreoffice/program/soffice']) if (existsSync(p)) return p;

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
-import { sofficePath } from './libreoffice';
+import { SOFFICE_ENV, sofficePath } from './libreoffice';
 import { requireKind } from './test-kind';
 
 const run = promisify(execFile);
@@ -64,6 +64,7 @@ export async function libreOfficeSheets(files: string[], options: { csvImport?: 
     await run(soffice, [...args, '--convert-to', options.csvImport ? 'csv:Text - txt - csv (StarCalc):44,34,76,1' : EXPORT, '--outdir', outDir, ...names.map((n) => path.join(inDir, n))], {
       timeout: 600_000,
       maxBuffer: 64 * 1024 * 1024,
+      env: SOFFICE_ENV,
     });
     const outputs = readdirSync(outDir);
     return names.map((n) => {

@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { sofficePath } from './libreoffice';
+import { SOFFICE_ENV, sofficePath } from './libreoffice';
 
 const run = promisify(execFile);
 
@@ -84,7 +84,7 @@ const HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n';
  */
 async function makeProfile(soffice: string): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ap-lo-macro-'));
-  await run(soffice, [`-env:UserInstallation=file://${dir}`, '--headless', '--norestore', '--terminate_after_init'], { timeout: 300_000 });
+  await run(soffice, [`-env:UserInstallation=file://${dir}`, '--headless', '--norestore', '--terminate_after_init'], { timeout: 300_000, env: SOFFICE_ENV });
   const module = path.join(dir, 'user', 'basic', 'Standard', 'Module1.xba');
   if (!existsSync(module)) throw new Error(`LibreOffice made no ${module}`);
   writeFileSync(
@@ -111,6 +111,7 @@ export async function runRowJobs(jobs: RowJob[]): Promise<void> {
     await run(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', `macro:///Standard.Module1.Main("${ctl}")`], {
       timeout: 900_000,
       maxBuffer: 16 * 1024 * 1024,
+      env: SOFFICE_ENV,
     });
     const log = existsSync(`${ctl}.log`) ? readFileSync(`${ctl}.log`, 'utf8') : '';
     const failed = log.split('\n').filter((l) => l.startsWith('error'));

@@ -8,7 +8,8 @@
  * - no label cut: LibreOffice drops the glyphs that do not fit a cell, so every Latin word in the
  *   PDF must be a whole word the sheet holds (a cut "score" prints as "sco"), and every word and
  *   Chinese character of the labels in the print area must be printed at least as often as the
- *   sheet holds it.
+ *   sheet holds it;
+ * - no number too wide for its column: LibreOffice prints such a cell as "###".
  * The measurements are printed so a reviewer can compare runs.
  */
 import path from 'node:path';
@@ -142,6 +143,11 @@ describe.each(TEMPLATE_KINDS.flatMap((k) => LANGS.map((l) => [k, l] as const)))(
     const expected = countAll([...labels.flatMap(latinWords), ...labels.flatMap(cjkChars)]);
     const missing = [...expected].filter(([w, n]) => (printedCount.get(w) ?? 0) < n).map(([w, n]) => `${w} ×${n - (printedCount.get(w) ?? 0)}`);
     expect(missing).toEqual([]);
+  });
+
+  test('no number shown as ### (too wide for its column)', () => {
+    const hashes = get().pages.flatMap((p, i) => p.words.filter((w) => /^#{2,}$/.test(w.text)).map((w) => `page ${i + 1} at x=${Math.round(w.x)} y=${Math.round(w.y)}`));
+    expect(hashes).toEqual([]);
   });
 });
 

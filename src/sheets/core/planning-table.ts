@@ -3,7 +3,7 @@ import { translator } from '../../i18n/define';
 import { cellRef, columnLetter, parseCell, parseRange, rangeRef } from './a1';
 import type { SheetBuilder } from './sheet-builder';
 import type { CellContent, CellStyle, Lang, SheetSpec, ValidationSpec } from './sheet-spec';
-import { COLORS, STYLE, style } from './styles';
+import { COLORS, dateColumnWidth, NUMFMT, STYLE, style } from './styles';
 
 /**
  * Bounds of every input date cell. Excel expects a date rule to carry an operator and values;
@@ -142,6 +142,7 @@ export function planTable<K extends string>(b: SheetBuilder, lang: Lang, o: Plan
     b.at(o.top, col, c.header, headerStyle, c.personal ? t('personalHeaderNote') : undefined);
     if (c.personal) personal.push(rangeRef(o.top, col, last, col));
     if (c.width !== undefined) b.width(col, c.width, c.hidden);
+    if (c.numFmt === NUMFMT.date && !c.hidden) b.minWidth(col, dateColumnWidth(lang));
     const align = { alignment: { horizontal: c.align, wrapText: true, vertical: 'top' as const } };
     for (let r = first; r <= last; r++) {
       const k = source(r - first);

@@ -22,6 +22,8 @@ export interface SheetBuilderOptions {
 /** Small mutable helper that builders use to assemble a SheetSpec. */
 export class SheetBuilder {
   private readonly cells = new Map<string, CellSpec>();
+  /** Least widths by column index (minWidth). */
+  private readonly floors = new Map<number, number>();
   private readonly spec: SheetSpec;
   readonly columnProbe?: ColumnProbe;
   readonly rowProbe?: RowProbe;
@@ -117,7 +119,19 @@ export class SheetBuilder {
     return this;
   }
 
+  /**
+   * Keeps a column at least this wide, whatever width is set for it later (a title block's date
+   * cell sits above tables that set their own, possibly narrow, columns).
+   */
+  minWidth(index: number, width: number): this {
+    this.floors.set(index, Math.max(width, this.floors.get(index) ?? 0));
+    return this;
+  }
+
   build(): SheetSpec {
-    return { ...this.spec, cells: [...this.cells.values()] };
+    const columns = this.spec.columns!.map((c) => ({ ...c, width: Math.max(c.width, this.floors.get(c.index) ?? 0) }));
+    for (const [index, width] of this.floors) if (!columns.some((c) => c.index === index)) columns.push({ index, width });
+    columns.sort((a, b) => a.index - b.index);
+    return { ...this.spec, columns, cells: [...this.cells.values()] };
   }
 }

@@ -1,4 +1,4 @@
-import type { CellStyle } from './sheet-spec';
+import type { CellStyle, Lang } from './sheet-spec';
 
 /**
  * The look every template shares. Input cells are pale yellow and unlocked; computed cells are
@@ -34,6 +34,15 @@ export const NUMFMT = {
   percent0: '0%',
   date: 'yyyy-mm-dd',
 } as const;
+
+/**
+ * Narrowest column that shows a yyyy-mm-dd date, bold included, in the sheet's font: at 10.5–11 a
+ * zh-CN sheet showed "###" in LibreOffice, whose stand-in for 等线 (Noto Sans CJK) has wider digits
+ * than Calibri; en-US sheets are in Calibri, where 11 is enough.
+ */
+export function dateColumnWidth(lang: Lang): number {
+  return lang === 'en-US' ? 11 : 12.5;
+}
 
 export const STYLE = {
   title: { font: { bold: true, size: 16, color: COLORS.title } },

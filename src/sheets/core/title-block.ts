@@ -3,7 +3,7 @@ import { translator } from '../../i18n/define';
 import { cellRef, rangeRef } from './a1';
 import type { SheetBuilder } from './sheet-builder';
 import type { Lang } from './sheet-spec';
-import { NUMFMT, STYLE, TEMPLATE_NOTE, style } from './styles';
+import { dateColumnWidth, NUMFMT, STYLE, TEMPLATE_NOTE, style } from './styles';
 
 export interface TitleBlockOptions {
   lang: Lang;
@@ -44,6 +44,7 @@ export function titleBlock(b: SheetBuilder, o: TitleBlockOptions): TitleBlock {
   b.set('A3', t('planName'), STYLE.label).set('B3', o.planName ?? null, input);
   b.set('C3', t('owner'), STYLE.label).set('D3', null, input);
   b.set('E3', t('date'), STYLE.label).set('F3', startOfDay(o.date), style(input, { numFmt: NUMFMT.date }));
+  b.minWidth(6, dateColumnWidth(o.lang));
   b.set('G3', t('version'), STYLE.label).set('H3', '1.0', input);
   const legend = o.protect === undefined ? t('legendInput') : o.protect ? t('legendProtected') : t('legendGrow');
   b.set('A4', legend, o.protect === undefined ? STYLE.note : TEMPLATE_NOTE).merge(rangeRef(4, 1, 4, width));

@@ -62,6 +62,7 @@ export const API_SETS = {
   'ChartSeries.delete': '1.7',
   'ChartAxes.getItem': '1.7',
   'ChartAxis.numberFormat': '1.8',
+  'Chart.plotVisibleOnly': '1.8',
   'ChartAxis.logBase': '1.7',
   'ChartAxis.scaleType': '1.7',
 } as const;

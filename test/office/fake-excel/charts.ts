@@ -16,6 +16,9 @@ import { FakeRange } from './range';
  *   secondary axis asked for before any series uses it: A14.
  * - axis logBase, scaleType (1.7), numberFormat (1.8): the reference's members; the log-base
  *   range checked: A14.
+ * - chart.plotVisibleOnly (1.8, https://learn.microsoft.com/javascript/api/excel/excel.chart#excel-excel-chart-plotvisibleonly-member):
+ *   true unless set: a new chart leaves hidden rows and columns out until "Show data in hidden rows
+ *   and columns" is ticked (https://www.sumproduct.com/thought/broken-charts).
  */
 
 function chartRangeAddress(ref: unknown, where: string): string {
@@ -74,7 +77,7 @@ export class FakeChartCollection {
 }
 export const _chartsCheck: OnlyRealMembers<FakeChartCollection, Excel.ChartCollection> = true;
 
-export class FakeChart implements Pick<Excel.Chart, 'width' | 'height' | 'setPosition' | 'delete'> {
+export class FakeChart implements Pick<Excel.Chart, 'width' | 'height' | 'plotVisibleOnly' | 'setPosition' | 'delete'> {
   readonly [$]: { q: Queue; cb: Binding<ModelChart>; path: string; loaded: Loaded; sheet: () => ModelSheet };
   constructor(q: Queue, cb: Binding<ModelChart>, path: string, sheet: () => ModelSheet) {
     this[$] = { q, cb, path, loaded: new Loaded(path), sheet };
@@ -106,6 +109,16 @@ export class FakeChart implements Pick<Excel.Chart, 'width' | 'height' | 'setPos
   }
   set height(v: number) {
     this.set$('height', v, (c) => void (c.height = v));
+  }
+  get plotVisibleOnly(): boolean {
+    throw new FakeOfficeError('NotModelled', 'reading chart', this[$].path);
+  }
+  set plotVisibleOnly(v: boolean) {
+    const { q } = this[$];
+    this.set$('plotVisibleOnly', v, (c) => {
+      requireApi(q, 'Chart.plotVisibleOnly');
+      c.plotVisibleOnly = v;
+    });
   }
   setPosition(startCell: Excel.Range | string, endCell?: Excel.Range | string): void {
     this.set$('setPosition', { startCell, endCell }, (c) => {

@@ -98,6 +98,8 @@ export interface ModelChart {
   height?: number;
   series: ModelChartSeries[];
   axes: Record<string, Record<string, unknown>>;
+  /** Whether hidden rows and columns are left out of the chart; Excel's default is true. */
+  plotVisibleOnly?: boolean;
 }
 
 export interface ModelPageLayout {
