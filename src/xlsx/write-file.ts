@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { WorkbookSpec } from '../sheets/core/sheet-spec';
+import { nodeCompressor } from './node-compressor';
 import type { RenderWarning } from './write/warnings';
 import { writeWorkbook, type WriteWorkbookOptions } from './write/write-workbook';
 
@@ -112,7 +113,7 @@ export async function writeWorkbookFile(file: string, spec: WorkbookSpec, force 
   await writeFileAtomicWith(file, force, async (tmp) => {
     const handle = await fs.open(tmp, 'wx');
     try {
-      warnings = await writeWorkbook(spec, { write: async (chunk) => void (await handle.write(chunk)) }, options);
+      warnings = await writeWorkbook(spec, { write: async (chunk) => void (await handle.write(chunk)) }, { compressor: nodeCompressor, ...options });
     } finally {
       await handle.close();
     }
