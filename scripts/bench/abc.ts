@@ -11,7 +11,7 @@
  * 4. LibreOffice recalculation of a 50,000-customer ABC result sheet vs a sheet of the same
  *    size (rows × formula columns) of trivial formulas. Target ≤ 3×.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,39 +21,13 @@ import { runAbc } from '../../src/domain/abc/run';
 import { buildAbcSheets } from '../../src/sheets/abc/result-sheet';
 import type { SheetSpec } from '../../src/sheets/core/sheet-spec';
 import { renderWorkbook } from '../../src/xlsx/render-workbook';
+import { compileCli, fmt, median, MiB, ratio, ROOT, timed } from './cli-process';
 import { recalc, sofficePath } from '../../test/support/libreoffice';
 
-const ROOT = path.resolve(__dirname, '../..');
 const DATA = path.resolve(ROOT, '../shared/data/online-retail.csv.gz');
-const MiB = 1024 * 1024;
 const RUNS = Number(process.env.BENCH_ABC_RUNS ?? 3);
 /** Timed rounds of the engine-only benchmark (each: a bare sort, the engine, and the baseline if any). */
 const ENGINE_RUNS = Number(process.env.BENCH_ABC_ENGINE_RUNS ?? 5);
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const ratio = (a: number, b: number, target: number) => `${(a / b).toFixed(2)}× (target ≤ ${target}×)`;
-
-/** Runs a command RUNS times under /usr/bin/time; median wall time and the largest max RSS. */
-function timed(cmd: string, args: string[]): { ms: number; rss: number } {
-  const times: number[] = [];
-  let rss = 0;
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], {
-      encoding: 'utf8',
-      maxBuffer: 256 * MiB,
-      stdio: ['ignore', 'ignore', 'pipe'],
-      // The compiled CLI lives in a temp folder: let it find the project's packages.
-      env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules') },
-    });
-    times.push(performance.now() - t);
-    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stderr}`);
-    const kb = Number(r.stderr.trim().split('\n').pop());
-    rss = Math.max(rss, kb * 1024);
-  }
-  return { ms: median(times), rss };
-}
 
 const PANDAS = `
 import sys, json, pandas as pd
@@ -76,20 +50,14 @@ function cliVsPandas(): void {
     return;
   }
   const out = mkdtempSync(path.join(tmpdir(), 'ap-bench-cli-'));
-  try {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', out], { stdio: 'ignore' });
-  } catch {
-    // tsc exits non-zero on type errors anywhere in src but still emits JavaScript.
-  }
-  const main = path.join(out, 'cli/main.js');
-  if (!existsSync(main)) throw new Error('the CLI did not compile');
-  const cli = timed(process.execPath, [main, 'abc', '--in', DATA, '--customer', 'CustomerID', '--value', 'Quantity*UnitPrice', '--json']);
+  const main = compileCli(out);
+  const cli = timed(process.execPath, [main, 'abc', '--in', DATA, '--customer', 'CustomerID', '--value', 'Quantity*UnitPrice', '--json'], RUNS);
   console.log(`abc CLI on online-retail.csv.gz (541,909 lines): ${fmt(cli.ms)}, peak memory ${(cli.rss / MiB).toFixed(0)} MiB (target ≤ 1024)`);
   const hasPandas = spawnSync('/usr/bin/python3', ['-c', 'import pandas'], { stdio: 'ignore' }).status === 0;
   if (hasPandas) {
     const script = path.join(out, 'abc_pandas.py');
     writeFileSync(script, PANDAS);
-    const py = timed('/usr/bin/python3', [script, DATA]);
+    const py = timed('/usr/bin/python3', [script, DATA], RUNS);
     console.log(`  same job in pandas: ${fmt(py.ms)}, peak memory ${(py.rss / MiB).toFixed(0)} MiB`);
     console.log(`  CLI / pandas: ${ratio(cli.ms, py.ms, 1.0)}`);
   } else console.log('  pandas not available (/usr/bin/python3 -c "import pandas" failed): no reference');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import cliMessages from '../i18n/cli';
 import { translator, type Lang } from '../i18n/define';
 import type { WorkbookSpec } from '../sheets/core/sheet-spec';
-import { OutputExistsError, writeFileAtomic } from '../xlsx/write-file';
+import { OutputExistsError, writeFileAtomic, writeWorkbookFile } from '../xlsx/write-file';
 import { processIO, type CliIO } from './io';
 import { UsageError } from './usage-error';
 
@@ -15,24 +15,36 @@ import { UsageError } from './usage-error';
  * replaced, text cut) goes to stderr.
  */
 export async function writeWorkbookOutput(out: string, workbook: WorkbookSpec, force: boolean, lang: Lang, io?: Pick<CliIO, 'err'>): Promise<void> {
-  const { renderWorkbookWithWarnings } = await import('../xlsx/render-workbook');
   const { warningLine } = await import('../xlsx/write/warnings');
   const { computeCachedValues } = await import('../xlsx/evaluate/node');
-  const rendered = await renderWorkbookWithWarnings(computeCachedValues(workbook).workbook);
-  await writeBytesOutput(out, rendered.bytes, force, lang);
-  for (const w of rendered.warnings) (io ?? processIO).err(`${warningLine(w)}\n`);
+  // Streamed into the file as it is produced: sheets of generated rows (an ABC result of a
+  // million customers) are never held whole, as a workbook or as bytes.
+  const withValues = computeCachedValues(workbook).workbook;
+  const warnings = await savingTo(out, lang, () => writeWorkbookFile(out, withValues, force));
+  for (const w of warnings) (io ?? processIO).err(`${warningLine(w)}\n`);
 }
 
 /** Writes bytes atomically to --out, with the same refusals as writeWorkbookOutput. */
 export async function writeBytesOutput(out: string, bytes: Uint8Array, force: boolean, lang: Lang): Promise<void> {
+  await savingTo(out, lang, () => writeFileAtomic(out, bytes, force));
+}
+
+/** Runs a write to --out; its file-system failures become usage errors naming --out. */
+async function savingTo<T>(out: string, lang: Lang, write: () => Promise<T>): Promise<T> {
   const t = translator(cliMessages, lang);
   try {
-    await writeFileAtomic(out, bytes, force);
+    return await write();
   } catch (err) {
     if (err instanceof OutputExistsError) throw new UsageError(t('outExists', { file: out }));
+    if (!isSystemError(err)) throw err;
     // The user's path, never the temporary file's: that one is ours.
     throw new UsageError(t('cannotWrite', { file: out, reason: systemReason(err, lang, 'write') }));
   }
+}
+
+/** A failure of the file system (it has an errno code), not of our own code. */
+function isSystemError(err: unknown): boolean {
+  return typeof (err as NodeJS.ErrnoException | null)?.code === 'string';
 }
 
 /** An existing --out is refused before the work, not after it (unless --force). */

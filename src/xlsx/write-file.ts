@@ -1,5 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { WorkbookSpec } from '../sheets/core/sheet-spec';
+import { nodeCompressor } from './node-compressor';
+import type { RenderWarning } from './write/warnings';
+import { writeWorkbook, type WriteWorkbookOptions } from './write/write-workbook';
 
 export class OutputExistsError extends Error {
   constructor(readonly file: string) {
@@ -71,10 +75,18 @@ export async function removeStaleTempFiles(folder: string): Promise<string[]> {
 }
 
 export async function writeFileAtomic(file: string, bytes: Uint8Array, force = false): Promise<void> {
+  await writeFileAtomicWith(file, force, (tmp) => fs.writeFile(tmp, bytes, { flag: 'wx' }));
+}
+
+/**
+ * Like writeFileAtomic, for content produced as it is written: `write` creates the temporary
+ * file it is given (flag 'wx') and fills it; it is moved into place only when `write` succeeds.
+ */
+export async function writeFileAtomicWith(file: string, force: boolean, write: (tmp: string) => Promise<void>): Promise<void> {
   await removeStaleTempFiles(path.dirname(file));
   const tmp = tempPathFor(file);
   try {
-    await fs.writeFile(tmp, bytes, { flag: 'wx' });
+    await write(tmp);
     if (force) {
       await fs.rename(tmp, file);
     } else {
@@ -89,4 +101,22 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, force = f
   } finally {
     await fs.rm(tmp, { force: true });
   }
+}
+
+/**
+ * A workbook streamed to `file` through a temporary file: each part is compressed as its rows
+ * are produced and written out a megabyte at a time, so a sheet of generated rows never exists
+ * whole in memory. Returns the writer's warnings.
+ */
+export async function writeWorkbookFile(file: string, spec: WorkbookSpec, force = false, options?: WriteWorkbookOptions): Promise<RenderWarning[]> {
+  let warnings: RenderWarning[] = [];
+  await writeFileAtomicWith(file, force, async (tmp) => {
+    const handle = await fs.open(tmp, 'wx');
+    try {
+      warnings = await writeWorkbook(spec, { write: async (chunk) => void (await handle.write(chunk)) }, { compressor: nodeCompressor, ...options });
+    } finally {
+      await handle.close();
+    }
+  });
+  return warnings;
 }

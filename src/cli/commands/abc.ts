@@ -116,7 +116,8 @@ export async function abcCommand(argv: string[], { io, lang }: CommandContext): 
 
   let matrixRows: number | undefined;
   if (values.out) {
-    const sheets = buildAbcSheets(result, { lang });
+    // The customer table as generated rows: the file writer streams them (a million customers fit).
+    const sheets = buildAbcSheets(result, { lang, rowsAsBlock: true });
     if (migration)
       sheets.push(buildMigrationSheet(migration, { lang, previousLabel: path.basename(values.compare!), currentLabel: path.basename(values.in) }));
     if (values.matrix) {

@@ -3,7 +3,7 @@
  * few rows at a time, and for the few places that need every cell at once on small sheets.
  */
 import { cellRef } from './a1';
-import type { CellSpec, RowBlock, SheetSpec } from './sheet-spec';
+import type { CellSpec, RowBlock, RowCellSpec, SheetSpec } from './sheet-spec';
 
 /** The CellSpecs of rows [from, to) of a block (indexes into the block). */
 export function blockCells(block: RowBlock, from = 0, to = block.count): CellSpec[] {
@@ -41,4 +41,10 @@ export function mapBlockFormulas(block: RowBlock, map: (formula: string) => stri
     count: block.count,
     row: (i) => block.row(i).map((c) => (c.value && typeof c.value === 'object' && !(c.value instanceof Date) && 'formula' in c.value ? { ...c, value: { ...c.value, formula: map(c.value.formula) } } : c)),
   };
+}
+
+/** The generated cell at a sheet row and column, if a block has one (a random read of one row). */
+export function blockCellAt(spec: SheetSpec, row: number, col: number): RowCellSpec | undefined {
+  for (const b of spec.rowBlocks ?? []) if (row >= b.firstRow && row < b.firstRow + b.count) return b.row(row - b.firstRow).find((c) => c.col === col);
+  return undefined;
 }

@@ -1,6 +1,8 @@
+import { withRowsAsCells } from '../../sheets/core/row-blocks';
 import { isFormula, type SheetSpec, type WorkbookSpec } from '../../sheets/core/sheet-spec';
 import { uniqueSheetName } from '../../sheets/core/sheet-names';
 import { definedNames, evaluateWorkbook, type Evaluation } from './evaluate-workbook';
+import { readAreas, type ReadAreas } from './formula-references';
 import type { IronCalc } from './ironcalc';
 
 /**
@@ -9,16 +11,26 @@ import type { IronCalc } from './ironcalc';
  * the writer gives them (unique, valid: uniqueSheetName in order), which are the names their
  * formulas use. Cells the engine could not evaluate keep no cached value and are listed in
  * `evaluation.failures`.
+ *
+ * Generated rows (SheetSpec.rowBlocks: tables too large for the engine) carry their values
+ * themselves and stay out of the engine. Should a formula the engine evaluates read them, or a
+ * block come without values, that sheet's rows become cells and are evaluated like any other.
  */
 export function withCachedValues(workbook: WorkbookSpec, engine: IronCalc): { workbook: WorkbookSpec; evaluation: Evaluation } {
   const taken: string[] = [];
-  const named = workbook.sheets.map((s) => {
+  const finalNames = workbook.sheets.map((s) => {
     const name = uniqueSheetName(s.name, taken);
     taken.push(name);
-    return name === s.name ? s : { ...s, name };
+    return name;
   });
+  const read = readAreas(
+    workbook.sheets.flatMap((s, i) => s.cells.flatMap((c) => (isFormula(c.value) && c.value.cached === undefined ? [{ sheet: finalNames[i], formula: c.value.formula }] : []))),
+    definedNames(workbook.sheets.map((s, i) => ({ ...s, name: finalNames[i] }))),
+  );
+  const input = workbook.sheets.map((s, i) => (blocksNeedEngine(s, finalNames[i], read) ? withRowsAsCells(s) : s));
+  const named = input.map((s, i) => (finalNames[i] === s.name ? s : { ...s, name: finalNames[i] }));
   const evaluation = evaluateWorkbook(engine, named, definedNames(named));
-  const sheets: SheetSpec[] = workbook.sheets.map((sheet, i) => {
+  const sheets: SheetSpec[] = input.map((sheet, i) => {
     const values = evaluation.values.get(named[i].name);
     if (!values || values.size === 0) return sheet;
     return {
@@ -31,4 +43,14 @@ export function withCachedValues(workbook: WorkbookSpec, engine: IronCalc): { wo
     };
   });
   return { workbook: { ...workbook, sheets }, evaluation };
+}
+
+/** Does an evaluated formula read a block's rows, or does a block hold formulas without values? */
+function blocksNeedEngine(sheet: SheetSpec, name: string, read: ReadAreas): boolean {
+  const blocks = (sheet.rowBlocks ?? []).filter((b) => b.count > 0);
+  if (!blocks.length) return false;
+  if (blocks.some((b) => [b.row(0), b.row(b.count - 1)].some((cells) => cells.some((c) => isFormula(c.value) && c.value.cached === undefined)))) return true;
+  if (read === 'all') return true;
+  const areas = read.get(name.toLowerCase()) ?? [];
+  return blocks.some((b) => areas.some((a) => a.top <= b.firstRow + b.count - 1 && a.bottom >= b.firstRow));
 }

@@ -7,7 +7,7 @@
  * Rows are produced one at a time, so the sheet body streams into the zip.
  */
 import { cellRef, parseCell, parseRange } from '../../sheets/core/a1';
-import type { CellSpec, ConditionalRule, SheetSpec, ValidationSpec } from '../../sheets/core/sheet-spec';
+import type { CellSpec, ConditionalRule, RowBlock, RowCellSpec, SheetSpec, ValidationSpec } from '../../sheets/core/sheet-spec';
 import { cellXml, dateSerial, isDateValue, type CellWriteContext } from './cell-xml';
 import type { FontFace } from './font-faces';
 import { R_NS, SML_NS, XML_DECLARATION } from './namespaces';
@@ -40,9 +40,10 @@ const ROWS_PER_DRAIN = 2000;
 export async function writeWorksheet(out: PartWriter, ctx: WorksheetContext): Promise<void> {
   const { spec } = ctx;
   const rows = groupRows(spec.cells, ctx.tableHeaders);
+  const blocks = [...(spec.rowBlocks ?? [])].filter((b) => b.count > 0).sort((a, b) => a.firstRow - b.firstRow);
   out.write(`${XML_DECLARATION}<worksheet xmlns="${SML_NS}" xmlns:r="${R_NS}">`);
   out.write(sheetPr(spec));
-  const extent = usedExtent(rows);
+  const extent = usedExtent(rows, blocks);
   out.write(`<dimension ref="${extent ?? 'A1'}"/>`);
   out.write(sheetViews(spec, ctx.selected));
   out.write('<sheetFormatPr defaultRowHeight="15"/>');
@@ -52,8 +53,8 @@ export async function writeWorksheet(out: PartWriter, ctx: WorksheetContext): Pr
   const heights = spec.rowHeights ?? {};
   const rowNumbers = [...new Set([...rows.keys(), ...Object.keys(heights).map(Number)])].sort((a, b) => a - b);
   let n = 0;
-  for (const r of rowNumbers) {
-    out.write(rowXml(r, rows.get(r) ?? [], heights[r], ctx));
+  for (const [r, cells] of sheetRows(rowNumbers, rows, blocks)) {
+    out.write(rowXml(r, cells, heights[r], ctx));
     if (++n % ROWS_PER_DRAIN === 0) await out.drain();
   }
   out.write('</sheetData>');
@@ -74,9 +75,29 @@ export async function writeWorksheet(out: PartWriter, ctx: WorksheetContext): Pr
   out.write('</worksheet>');
 }
 
-interface PlacedCell {
-  col: number;
-  cell: CellSpec;
+/** A cell placed in its row: the spec's cells and generated rows meet in this form. */
+type PlacedCell = RowCellSpec;
+
+/**
+ * Every row to write, in order: the spec's rows (cells and row heights) and the generated rows
+ * of its blocks, produced one at a time as the writer goes (a block's rows never all exist).
+ * A row that has both gets both, by column.
+ */
+function* sheetRows(rowNumbers: number[], rows: Map<number, PlacedCell[]>, blocks: RowBlock[]): Generator<[number, PlacedCell[]]> {
+  let next = 0;
+  for (const block of blocks)
+    for (let i = 0; i < block.count; i++) {
+      const r = block.firstRow + i;
+      for (; next < rowNumbers.length && rowNumbers[next] < r; next++) yield [rowNumbers[next], rows.get(rowNumbers[next]) ?? []];
+      let cells = block.row(i);
+      if (next < rowNumbers.length && rowNumbers[next] === r) {
+        const own = rows.get(r) ?? [];
+        if (own.length) cells = [...own, ...cells].sort((a, b) => a.col - b.col);
+        next++;
+      }
+      yield [r, cells];
+    }
+  for (; next < rowNumbers.length; next++) yield [rowNumbers[next], rows.get(rowNumbers[next]) ?? []];
 }
 
 /**
@@ -99,11 +120,12 @@ function groupRows(cells: CellSpec[], tableHeaders: Map<string, string>): Map<nu
   }
   for (const [ref, name] of tableHeaders) if (!seen.has(ref)) place({ ref, value: name });
   const out = new Map<number, PlacedCell[]>();
-  for (const [r, row] of rows) out.set(r, [...row].sort((a, b) => a[0] - b[0]).map(([col, cell]) => ({ col, cell })));
+  for (const [r, row] of rows) out.set(r, [...row].sort((a, b) => a[0] - b[0]).map(([col, cell]) => ({ col, value: cell.value, ...(cell.style ? { style: cell.style } : {}) })));
   return out;
 }
 
-function usedExtent(rows: Map<number, PlacedCell[]>): string | undefined {
+/** The rows and columns holding cells; a block's columns are those of its first and last rows. */
+function usedExtent(rows: Map<number, PlacedCell[]>, blocks: RowBlock[]): string | undefined {
   let top = Infinity;
   let bottom = -Infinity;
   let left = Infinity;
@@ -115,6 +137,16 @@ function usedExtent(rows: Map<number, PlacedCell[]>): string | undefined {
     left = Math.min(left, cells[0].col);
     right = Math.max(right, cells[cells.length - 1].col);
   }
+  for (const b of blocks)
+    for (const cells of [b.row(0), b.row(b.count - 1)]) {
+      if (!cells.length) continue;
+      top = Math.min(top, b.firstRow);
+      bottom = Math.max(bottom, b.firstRow + b.count - 1);
+      for (const c of cells) {
+        left = Math.min(left, c.col);
+        right = Math.max(right, c.col);
+      }
+    }
   if (top === Infinity) return undefined;
   const a = cellRef(top, left);
   const b = cellRef(bottom, right);
@@ -123,8 +155,8 @@ function usedExtent(rows: Map<number, PlacedCell[]>): string | undefined {
 
 function rowXml(r: number, cells: PlacedCell[], height: number | undefined, ctx: WorksheetContext): string {
   let body = '';
-  for (const { col, cell } of cells) {
-    const ref = cellRef(r, col);
+  for (const cell of cells) {
+    const ref = cellRef(r, cell.col);
     const header = ctx.tableHeaders.get(ref);
     const value = header !== undefined ? header : cell.value;
     const s = ctx.styles.cellXf(cell.style, ctx.face, isDateValue(value));

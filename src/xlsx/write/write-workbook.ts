@@ -4,11 +4,12 @@
  * requires; what a part cannot hold (control characters, text over Excel's limits) is replaced
  * visibly and reported as a warning.
  */
-import { quoteSheet } from '../../sheets/core/a1';
+import { parseCell, quoteSheet } from '../../sheets/core/a1';
+import { blockCellAt } from '../../sheets/core/row-blocks';
 import { renameSheetRefs } from '../../sheets/core/sheet-refs';
 import { uniqueSheetName } from '../../sheets/core/sheet-names';
 import { planChart, type ChartPlan } from '../../sheets/core/chart-plan';
-import { isFormula, type CachedValue, type SheetSpec, type WorkbookSpec } from '../../sheets/core/sheet-spec';
+import { isFormula, type CachedValue, type CellContent, type SheetSpec, type WorkbookSpec } from '../../sheets/core/sheet-spec';
 import { FORMAT_VERSION, FORMAT_VERSION_NAME, SHEET_STAMP_NAME, stampFormula } from '../../sheets/core/stamp';
 import { withPersonalMarkers } from '../../sheets/sharing/personal-marker';
 import { chartXml, drawingXml } from './chart-parts';
@@ -183,6 +184,10 @@ async function writeCharts(pkg: PackageWriter, plan: SheetPlan, log: WarningLog)
   const lang = plan.spec.lang ?? 'zh-CN';
   // What each cell is known to hold (constants, cached results): the charts' caches.
   const known = new Map<string, CachedValue>();
+  const generated = (ref: string) => {
+    const p = parseCell(ref);
+    return blockCellAt(plan.spec, p.row, p.col);
+  };
   const formats = new Map<string, string>();
   for (const c of plan.spec.cells) {
     if (c.style?.numFmt) formats.set(c.ref, c.style.numFmt);
@@ -195,14 +200,20 @@ async function writeCharts(pkg: PackageWriter, plan: SheetPlan, log: WarningLog)
     face: FONT_FACES[lang],
     lang,
     mapFormula: plan.mapFormula,
-    valueAt: (ref: string) => known.get(ref),
-    formatAt: (ref: string) => formats.get(ref),
+    valueAt: (ref: string) => (known.has(ref) ? known.get(ref) : contentValue(generated(ref)?.value)),
+    formatAt: (ref: string) => formats.get(ref) ?? generated(ref)?.style?.numFmt,
     clean: (text: string) => log.clean(text, { sheet: plan.name, what: 'chart text' }),
   };
   const charts = plan.charts.map((c, i) => ({ ...c, relId: `rId${i + 1}` }));
   await pkg.text(`xl/drawings/drawing${plan.n}.xml`, drawingXml(charts));
   await pkg.text(`xl/drawings/_rels/drawing${plan.n}.xml.rels`, relsXml(charts.map((c) => ({ id: c.relId, type: REL_TYPES.chart, target: `../charts/chart${c.k}.xml` }))));
   for (const c of charts) await pkg.text(`xl/charts/chart${c.k}.xml`, chartXml(c.plan, ctx));
+}
+
+/** What a cell shows: a constant, or a formula's cached result. */
+function contentValue(value: CellContent | undefined): CachedValue | undefined {
+  if (value === undefined) return undefined;
+  return isFormula(value) ? value.cached : value;
 }
 
 /** "5:5" → "$5:$5"; "A1:H40" → "$A$1:$H$40". */

@@ -22,8 +22,13 @@ export interface CleanText {
   replaced: number;
 }
 
+/** Any character FORBIDDEN might match: a quick test that clears nearly all text at once. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Replaces what XML cannot hold by U+FFFD and says how many. */
 export function replaceForbidden(text: string): CleanText {
+  if (!SUSPECT.test(text)) return { text, replaced: 0 };
   let replaced = 0;
   const out = text.replace(FORBIDDEN, () => {
     replaced++;
