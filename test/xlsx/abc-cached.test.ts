@@ -1,6 +1,7 @@
 /**
- * The ABC result sheet carries the engine's values on its per-row formulas (so a large sheet is
- * not evaluated twice). Here IronCalc evaluates the same sheets from their formulas alone, and
+ * The ABC result sheet carries the engine's values on every formula (per-row formulas, the
+ * parameter block, the summary, the chart's data block), so a large sheet is never evaluated by
+ * a spreadsheet engine. Here IronCalc evaluates the same sheets from their formulas alone, and
  * every formula cell must come out as the builder stored it.
  */
 import { runAbc, type AbcRunOptions } from '../../src/domain/abc/run';
@@ -35,11 +36,13 @@ const CASES: [string, unknown[][], AbcRunOptions][] = [
   ['ties-at-the-end', [['a', 5], ['b', 3], ['c', 0], ['d', 0]], {}],
 ];
 
-test.each(CASES)('%s: every per-row value the builder stored is what IronCalc computes from the formulas', async (_, rows, options) => {
+test.each(CASES)('%s: every value the builder stored is what IronCalc computes from the formulas', async (_, rows, options) => {
   const result = await runAbc({ headers: ['客户', '金额'], rows }, options);
   const [sheet] = buildAbcSheets(result, { lang: 'zh-CN', today: new Date(Date.UTC(2026, 2, 15)) });
   const stored = new Map(sheet.cells.flatMap((c) => (isFormula(c.value) && c.value.cached !== undefined ? [[c.ref, c.value.cached] as const] : [])));
-  expect(stored.size).toBe(11 * (result.customers.length + result.nonPositive.length));
+  const formulas = sheet.cells.filter((c) => isFormula(c.value)).length;
+  expect(formulas).toBeGreaterThan(11 * (result.customers.length + result.nonPositive.length));
+  expect(stored.size).toBe(formulas);
 
   const bare = withoutCached(sheet);
   const { values, failures } = evaluateWorkbook(engine, [bare], definedNames([bare]));
@@ -48,8 +51,4 @@ test.each(CASES)('%s: every per-row value the builder stored is what IronCalc co
   const differ = [...stored].filter(([ref, v]) => !sameValue(v as never, computed.get(ref) as never, 1e-12));
   expect(differ.map(([ref, v]) => ({ ref, stored: v, ironcalc: computed.get(ref) }))).toEqual([]);
 
-  // And the summary IronCalc computes over the stored values is the one over the formulas.
-  const { values: fromStored } = evaluateWorkbook(engine, [sheet], definedNames([sheet]));
-  const other = fromStored.get(sheet.name)!;
-  expect([...computed].filter(([ref, v]) => !sameValue(v as never, other.get(ref) as never, 1e-12))).toEqual([]);
 });

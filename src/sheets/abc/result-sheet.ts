@@ -1,14 +1,14 @@
 import type { AbcResult } from '../../domain/abc/run';
-import { Decimal } from '../../domain/exact/decimal';
 import { translator, type Lang } from '../../i18n/define';
 import abcMessages from '../../i18n/abc';
 import { cellRef, columnLetter, rangeRef, type RangePos } from '../core/a1';
 import { q } from '../core/planning-table';
 import { SheetBuilder } from '../core/sheet-builder';
 import { chartCells } from '../core/chart-plan';
-import type { ChartSpec, ColumnSpec, SheetSpec } from '../core/sheet-spec';
+import type { CellContent, ChartSpec, ColumnSpec, RowCellSpec, SheetSpec } from '../core/sheet-spec';
 import { COLORS, NUMFMT, STYLE, style } from '../core/styles';
 import { titleBlock } from '../core/title-block';
+import { AbcTableValues, restOfTotal, type AbcHeadValues, type AbcRowValues } from './result-values';
 
 /**
  * The ABC result sheet: parameters as labelled inputs, a summary per tier, and one row per
@@ -27,6 +27,11 @@ export interface AbcSheetOptions {
   namePrefix?: string;
   /** Most rejected rows listed on the Rejected sheet; default 1,000. */
   maxRejectedListed?: number;
+  /**
+   * The customer table as generated rows (SheetSpec.rowBlocks) instead of cells, for the file
+   * writer to stream: the CLI's --out. The cells and values are the same either way.
+   */
+  rowsAsBlock?: boolean;
 }
 
 type T = ReturnType<typeof translator<(typeof abcMessages)['en-US']>>;
@@ -63,6 +68,9 @@ export const ABC_SUMMARY_ROWS = { A: 8, B: 9, C: 10, total: 11, excluded: 12 } a
 
 const P = (row: number) => cellRef(row, 3, true);
 
+/** A formula with the value it computes, when that is known. */
+const withCached = (formula: string, cached: number | string | undefined): CellContent => (cached === undefined ? { formula } : { formula, cached });
+
 export function buildAbcSheets(result: AbcResult, options: AbcSheetOptions): SheetSpec[] {
   const t = translator(abcMessages, options.lang);
   const sheets = [{ ...resultSheet(result, options, t), stamp: { kind: 'abc-result', version: 1 } }];
@@ -81,12 +89,13 @@ function resultSheet(r: AbcResult, o: AbcSheetOptions, t: T): SheetSpec {
   const today = o.today ?? new Date();
   titleBlock(b, { lang: o.lang, title: t('title'), purpose: t('purpose'), width: LAST_VISIBLE, date: today });
 
-  const items = [
-    ...r.customers.map((c) => ({ customer: c.customer, value: c.value.toNumber() })),
-    ...r.nonPositive.map((c) => ({ customer: c.customer, value: c.value.toNumber() })),
-  ];
+  const count = r.customers.length + r.nonPositive.length;
+  // What every formula computes, from the engine's exact values (none for an empty table: the
+  // spreadsheet engine evaluates that small sheet).
+  const known = count ? new AbcTableValues(r, Math.min(r.scale, 10), t('excluded')) : undefined;
+  const head = known?.head();
   const f = ABC_FIRST_ROW;
-  const l = f + Math.max(items.length, 1) - 1;
+  const l = f + Math.max(count, 1) - 1;
   const colRange = (col: number) => rangeRef(f, col, l, col, true);
   const UNITS = colRange(COL.units);
   const VALUES = colRange(COL.value);
@@ -97,7 +106,8 @@ function resultSheet(r: AbcResult, o: AbcSheetOptions, t: T): SheetSpec {
   const label = (row: number, text: string) => b.at(row, 1, text, style(STYLE.label, { alignment: { horizontal: 'left' } })).merge(rangeRef(row, 1, row, 2));
   const input = (row: number, value: string | number, numFmt?: string, note?: string) =>
     b.at(row, 3, value, style(STYLE.input, numFmt ? { numFmt } : {}, { alignment: { horizontal: 'right' } }), note);
-  const computed = (row: number, formula: string, numFmt: string = NUMFMT.integer) => b.at(row, 3, { formula }, style(STYLE.computed, { numFmt }));
+  const computed = (row: number, formula: string, numFmt: string = NUMFMT.integer, cached?: number) =>
+    b.at(row, 3, withCached(formula, cached), style(STYLE.computed, { numFmt }));
   b.at(6, 1, t('parameters'), STYLE.section).merge(rangeRef(6, 1, 6, 3));
   const methodValue = t('methodValue');
   const methodCount = t('methodCount');
@@ -124,22 +134,22 @@ function resultSheet(r: AbcResult, o: AbcSheetOptions, t: T): SheetSpec {
   const N = `SUMPRODUCT((${UNITS}>0)*1)`;
   const TU = `SUMIF(${UNITS},">0")`;
   label(pr.n, t('positiveCount'));
-  computed(pr.n, N);
+  computed(pr.n, N, NUMFMT.integer, head?.n);
   label(pr.total, t('totalValue'));
-  computed(pr.total, `SUMIF(${UNITS},">0",${VALUES})`, valueFormat(r.scale));
+  computed(pr.total, `SUMIF(${UNITS},">0",${VALUES})`, valueFormat(r.scale), head?.total);
   // ROUND(…, 9) first: share × N in binary floating point can land a hair below an exact .5.
   const cutA = `MAX(1,ROUND(ROUND(${P(pr.countA)}*${N},9),0))`;
   label(pr.cutA, t('countCutA'));
-  computed(pr.cutA, `MIN(${N},${cutA})`);
+  computed(pr.cutA, `MIN(${N},${cutA})`, NUMFMT.integer, head?.cutA);
   label(pr.cutAB, t('countCutAB'));
-  computed(pr.cutAB, `MIN(${N},MAX(${cutA},ROUND(ROUND((${P(pr.countA)}+${P(pr.countB)})*${N},9),0)))`);
+  computed(pr.cutAB, `MIN(${N},MAX(${cutA},ROUND(ROUND((${P(pr.countA)}+${P(pr.countB)})*${N},9),0)))`, NUMFMT.integer, head?.cutAB);
   label(pr.totalUnits, t('totalUnits'));
-  computed(pr.totalUnits, TU, '0');
+  computed(pr.totalUnits, TU, '0', head?.totalUnits);
   // Thresholds have at most 4 decimals, so threshold × total units has at most 4: ROUND(…, 4) is exact.
   label(pr.limitA, t('limitA'));
-  computed(pr.limitA, `ROUND(${P(pr.a)}*${TU},4)`, '#,##0.####');
+  computed(pr.limitA, `ROUND(${P(pr.a)}*${TU},4)`, '#,##0.####', head?.limitA);
   label(pr.limitB, t('limitB'));
-  computed(pr.limitB, `ROUND(${P(pr.b)}*${TU},4)`, '#,##0.####');
+  computed(pr.limitB, `ROUND(${P(pr.b)}*${TU},4)`, '#,##0.####', head?.limitB);
   b.validation({ ref: P(pr.method).replace(/\$/g, ''), rule: { type: 'list', values: [methodValue, methodCount] }, allowBlank: false });
   b.validation({ ref: P(pr.crossing).replace(/\$/g, ''), rule: { type: 'list', values: [crossInclude, crossExclude] }, allowBlank: false });
   b.validation({ ref: rangeRef(pr.a, 3, pr.countB, 3), rule: { type: 'decimal', min: 0, max: 1 }, allowBlank: false });
@@ -164,21 +174,23 @@ function resultSheet(r: AbcResult, o: AbcSheetOptions, t: T): SheetSpec {
   const cs = style(STYLE.computed);
   for (const tier of ['A', 'B', 'C'] as const) {
     const row = sr[tier];
+    const v = head?.tiers[tier];
     b.at(row, 4, tier, style(STYLE.computed, { font: { bold: true }, alignment: { horizontal: 'center' } }));
-    b.at(row, 5, { formula: `COUNTIFS(${TIERS},"${tier}",${UNITS},">0")` }, style(cs, { numFmt: NUMFMT.integer }));
-    b.at(row, 6, { formula: `IF(${P(pr.n)}>0,E${row}/${P(pr.n)},0)` }, style(cs, { numFmt: NUMFMT.percent }));
-    b.at(row, 7, { formula: `SUMIFS(${VALUES},${TIERS},"${tier}",${UNITS},">0")` }, style(cs, { numFmt: valueFormat(r.scale) }));
-    b.at(row, 8, { formula: `IF(${P(pr.total)}<>0,G${row}/${P(pr.total)},0)` }, style(cs, { numFmt: NUMFMT.percent }));
+    b.at(row, 5, withCached(`COUNTIFS(${TIERS},"${tier}",${UNITS},">0")`, v?.customers), style(cs, { numFmt: NUMFMT.integer }));
+    b.at(row, 6, withCached(`IF(${P(pr.n)}>0,E${row}/${P(pr.n)},0)`, v?.customerShare), style(cs, { numFmt: NUMFMT.percent }));
+    b.at(row, 7, withCached(`SUMIFS(${VALUES},${TIERS},"${tier}",${UNITS},">0")`, v?.value), style(cs, { numFmt: valueFormat(r.scale) }));
+    b.at(row, 8, withCached(`IF(${P(pr.total)}<>0,G${row}/${P(pr.total)},0)`, v?.valueShare), style(cs, { numFmt: NUMFMT.percent }));
   }
+  const sum = head?.sum;
   b.at(sr.total, 4, t('total'), style(STYLE.computed, { font: { bold: true } }));
-  b.at(sr.total, 5, { formula: `SUM(E${sr.A}:E${sr.C})` }, style(cs, { numFmt: NUMFMT.integer }));
-  b.at(sr.total, 6, { formula: `SUM(F${sr.A}:F${sr.C})` }, style(cs, { numFmt: NUMFMT.percent }));
-  b.at(sr.total, 7, { formula: `SUM(G${sr.A}:G${sr.C})` }, style(cs, { numFmt: valueFormat(r.scale) }));
-  b.at(sr.total, 8, { formula: `SUM(H${sr.A}:H${sr.C})` }, style(cs, { numFmt: NUMFMT.percent }));
+  b.at(sr.total, 5, withCached(`SUM(E${sr.A}:E${sr.C})`, sum?.customers), style(cs, { numFmt: NUMFMT.integer }));
+  b.at(sr.total, 6, withCached(`SUM(F${sr.A}:F${sr.C})`, sum?.customerShare), style(cs, { numFmt: NUMFMT.percent }));
+  b.at(sr.total, 7, withCached(`SUM(G${sr.A}:G${sr.C})`, sum?.value), style(cs, { numFmt: valueFormat(r.scale) }));
+  b.at(sr.total, 8, withCached(`SUM(H${sr.A}:H${sr.C})`, sum?.valueShare), style(cs, { numFmt: NUMFMT.percent }));
   b.at(sr.excluded, 4, t('excludedRow'), style(STYLE.computed, { alignment: { wrapText: true } }));
-  b.at(sr.excluded, 5, { formula: `COUNTIFS(${UNITS},"<=0",${colRange(COL.customer)},"<>")` }, style(cs, { numFmt: NUMFMT.integer }));
+  b.at(sr.excluded, 5, withCached(`COUNTIFS(${UNITS},"<=0",${colRange(COL.customer)},"<>")`, head?.excluded.customers), style(cs, { numFmt: NUMFMT.integer }));
   b.at(sr.excluded, 6, null, cs);
-  b.at(sr.excluded, 7, { formula: `SUMIF(${UNITS},"<=0",${VALUES})` }, style(cs, { numFmt: valueFormat(r.scale) }));
+  b.at(sr.excluded, 7, withCached(`SUMIF(${UNITS},"<=0",${VALUES})`, head?.excluded.value), style(cs, { numFmt: valueFormat(r.scale) }));
   b.at(sr.excluded, 8, null, cs);
   for (const [tier, fill] of [['A', COLORS.tierA], ['B', COLORS.tierB], ['C', COLORS.tierC]] as const)
     b.conditional({ ref: `D${sr.A}:D${sr.C}`, rules: [{ type: 'cellIs', operator: 'equal', formulas: [`"${tier}"`], style: { fill } }] });
@@ -186,10 +198,10 @@ function resultSheet(r: AbcResult, o: AbcSheetOptions, t: T): SheetSpec {
   b.at(NOTE_ROW, 1, t('ruleNote'), STYLE.note).merge(rangeRef(NOTE_ROW, 1, NOTE_ROW, LAST_VISIBLE));
   // Linear stale-order check: any value smaller than the one below it.
   const stale =
-    items.length > 1
+    count > 1
       ? `IF(SUMPRODUCT((${rangeRef(f, COL.units, l - 1, COL.units, true)}<${rangeRef(f + 1, COL.units, l, COL.units, true)})*1)>0,${q(t('staleWarning'))},"")`
       : '""';
-  b.at(ABC_WARNING_ROW, 1, { formula: stale }, { font: { bold: true, color: COLORS.redText } }).merge(rangeRef(ABC_WARNING_ROW, 1, ABC_WARNING_ROW, LAST_VISIBLE));
+  b.at(ABC_WARNING_ROW, 1, withCached(stale, head && (head.stale ? t('staleWarning') : '')), { font: { bold: true, color: COLORS.redText } }).merge(rangeRef(ABC_WARNING_ROW, 1, ABC_WARNING_ROW, LAST_VISIBLE));
   b.at(SOURCE_ROW, 1, t('sourceNote', { rows: r.rowsRead, date: today.toISOString().slice(0, 10), customer: r.columns.customer, value: r.columns.value.join('×') }), STYLE.note).merge(
     rangeRef(SOURCE_ROW, 1, SOURCE_ROW, LAST_VISIBLE),
   );
@@ -217,39 +229,45 @@ function resultSheet(r: AbcResult, o: AbcSheetOptions, t: T): SheetSpec {
     flag: style(STYLE.computed, { font: { color: COLORS.redText } }),
     units: style(STYLE.computed, { numFmt: '0' }),
   };
-  // What every per-row formula computes, from the engine's exact values (see rowResults).
-  const known = rowResults(r, Math.min(r.scale, 10), t('excluded'));
-  const k = (i: number, key: keyof RowResult) => (known ? { cached: known[i][key] } : {});
-  for (let i = 0; i < Math.max(items.length, 1); i++) {
+  // One function gives each table row's cells: the builder places them as cells, or the file
+  // writer asks for them row by row (rowsAsBlock), so both give the same sheet.
+  const tableRow = (i: number): RowCellSpec[] => {
     const row = f + i;
-    const it = items[i];
+    const v = known && i < count ? known.at(i) : undefined;
+    const k = (key: keyof AbcRowValues, formula: string): CellContent => (v ? { formula, cached: v[key] } : { formula });
     const c = (col: number, dr = 0) => cell(col, row + dr);
     const units = c(COL.units);
-    b.at(row, COL.rank, { formula: `N(${c(COL.rank, -1)})+1`, ...k(i, 'rank') }, rowStyle.rank);
-    b.at(row, COL.customer, it ? it.customer : null, STYLE.input);
-    b.at(row, COL.value, it ? it.value : null, rowStyle.value);
-    b.at(row, COL.share, { formula: `IF(${units}>0,${units}/${totalUnits},0)`, ...k(i, 'share') }, rowStyle.share);
-    b.at(row, COL.cum, { formula: `IF(${units}>0,${c(COL.run)}/${totalUnits},"")`, ...k(i, 'cum') }, rowStyle.share);
-    b.at(row, COL.before, { formula: `IF(${units}>0,${c(COL.larger)}/${totalUnits},"")`, ...k(i, 'before') }, rowStyle.share);
     const larger = c(COL.larger);
     const through = c(COL.through);
     const valueTier = `IF(${crossing}=${q(crossExclude)},IF(${through}<=${limA},"A",IF(${through}<=${limB},"B","C")),IF(${larger}<${limA},"A",IF(${larger}<${limB},"B","C")))`;
-    b.at(
-      row,
-      COL.tier,
+    return [
+      { col: COL.rank, value: k('rank', `N(${c(COL.rank, -1)})+1`), style: rowStyle.rank },
+      { col: COL.customer, value: v ? v.customer : null, style: STYLE.input },
+      { col: COL.value, value: v ? v.value : null, style: rowStyle.value },
+      { col: COL.share, value: k('share', `IF(${units}>0,${units}/${totalUnits},0)`), style: rowStyle.share },
+      { col: COL.cum, value: k('cum', `IF(${units}>0,${c(COL.run)}/${totalUnits},"")`), style: rowStyle.share },
+      { col: COL.before, value: k('before', `IF(${units}>0,${larger}/${totalUnits},"")`), style: rowStyle.share },
       {
-        formula: `IF(${c(COL.customer)}="","",IF(${units}<=0,"C",IF(${method}=${q(methodCount)},IF(${c(COL.start)}<=${cutARef},"A",IF(${c(COL.start)}<=${cutAB},"B","C")),${valueTier})))`,
-        ...k(i, 'tier'),
+        col: COL.tier,
+        value: k(
+          'tier',
+          `IF(${c(COL.customer)}="","",IF(${units}<=0,"C",IF(${method}=${q(methodCount)},IF(${c(COL.start)}<=${cutARef},"A",IF(${c(COL.start)}<=${cutAB},"B","C")),${valueTier})))`,
+        ),
+        style: rowStyle.tier,
       },
-      rowStyle.tier,
-    );
-    b.at(row, COL.flag, { formula: `IF(AND(${c(COL.customer)}<>"",${units}<=0),${q(t('excluded'))},"")`, ...k(i, 'flag') }, rowStyle.flag);
-    b.at(row, COL.units, { formula: `ROUND(${c(COL.value)}*10^${dec},0)`, ...k(i, 'units') }, rowStyle.units);
-    b.at(row, COL.run, { formula: `N(${c(COL.run, -1)})+MAX(${units},0)`, ...k(i, 'run') }, rowStyle.units);
-    b.at(row, COL.larger, { formula: `IF(${units}=${c(COL.units, -1)},${c(COL.larger, -1)},N(${c(COL.run, -1)}))`, ...k(i, 'larger') }, rowStyle.units);
-    b.at(row, COL.through, { formula: `IF(${units}=${c(COL.units, 1)},${c(COL.through, 1)},${c(COL.run)})`, ...k(i, 'through') }, rowStyle.units);
-    b.at(row, COL.start, { formula: `IF(${units}=${c(COL.units, -1)},${c(COL.start, -1)},${c(COL.rank)})`, ...k(i, 'start') }, rowStyle.units);
-  }
+      { col: COL.flag, value: k('flag', `IF(AND(${c(COL.customer)}<>"",${units}<=0),${excludedText},"")`), style: rowStyle.flag },
+      { col: COL.units, value: k('units', `ROUND(${c(COL.value)}*10^${dec},0)`), style: rowStyle.units },
+      { col: COL.run, value: k('run', `N(${c(COL.run, -1)})+MAX(${units},0)`), style: rowStyle.units },
+      { col: COL.larger, value: k('larger', `IF(${units}=${c(COL.units, -1)},${c(COL.larger, -1)},N(${c(COL.run, -1)}))`), style: rowStyle.units },
+      { col: COL.through, value: k('through', `IF(${units}=${c(COL.units, 1)},${c(COL.through, 1)},${c(COL.run)})`), style: rowStyle.units },
+      { col: COL.start, value: k('start', `IF(${units}=${c(COL.units, -1)},${c(COL.start, -1)},${c(COL.rank)})`), style: rowStyle.units },
+    ];
+  };
+  const excludedText = q(t('excluded'));
+  const tableRows = Math.max(count, 1);
+  const block = o.rowsAsBlock && known ? { firstRow: f, count: tableRows, row: tableRow } : undefined;
+  if (!block)
+    for (let i = 0; i < tableRows; i++) for (const x of tableRow(i)) b.at(f + i, x.col, x.value, x.style);
   b.table({
     name: `${prefix}Ranking`.replace(/[^A-Za-z0-9_]/g, '_'), // must differ from every defined name (case-insensitively)
     ref: rangeRef(ABC_HEADER_ROW, 1, l, LAST),
@@ -284,7 +302,7 @@ function resultSheet(r: AbcResult, o: AbcSheetOptions, t: T): SheetSpec {
   ];
   // The table's headers wrap onto two lines (LibreOffice does not grow the row itself).
   const rowHeights = { 1: 26, 2: 18, 3: 20, [NOTE_ROW]: 54, [ABC_HEADER_ROW]: 30 };
-  const chart = paretoChart(b, r, t, { first: f, columns, rowHeights, total: P(pr.total) });
+  const chart = paretoChart(b, r, t, { first: f, columns, rowHeights, total: P(pr.total), known, head });
   // The chart prints on its own page after the table (a second print range).
   const printArea = [rangeRef(1, 1, l, LAST_VISIBLE), ...(chart ? [rangeRef(chart.printed.top, chart.printed.left, chart.printed.bottom, chart.printed.right)] : [])].join(',');
 
@@ -295,67 +313,9 @@ function resultSheet(r: AbcResult, o: AbcSheetOptions, t: T): SheetSpec {
     print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: `${ABC_HEADER_ROW}:${ABC_HEADER_ROW}`, area: printArea },
     charts: chart ? [chart.spec] : [],
     tabColor: COLORS.title,
+    ...(block ? { rowBlocks: [block] } : {}),
   });
   return b.build();
-}
-
-interface RowResult {
-  rank: number;
-  share: number;
-  cum: number | string;
-  before: number | string;
-  tier: string;
-  flag: string;
-  units: number;
-  run: number;
-  larger: number;
-  through: number;
-  start: number;
-}
-
-/**
- * The value of every per-row formula of the customer table, as the file's stored values: the
- * tier and shares from the engine's ranking, the hidden helpers (whole value units, running
- * sums, the first rank of a run of equal values) from its exact values. Filled in here so a
- * 100,000-customer sheet is not evaluated a second time; test/xlsx/abc-cached.test.ts checks
- * them against IronCalc evaluating the same formulas. Undefined when the table is empty.
- */
-function rowResults(r: AbcResult, decimals: number, excluded: string): RowResult[] | undefined {
-  const items = [
-    ...r.customers.map((c) => ({ value: c.value, customer: c as AbcResult['customers'][number] | undefined })),
-    ...r.nonPositive.map((c) => ({ value: c.value, customer: undefined })),
-  ];
-  if (items.length === 0) return undefined;
-  const units = items.map((it) => it.value.times(new Decimal(10).pow(decimals)).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber());
-  const total = units.reduce((sum, u) => sum + Math.max(u, 0), 0);
-  const out: RowResult[] = [];
-  let run = 0;
-  for (let i = 0; i < items.length; i++) {
-    const u = units[i];
-    const previousRun = run;
-    run += Math.max(u, 0);
-    const sameAsAbove = i > 0 && units[i - 1] === u;
-    const c = items[i].customer;
-    out.push({
-      rank: i + 1,
-      share: u > 0 ? (c ? c.share : u / total) : 0,
-      cum: u > 0 ? run / total : '',
-      before: u > 0 ? (c ? c.cumulativeBefore : 0) : '',
-      tier: c && u > 0 ? c.tier : 'C',
-      flag: u > 0 ? '' : excluded,
-      units: u,
-      run,
-      larger: sameAsAbove ? out[i - 1].larger : previousRun,
-      through: run,
-      start: sameAsAbove ? out[i - 1].start : i + 1,
-    });
-  }
-  // The row below the last is empty, which a comparison reads as 0.
-  for (let i = items.length - 1; i >= 0; i--) {
-    const below = i + 1 < items.length ? units[i + 1] : 0;
-    if (units[i] === below) out[i].through = i + 1 < items.length ? out[i + 1].through : 0;
-  }
-  return out;
 }
 
 /** More customers than this and the Pareto chart shows the top ones and one bar for the rest. */
@@ -374,7 +334,7 @@ function paretoChart(
   b: SheetBuilder,
   r: AbcResult,
   t: T,
-  o: { first: number; columns: ColumnSpec[]; rowHeights: Record<number, number>; total: string },
+  o: { first: number; columns: ColumnSpec[]; rowHeights: Record<number, number>; total: string; known?: AbcTableValues; head?: AbcHeadValues },
 ): { spec: ChartSpec; printed: RangePos } | undefined {
   const positives = r.customers.length;
   if (positives === 0) return undefined;
@@ -409,16 +369,20 @@ function paretoChart(
   const valueStyle = style(cs, { numFmt: valueFormat(r.scale) });
   const shareStyle = style(cs, { numFmt: '0.00%' });
   const col = (c: number) => columnLetter(c);
+  const shown: number[] = [];
   for (let i = 0; i < top; i++) {
     const row = rows.first + i;
-    b.at(row, left, { formula: `${col(COL.customer)}${f + i}&""` }, cs);
-    b.at(row, left + 1, { formula: `${col(COL.value)}${f + i}` }, valueStyle);
-    b.at(row, left + 2, { formula: `${col(COL.cum)}${f + i}` }, shareStyle);
+    const v = o.known?.at(i);
+    if (v) shown.push(v.value);
+    b.at(row, left, withCached(`${col(COL.customer)}${f + i}&""`, v?.customer), cs);
+    b.at(row, left + 1, withCached(`${col(COL.value)}${f + i}`, v?.value), valueStyle);
+    b.at(row, left + 2, withCached(`${col(COL.cum)}${f + i}`, v?.cum), shareStyle);
   }
   const topValues = rangeRef(rows.first, left + 1, rows.last - 1, left + 1);
+  const h = o.head;
   b.at(rows.last, left, t('chartRest', { rest }), cs);
-  b.at(rows.last, left + 1, { formula: `${o.total}-SUM(${topValues})` }, valueStyle);
-  b.at(rows.last, left + 2, { formula: `IF(${o.total}<>0,1,"")` }, shareStyle);
+  b.at(rows.last, left + 1, withCached(`${o.total}-SUM(${topValues})`, h && restOfTotal(h.total, shown)), valueStyle);
+  b.at(rows.last, left + 2, withCached(`IF(${o.total}<>0,1,"")`, h && (h.total !== 0 ? 1 : '')), shareStyle);
   const spec: ChartSpec = {
     kind: 'pareto',
     title: t('chartTitleTop', { top, rest }),
