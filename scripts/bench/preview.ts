@@ -17,7 +17,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gunzipSync } from 'node:zlib';
@@ -45,7 +45,17 @@ const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
 
 function compileCli(out: string): string {
   try {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', out], { stdio: 'ignore' });
+    execFileSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'node_modules/typescript/bin/tsc'),
+        '-p',
+        path.join(ROOT, 'tsconfig.build.json'),
+        '--outDir',
+        out,
+      ],
+      { stdio: 'ignore' },
+    );
   } catch {
     // tsc exits non-zero on type errors anywhere in src but still emits JavaScript.
   }
@@ -55,13 +65,37 @@ function compileCli(out: string): string {
 }
 
 /** The CLI's ABC as JSON under /usr/bin/time: wall time, max RSS, the tier customer counts. */
-function cliOnce(main: string, csv: string, customer: string, value: string): { ms: number; rss: number; tiers: number[] } {
+function cliOnce(
+  main: string,
+  csv: string,
+  customer: string,
+  value: string,
+): { ms: number; rss: number; tiers: number[] } {
   const t = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', `${csv}.time`, process.execPath, main, 'abc', '--in', csv, '--customer', customer, '--value', value, '--json'], {
-    encoding: 'utf8',
-    maxBuffer: 512 * 1024 * 1024,
-    env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules') },
-  });
+  const r = spawnSync(
+    '/usr/bin/time',
+    [
+      '-f',
+      '%M',
+      '-o',
+      `${csv}.time`,
+      process.execPath,
+      main,
+      'abc',
+      '--in',
+      csv,
+      '--customer',
+      customer,
+      '--value',
+      value,
+      '--json',
+    ],
+    {
+      encoding: 'utf8',
+      maxBuffer: 512 * 1024 * 1024,
+      env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules') },
+    },
+  );
   const ms = performance.now() - t;
   if (r.status !== 0) throw new Error(`CLI failed:\n${r.stderr}`);
   const rss = Number(readFileSync(`${csv}.time`, 'utf8').trim().split('\n').pop()) * 1024;
@@ -101,20 +135,32 @@ async function previewOnce(browser: Browser, url: string, csv: string, write: bo
 type Preview = Awaited<ReturnType<typeof previewOnce>>;
 
 function report(title: string, cli: ReturnType<typeof cliOnce>[], preview: Preview[], target: string): void {
+  // On a shared machine the ratio is only as good as the load was even: say what it was.
+  console.log(
+    `(load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${availableParallelism()} cores)`,
+  );
   const same = JSON.stringify(cli[0].tiers) === JSON.stringify(preview[0].tiers);
   const cliMs = median(cli.map((c) => c.ms));
   const pMs = median(preview.map((p) => p.ms));
   console.log(`${title}, median of ${preview.length}:`);
-  console.log(`  CLI (process, read + compute + JSON): ${fmt(cliMs)}   runs ${cli.map((c) => fmt(c.ms)).join(', ')}   peak RSS ${mib(Math.max(...cli.map((c) => c.rss)))}`);
+  console.log(
+    `  CLI (process, read + compute + JSON): ${fmt(cliMs)}   runs ${cli.map((c) => fmt(c.ms)).join(', ')}   peak RSS ${mib(Math.max(...cli.map((c) => c.rss)))}`,
+  );
   console.log(`  preview in headless Chromium: ${fmt(pMs)}   runs ${preview.map((p) => fmt(p.ms)).join(', ')}`);
   console.log(
     `    reading ${fmt(median(preview.map((p) => p.reading)))}, computing ${fmt(median(preview.map((p) => p.computing)))}` +
       (preview[0].writing ? `, writing the sheet until shown ${fmt(median(preview.map((p) => p.writing)))}` : ''),
   );
   const rendererPeak = Math.max(...preview.map((p) => p.rendererPeak));
-  console.log(`    peak memory: renderer process ${mib(rendererPeak)} (${(rendererPeak / GiB).toFixed(2)} of 1 GiB), JS heap ${mib(Math.max(...preview.map((p) => p.jsHeapPeak)))}`);
+  console.log(
+    `    peak memory: renderer process ${mib(rendererPeak)} (${(rendererPeak / GiB).toFixed(2)} of 1 GiB), JS heap ${mib(Math.max(...preview.map((p) => p.jsHeapPeak)))}`,
+  );
   console.log(`  preview / CLI: ${(pMs / cliMs).toFixed(2)}× ${target}`);
-  console.log(`  tier customer counts A/B/C: CLI ${JSON.stringify(cli[0].tiers)}, preview ${JSON.stringify(preview[0].tiers)}${same ? '' : '  ← DIFFERENT'}`);
+  console.log(
+    `  tier customer counts A/B/C: CLI ${JSON.stringify(cli[0].tiers)}, preview ${JSON.stringify(preview[0].tiers)}${same ? '' : '  ← DIFFERENT'}`,
+  );
 }
 
 /** The Office writer's requests for the pane's result sheet, in the fake Excel (Node). */
@@ -132,7 +178,9 @@ async function officeRequests(csvRows: string[][]): Promise<void> {
     const ms = performance.now() - t;
     const syncs = fake.session.syncs;
     const largest = fake.session.maxRequestBytes();
-    console.log(`Office writer, the same ${SCALE_CUSTOMERS.toLocaleString('en-US')}-customer result sheet into the fake Excel:`);
+    console.log(
+      `Office writer, the same ${SCALE_CUSTOMERS.toLocaleString('en-US')}-customer result sheet into the fake Excel:`,
+    );
     console.log(
       `  ${syncs.length} requests, ${(syncs.reduce((n, s) => n + s.requestBytes, 0) / 1e6).toFixed(1)} MB in all; largest ${(largest / 1e6).toFixed(2)} MB = ` +
         `${(largest / PAYLOAD_LIMIT_BYTES).toFixed(2)}× the 5 MB limit (target ≤ 1×); largest response ${(fake.session.maxResponseBytes() / 1e3).toFixed(0)} kB; ${fmt(ms)} in the fake`,
@@ -169,9 +217,18 @@ export async function run(): Promise<void> {
       cli.push(cliOnce(main, scale, 'Customer', 'Amount'));
       preview.push(await previewOnce(browser, url, scale, true));
     }
-    report(`preview ABC result sheet for ${SCALE_CUSTOMERS.toLocaleString('en-US')} customers (${(2 * SCALE_CUSTOMERS).toLocaleString('en-US')} lines) vs CLI --json`, cli, preview, '(no time target; memory target: renderer < 1 GiB)');
+    report(
+      `preview ABC result sheet for ${SCALE_CUSTOMERS.toLocaleString('en-US')} customers (${(2 * SCALE_CUSTOMERS).toLocaleString('en-US')} lines) vs CLI --json`,
+      cli,
+      preview,
+      '(no time target; memory target: renderer < 1 GiB)',
+    );
     await browser.close();
-    const rows = readFileSync(scale, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const rows = readFileSync(scale, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
     await officeRequests(rows);
   } finally {
     await browser.close().catch(() => undefined);

@@ -51,7 +51,10 @@ test('200,000 customers: the ABC result sheet shown in the preview under 1 GiB',
       `reading ${steps.reading} ms, computing ${steps.computing} ms, writing ${steps.writing} ms`,
   );
   // Every customer counted, and the table shown from its first row (A: the largest values).
-  const tiers = await page.getByTestId('abc-summary').locator('[data-tier]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-customers'))));
+  const tiers = await page
+    .getByTestId('abc-summary')
+    .locator('[data-tier]')
+    .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-customers'))));
   expect(tiers.reduce((a, b) => a + b, 0)).toBe(CUSTOMERS);
   await expect(page.getByTestId('preview-large-sheet').isVisible()).resolves.toBe(true);
   expect(peak.renderers).toBeGreaterThan(0);

@@ -33,7 +33,12 @@ test('12,000 customers with long Chinese names: every request of the write withi
   }
   const service = createAbcService();
   const table = { label: 'Orders', headers: ['Customer', 'Amount'], rows, firstRowNumber: 2 };
-  const computed = await service.compute(table, { customer: 'Customer', value: 'Amount', factor: '' }, { method: 'value', thresholds: [0.8, 0.95], crossingToLower: false, groupByCustomer: true }, 'en-US');
+  const computed = await service.compute(
+    table,
+    { customer: 'Customer', value: 'Amount', factor: '' },
+    { method: 'value', thresholds: [0.8, 0.95], crossingToLower: false, groupByCustomer: true },
+    'en-US',
+  );
   expect(computed.summary.positiveCustomers).toBe(CUSTOMERS);
 
   fake = installFakeExcel();

@@ -30,7 +30,8 @@ export function abcScaleCsv(dir: string, customers: number, linesPerCustomer = 2
   const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const lines = ['Customer,Amount'];
   for (let l = 0; l < linesPerCustomer; l++)
-    for (let c = 0; c < customers; c++) lines.push(`C${String(c).padStart(7, '0')},${(Math.exp(next() * 9) + 1).toFixed(2)}`);
+    for (let c = 0; c < customers; c++)
+      lines.push(`C${String(c).padStart(7, '0')},${(Math.exp(next() * 9) + 1).toFixed(2)}`);
   const file = path.join(dir, `abc-${customers}-customers.csv`);
   writeFileSync(file, lines.join('\n') + '\n');
   return file;

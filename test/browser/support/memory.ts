@@ -20,7 +20,8 @@ function parentOf(pid: number): number | undefined {
 }
 
 function descendsFrom(pid: number, ancestor: number): boolean {
-  for (let p: number | undefined = pid, i = 0; p && p > 1 && i < 64; p = parentOf(p), i++) if (p === ancestor) return true;
+  for (let p: number | undefined = pid, i = 0; p && p > 1 && i < 64; p = parentOf(p), i++)
+    if (p === ancestor) return true;
   return false;
 }
 

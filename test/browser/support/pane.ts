@@ -65,7 +65,11 @@ export async function scrollTop(page: Page): Promise<void> {
  * The whole ABC flow on an upload, as a person does it, with the time of each step: reading the
  * file, computing the tiers, writing the result sheet into the preview workbook until it shows.
  */
-export async function abcUploadToSheet(page: Page, file: string, timeout = 300_000): Promise<{ reading: number; computing: number; writing: number }> {
+export async function abcUploadToSheet(
+  page: Page,
+  file: string,
+  timeout = 300_000,
+): Promise<{ reading: number; computing: number; writing: number }> {
   const t0 = Date.now();
   await page.getByTestId('abc-file').setInputFiles(file);
   await page.getByTestId('abc-loaded').waitFor({ timeout });
