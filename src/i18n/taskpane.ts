@@ -39,6 +39,8 @@ export default defineMessages({
     downloadSheet: 'Download this sheet only',
     previewEditHint:
       'Yellow input cells can be edited here: click one, type, press Enter (Esc cancels). The computed cells follow, and downloads carry the edits.',
+    previewLargeSheet:
+      'This sheet is too large to recalculate in the preview, so its inputs cannot be edited here: download it or write it to Excel to change them.',
     previewEditCell: 'Edit cell {ref}',
     previewEditInvalid: 'Cell {ref}: {message}. Nothing was changed.',
     preparingDownload: 'Preparing…',
@@ -346,6 +348,7 @@ export default defineMessages({
     downloadSheet: '只下载这张表',
     previewEditHint:
       '黄色输入单元格可在此修改：单击单元格，输入后按 Enter（Esc 取消）。计算单元格随之更新，下载的文件包含修改。',
+    previewLargeSheet: '这张表太大，预览中不重新计算，不能在这里修改参数；如需修改，请下载文件或写入 Excel 后再改。',
     previewEditCell: '修改单元格 {ref}',
     previewEditInvalid: '单元格 {ref}：{message}。未作修改。',
     preparingDownload: '正在准备…',

@@ -1,3 +1,4 @@
+import { mapBlockFormulas } from './row-blocks';
 import { quoteSheet } from './a1';
 import { isFormula, type SheetSpec } from './sheet-spec';
 
@@ -60,6 +61,8 @@ export function renameSheetRefsInSpec(spec: SheetSpec, renames: ReadonlyMap<stri
   return {
     ...spec,
     cells: spec.cells.map((c) => (isFormula(c.value) ? { ...c, value: { ...c.value, formula: f(c.value.formula) } } : c)),
+    // Generated rows are renamed as they are read.
+    ...(spec.rowBlocks && { rowBlocks: spec.rowBlocks.map((b) => mapBlockFormulas(b, f)) }),
     ...(spec.conditionalFormats && {
       conditionalFormats: spec.conditionalFormats.map((cf) => ({
         ...cf,

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { columnLetter, parseCell, parseRange } from '../../sheets/core/a1';
+import { cellsUpToRow, lastBlockRow } from '../../sheets/core/row-blocks';
 import { isFormula, type CellSpec, type SheetSpec } from '../../sheets/core/sheet-spec';
 import { useI18n } from '../app/i18n';
 import { displayTexts, type DisplayCell } from './computed-values';
@@ -73,12 +74,12 @@ const useStyles = makeStyles({
  * numbers and dates through the cell's number format — from the preview's engine; undefined
  * until the engine is there (or when it cannot be loaded).
  */
-function useDisplayTexts(spec: SheetSpec, rows: number, cols: number): Map<string, string> | undefined {
+function useDisplayTexts(spec: SheetSpec, cells: readonly CellSpec[], rows: number, cols: number): Map<string, string> | undefined {
   const [texts, setTexts] = useState<{ spec: SheetSpec; texts: Map<string, string> }>();
   useEffect(() => {
     let live = true;
     const shown: DisplayCell[] = [];
-    for (const c of spec.cells) {
+    for (const c of cells) {
       const { row, col } = parseCell(c.ref);
       if (row > rows || col > cols) continue;
       const v = c.value;
@@ -94,7 +95,7 @@ function useDisplayTexts(spec: SheetSpec, rows: number, cols: number): Map<strin
     return () => {
       live = false;
     };
-  }, [spec, rows, cols]);
+  }, [spec, cells, rows, cols]);
   return texts?.spec === spec ? texts.texts : undefined;
 }
 
@@ -113,10 +114,15 @@ export function SheetPreview({
   const { t } = useI18n();
   const styles = useStyles();
   const edit = useCellEdit(onEdit);
+  // Generated rows (a large table) are read only as far as they are shown.
+  const shownCells = useMemo(() => cellsUpToRow(spec, MAX_ROWS), [spec]);
+  // A sheet with generated rows is too large to recompute in the preview: shown, not edited.
+  const blockRows = lastBlockRow(spec);
+  const edits = blockRows > 0 ? undefined : onEdit;
   const cells = new Map<string, CellSpec>();
-  let maxRow = 0;
+  let maxRow = blockRows;
   let maxCol = 0;
-  for (const c of spec.cells) {
+  for (const c of shownCells) {
     const { row, col } = parseCell(c.ref);
     cells.set(`${row}:${col}`, c);
     maxRow = Math.max(maxRow, row);
@@ -124,8 +130,8 @@ export function SheetPreview({
   }
   const rows = Math.min(maxRow, MAX_ROWS);
   const cols = Math.min(maxCol, MAX_COLS);
-  const texts = useDisplayTexts(spec, rows, cols);
-  const computed = spec.cells.every((c) => !isFormula(c.value) || c.value.cached !== undefined);
+  const texts = useDisplayTexts(spec, shownCells, rows, cols);
+  const computed = shownCells.every((c) => !isFormula(c.value) || c.value.cached !== undefined);
   // Merged areas: the top-left cell spans, the others are not drawn.
   const spans = new Map<string, { rowSpan: number; colSpan: number }>();
   const covered = new Set<string>();
@@ -176,7 +182,7 @@ export function SheetPreview({
                   if (covered.has(key)) return null;
                   const cell = cells.get(key);
                   const span = spans.get(key);
-                  const editable = onEdit !== undefined && isInputCell(cell);
+                  const editable = edits !== undefined && isInputCell(cell);
                   const open = editable && edit.state.editing?.ref === cell.ref;
                   return (
                     <td
@@ -235,7 +241,12 @@ export function SheetPreview({
           {edit.state.error.message}
         </Caption1>
       )}
-      {onEdit && spec.cells.some(isInputCell) && <Caption1 className={styles.note}>{t('previewEditHint')}</Caption1>}
+      {edits && spec.cells.some(isInputCell) && <Caption1 className={styles.note}>{t('previewEditHint')}</Caption1>}
+      {blockRows > 0 && (
+        <Caption1 className={styles.note} data-testid="preview-large-sheet">
+          {t('previewLargeSheet')}
+        </Caption1>
+      )}
       {(maxRow > rows || maxCol > cols) && (
         <Caption1 className={styles.note}>
           {t('previewTruncated', { rows: maxRow, cols: maxCol, shownRows: rows, shownCols: cols })}

@@ -1,6 +1,6 @@
 import { parseCell } from '../../sheets/core/a1';
 import type { CachedValue, Scalar, SheetSpec } from '../../sheets/core/sheet-spec';
-import { dateSerial, definedNames, evaluateWorkbook } from '../../xlsx/evaluate/evaluate-workbook';
+import { dateSerial, definedNames, engineSheets, evaluateWorkbook } from '../../xlsx/evaluate/evaluate-workbook';
 import type { IronCalc } from '../../xlsx/evaluate/ironcalc';
 
 /** Sheet name → A1 → what each formula of the preview workbook computes. */
@@ -8,8 +8,10 @@ export type WorkbookValues = Map<string, Map<string, CachedValue>>;
 
 /** Evaluates the preview workbook's generated sheets together (their formulas refer to each other). */
 export function computeValues(engine: IronCalc, sheets: readonly SheetSpec[]): WorkbookValues {
-  return evaluateWorkbook(engine, sheets, definedNames(sheets)).values;
+  const input = engineSheets(sheets);
+  return evaluateWorkbook(engine, input, definedNames(input)).values;
 }
+
 
 /** The sheet with `cached` filled from the computed values (the spec itself is not changed). */
 export function withValues(spec: SheetSpec, values: ReadonlyMap<string, CachedValue> | undefined): SheetSpec {

@@ -1,3 +1,4 @@
+import { withRowsAsCells } from '../../sheets/core/row-blocks';
 import type { SheetSpec } from '../../sheets/core/sheet-spec';
 import { previewEngine } from './engine';
 
@@ -11,7 +12,9 @@ export async function renderXlsx(sheets: SheetSpec[], title?: string): Promise<B
     import('../../xlsx/evaluate/with-cached-values'),
     previewEngine(),
   ]);
-  const bytes = await renderWorkbook(withCachedValues({ sheets, title }, engine).workbook);
+  // Generated rows as cells: the writer on this branch writes cells only (the streamed writer
+  // that takes SheetSpec.rowBlocks as they are is another branch's).
+  const bytes = await renderWorkbook(withCachedValues({ sheets: sheets.map(withRowsAsCells), title }, engine).workbook);
   return new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
 }
 

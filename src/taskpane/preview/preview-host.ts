@@ -7,6 +7,7 @@ import type {
   WorkbookHost,
 } from '../../host/workbook-host';
 import { renameSheetRefsInSpec } from '../../sheets/core/sheet-refs';
+import { withRowsAsCells } from '../../sheets/core/row-blocks';
 import { isFormula, type CachedValue, type Lang, type Scalar, type SheetSpec } from '../../sheets/core/sheet-spec';
 import { isInputCell } from './cell-input';
 import { parseCell } from '../../sheets/core/a1';
@@ -134,6 +135,8 @@ export class PreviewHost implements WorkbookHost {
     const sheet = this.sheets[at];
     if (sheet?.kind !== 'generated')
       throw new HostError('sourceNotFound', `sheet ${name} not found`, { step: `edit ${name}!${ref}` });
+    // Its table's values came with it and cannot be computed again here (SheetPreview says so).
+    if (sheet.spec.rowBlocks?.length) throw new Error(`${name} is too large to recalculate in the preview`);
     const cell = sheet.spec.cells.find((c) => c.ref === ref);
     if (!isInputCell(cell)) throw new Error(`${name}!${ref} is not an input cell`);
     this.sheets[at] = {
@@ -223,7 +226,7 @@ export class PreviewUnsupportedError extends Error {
  */
 export function specToGrid(spec: SheetSpec): unknown[][] {
   const grid: unknown[][] = [];
-  for (const cell of spec.cells) {
+  for (const cell of withRowsAsCells(spec).cells) {
     const { row, col } = parseCell(cell.ref);
     while (grid.length < row) grid.push([]);
     const line = grid[row - 1];
@@ -245,8 +248,13 @@ export function specToTable(spec: SheetSpec): TableData {
   };
 }
 
-/** The sheet without the values its builder computed beforehand (the engine computes them again). */
+/**
+ * The sheet without the values its builder computed beforehand (the engine computes them again).
+ * A sheet with generated rows keeps them: it is not editable, the engine cannot take its table,
+ * and the one builder that makes such sheets in the pane (the ABC result) reads no other sheet.
+ */
 function withoutPrecomputed(spec: SheetSpec): SheetSpec {
+  if (spec.rowBlocks?.length) return spec;
   if (!spec.cells.some((c) => isFormula(c.value) && c.value.cached !== undefined)) return spec;
   return {
     ...spec,

@@ -2,6 +2,7 @@ import type { ShareSafeCopyResult } from '../../host/workbook-host';
 import { translator } from '../../i18n/define';
 import messages from '../../i18n/share-safe';
 import { personalContent, shareSafeSheet } from '../../sheets/sharing/share-safe';
+import { withRowsAsCells } from '../../sheets/core/row-blocks';
 import type { Lang, SheetSpec } from '../../sheets/core/sheet-spec';
 import { cleanSheetName, uniqueSheetName } from '../../sheets/core/sheet-names';
 
@@ -27,14 +28,16 @@ export function planShareSafeCopies(
   const result: ShareSafeCopyResult = { copies: [], alreadySafe: [], notesUnchecked: false };
   sheets.forEach((s, i) => {
     if (!s.spec?.personalRanges?.length) return;
-    const { cells, notes } = personalContent(s.spec);
+    // Personal data may sit in generated rows too: they are emptied like the other cells.
+    const spec = withRowsAsCells(s.spec);
+    const { cells, notes } = personalContent(spec);
     if (cells === 0 && notes === 0) {
       result.alreadySafe.push(s.name);
       return;
     }
     const name = uniqueSheetName(cleanSheetName(s.name).slice(0, 31 - suffix.length).trimEnd() + suffix, taken);
     taken.push(name);
-    copies.push({ after: i, name, spec: { ...shareSafeSheet(s.spec, lang), name } });
+    copies.push({ after: i, name, spec: { ...shareSafeSheet(spec, lang), name } });
     result.copies.push({ source: s.name, copy: name, cells, notes });
   });
   return { copies, result };

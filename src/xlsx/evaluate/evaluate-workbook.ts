@@ -1,7 +1,8 @@
 import { parseCell, quoteSheet } from '../../sheets/core/a1';
 import { renameSheetRefs } from '../../sheets/core/sheet-refs';
-import { isFormula, type CachedValue, type Scalar, type SheetSpec } from '../../sheets/core/sheet-spec';
-import { isRead, readAreas } from './formula-references';
+import { withRowsAsCells } from '../../sheets/core/row-blocks';
+import { isFormula, type CachedValue, type RowBlock, type Scalar, type SheetSpec } from '../../sheets/core/sheet-spec';
+import { isRead, readAreas, type ReadAreas } from './formula-references';
 import type { IronCalc } from './ironcalc';
 
 /**
@@ -191,4 +192,28 @@ export function definedNames(sheets: readonly SheetSpec[]): DefinedNameInput[] {
       ...(count.get(n.name.toLowerCase())! > 1 ? { scope: i } : {}),
     })),
   );
+}
+
+/**
+ * The sheets as the engine takes them. Generated rows (SheetSpec.rowBlocks: a table too large
+ * for the engine, every formula carrying its value) stay out of it — fed cell by cell,
+ * 200,000 ABC rows took IronCalc 90 s and most of the task pane's memory. Should a formula the engine
+ * evaluates read those rows, or a generated row hold a formula without its value, that sheet's
+ * rows become cells and are evaluated like any other.
+ */
+export function engineSheets(sheets: readonly SheetSpec[]): SheetSpec[] {
+  if (!sheets.some((s) => s.rowBlocks?.length)) return [...sheets];
+  const read = readAreas(
+    sheets.flatMap((s) => s.cells.flatMap((c) => (isFormula(c.value) && c.value.cached === undefined ? [{ sheet: s.name, formula: c.value.formula }] : []))),
+    definedNames(sheets),
+  );
+  return sheets.map((s) => ((s.rowBlocks ?? []).some((b) => blockNeedsEngine(b, s.name, read)) ? withRowsAsCells(s) : s));
+}
+
+function blockNeedsEngine(block: RowBlock, sheet: string, read: ReadAreas): boolean {
+  if (block.count === 0) return false;
+  const last = block.firstRow + block.count - 1;
+  if (read === 'all' || (read.get(sheet.toLowerCase()) ?? []).some((r) => r.top <= last && r.bottom >= block.firstRow)) return true;
+  for (let i = 0; i < block.count; i++) if (block.row(i).some((c) => isFormula(c.value) && c.value.cached === undefined)) return true;
+  return false;
 }

@@ -15,6 +15,7 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.xml': 'application/xml',
   '.map': 'application/json',
+  '.wasm': 'application/wasm',
 };
 
 export async function serve(dir: string): Promise<{ url: string; server: Server }> {

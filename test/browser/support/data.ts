@@ -20,6 +20,23 @@ export function retailSlice(dir: string, lines = 20_000): string {
   return file;
 }
 
+/**
+ * Order lines for the ABC at scale: `customers` customers, `linesPerCustomer` lines each, values
+ * from a fixed pseudo-random sequence (the same file every run) spread over several orders of
+ * magnitude so the three tiers all hold customers.
+ */
+export function abcScaleCsv(dir: string, customers: number, linesPerCustomer = 2): string {
+  let seed = 12345;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const lines = ['Customer,Amount'];
+  for (let l = 0; l < linesPerCustomer; l++)
+    for (let c = 0; c < customers; c++)
+      lines.push(`C${String(c).padStart(7, '0')},${(Math.exp(next() * 9) + 1).toFixed(2)}`);
+  const file = path.join(dir, `abc-${customers}-customers.csv`);
+  writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
 function readCsv(file: string): { headers: string[]; rows: string[][] } {
   const [headers, ...rows] = parse(readFileSync(file, 'utf8'), { bom: true, relax_column_count: true }) as string[][];
   return { headers, rows };

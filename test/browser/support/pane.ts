@@ -60,3 +60,25 @@ export async function download(page: Page, to: string): Promise<string> {
 export async function scrollTop(page: Page): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
 }
+
+/**
+ * The whole ABC flow on an upload, as a person does it, with the time of each step: reading the
+ * file, computing the tiers, writing the result sheet into the preview workbook until it shows.
+ */
+export async function abcUploadToSheet(
+  page: Page,
+  file: string,
+  timeout = 300_000,
+): Promise<{ reading: number; computing: number; writing: number }> {
+  const t0 = Date.now();
+  await page.getByTestId('abc-file').setInputFiles(file);
+  await page.getByTestId('abc-loaded').waitFor({ timeout });
+  const t1 = Date.now();
+  await page.getByTestId('abc-preview').click();
+  await page.getByTestId('abc-summary').waitFor({ timeout });
+  const t2 = Date.now();
+  await page.getByTestId('abc-write').click();
+  await page.getByTestId('written-names').waitFor({ timeout });
+  await page.getByRole('region', { name: /ABC/ }).locator('td[data-ref="A1"]').waitFor({ timeout });
+  return { reading: t1 - t0, computing: t2 - t1, writing: Date.now() - t2 };
+}
