@@ -18,6 +18,8 @@ import { serialToIso } from '../../src/domain/parse/parse-date';
 import { parseMoney } from '../../src/domain/parse/parse-number';
 
 const LINES = Number(process.env.BENCH_BONUS_LINES ?? 1_000_000);
+/** Distinct customers among the lines (default ~10 orders each); BENCH_BONUS_CUSTOMERS=1000000 makes nearly every line a new customer. */
+const CUSTOMERS = Number(process.env.BENCH_BONUS_CUSTOMERS ?? LINES / 10);
 const START = 46023; // 2026-01-01
 
 function prng(seed: number) {
@@ -42,10 +44,10 @@ const HEADERS: Record<'new-customer' | 'new-brand', string[]> = {
 };
 
 /** Order lines: 100,000 customers with ~10 orders each, amounts with cents, a few in USD. */
-function* orderLines(scheme: 'new-customer' | 'new-brand'): Generator<unknown[]> {
+export function* orderLines(scheme: 'new-customer' | 'new-brand'): Generator<unknown[]> {
   const rnd = prng(20260101);
   for (let i = 0; i < LINES; i++) {
-    const c = Math.floor(rnd() * (LINES / 10));
+    const c = Math.floor(rnd() * CUSTOMERS);
     const rep = REPS[c % REPS.length];
     const date = DATES[Math.floor(rnd() * 366)];
     const amount = (Math.floor(rnd() * 20_000_000) / 100).toFixed(2);

@@ -1,7 +1,7 @@
 import messages from '../../i18n/bonus';
 import { translator, type Lang } from '../../i18n/define';
 import { parsePeriod, type Period } from '../calendar';
-import { totalsByRep, type BonusLine, type BonusScheme, type RejectedRow, type RepTotal } from './line';
+import { RepTotals, totalsByRep, type BonusLine, type BonusScheme, type RejectedRow, type RepTotal } from './line';
 import { badDebtReader } from './readers/bad-debt';
 import { CellReader, RowError } from './readers/cell-reader';
 import { feesReader } from './readers/fees';
@@ -46,6 +46,20 @@ export interface BonusRunOptions extends RunProgressOptions {
   keepRejected?: number;
   /** When the run happened, for the notes on computed cells. */
   computedAt?: Date;
+  /**
+   * For output written line by line (the CLI's --json): called once every row is read, with what
+   * is known by then; the function it returns is given each line as it is settled, and the lines
+   * are not kept (the result's `lines` is empty; byRep, penalties and rejected rows as ever). The
+   * new-customer engine then never holds more than one line, whatever the number of customers.
+   */
+  streamLines?: (read: BonusReadSummary) => (line: BonusLine) => void;
+}
+
+/** What a run knows once every row is read, before any line is settled. */
+export interface BonusReadSummary {
+  columns: Record<string, string>;
+  rowsRead: number;
+  rejected: { count: number; rows: RejectedRow[] };
 }
 
 export interface BonusRunResult {
@@ -140,15 +154,27 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
     if (rejectedRows.length < keep) rejectedRows.push({ row, reason });
   });
 
-  const { lines, penalties } = reader.finish();
+  const rejected = { count: rejectedCount, rows: rejectedRows };
+  let emit: ((line: BonusLine) => void) | undefined;
+  const totals = new RepTotals();
+  if (options.streamLines) {
+    const take = options.streamLines({ columns, rowsRead, rejected });
+    emit = (line) => {
+      totals.add(line);
+      take(line);
+    };
+  }
+  const { lines, penalties } = reader.finish(emit);
+  // Readers that keep their lines anyway (the small schemes) hand them on here.
+  if (emit) lines.splice(0).forEach(emit);
   return {
     scheme,
     lang,
     rules,
     period,
     lines,
-    byRep: totalsByRep(lines),
-    rejected: { count: rejectedCount, rows: rejectedRows },
+    byRep: emit ? totals.byRep() : totalsByRep(lines),
+    rejected,
     ...(penalties ? { penalties } : {}),
     columns,
     rowsRead,

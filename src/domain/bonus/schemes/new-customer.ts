@@ -43,7 +43,11 @@ export interface NewCustomerResult {
 export interface NewCustomerEngine {
   /** One parsed order; the input object may be reused by the caller afterwards. */
   add(o: NewCustomerInput): void;
-  finish(): NewCustomerResult;
+  /**
+   * Settles every pair. With `emit`, each line (of the period) goes to it as soon as it is
+   * settled and is not kept — `lines` is then empty — so a million lines never exist at once.
+   */
+  finish(emit?: (line: NewCustomerLine) => void): NewCustomerResult;
 }
 
 /**
@@ -61,7 +65,7 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
     if (lastDate === null || o.date > lastDate) lastDate = o.date;
   };
 
-  const finish = (): NewCustomerResult => {
+  const finish = (emit?: (line: NewCustomerLine) => void): NewCustomerResult => {
     const t = reasonTranslator(messages, ctx.lang);
     const r = ctx.rules.newCustomer;
     const industrialTypes = new Set(r.industrialTypes.map((x) => x.trim().toLowerCase()));
@@ -104,6 +108,7 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
     const floor = exactValue();
     const share = exactValue();
     const lines: NewCustomerLine[] = [];
+    const take = emit ?? ((line: NewCustomerLine) => lines.push(line));
     const developments: Development[] = [];
     for (let c = 0; c < customers; c++) {
       const customer = pairs.customerName(c);
@@ -199,10 +204,10 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
         } as NewCustomerLine;
         // Computed on first read: most runs (the CLI's --json, the bench) never read them.
         defineLazy(line, LAZY_FIELDS, new PairFields(settled, p, n === 1 ? firstMargin : weightedSum, n === 1 ? null : sumCny));
-        lines.push(line);
+        if (inSettlementPeriod(line, ctx.period)) take(line);
       }
     }
-    return { lines: ctx.period ? lines.filter((l) => inSettlementPeriod(l, ctx.period)) : lines, developments, reps: pairs.repNames(), lastDate };
+    return { lines, developments, reps: pairs.repNames(), lastDate };
   };
   return { add, finish };
 }
