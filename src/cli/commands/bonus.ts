@@ -69,6 +69,7 @@ export async function bonusCommand(argv: string[], { io, lang }: CommandContext)
       period: { type: 'string' },
       map: { type: 'string' },
       ...READ_OPTIONS,
+      'decimal-comma': { type: 'boolean' },
       out: { type: 'string' },
       force: { type: 'boolean' },
       lang: { type: 'string' },
@@ -115,7 +116,7 @@ export async function bonusCommand(argv: string[], { io, lang }: CommandContext)
   let result: BonusRunResult;
   try {
     result = await readInput(values.in, readOptions(values, lang), lang, (table) =>
-      runBonus(scheme, { headers: table.headers, batches: table.batches }, { rules, fx, period, lang, map, streamLines }),
+      runBonus(scheme, { headers: table.headers, batches: table.batches }, { rules, fx, period, lang, map, decimalComma: values['decimal-comma'] === true, streamLines }),
     );
   } catch (err) {
     if (err instanceof BonusInputError)
