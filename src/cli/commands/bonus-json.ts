@@ -42,23 +42,7 @@ export class BonusJsonWriter {
 
   /** `],"byRep":…,"penalties":…,"rejected":…}` and a newline; everything is written. */
   tail(r: BonusRunResult): void {
-    const tail = stringifyExact({
-      byRep: r.byRep.map((x) => ({ rep: x.rep, bonus: x.bonus, lines: x.lines, eligible: x.eligible })),
-      ...(r.penalties
-        ? {
-            penalties: r.penalties.map((p) => ({
-              rep: p.rep,
-              asOf: serialToIso(p.asOf),
-              lastNewCustomer: p.lastDevelopment === null ? null : serialToIso(p.lastDevelopment),
-              flagged: p.flagged,
-              atRisk: p.atRisk,
-              penalty: p.penalty,
-              reason: p.reason,
-            })),
-          }
-        : {}),
-      rejected: { count: r.rejected.count, rows: r.rejected.rows.slice(0, 100) },
-    });
+    const tail = stringifyExact(bonusJsonTotals(r));
     this.put(`],${tail.slice(1)}\n`);
     this.flush();
   }
@@ -72,6 +56,27 @@ export class BonusJsonWriter {
     if (this.buffer) this.write(this.buffer);
     this.buffer = '';
   }
+}
+
+/** The members of the document after its lines: totals per rep, penalties (new-customer), rejected rows. */
+export function bonusJsonTotals(r: BonusRunResult): Record<string, unknown> {
+  return {
+    byRep: r.byRep.map((x) => ({ rep: x.rep, bonus: x.bonus, lines: x.lines, eligible: x.eligible })),
+    ...(r.penalties
+      ? {
+          penalties: r.penalties.map((p) => ({
+            rep: p.rep,
+            asOf: serialToIso(p.asOf),
+            lastNewCustomer: p.lastDevelopment === null ? null : serialToIso(p.lastDevelopment),
+            flagged: p.flagged,
+            atRisk: p.atRisk,
+            penalty: p.penalty,
+            reason: p.reason,
+          })),
+        }
+      : {}),
+    rejected: { count: r.rejected.count, rows: r.rejected.rows.slice(0, 100) },
+  };
 }
 
 /** The whole document of a run that kept its lines, as one text (tests, small runs). */
