@@ -5,12 +5,17 @@
  * each amount, the median of three runs of it — target ≤ 10×; the engine itself sums money
  * exactly all the same. The pass that sums exactly with one Decimal per line (parseMoney +
  * Decimal) is printed for comparison.
- * Peak memory ≤ 1 GiB. The lines are generated on the fly (as a file would stream them), so the
+ * Peak memory ≤ 1 GiB. Then `bonus --json` end to end on a file (see runCliEntry). The lines are generated on the fly (as a file would stream them), so the
  * input itself is never held in memory by the benchmark; the bare passes pay for generating
  * the lines too.
  */
 import { execFileSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { runCli } from '../../src/cli/run';
+import { readInput, readOptions } from '../../src/cli/read-input';
 import { runBonus } from '../../src/domain/bonus/run';
 import type { BonusScheme } from '../../src/domain/bonus/line';
 import { Decimal } from '../../src/domain/exact/decimal';
@@ -18,6 +23,8 @@ import { serialToIso } from '../../src/domain/parse/parse-date';
 import { parseMoney } from '../../src/domain/parse/parse-number';
 
 const LINES = Number(process.env.BENCH_BONUS_LINES ?? 1_000_000);
+/** Distinct customers among the lines (default ~10 orders each); BENCH_BONUS_CUSTOMERS=1000000 makes nearly every line a new customer. */
+const CUSTOMERS = Number(process.env.BENCH_BONUS_CUSTOMERS ?? LINES / 10);
 const START = 46023; // 2026-01-01
 
 function prng(seed: number) {
@@ -41,11 +48,11 @@ const HEADERS: Record<'new-customer' | 'new-brand', string[]> = {
   'new-brand': ['rep', 'contract', 'date', 'amount', 'currency', 'margin'],
 };
 
-/** Order lines: 100,000 customers with ~10 orders each, amounts with cents, a few in USD. */
-function* orderLines(scheme: 'new-customer' | 'new-brand'): Generator<unknown[]> {
+/** Order lines: 100,000 customers with ~10 orders each (or `customers`), amounts with cents, a few in USD. */
+export function* orderLines(scheme: 'new-customer' | 'new-brand', customers = CUSTOMERS): Generator<unknown[]> {
   const rnd = prng(20260101);
   for (let i = 0; i < LINES; i++) {
-    const c = Math.floor(rnd() * (LINES / 10));
+    const c = Math.floor(rnd() * customers);
     const rep = REPS[c % REPS.length];
     const date = DATES[Math.floor(rnd() * 366)];
     const amount = (Math.floor(rnd() * 20_000_000) / 100).toFixed(2);
@@ -125,6 +132,86 @@ async function measure(scheme: 'new-customer' | 'new-brand'): Promise<Figures> {
   };
 }
 
+/**
+ * `bonus --json` end to end on a file of LINES new-customer order lines, nearly every customer
+ * new (LINES customers drawn LINES times: ~632,000 customer lines for a million), in a child
+ * process of its own: its time and peak RSS (target ≤ 1.5 GiB). The reference, measured in the
+ * same run and also in a child of its own: the same file read by the same reader, every amount
+ * summed as a float — what reading alone costs.
+ */
+function writeOrdersCsv(file: string): void {
+  const fd = openSync(file, 'w');
+  let chunk = `${HEADERS['new-customer'].join(',')}\n`;
+  for (const cells of orderLines('new-customer', LINES)) {
+    chunk += `${cells.join(',')}\n`;
+    if (chunk.length > 1 << 20) {
+      writeSync(fd, chunk);
+      chunk = '';
+    }
+  }
+  writeSync(fd, chunk);
+  closeSync(fd);
+}
+
+interface CliFigures {
+  ms: number;
+  peakRss: number;
+  /** Bytes written (the CLI) or rows read (the reference). */
+  size: number;
+}
+
+async function cliJson(file: string): Promise<CliFigures> {
+  const fd = openSync(path.join(path.dirname(file), 'out.json'), 'w');
+  let size = 0;
+  const t0 = performance.now();
+  const code = await runCli(['bonus', '--scheme', 'new-customer', '--in', file, '--fx', 'USD=7.1', '--json', '--lang', 'en-US'], {
+    out: (t) => {
+      size += t.length;
+      writeSync(fd, t);
+    },
+    err: (t) => process.stderr.write(t),
+  });
+  closeSync(fd);
+  if (code !== 0) throw new Error(`bonus --json exited ${code}`);
+  return { ms: performance.now() - t0, peakRss: process.resourceUsage().maxRSS * 1024, size };
+}
+
+async function readOnly(file: string): Promise<CliFigures> {
+  const t0 = performance.now();
+  let sum = 0;
+  let rows = 0;
+  await readInput(file, readOptions({}, 'en-US'), 'en-US', async (table) => {
+    for await (const batch of table.batches)
+      for (const r of batch) {
+        sum += Number(r.cells[3]);
+        rows++;
+      }
+  });
+  if (!Number.isFinite(sum)) throw new Error('the reference pass read no amounts');
+  return { ms: performance.now() - t0, peakRss: process.resourceUsage().maxRSS * 1024, size: rows };
+}
+
+function child<T>(...args: string[]): T {
+  const out = execFileSync(process.execPath, [...process.execArgv, __filename, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').pop()!) as T;
+}
+
+function runCliEntry(): void {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ap-bench-bonus-'));
+  try {
+    const file = path.join(dir, 'orders.csv');
+    writeOrdersCsv(file);
+    const ref = child<CliFigures>('--read-only', file);
+    const cli = child<CliFigures>('--cli-json', file);
+    console.log(`  bonus --json, ${LINES.toLocaleString('en-US')} new-customer order lines (${ref.size.toLocaleString('en-US')} rows read, ${mib(cli.size)} of JSON):`);
+    console.log(`    command: ${secs(cli.ms)}, peak RSS ${mib(cli.peakRss)} (target ≤ 1536 MiB)`);
+    console.log(`    reference, the same file read and its amounts summed: ${secs(ref.ms)}, peak RSS ${mib(ref.peakRss)}`);
+    console.log(`    → ${(cli.ms / ref.ms).toFixed(2)}× the reference's time, ${(cli.peakRss / ref.peakRss).toFixed(2)}× its peak memory`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function run(): Promise<void> {
   console.log(`bonus: ${LINES.toLocaleString('en-US')} synthetic order lines, each scheme in its own process`);
   const only = process.env.BENCH_BONUS_SCHEMES?.split(',');
@@ -137,10 +224,17 @@ export async function run(): Promise<void> {
     console.log(`    bare pass, Decimal per line:   ${secs(f.exactMs)}  → ratio ${(f.engineMs / f.exactMs).toFixed(2)}× (for comparison)`);
     console.log(`    peak RSS of the process:       ${mib(f.peakRss)} (target ≤ 1024 MiB)`);
   }
+  if (!only || only.includes('cli-json')) runCliEntry();
 }
 
-if (require.main === module && process.argv[2] === '--child')
-  measure(process.argv[3] as 'new-customer' | 'new-brand').then(
+/** What a child process runs: argv[2] names it, argv[3] is its argument; it prints its figures as JSON. */
+const CHILD_ENTRIES: Record<string, (arg: string) => Promise<unknown>> = {
+  '--child': (scheme) => measure(scheme as 'new-customer' | 'new-brand'),
+  '--cli-json': cliJson,
+  '--read-only': readOnly,
+};
+if (require.main === module && process.argv[2] in CHILD_ENTRIES)
+  CHILD_ENTRIES[process.argv[2]](process.argv[3]).then(
     (f) => console.log(JSON.stringify(f)),
     (err: unknown) => {
       console.error(err);

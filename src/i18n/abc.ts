@@ -92,10 +92,6 @@ export default defineMessages({
     rejectedValue: '{header}: {message}',
     rejectedCurrency: '{header}: the value is in {found} but earlier values are in {expected}; convert it first',
     rejectedNoCurrency: '{header}: no currency mark, while other values are marked {currency}; mark it, or give the currency of unmarked values ({choice})',
-    decimalCommaColumn:
-      'The column {header} writes numbers with a decimal comma (row {row}: "{input}"), so its other values cannot be read safely either; nothing was computed. Read the column with decimal commas ({choice}).',
-    decimalPointColumn:
-      'The column {header} is read with decimal commas ({choice}) but holds a number written with a decimal point (row {row}: "{input}"), so its other values cannot be read safely either; nothing was computed. Write every value of the column in one style.',
   },
   'zh-CN': {
     sheetName: 'ABC分类',
@@ -188,7 +184,5 @@ export default defineMessages({
     rejectedValue: '{header}：{message}',
     rejectedCurrency: '{header}：该值的币种为 {found}，而之前的值为 {expected}，请先换算',
     rejectedNoCurrency: '{header}：没有币种标记，而其他值标为 {currency}；请标明币种，或指定未标记数值的币种（{choice}）',
-    decimalCommaColumn: '列 {header} 用小数逗号写数字（第 {row} 行：“{input}”），其他数值也无法可靠读取，因此没有计算。请按小数逗号读取该列（{choice}）。',
-    decimalPointColumn: '列 {header} 按小数逗号读取（{choice}），但含有用小数点写的数字（第 {row} 行：“{input}”），其他数值也无法可靠读取，因此没有计算。请让该列所有数值用同一种写法。',
   },
 });

@@ -96,6 +96,8 @@ Exit codes: 0 done (even with rejected rows), 2 bad usage or unreadable input.
   --encoding ENC         .csv: utf-8, gb18030, gbk, big5 … (default: decided for the whole file:
                          UTF-8 when all of it is, else GB18030)
   --header-row N         the row holding the column headers (default: found below any title block)
+  --decimal-comma        read amounts and shares written with a decimal comma (1.234,56; 12,5%);
+                         without it a column holding a decimal comma is refused whole, never half-read
   --out FILE.xlsx        write the bonus workbook (live formulas, Rules sheet, statements);
                          never an input file
   --force                replace --out if it exists
@@ -231,6 +233,8 @@ zh-CN（与本机的语言设置无关），因此结果可重现。
   --encoding 编码        .csv：utf-8、gb18030、gbk、big5 等（默认按整个文件判断：
                          全部是 UTF-8 时按 UTF-8，否则按 GB18030）
   --header-row 行号      列标题所在的行（默认在标题区下方自动查找）
+  --decimal-comma        按小数逗号读取金额和比例（1.234,56；12,5%）；不加此选项时，含小数逗号的列整列拒绝，
+                         绝不只读一部分
   --out 文件.xlsx        写入奖金工作簿（实时公式、奖金规则表、个人结算单）；不能是输入文件
   --force                --out 已存在时覆盖
   --lang zh-CN|en-US     工作簿、原因说明及全部信息的语言（默认 zh-CN）

@@ -17,6 +17,10 @@ const messages = defineMessages({
     'bad-map': '"{input}" is not a column mapping; write field=Header,field2=Header2',
     rowField: 'row {row}, field {field}: {message}',
     row: 'row {row}: {message}',
+    decimalCommaColumn:
+      'The column {header} writes numbers with a decimal comma (row {row}: "{input}"), so its other values cannot be read safely either; nothing was computed. Read the column with decimal commas ({choice}).',
+    decimalPointColumn:
+      'The column {header} is read with decimal commas ({choice}) but holds a number written with a decimal point (row {row}: "{input}"), so its other values cannot be read safely either; nothing was computed. Write every value of the column in one style.',
   },
   'zh-CN': {
     empty: '单元格为空',
@@ -34,6 +38,8 @@ const messages = defineMessages({
     'bad-map': '“{input}”不是列映射，请写成 字段=列标题,字段2=列标题2',
     rowField: '第 {row} 行，字段 {field}：{message}',
     row: '第 {row} 行：{message}',
+    decimalCommaColumn: '列 {header} 用小数逗号写数字（第 {row} 行：“{input}”），其他数值也无法可靠读取，因此没有计算。请按小数逗号读取该列（{choice}）。',
+    decimalPointColumn: '列 {header} 按小数逗号读取（{choice}），但含有用小数点写的数字（第 {row} 行：“{input}”），其他数值也无法可靠读取，因此没有计算。请让该列所有数值用同一种写法。',
   },
 });
 

@@ -279,6 +279,37 @@ describe('Bonus page', () => {
     expect((screen.getByRole('button', { name: 'Compute' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
+  test('decimal commas: the amount column is refused whole until the checkbox is ticked, then read as the engine reads it', async () => {
+    const host = new FakeExcelHost();
+    // ORDERS written the European way: 120.000 is 120,000, 100.000,5 is 100,000.5, 12,5% is 12.5 %, 0,13 is 13 %.
+    const european = ORDERS.rows.map((r, i) => {
+      if (i === 0) return [...r.slice(0, 3), '120.000', r[4], '12,5%', ...r.slice(6)];
+      if (i === 1) return [...r.slice(0, 3), '100.000,5', ...r.slice(4)];
+      if (i === 2) return [...r.slice(0, 5), '0,13', ...r.slice(6)];
+      return r;
+    });
+    const { user } = setup(host);
+    host.sources.Orders = { ...ORDERS, rows: european };
+    await loadOrders(user);
+    await user.type(screen.getByRole('spinbutton', { name: 'CNY per 1 USD' }), '7.1');
+    await user.click(screen.getByRole('button', { name: 'Compute' }));
+    const alert = (await screen.findByRole('alert')).textContent ?? '';
+    // Row 2's "120.000" reads as 120 with decimal points: the run stops at the 12,5 % beside it, so nothing is half-read.
+    expect(alert).toContain('The column 毛利率 writes numbers with a decimal comma (row 2: "12,5%")');
+    expect(alert).toContain('"Values use a decimal comma (1.234,5)"');
+    expect(screen.queryByTestId('bonus-reps')).toBeNull();
+
+    const box = screen.getByRole('checkbox', { name: 'Values use a decimal comma (1.234,5)' }) as HTMLInputElement;
+    await user.click(box);
+    expect(box.checked).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'Compute' }));
+    await screen.findByTestId('bonus-reps');
+    const engine = await runBonus('new-customer', { headers: HEADERS, rows: european }, { fx: { USD: new Decimal('7.1') }, decimalComma: true });
+    expect(repBonus()).toEqual(Object.fromEntries(engine.byRep.map((r) => [r.rep, r.bonus.toNumber()])));
+    // 120,000 + 100,000.5 + 90,000 = 310,000.5 in the window: the ≥ 300,000 band, ¥2,500.
+    expect(repBonus()['张三']).toBe(2500);
+  });
+
   test('reading a sheet that is not a Rules sheet is refused with a clear message', async () => {
     const { user } = setup();
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Rules sheet' }), 'Orders');

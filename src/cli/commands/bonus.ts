@@ -1,11 +1,11 @@
 import { promises as fs } from 'node:fs';
 import { parsePeriod, type Period } from '../../domain/calendar';
-import { BONUS_SCHEMES, type BonusScheme } from '../../domain/bonus/line';
+import { BONUS_SCHEMES, type BonusLine, type BonusScheme } from '../../domain/bonus/line';
+import { BonusJsonWriter } from './bonus-json';
 import { defaultRules, loadRules, type BonusRules } from '../../domain/bonus/rules';
-import { BonusInputError, lineJson, runBonus, type BonusRunResult } from '../../domain/bonus/run';
+import { BonusInputError, runBonus, type BonusReadSummary, type BonusRunResult } from '../../domain/bonus/run';
 import { parseMapOption } from '../../domain/parse/column-map';
-import { Decimal, isDecimal } from '../../domain/exact/decimal';
-import { serialToIso } from '../../domain/parse/parse-date';
+import { Decimal } from '../../domain/exact/decimal';
 import { parseDecimal } from '../../domain/parse/parse-number';
 import { parseErrorMessage } from '../../i18n/parse';
 import { buildBonusSheets } from '../../sheets/bonus/bonus-sheets';
@@ -69,6 +69,7 @@ export async function bonusCommand(argv: string[], { io, lang }: CommandContext)
       period: { type: 'string' },
       map: { type: 'string' },
       ...READ_OPTIONS,
+      'decimal-comma': { type: 'boolean' },
       out: { type: 'string' },
       force: { type: 'boolean' },
       lang: { type: 'string' },
@@ -99,10 +100,23 @@ export async function bonusCommand(argv: string[], { io, lang }: CommandContext)
   // Refuse an existing --out before the work, not after it.
   await refuseExistingOutput(values.out, !!values.force, lang);
 
+  // Without --out nothing needs the lines kept: each is written (--json) or counted as it is settled.
+  const json = values.json ? new BonusJsonWriter((text) => io.out(text)) : undefined;
+  const counts = { lines: 0, eligible: 0 };
+  const streamLines = values.out
+    ? undefined
+    : (read: BonusReadSummary) => {
+        json?.head(scheme, period?.label ?? null, read);
+        return (line: BonusLine) => {
+          counts.lines++;
+          if (line.eligible) counts.eligible++;
+          json?.line(line);
+        };
+      };
   let result: BonusRunResult;
   try {
     result = await readInput(values.in, readOptions(values, lang), lang, (table) =>
-      runBonus(scheme, { headers: table.headers, batches: table.batches }, { rules, fx, period, lang, map }),
+      runBonus(scheme, { headers: table.headers, batches: table.batches }, { rules, fx, period, lang, map, decimalComma: values['decimal-comma'] === true, streamLines }),
     );
   } catch (err) {
     if (err instanceof BonusInputError)
@@ -112,61 +126,29 @@ export async function bonusCommand(argv: string[], { io, lang }: CommandContext)
 
   if (values.out) {
     await writeWorkbookOutput(values.out, { sheets: buildBonusSheets(result, { lang }), title: scheme }, !!values.force, lang, io);
+    counts.lines = result.lines.length;
+    counts.eligible = result.lines.filter((l) => l.eligible).length;
   }
-  if (values.json) io.out(bonusJson(result) + '\n');
-  else io.out(bonusText(result, values.out, lang));
+  if (json) {
+    if (values.out) {
+      json.head(scheme, result.period?.label ?? null, result);
+      for (const line of result.lines) json.line(line);
+    }
+    json.tail(result);
+  } else io.out(bonusText(result, counts, values.out, lang));
 }
 
-/** JSON with every Decimal written as its exact digits (never through binary floating point). */
-function stringifyExact(value: unknown): string {
-  // The replacer sees Decimals already turned into strings by their toJSON; `this[key]` is the original.
-  return JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
-    const original = this[key];
-    return isDecimal(original) ? `\u0000${original.toFixed()}\u0000` : v;
-  }).replace(
-    /"\\u0000(-?[0-9.]+)\\u0000"/g,
-    '$1',
-  );
-}
-
-/** The `--json` object of the CLI contract. */
-export function bonusJson(r: BonusRunResult): string {
-  return stringifyExact({
-    scheme: r.scheme,
-    period: r.period?.label ?? null,
-    columns: r.columns,
-    rowsRead: r.rowsRead,
-    lines: r.lines.map(lineJson),
-    byRep: r.byRep.map((x) => ({ rep: x.rep, bonus: x.bonus, lines: x.lines, eligible: x.eligible })),
-    ...(r.penalties
-      ? {
-          penalties: r.penalties.map((p) => ({
-            rep: p.rep,
-            asOf: serialToIso(p.asOf),
-            lastNewCustomer: p.lastDevelopment === null ? null : serialToIso(p.lastDevelopment),
-            flagged: p.flagged,
-            atRisk: p.atRisk,
-            penalty: p.penalty,
-            reason: p.reason,
-          })),
-        }
-      : {}),
-    rejected: { count: r.rejected.count, rows: r.rejected.rows.slice(0, 100) },
-  });
-}
-
-function bonusText(r: BonusRunResult, written: string | undefined, lang: Lang): string {
+function bonusText(r: BonusRunResult, counts: { lines: number; eligible: number }, written: string | undefined, lang: Lang): string {
   const t = translator(cliMessages, lang);
   const tn = pluralTranslator(cliMessages, lang);
-  const eligible = r.lines.filter((l) => l.eligible).length;
   const total = r.byRep.reduce((s, x) => s.plus(x.bonus), new Decimal(0));
   const out = [
     t('bonusSummary', {
       scheme: r.scheme,
       period: r.period ? ` ${r.period.label}` : '',
       rows: tn('rows', r.rowsRead),
-      lines: tn('lines', r.lines.length),
-      eligible,
+      lines: tn('lines', counts.lines),
+      eligible: counts.eligible,
       total: total.toFixed(2),
     }),
   ];

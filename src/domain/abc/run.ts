@@ -17,6 +17,7 @@ import { findAbcColumns } from './columns';
 import { Decimal } from '../exact/decimal';
 import { ExactAccumulator, MAX_FAST_SCALE, readPlainDecimal, scaledToDecimal } from '../exact/exact-accumulator';
 import { parseMoney, type CurrencyCode } from '../parse/parse-number';
+import { DecimalStyleWatch, plainForStyle } from '../parse/decimal-style';
 import type { ParseErrorCode } from '../parse/parse-result';
 import type { RunProgressOptions } from '../run-progress';
 import { eachRow, type TableRows } from '../table-rows';
@@ -188,12 +189,8 @@ export async function runAbc(table: AbcTable, options: AbcRunOptions = {}): Prom
   let currency: CurrencyCode | undefined = options.currency;
   const choices = options.choiceNames ?? { decimalComma: '--decimal-comma', currency: '--currency' };
   const decimalComma = options.decimalComma === true;
-  /**
-   * The first value written in the other style than the column is read in (a decimal comma when
-   * read with points, a decimal point when read with commas): the whole run is refused, since the
-   * column's other values (1.000, 1,000) cannot be told apart safely (docs/rules/parsing.md).
-   */
-  let styleSeen: { row: number; header: string; input: string } | undefined;
+  // The first value in the other decimal style refuses the whole run (see DecimalStyleWatch).
+  const style = new DecimalStyleWatch(decimalComma);
   /**
    * Rows accepted without a currency mark, kept until a marked value shows the column is marked:
    * then they are taken out of the sums and set aside (docs/rules/abc.md, currencies).
@@ -218,7 +215,7 @@ export async function runAbc(table: AbcTable, options: AbcRunOptions = {}): Prom
       return true;
     }
     // With decimal commas, "1.000" is a thousand: only texts without . and , take the fast path.
-    if (typeof cell === 'string' && (!decimalComma || !/[.,]/.test(cell)) && readPlainDecimal(cell, fast)) {
+    if (typeof cell === 'string' && plainForStyle(cell, decimalComma) && readPlainDecimal(cell, fast)) {
       factor.m = fast.m;
       factor.s = fast.s;
       factor.big = undefined;
@@ -232,8 +229,7 @@ export async function runAbc(table: AbcTable, options: AbcRunOptions = {}): Prom
     }
     const parsed = parseMoney(cell, { decimalComma });
     if (!parsed.ok) {
-      if (parsed.error.code === (decimalComma ? 'decimal-point' : 'decimal-comma'))
-        styleSeen ??= { row, header: headers[col], input: String(parsed.error.input) };
+      style.note(parsed.error, row, headers[col]);
       reject(row, headers[col], parsed.error.code, t('rejectedValue', { header: headers[col], message: parseErrorMessage(parsed.error, lang) }));
       return false;
     }
@@ -329,11 +325,8 @@ export async function runAbc(table: AbcTable, options: AbcRunOptions = {}): Prom
 
   await eachRow(table, options, handle);
   unmarked.rows = [];
-  if (styleSeen)
-    throw new AbcInputError(
-      decimalComma ? 'decimal-point-column' : 'decimal-comma-column',
-      t(decimalComma ? 'decimalPointColumn' : 'decimalCommaColumn', { ...styleSeen, choice: choices.decimalComma }),
-    );
+  const refusal = style.refusal(lang, choices.decimalComma);
+  if (refusal) throw new AbcInputError(refusal.code, refusal.message);
   rejectedRows.sort((a, b) => a.row - b.row);
   // Customers whose every row was set aside afterwards (no currency mark) are not customers.
   if (rowCounts.some((n) => n === 0)) {

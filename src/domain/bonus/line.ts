@@ -159,15 +159,26 @@ export interface RepTotal {
 
 /** Per rep: the sum of the line bonuses, reps in name order. */
 export function totalsByRep(lines: readonly LineBase[]): RepTotal[] {
-  const map = new Map<string, RepTotal>();
-  for (const l of lines) {
-    let t = map.get(l.rep);
-    if (!t) map.set(l.rep, (t = { rep: l.rep, bonus: l.bonus.times(0), lines: 0, eligible: 0 }));
+  const totals = new RepTotals();
+  for (const l of lines) totals.add(l);
+  return totals.byRep();
+}
+
+/** totalsByRep one line at a time, for lines that are handed on and not kept. */
+export class RepTotals {
+  private readonly map = new Map<string, RepTotal>();
+
+  add(l: LineBase): void {
+    let t = this.map.get(l.rep);
+    if (!t) this.map.set(l.rep, (t = { rep: l.rep, bonus: l.bonus.times(0), lines: 0, eligible: 0 }));
     if (!l.bonus.isZero()) t.bonus = t.bonus.plus(l.bonus); // most lines earn nothing: skip adding their 0
     t.lines++;
     if (l.eligible) t.eligible++;
   }
-  return [...map.values()].sort((a, b) => (a.rep < b.rep ? -1 : a.rep > b.rep ? 1 : 0));
+
+  byRep(): RepTotal[] {
+    return [...this.map.values()].sort((a, b) => (a.rep < b.rep ? -1 : a.rep > b.rep ? 1 : 0));
+  }
 }
 
 const LAZY = Symbol('fields computed on first read');

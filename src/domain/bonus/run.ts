@@ -1,7 +1,7 @@
 import messages from '../../i18n/bonus';
 import { translator, type Lang } from '../../i18n/define';
 import { parsePeriod, type Period } from '../calendar';
-import { totalsByRep, type BonusLine, type BonusScheme, type RejectedRow, type RepTotal } from './line';
+import { RepTotals, totalsByRep, type BonusLine, type BonusScheme, type RejectedRow, type RepTotal } from './line';
 import { badDebtReader } from './readers/bad-debt';
 import { CellReader, RowError } from './readers/cell-reader';
 import { feesReader } from './readers/fees';
@@ -46,6 +46,28 @@ export interface BonusRunOptions extends RunProgressOptions {
   keepRejected?: number;
   /** When the run happened, for the notes on computed cells. */
   computedAt?: Date;
+  /**
+   * Read amounts and shares written as text with a decimal comma (`1.234,56`, `12,5 %`). Either
+   * way, a column holding a value in the other style refuses the run as a whole
+   * (BonusInputError 'decimal-comma-column' / 'decimal-point-column'), never half-read.
+   */
+  decimalComma?: boolean;
+  /** How the front end names the decimal-comma choice in its messages (default: the CLI's option). */
+  decimalCommaChoice?: string;
+  /**
+   * For output written line by line (the CLI's --json): called once every row is read, with what
+   * is known by then; the function it returns is given each line as it is settled, and the lines
+   * are not kept (the result's `lines` is empty; byRep, penalties and rejected rows as ever). The
+   * new-customer engine then never holds more than one line, whatever the number of customers.
+   */
+  streamLines?: (read: BonusReadSummary) => (line: BonusLine) => void;
+}
+
+/** What a run knows once every row is read, before any line is settled. */
+export interface BonusReadSummary {
+  columns: Record<string, string>;
+  rowsRead: number;
+  rejected: { count: number; rows: RejectedRow[] };
 }
 
 export interface BonusRunResult {
@@ -71,7 +93,7 @@ export class BonusInputError extends Error {
   constructor(
     message: string,
     /** missing-columns: each front end adds how to name them (--map on the command line, the column pickers in the pane). */
-    readonly code?: 'missing-columns',
+    readonly code?: 'missing-columns' | 'decimal-comma-column' | 'decimal-point-column',
   ) {
     super(message);
   }
@@ -114,7 +136,7 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
   if (scheme === 'new-brand' && !rules.fx[rules.newBrand.tierCurrency])
     throw new BonusInputError(t('noTierRate', { currency: rules.newBrand.tierCurrency }));
 
-  const cells = new CellReader(table.headers, resolved.columns, rules.fx, lang);
+  const cells = new CellReader(table.headers, resolved.columns, rules.fx, lang, options.decimalComma === true);
   const reader = READERS[scheme].open(cells, { rules, lang, period, asOf: options.asOf });
   const rejectedRows: RejectedRow[] = [];
   let rejectedCount = 0;
@@ -127,7 +149,7 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
       // The file reader could not line the row up with the header: none of its fields can be trusted.
       reason = rowProblemText(problem, lang);
     } else {
-      cells.at(rowCells);
+      cells.at(rowCells, row);
       try {
         reason = reader.read(row);
       } catch (err) {
@@ -140,15 +162,29 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
     if (rejectedRows.length < keep) rejectedRows.push({ row, reason });
   });
 
-  const { lines, penalties } = reader.finish();
+  const refusal = cells.style.refusal(lang, options.decimalCommaChoice ?? '--decimal-comma');
+  if (refusal) throw new BonusInputError(refusal.message, refusal.code);
+  const rejected = { count: rejectedCount, rows: rejectedRows };
+  let emit: ((line: BonusLine) => void) | undefined;
+  const totals = new RepTotals();
+  if (options.streamLines) {
+    const take = options.streamLines({ columns, rowsRead, rejected });
+    emit = (line) => {
+      totals.add(line);
+      take(line);
+    };
+  }
+  const { lines, penalties } = reader.finish(emit);
+  // Readers that keep their lines anyway (the small schemes) hand them on here.
+  if (emit) lines.splice(0).forEach(emit);
   return {
     scheme,
     lang,
     rules,
     period,
     lines,
-    byRep: totalsByRep(lines),
-    rejected: { count: rejectedCount, rows: rejectedRows },
+    byRep: emit ? totals.byRep() : totalsByRep(lines),
+    rejected,
     ...(penalties ? { penalties } : {}),
     columns,
     rowsRead,

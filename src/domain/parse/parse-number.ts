@@ -164,18 +164,18 @@ export function parseDecimal(input: unknown): Parsed<Decimal> {
  * (`12`) is rejected as 'ambiguous-percent' — it could mean 12 % or 1,200 % — rather than
  * guessed; a bare number between −1 and 1 is a fraction, as Excel stores percentages.
  */
-export function parsePercent(input: unknown): Parsed<Decimal> {
+export function parsePercent(input: unknown, style: NumberStyle = {}): Parsed<Decimal> {
   if (typeof input === 'string') {
     const s = cleanTyped(input);
     if (s === '') return fail('empty', input);
     if (s.endsWith('%')) {
-      const r = parseMoneyText(s.slice(0, -1));
+      const r = parseMoneyText(s.slice(0, -1), style.decimalComma === true);
       if (!r.ok) return fail(r.error.code === 'empty' ? 'not-a-number' : r.error.code, input);
       if (r.value.currency) return fail('not-a-number', input);
       return ok(r.value.amount.div(100));
     }
   }
-  const r = parseMoney(input);
+  const r = parseMoney(input, style);
   if (!r.ok) return r;
   if (r.value.currency) return fail('not-a-number', input);
   if (r.value.amount.abs().gt(1)) return fail('ambiguous-percent', input);

@@ -1,6 +1,6 @@
 import { runAbc, type AbcResult, type AbcRunOptions } from '../../domain/abc/run';
 import { findAbcColumns } from '../../domain/abc/columns';
-import paneMessages from '../../i18n/taskpane';
+import { paneChoice } from './pane-choice';
 import { locateTierTable, readTierTable, tierEntriesOf } from '../../domain/abc/previous-tiers';
 import { compareTiers, type TierMigration } from '../../domain/abc/tier-migration';
 import { buildMigrationSheet } from '../../sheets/abc/migration-sheet';
@@ -66,12 +66,6 @@ export interface AbcService {
     onProgress?: (fraction: number) => void,
     previous?: AbcPrevious,
   ): Promise<AbcComputation>;
-}
-
-/** The pane's label of a choice, quoted, for the engine's messages. */
-function paneChoice(lang: Lang, key: 'decimalComma' | 'currency'): string {
-  const label = paneMessages[lang][key === 'decimalComma' ? 'abcDecimalComma' : 'abcUnmarkedCurrency'];
-  return lang === 'zh-CN' ? `“${label}”` : `"${label}"`;
 }
 
 /** How many rejected rows the pane lists (all are counted). */

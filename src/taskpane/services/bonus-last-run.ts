@@ -12,6 +12,8 @@ export interface LastBonusRun {
   period: string;
   rates: Record<string, number>;
   lang: Lang;
+  /** Amounts read with a decimal comma (absent in runs recorded before the choice existed: false). */
+  decimalComma?: boolean;
   /** The sheets it wrote: the only ones Recalculate may replace. */
   sheets: string[];
 }
@@ -62,6 +64,7 @@ function isLastBonusRun(r: unknown): r is LastBonusRun {
     typeof r.period === 'string' &&
     valuesAre(r.rates, 'number') &&
     LANGS.includes(r.lang) &&
+    (r.decimalComma === undefined || typeof r.decimalComma === 'boolean') &&
     Array.isArray(r.sheets) &&
     r.sheets.every((s) => typeof s === 'string')
   );

@@ -12,6 +12,7 @@ import type { Lang, SheetSpec } from '../../sheets/core/sheet-spec';
 import { guessColumnHeaders } from '../../domain/parse/column-map';
 import { chosenHeaders, mapOption, uiFields } from './column-guess';
 import type { ColumnMap, FieldDef, RejectedRow } from './computation';
+import { paneChoice } from './pane-choice';
 import { rowBatches } from './row-batches';
 
 export type { BonusScheme };
@@ -50,6 +51,8 @@ export interface BonusRequest {
   rates: Record<string, number>;
   /** Language of the reasons shown in the pane (the sheets get their own). */
   lang: Lang;
+  /** Amounts and shares written with a decimal comma (the page's checkbox, as ABC's). */
+  decimalComma?: boolean;
 }
 
 export interface BonusSummary {
@@ -76,7 +79,7 @@ export interface BonusService {
   /** Reads rules back from a Rules sheet's data; problems are worded in `lang`. */
   readRules(table: TableData, sheetName: string, lang: Lang): BonusRules;
   /** Currencies the run needs a CNY rate for: those in the data, plus the scheme's band currency. CNY excluded. */
-  currencies(scheme: BonusScheme, table: TableData, columns: ColumnMap, rules: BonusRules): string[];
+  currencies(scheme: BonusScheme, table: TableData, columns: ColumnMap, rules: BonusRules, decimalComma?: boolean): string[];
   compute(
     request: BonusRequest,
     signal?: AbortSignal,
@@ -111,7 +114,7 @@ export function createBonusService(now: () => Date = () => new Date()): BonusSer
       const { rules, problems } = readRulesSheet(table, lang);
       return asRules(rules, { kind: 'sheet', name: sheetName }, problems);
     },
-    currencies(scheme, table, columns, rules) {
+    currencies(scheme, table, columns, rules, decimalComma = false) {
       const found = new Set<string>();
       if (scheme === 'new-brand') found.add(rules.value.newBrand.tierCurrency);
       if (MONEY_SCHEMES.has(scheme)) {
@@ -123,7 +126,7 @@ export function createBonusService(now: () => Date = () => new Date()): BonusSer
             if (c) found.add(currencyCode(c));
           }
           if (amount >= 0) {
-            const m = parseMoney(row[amount]);
+            const m = parseMoney(row[amount], { decimalComma });
             if (m.ok && m.value.currency) found.add(m.value.currency);
           }
         }
@@ -152,6 +155,9 @@ export function createBonusService(now: () => Date = () => new Date()): BonusSer
             map: mapOption(req.columns),
             keepRejected: SHOWN_REJECTED,
             computedAt,
+            decimalComma: req.decimalComma === true,
+            // A refused column names the choice as the page shows it.
+            decimalCommaChoice: paneChoice(lang, 'decimalComma'),
           },
         );
       const result = await run(req.lang, onProgress);

@@ -6,7 +6,8 @@ import type { Decimal } from '../../exact/decimal';
 import { copyExact, exactFromDecimal, exactTimes, exactValue, type ExactValue } from '../../exact/exact-accumulator';
 import { cleanTyped } from '../../parse/normalize-text';
 import { parseDate } from '../../parse/parse-date';
-import { parseMoney, parsePercent, readScaledMoney, readScaledShare } from '../../parse/parse-number';
+import { DecimalStyleWatch, plainForStyle } from '../../parse/decimal-style';
+import { parseMoney, parsePercent, readScaledMoney, readScaledShare, type NumberStyle } from '../../parse/parse-number';
 import { ok, type Parsed } from '../../parse/parse-result';
 import { CellMemo } from './cell-memo';
 
@@ -62,17 +63,21 @@ export function isPlainText(s: string): boolean {
 }
 
 /** A fraction (12 %, 0.12) as an exact value. */
-function parseShare(cell: unknown): Parsed<ExactValue> {
-  const r = parsePercent(cell);
+function parseShare(cell: unknown, style: NumberStyle): Parsed<ExactValue> {
+  const r = parsePercent(cell, style);
   return r.ok ? ok(exactFromDecimal(r.value, exactValue())) : r;
 }
 
 export class CellReader {
   private cells: readonly unknown[] = [];
+  private rowNumber = 0;
   private readonly t: (key: MessageKey, params?: Record<string, string | number>) => string;
   // Dates and percentages repeat across rows: each distinct cell is parsed once.
   private readonly dates = new CellMemo(parseDate);
-  private readonly shares = new CellMemo(parseShare);
+  private readonly shares: CellMemo<ExactValue>;
+  private readonly numberStyle: NumberStyle;
+  /** Amounts and shares written in the other decimal style than the run reads (the run is then refused). */
+  readonly style: DecimalStyleWatch;
   // Plain cells are read without a Decimal (parse-number's fast paths) into these.
   private readonly scaled = { m: 0, s: 0 };
   private readonly scaledShare = { m: 0, s: 0 };
@@ -84,15 +89,20 @@ export class CellReader {
 
   /**
    * `columns`: field → position, as resolveColumns found them; `fx`: CNY per unit of each
-   * currency the run accepts.
+   * currency the run accepts; `decimalComma`: amounts and shares written as text are read with a
+   * decimal comma (docs/rules/parsing.md).
    */
   constructor(
     private readonly headers: readonly string[],
     private readonly columns: Readonly<Record<string, number>>,
     private readonly fx: Readonly<Record<string, Decimal>>,
     private readonly lang: Lang,
+    private readonly decimalComma = false,
   ) {
     this.t = translator(messages, lang);
+    this.numberStyle = { decimalComma };
+    this.style = new DecimalStyleWatch(decimalComma);
+    this.shares = new CellMemo((cell) => parseShare(cell, this.numberStyle));
   }
 
   column(field: string): Column {
@@ -101,8 +111,9 @@ export class CellReader {
   }
 
   /** The row the reads below look at, until the next call. */
-  at(cells: readonly unknown[]): void {
+  at(cells: readonly unknown[], row: number): void {
     this.cells = cells;
+    this.rowNumber = row;
   }
 
   /** A RowError with a message of the bonus catalog (for checks a scheme reader makes itself). */
@@ -156,7 +167,7 @@ export class CellReader {
   /** A fraction into `out`, or null for a blank cell (an error unless `optional`). */
   optionalShare(c: Column, out: ExactValue, optional = true): ExactValue | null {
     const v = this.raw(c);
-    if (readScaledShare(v, this.scaledShare)) {
+    if (plainForStyle(v, this.decimalComma) && readScaledShare(v, this.scaledShare)) {
       out.m = this.scaledShare.m;
       out.s = this.scaledShare.s;
       out.big = null;
@@ -169,7 +180,7 @@ export class CellReader {
 
   /** An amount with its currency and its value in CNY, as Decimals. */
   money(amount: Column, currency: Column): { amount: Decimal; currency: string; amountCny: Decimal } {
-    const m = this.need(amount, parseMoney(this.raw(amount)));
+    const m = this.need(amount, parseMoney(this.raw(amount), this.numberStyle));
     const code = this.currencyOf(currency, m.currency);
     return { amount: m.amount, currency: code, amountCny: code === 'CNY' ? m.amount : m.amount.times(this.fx[code]) };
   }
@@ -181,12 +192,12 @@ export class CellReader {
   orderAmount(amount: Column, currency: Column, into: OrderInput): void {
     const v = this.raw(amount);
     let marked: string | undefined;
-    if (readScaledMoney(v, this.scaled)) {
+    if (plainForStyle(v, this.decimalComma) && readScaledMoney(v, this.scaled)) {
       into.amount.m = this.scaled.m;
       into.amount.s = this.scaled.s;
       into.amount.big = null;
     } else {
-      const m = this.need(amount, parseMoney(v));
+      const m = this.need(amount, parseMoney(v, this.numberStyle));
       exactFromDecimal(m.amount, into.amount);
       marked = m.currency;
     }
@@ -220,6 +231,7 @@ export class CellReader {
   private need<T>(c: Column, r: Parsed<T>): T {
     if (r.ok) return r.value;
     if (r.error.code === 'empty') throw this.error('rowMissing', { field: c.name });
+    this.style.note(r.error, this.rowNumber, c.name);
     throw this.error('rowField', { field: c.name, message: parseErrorMessage(r.error, this.lang) });
   }
 }

@@ -61,8 +61,8 @@ export const newCustomerReader: SchemeReaderDef = {
         engine.add(r);
         return undefined;
       },
-      finish() {
-        const out = engine.finish();
+      finish(emit) {
+        const out = engine.finish(emit);
         // As of the run's date, else the period's last day, else the latest order date.
         const asOf = ctx.asOf ?? ctx.period?.end ?? out.lastDate;
         return { lines: out.lines, ...(asOf === null ? {} : { penalties: penaltyLines(out.reps, out.developments, asOf, ctx.rules.penalty, ctx.lang) }) };

@@ -17,8 +17,11 @@ export interface SchemeReader {
    * it does; throws a RowError for a bad cell.
    */
   read(row: number): string | undefined;
-  /** Every row is in: the lines, and for new-customer the penalties. */
-  finish(): { lines: BonusLine[]; penalties?: PenaltyLine[] };
+  /**
+   * Every row is in: the lines, and for new-customer the penalties. With `emit`, a reader may hand
+   * each line to it as it is settled instead of keeping it (then it returns only the lines it kept).
+   */
+  finish(emit?: (line: BonusLine) => void): { lines: BonusLine[]; penalties?: PenaltyLine[] };
 }
 
 export interface SchemeReaderDef {

@@ -5,7 +5,7 @@ import { defineLazy, type NewCustomerInput, type NewCustomerLine, type OrderRef,
 import { OrderStore } from '../order-store';
 import { CustomerPairs, PairOrders, PairTally } from './new-customer-pairs';
 import { applyTiers } from '../tiers';
-import { ZERO, roundHalfUp, type Decimal } from '../../exact/decimal';
+import { ZERO, compactDecimal, roundHalfUp, type Decimal } from '../../exact/decimal';
 import { copyExact, exactCmp, exactFromDecimal, exactSign, exactTimes, exactToDecimal, exactValue, type ExactValue } from '../../exact/exact-accumulator';
 
 /**
@@ -43,7 +43,11 @@ export interface NewCustomerResult {
 export interface NewCustomerEngine {
   /** One parsed order; the input object may be reused by the caller afterwards. */
   add(o: NewCustomerInput): void;
-  finish(): NewCustomerResult;
+  /**
+   * Settles every pair. With `emit`, each line (of the period) goes to it as soon as it is
+   * settled and is not kept — `lines` is then empty — so a million lines never exist at once.
+   */
+  finish(emit?: (line: NewCustomerLine) => void): NewCustomerResult;
 }
 
 /**
@@ -61,7 +65,7 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
     if (lastDate === null || o.date > lastDate) lastDate = o.date;
   };
 
-  const finish = (): NewCustomerResult => {
+  const finish = (emit?: (line: NewCustomerLine) => void): NewCustomerResult => {
     const t = reasonTranslator(messages, ctx.lang);
     const r = ctx.rules.newCustomer;
     const industrialTypes = new Set(r.industrialTypes.map((x) => x.trim().toLowerCase()));
@@ -99,20 +103,28 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
       if (tally.inWindow(p, date)) tally.addInWindow(p, store.cny(k, cny), store.margin(k, margin));
     }
 
+    // Per result line only what differs between lines is allocated: figures that repeat (quarters,
+    // prepayment shares) are shared, the reason is one flat string, the sum's Decimal trimmed.
+    const quarterTexts = new Map<number, { quarterText: string; payMonth: string }>();
+    const prepayments = new Map<string, Decimal>();
     const sumX = exactValue();
     const weightedX = exactValue();
     const floor = exactValue();
     const share = exactValue();
     const lines: NewCustomerLine[] = [];
+    const take = emit ?? ((line: NewCustomerLine) => lines.push(line));
     const developments: Development[] = [];
     for (let c = 0; c < customers; c++) {
       const customer = pairs.customerName(c);
       const d0 = pairs.d0(c);
       const windowEnd = windowEnds[c];
       const lastDay = windowEnd - 1;
-      const quarter = quarterOf(lastDay);
-      const quarterText = quarterLabel(quarter);
-      const payMonth = monthAfterQuarter(quarter, r.payMonthsAfterQuarter);
+      let texts = quarterTexts.get(lastDay);
+      if (texts === undefined) {
+        const quarter = quarterOf(lastDay);
+        quarterTexts.set(lastDay, (texts = { quarterText: quarterLabel(quarter), payMonth: monthAfterQuarter(quarter, r.payMonthsAfterQuarter) }));
+      }
+      const { quarterText, payMonth } = texts;
       const window = { from: isoOf(d0), to: isoOf(lastDay), min: r.minOrders };
       // The customer's first order of all: the earliest of its pairs' first orders (date, then row).
       let firstPair = pairs.firstPair(c);
@@ -130,7 +142,7 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
         const developer = firstMarked && p === firstPair;
         const n = tally.ordersInWindow(p);
         if (developer) developments.push({ rep, customer, d0 });
-        const sumCny = tally.sumCny(p);
+        const sumCny = compactDecimal(tally.sumCny(p));
         tally.sumCnyExact(p, sumX);
         tally.weightedExact(p, weightedX);
         // The weighted margin Σ amount × margin ÷ Σ amount is compared and shown without dividing
@@ -141,7 +153,7 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
           n === 1 ? exactCmp(firstMargin, minMargin) >= 0 : !noMargin && exactCmp(weightedX, exactTimes(minMargin, sumX, floor)) * exactSign(sumX) >= 0;
         const marginText = n === 1 ? fmtExactPercent(firstMargin, ctx.lang) : noMargin ? '' : fmtRatioPercent(weightedX, sumX, ctx.lang);
         const prepay = store.prepayment(first, share);
-        const prepayment = prepay === null ? null : exactToDecimal(prepay);
+        const prepayment = prepay === null ? null : sharedDecimal(prepay, prepayments);
         const industrial = isIndustrial(store.customerType(first));
         const tier = applyTiers(r.tiers, sumCny);
 
@@ -175,6 +187,7 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
           : t('noBonus', { why: [...gates.filter((g) => !g.ok).map((g) => t(g.key, g.params)), ...(tier.band < 0 ? [sumText] : [])].join(t('sep')) });
         const weightedSum = n === 1 || noMargin ? null : copyExact(weightedX, exactValue());
 
+        flatten(reason);
         const line = {
           scheme: 'new-customer',
           rep,
@@ -199,10 +212,10 @@ export function newCustomerEngine(ctx: SchemeContext): NewCustomerEngine {
         } as NewCustomerLine;
         // Computed on first read: most runs (the CLI's --json, the bench) never read them.
         defineLazy(line, LAZY_FIELDS, new PairFields(settled, p, n === 1 ? firstMargin : weightedSum, n === 1 ? null : sumCny));
-        lines.push(line);
+        if (inSettlementPeriod(line, ctx.period)) take(line);
       }
     }
-    return { lines: ctx.period ? lines.filter((l) => inSettlementPeriod(l, ctx.period)) : lines, developments, reps: pairs.repNames(), lastDate };
+    return { lines, developments, reps: pairs.repNames(), lastDate };
   };
   return { add, finish };
 }
@@ -228,6 +241,25 @@ export function newCustomerLines(records: Iterable<NewCustomerRecord>, ctx: Sche
 }
 
 const LAZY_FIELDS = ['margin', 'orders', 'rows'] as const;
+
+/** One Decimal per distinct plain value (m × 10^-s) in `cache`; values held as Decimals are returned as they are. */
+function sharedDecimal(x: ExactValue, cache: Map<string, Decimal>): Decimal {
+  if (x.big !== null) return x.big;
+  const key = `${x.m}e${x.s}`;
+  let d = cache.get(key);
+  if (d === undefined) cache.set(key, (d = compactDecimal(exactToDecimal(x))));
+  return d;
+}
+
+const ANY = /^/;
+/**
+ * A reason is built by joining pieces, which V8 keeps as a tree of string pieces until the text is
+ * read; a kept line would hold the whole tree. Matching a regular expression flattens the string
+ * in place (one flat copy), so the pieces can go.
+ */
+function flatten(text: string): void {
+  ANY.test(text);
+}
 
 /** A line's fields computed on first read (see defineLazy). */
 class PairFields {

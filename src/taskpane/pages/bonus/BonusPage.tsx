@@ -2,6 +2,7 @@ import {
   Body1,
   Button,
   Caption1,
+  Checkbox,
   Field,
   Input,
   MessageBar,
@@ -176,6 +177,12 @@ export function BonusPage({ services, sheetLang }: PageProps) {
           >
             <Input value={period} placeholder="2026Q1" onChange={(_, d) => actions.changePeriod(d.value)} />
           </Field>
+          <Checkbox
+            checked={state.decimalComma}
+            onChange={(_, d) => actions.changeDecimalComma(Boolean(d.checked))}
+            label={t('abcDecimalComma')}
+            data-testid="bonus-decimal-comma"
+          />
           {flow.currencies.length > 0 && (
             <div className={styles.rates} role="group" aria-label={t('bonusRates')}>
               {flow.currencies.map((c) => (

@@ -32,6 +32,8 @@ export interface BonusState {
   data?: LoadedData;
   columns: ColumnMap;
   period: string;
+  /** Amounts and shares are written with a decimal comma (1.234,5): the checkbox. */
+  decimalComma: boolean;
   /** Rates the user typed, by currency; a currency not typed shows the rules' rate. */
   rateEdits: Record<string, string>;
   /** The computed run shown in the pane: what "Write" writes. */
@@ -64,6 +66,7 @@ export type BonusAction =
   /** Rules read from a sheet; `sheet` is also picked in the list (a Rules sheet just created). */
   | { type: 'rulesRead'; rules: BonusRules; sheet?: string; created?: boolean }
   | { type: 'periodChanged'; period: string }
+  | { type: 'decimalCommaChanged'; decimalComma: boolean }
   | { type: 'rateTyped'; currency: string; text: string }
   | { type: 'computeStarted' }
   | { type: 'computed'; result: BonusComputation }
@@ -73,7 +76,7 @@ export type BonusAction =
   | { type: 'written'; pending: PendingWrite; names: string[]; rulesSheet?: string; last: LastBonusRun };
 
 export function initialBonusState(scheme: BonusScheme, rules: BonusRules, lang: Lang): BonusState {
-  return { scheme, rules, sheets: [], rulesSheet: '', columns: {}, period: '', rateEdits: {}, lang };
+  return { scheme, rules, sheets: [], rulesSheet: '', columns: {}, period: '', decimalComma: false, rateEdits: {}, lang };
 }
 
 /** The sheet to offer as the Rules sheet: the current pick while it exists, else one named like rules. */
@@ -122,6 +125,8 @@ export function bonusReducer(state: BonusState, action: BonusAction): BonusState
     }
     case 'periodChanged':
       return discardResult({ ...state, period: action.period });
+    case 'decimalCommaChanged':
+      return discardResult({ ...state, decimalComma: action.decimalComma });
     case 'rateTyped':
       return discardResult({ ...state, rateEdits: { ...state.rateEdits, [action.currency]: action.text } });
     case 'computeStarted':

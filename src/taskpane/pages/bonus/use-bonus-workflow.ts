@@ -35,7 +35,7 @@ export function useBonusWorkflow(services: Services, sheetLang: Lang) {
   const [state, dispatch] = useReducer(bonusReducer, undefined, () =>
     initialBonusState(bonus.schemes[0].id, bonus.defaultRules(), sheetLang),
   );
-  const { scheme, rules, data, columns, period, rulesSheet, result, pending, last, lang } = state;
+  const { scheme, rules, data, columns, period, decimalComma, rulesSheet, result, pending, last, lang } = state;
 
   useEffect(() => dispatch({ type: 'sheetLangChanged', lang: sheetLang }), [sheetLang]);
 
@@ -62,8 +62,8 @@ export function useBonusWorkflow(services: Services, sheetLang: Lang) {
   const fields = schemeInfo.fields;
   const missing = missingFields(fields, columns);
   const currencies = useMemo(
-    () => (data && missing.length === 0 ? bonus.currencies(scheme, data.table, columns, rules) : []),
-    [bonus, scheme, data, columns, rules, missing.length],
+    () => (data && missing.length === 0 ? bonus.currencies(scheme, data.table, columns, rules, decimalComma) : []),
+    [bonus, scheme, data, columns, rules, decimalComma, missing.length],
   );
   const rateTexts = Object.fromEntries(currencies.map((c) => [c, rateText(state, c)]));
   const { rates, invalid: invalidRates } = parseRates(rateTexts, currencies);
@@ -128,7 +128,7 @@ export function useBonusWorkflow(services: Services, sheetLang: Lang) {
       dispatch({ type: 'computeStarted' });
       await ctx.step();
       const computed = await bonus.compute(
-        { scheme, table: data.table, columns, rules, period: period.trim(), rates, lang: uiLang },
+        { scheme, table: data.table, columns, rules, period: period.trim(), rates, lang: uiLang, decimalComma },
         ctx.signal,
       );
       dispatch({ type: 'computed', result: computed });
@@ -168,7 +168,7 @@ export function useBonusWorkflow(services: Services, sheetLang: Lang) {
       // Rules read from a sheet stay in that sheet: the formulas point at it (rewritten only if the user agrees).
       const fromSheet = rules.source.kind === 'sheet' ? rules.source.name : undefined;
       const prepared = await prepareRun(result, lang, [], fromSheet, ctx);
-      const run = { scheme, source: data.ref, columns, rulesSheet: fromSheet, period: period.trim(), rates, lang };
+      const run = { scheme, source: data.ref, columns, rulesSheet: fromSheet, period: period.trim(), rates, lang, decimalComma };
       const p: PendingWrite = { kind: 'write', computation: result, prepared, run };
       if (prepared.rulesRewrite) dispatch({ type: 'confirmAsked', pending: p });
       else await finish(p, ctx);
@@ -193,6 +193,7 @@ export function useBonusWorkflow(services: Services, sheetLang: Lang) {
           period: last.period,
           rates: lastRates,
           lang: uiLang,
+          decimalComma: last.decimalComma === true,
         },
         ctx.signal,
       );
@@ -237,6 +238,7 @@ export function useBonusWorkflow(services: Services, sheetLang: Lang) {
       pickRulesSheet: (name: string) => dispatch({ type: 'rulesSheetPicked', name }),
       changeColumns: (next: ColumnMap) => dispatch({ type: 'columnsChanged', columns: next }),
       changePeriod: (text: string) => dispatch({ type: 'periodChanged', period: text }),
+      changeDecimalComma: (on: boolean) => dispatch({ type: 'decimalCommaChanged', decimalComma: on }),
       typeRate: (currency: string, text: string) => dispatch({ type: 'rateTyped', currency, text }),
       pickLang: (next: Lang) => dispatch({ type: 'langPicked', lang: next }),
       dismissSettingsProblem: () => dispatch({ type: 'settingsProblemDismissed' }),
