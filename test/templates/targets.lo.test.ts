@@ -15,8 +15,8 @@ import { cellBeside, cellRightOf, tableCells } from '../support/spec-cells';
 import { compareStored, readStoredFormulas, type Disagreement } from '../support/stored-values';
 import { FIXED_TODAY, tempDir, writeSheets } from '../support/template-files';
 
-type Variant = 'example' | 'changed' | 'previous' | 'blank';
-const VARIANTS: Variant[] = ['example', 'changed', 'previous', 'blank'];
+type Variant = 'example' | 'changed' | 'previous' | 'boundary' | 'blank';
+const VARIANTS: Variant[] = ['example', 'changed', 'previous', 'boundary', 'blank'];
 const results = new Map<string, SheetValues[]>();
 const built = new Map<string, SheetSpec[]>();
 const disagreements: (Disagreement & { file: string })[] = [];
@@ -84,6 +84,12 @@ beforeAll(async () => {
         setCell(sheet, L.s.penaltyAmount, 1500);
       }
       if (variant === 'previous') setCell(sheet, L.s.period, utc(2025, 10, 1));
+      if (variant === 'boundary') {
+        // As of 2026-03-15: exactly 6 months, one day less than 6 months, exactly 12 months.
+        setCell(sheet, `${L.r.lastNew}${L.R.first}`, utc(2025, 9, 15));
+        setCell(sheet, `${L.r.lastNew}${L.R.first + 1}`, utc(2025, 9, 16));
+        setCell(sheet, `${L.r.lastNew}${L.R.first + 2}`, utc(2025, 3, 15));
+      }
       built.set(`${lang}/${variant}`, sheets);
       files.push(await writeSheets(sheets, path.join(dir, `targets-${lang}-${variant}.xlsx`)));
       keys.push(`${lang}/${variant}`);
@@ -171,6 +177,13 @@ describe.each(LANGS)('targets %s', (lang) => {
     expect(v(s.visits.actual)).toBe(58);
     expect([v(s.held), v(s.check)]).toEqual([23, t('potentialLow')]);
     expect([v(s.replan), v(s.penalised), v(s.total)]).toEqual([0, 2, 3000]);
+  });
+
+  test('the flags fall on the day the bonus run uses: on or before EDATE(as-of, −6) and EDATE(as-of, −12)', () => {
+    const v = values(lang, 'boundary');
+    const { R, r } = L();
+    expect(col(v, r.months, R.first, 3)).toEqual([6, 5, 12]);
+    expect(col(v, r.penalty, R.first, 3)).toEqual([t('replanFlag'), '', t('penaltyFlag')]);
   });
 
   test('summary of the earlier quarter: one rep, no tier rows', () => {

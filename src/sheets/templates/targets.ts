@@ -146,6 +146,8 @@ function buildTargets(o: TemplateOptions): SheetSpec {
   const V = { rep: visits.range('rep'), period: visits.range('period'), target: visits.range('target'), actual: visits.range('actual') };
   const visitSum = (range: string, x: Record<RepKey, string>) =>
     `IF(OR(${x.rep}="",${x.period}="",COUNTIFS(${V.rep},${x.rep},${V.period},${x.period})=0),"",SUMIFS(${range},${V.rep},${x.rep},${V.period},${x.period}))`;
+  // The day a row is judged on: the period's last day, or the report date while the period runs.
+  const asOfDate = (x: Record<RepKey, string>) => `MIN(EDATE(${x.period},${months})-1,${report})`;
   const reps = planTable<RepKey>(b, lang, {
     name: 'Targets_Reps',
     top: repTop,
@@ -169,11 +171,9 @@ function buildTargets(o: TemplateOptions): SheetSpec {
         key: 'monthsWithout',
         header: t('colMonthsWithout'),
         align: CENTRED,
-        // Whole months from the last new customer to the period's end, or to the report date
-        // while the period is still running.
         formula: (r, c) => {
           const x = rowCells(c, r);
-          const asOf = `MIN(EDATE(${x.period},${months})-1,${report})`;
+          const asOf = asOfDate(x);
           return `IF(OR(${x.rep}="",${x.period}="",${x.lastNew}=""),"",IF(${x.lastNew}>=${asOf},0,DATEDIF(${x.lastNew},${asOf},"m")))`;
         },
       },
@@ -181,11 +181,14 @@ function buildTargets(o: TemplateOptions): SheetSpec {
         key: 'penalty',
         header: t('colPenalty'),
         align: CENTRED,
+        // As the bonus run decides it (docs/rules/bonus/penalty.md): flagged when the latest new
+        // customer is on or before the day so many months before the as-of date.
         formula: (r, c) => {
           const x = rowCells(c, r);
+          const asOf = asOfDate(x);
           return (
             `IF(OR(${x.rep}="",${x.period}=""),"",IF(${x.lastNew}="",${q(t('missingDate'))},` +
-            `IF(${x.monthsWithout}>=${penaltyAfter},${q(t('penaltyFlag'))},IF(${x.monthsWithout}>=${replan},${q(t('replanFlag'))},""))))`
+            `IF(${x.lastNew}<=EDATE(${asOf},-${penaltyAfter}),${q(t('penaltyFlag'))},IF(${x.lastNew}<=EDATE(${asOf},-${replan}),${q(t('replanFlag'))},""))))`
           );
         },
       },
