@@ -259,7 +259,7 @@ function buildTargets(o: TemplateOptions): SheetSpec {
   b.conditional({ ref: penaltyCount.replace(/\$/g, ''), rules: [{ type: 'cellIs', operator: 'greaterThan', formulas: ['0'], style: FLAG_STYLE }] });
 
   const last = visits.lastRow + 1;
-  b.widths(lang === 'en-US' ? [11, 9, 10, 10, 10, 12, 12, 9, 10, 9, 9, 11, 12, 9, 18] : [10, 9, 10, 10, 9, 12, 12, 9, 10, 9, 9, 11, 12, 9, 13]);
+  b.widths(lang === 'en-US' ? [11, 9, 10, 10, 10, 12, 12, 9, 10, 9, 9, 11, 12, 11, 18] : [10, 9, 10, 10, 9, 12, 12, 9, 11, 9, 9, 11, 12, 9, 13]);
   const sheet = b
     .configure({
       rowHeights,
