@@ -5,22 +5,20 @@
  * hand, also after a planner edits inputs. Every formula's stored value (IronCalc) must equal
  * LibreOffice's. Cells are found by table names and labels, so the checks hold wherever a block sits.
  */
-import path from 'node:path';
 import catalog from '../../src/i18n/templates/monthly-summary';
 import { translator } from '../../src/i18n/define';
 import { LANGS, type Lang, type SheetSpec } from '../../src/sheets/core/sheet-spec';
 import { monthlySummary } from '../../src/sheets/templates/monthly-summary';
 import { excelLimitViolations, setCell } from '../support/excel-limits';
-import { errorCells, readWorkbook, recalc, type Computed, type SheetValues } from '../support/libreoffice';
+import type { Computed } from '../support/libreoffice';
 import { cellBeside, cellRightOf, tableCells } from '../support/spec-cells';
-import { compareStored, readStoredFormulas, type Disagreement } from '../support/stored-values';
-import { FIXED_TODAY, tempDir, writeSheets } from '../support/template-files';
+import { expectAgreementWithoutErrors, recalcVariants, type Recalculated } from '../support/recalc-variants';
+import { FIXED_TODAY, tempDir } from '../support/template-files';
 
 type Variant = 'example' | 'changed' | 'blank';
 const VARIANTS: Variant[] = ['example', 'changed', 'blank'];
-const results = new Map<string, SheetValues[]>();
+let recalculated: Recalculated;
 const built = new Map<string, SheetSpec[]>();
-const disagreements: (Disagreement & { file: string })[] = [];
 
 function layout(sheet: SheetSpec, lang: Lang) {
   const t = translator(catalog, lang);
@@ -65,8 +63,7 @@ function layout(sheet: SheetSpec, lang: Lang) {
 
 beforeAll(async () => {
   const dir = tempDir('ap-monthly-');
-  const files: string[] = [];
-  const keys: string[] = [];
+  const variants = new Map<string, SheetSpec[]>();
   for (const lang of LANGS)
     for (const variant of VARIANTS) {
       const t = translator(catalog, lang);
@@ -86,25 +83,18 @@ beforeAll(async () => {
         setCell(sheet, 'F3', new Date(Date.UTC(2026, 2, 30)));
       }
       built.set(`${lang}/${variant}`, sheets);
-      files.push(await writeSheets(sheets, path.join(dir, `monthly-${lang}-${variant}.xlsx`)));
-      keys.push(`${lang}/${variant}`);
+      variants.set(`${lang}/${variant}`, sheets);
     }
-  const out = await recalc(files);
-  for (let i = 0; i < out.length; i++) {
-    results.set(keys[i], await readWorkbook(out[i]));
-    const cmp = compareStored(await readStoredFormulas(files[i]), await readStoredFormulas(out[i]));
-    disagreements.push(...cmp.disagreements.map((d) => ({ ...d, file: keys[i] })));
-  }
+  recalculated = await recalcVariants(dir, variants);
 }, 240_000);
 
 function values(lang: Lang, variant: Variant) {
-  const s = results.get(`${lang}/${variant}`)![0];
+  const s = recalculated.results.get(`${lang}/${variant}`)![0];
   return (ref: string): Computed => s.values.get(ref) ?? null;
 }
 
 test('every stored value equals LibreOffice’s recalculation, and no cell is an error', () => {
-  expect(disagreements).toEqual([]);
-  for (const [key, wb] of results) expect({ key, errors: errorCells(wb) }).toEqual({ key, errors: [] });
+  expectAgreementWithoutErrors(recalculated);
 });
 
 describe.each(LANGS)('monthly summary %s', (lang) => {

@@ -4,22 +4,20 @@
  * recalculated in LibreOffice and compared with values worked out by hand, also after a planner
  * edits inputs. Every formula's stored value (IronCalc) must equal LibreOffice's.
  */
-import path from 'node:path';
 import catalog from '../../src/i18n/templates/targets';
 import { translator } from '../../src/i18n/define';
 import { LANGS, type Lang, type SheetSpec } from '../../src/sheets/core/sheet-spec';
 import { targets } from '../../src/sheets/templates/targets';
 import { excelLimitViolations, setCell } from '../support/excel-limits';
-import { asIsoDate, errorCells, readWorkbook, recalc, type Computed, type SheetValues } from '../support/libreoffice';
+import { asIsoDate, type Computed } from '../support/libreoffice';
 import { cellBeside, cellRightOf, tableCells } from '../support/spec-cells';
-import { compareStored, readStoredFormulas, type Disagreement } from '../support/stored-values';
-import { FIXED_TODAY, tempDir, writeSheets } from '../support/template-files';
+import { expectAgreementWithoutErrors, recalcVariants, type Recalculated } from '../support/recalc-variants';
+import { FIXED_TODAY, tempDir } from '../support/template-files';
 
 type Variant = 'example' | 'changed' | 'previous' | 'boundary' | 'blank';
 const VARIANTS: Variant[] = ['example', 'changed', 'previous', 'boundary', 'blank'];
-const results = new Map<string, SheetValues[]>();
+let recalculated: Recalculated;
 const built = new Map<string, SheetSpec[]>();
-const disagreements: (Disagreement & { file: string })[] = [];
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 
 function layout(sheet: SheetSpec, lang: Lang) {
@@ -66,8 +64,7 @@ function layout(sheet: SheetSpec, lang: Lang) {
 
 beforeAll(async () => {
   const dir = tempDir('ap-targets-');
-  const files: string[] = [];
-  const keys: string[] = [];
+  const variants = new Map<string, SheetSpec[]>();
   for (const lang of LANGS)
     for (const variant of VARIANTS) {
       const sheets = targets.build({ lang, example: variant !== 'blank', today: FIXED_TODAY });
@@ -91,27 +88,20 @@ beforeAll(async () => {
         setCell(sheet, `${L.r.lastNew}${L.R.first + 2}`, utc(2025, 3, 15));
       }
       built.set(`${lang}/${variant}`, sheets);
-      files.push(await writeSheets(sheets, path.join(dir, `targets-${lang}-${variant}.xlsx`)));
-      keys.push(`${lang}/${variant}`);
+      variants.set(`${lang}/${variant}`, sheets);
     }
-  const out = await recalc(files);
-  for (let i = 0; i < out.length; i++) {
-    results.set(keys[i], await readWorkbook(out[i]));
-    const cmp = compareStored(await readStoredFormulas(files[i]), await readStoredFormulas(out[i]));
-    disagreements.push(...cmp.disagreements.map((d) => ({ ...d, file: keys[i] })));
-  }
+  recalculated = await recalcVariants(dir, variants);
 }, 240_000);
 
 function values(lang: Lang, variant: Variant) {
-  const s = results.get(`${lang}/${variant}`)![0];
+  const s = recalculated.results.get(`${lang}/${variant}`)![0];
   return (ref: string): Computed => s.values.get(ref) ?? null;
 }
 const close = (actual: Computed[], expected: (number | '')[]) =>
   expected.forEach((e, i) => (e === '' ? expect(actual[i]).toBe('') : expect(actual[i]).toBeCloseTo(e, 12)));
 
 test('every stored value equals LibreOffice’s recalculation, and no cell is an error', () => {
-  expect(disagreements).toEqual([]);
-  for (const [key, wb] of results) expect({ key, errors: errorCells(wb) }).toEqual({ key, errors: [] });
+  expectAgreementWithoutErrors(recalculated);
 });
 
 describe.each(LANGS)('targets %s', (lang) => {

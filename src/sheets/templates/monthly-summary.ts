@@ -5,11 +5,11 @@ import { cellRef, printArea, rangeRef } from '../core/a1';
 import { daysFrom, earlierThisMonth, monthStart } from '../core/example-dates';
 import { messageFormula } from '../core/formula-text';
 import { Form, FORM_COMPUTED } from '../core/form-grid';
-import { fitRowHeights, FLAG_STYLE, OK_STYLE, planTable, q, rowCells, type PlanRow } from '../core/planning-table';
+import { fitRowHeights, FLAG_STYLE, OK_STYLE, planTable, q, rowCells, type PlacedTable, type PlanRow } from '../core/planning-table';
 import { keepBlocksTogether } from '../core/print-layout';
 import { sectionBand } from '../core/section-band';
 import { SheetBuilder } from '../core/sheet-builder';
-import type { Lang, SheetSpec } from '../core/sheet-spec';
+import type { CellStyle, Lang, SheetSpec } from '../core/sheet-spec';
 import { COLORS, NUMFMT, style } from '../core/styles';
 import { titleBlock } from '../core/title-block';
 import type { TemplateDef, TemplateOptions } from './registry';
@@ -133,13 +133,10 @@ function buildSummary(o: TemplateOptions): SheetSpec {
   form.note(targets.lastRow + 1, 1, WIDTH, t('targetsNote'));
   const reached = `COUNTIF(${targets.range('status')},${q(t('reached'))})`;
   const judged = `COUNTIF(${targets.range('status')},"?*")`;
-  b.conditional({
-    ref: targets.body('status'),
-    rules: [
-      { type: 'expression', formula: `$${targets.col.status}${targets.firstRow}=${q(t('reached'))}`, style: OK_STYLE },
-      { type: 'expression', formula: `$${targets.col.status}${targets.firstRow}=${q(t('behind'))}`, style: AMBER },
-    ],
-  });
+  colourByValue(b, targets, 'status', [
+    [t('reached'), OK_STYLE],
+    [t('behind'), AMBER],
+  ]);
 
   // 2. Pipeline movement: one row per stage, its month-end count derived from the moves.
   let row = targets.lastRow + 3;
@@ -211,13 +208,10 @@ function buildSummary(o: TemplateOptions): SheetSpec {
     data: ex?.cases,
   });
   rowHeights[cases.headerRow] = 22;
-  b.conditional({
-    ref: cases.body('outcome'),
-    rules: [
-      { type: 'expression', formula: `$${cases.col.outcome}${cases.firstRow}=${q(outcomes[0])}`, style: OK_STYLE },
-      { type: 'expression', formula: `$${cases.col.outcome}${cases.firstRow}=${q(outcomes[1])}`, style: FLAG_STYLE },
-    ],
-  });
+  colourByValue(b, cases, 'outcome', [
+    [outcomes[0], OK_STYLE],
+    [outcomes[1], FLAG_STYLE],
+  ]);
 
   // 4. Corrective and preventive actions, each due on a date and flagged once it is late.
   row = cases.lastRow + 2;
@@ -254,14 +248,11 @@ function buildSummary(o: TemplateOptions): SheetSpec {
     data: ex?.actions,
   });
   rowHeights[actions.headerRow] = 22;
-  b.conditional({
-    ref: actions.body('status'),
-    rules: [
-      { type: 'expression', formula: `$${actions.col.status}${actions.firstRow}=${q(t('statusOverdue'))}`, style: FLAG_STYLE },
-      { type: 'expression', formula: `$${actions.col.status}${actions.firstRow}=${q(t('statusOpen'))}`, style: AMBER },
-      { type: 'expression', formula: `$${actions.col.status}${actions.firstRow}=${q(t('statusDone'))}`, style: OK_STYLE },
-    ],
-  });
+  colourByValue(b, actions, 'status', [
+    [t('statusOverdue'), FLAG_STYLE],
+    [t('statusOpen'), AMBER],
+    [t('statusDone'), OK_STYLE],
+  ]);
 
   // 5. Support needed.
   row = actions.lastRow + 2;
@@ -322,6 +313,12 @@ function buildSummary(o: TemplateOptions): SheetSpec {
 }
 
 const AMBER = { fill: COLORS.yellow, font: { bold: true, color: COLORS.yellowText } };
+
+/** Colours a table column's cells by the text they show: one style per value, first match wins. */
+function colourByValue<K extends string>(b: SheetBuilder, table: PlacedTable<K>, key: K, styles: [string, CellStyle][]): void {
+  const first = `$${table.col[key]}${table.firstRow}`;
+  b.conditional({ ref: table.body(key), rules: styles.map(([value, st]) => ({ type: 'expression' as const, formula: `${first}=${q(value)}`, style: st })) });
+}
 
 interface MonthlyExample {
   rep: string;
