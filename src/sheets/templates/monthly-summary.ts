@@ -293,7 +293,7 @@ function buildSummary(o: TemplateOptions): SheetSpec {
   computed(10, 7, `IF(COUNT(${pipe.range('closed')})=0,"",${closedTotal})`);
   b.conditional({ ref: overdue.replace(/\$/g, ''), rules: [{ type: 'cellIs', operator: 'greaterThan', formulas: ['0'], style: FLAG_STYLE }] });
 
-  b.widths(lang === 'en-US' ? [28, 12, 14, 15, 12, 15, 30, 30] : [22, 12, 12, 14, 12, 14, 22, 24]);
+  b.widths(lang === 'en-US' ? [28, 12, 14, 15, 12, 15, 30, 30] : [22, 12, 12, 17, 12, 17, 20, 24]);
   const sheet = b
     .configure({
       rowHeights,
