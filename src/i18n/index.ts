@@ -21,6 +21,8 @@ import opportunityThreat from './templates/opportunity-threat';
 import visitPlan from './templates/visit-plan';
 import credit from './templates/credit';
 import customerFile from './templates/customer-file';
+import monthlySummary from './templates/monthly-summary';
+import targets from './templates/targets';
 
 export const catalogs = {
   common,
@@ -45,6 +47,8 @@ export const catalogs = {
   'visit-plan': visitPlan,
   credit,
   'customer-file': customerFile,
+  'monthly-summary': monthlySummary,
+  targets,
 };
 
 export { defineMessages, format, translator } from './define';

@@ -9,20 +9,28 @@
  * - visit plan: care activities done, overdue and still on time; customers visited in the
  *   report month and customers still due a visit; a visit logged in the report month and one in
  *   the month before (the plan has no "stalled" state).
+ * - monthly summary: actions done, overdue and still open; wins and losses dated in the report month;
+ * - targets: a rep without a flag, one to re-plan, one penalised; rows of the current period and
+ *   of the one before.
  */
 import path from 'node:path';
 import devCatalog from '../../src/i18n/templates/development-plan';
 import pipeCatalog from '../../src/i18n/templates/pipeline';
 import visitCatalog from '../../src/i18n/templates/visit-plan';
+import monthlyCatalog from '../../src/i18n/templates/monthly-summary';
+import targetsCatalog from '../../src/i18n/templates/targets';
+import type { SheetSpec } from '../../src/sheets/core/sheet-spec';
 import { translator } from '../../src/i18n/define';
 import { getTemplate, type TemplateKind } from '../../src/sheets/templates/registry';
 import { asIsoDate, readWorkbook, recalc, type Computed, type SheetValues } from '../support/libreoffice';
+import { tableCells } from '../support/spec-cells';
 import { tempDir, writeSheets } from '../support/template-files';
 
 const DATES = ['2026-03-01', '2026-04-30', '2026-12-31', '2028-02-29'];
-const KINDS: TemplateKind[] = ['pipeline', 'development-plan', 'visit-plan'];
+const KINDS: TemplateKind[] = ['pipeline', 'development-plan', 'visit-plan', 'monthly-summary', 'targets'];
 const LANG = 'zh-CN';
 const results = new Map<string, SheetValues[]>();
+const built = new Map<string, SheetSpec[]>();
 
 beforeAll(async () => {
   const dir = tempDir('ap-dates-');
@@ -31,6 +39,7 @@ beforeAll(async () => {
   for (const date of DATES)
     for (const kind of KINDS) {
       const sheets = getTemplate(kind).build({ lang: LANG, example: true, today: new Date(`${date}T00:00:00Z`) });
+      built.set(`${kind}/${date}`, sheets);
       files.push(await writeSheets(sheets, path.join(dir, `${kind}-${date}.xlsx`)));
       keys.push(`${kind}/${date}`);
     }
@@ -101,6 +110,51 @@ describe.each(DATES)('examples made for %s', (date) => {
       stillDue: count(customers.map((r) => (v(`F${r}`) as number) > 0)),
       loggedThisMonth: count(logged.map((m) => m === month)),
       loggedEarlier: count(logged.map((m) => m < month)),
+    };
+    expect({ date, ...counts, all: Object.values(counts).every((n) => n >= 1) }).toEqual({ date, ...counts, all: true });
+  });
+
+  test('monthly summary: actions done, overdue and open; cases dated in the report month', () => {
+    const t = translator(monthlyCatalog, LANG);
+    const v = get('monthly-summary', date);
+    const [sheet] = built.get(`monthly-summary/${date}`)!;
+    const A = tableCells(sheet, 'MonthlySummary_Actions');
+    const C = tableCells(sheet, 'MonthlySummary_Cases');
+    const status = rows(A.first, A.last).map((r) => v(`${A.col(t('colStatus'))}${r}`));
+    const cases = rows(C.first, C.last)
+      .map((r) => v(`${C.col(t('colDate'))}${r}`))
+      .filter((d) => d !== '')
+      .map((d) => asIsoDate(d).slice(0, 7));
+    const counts = {
+      done: count(status.map((s) => s === t('statusDone'))),
+      overdue: count(status.map((s) => s === t('statusOverdue'))),
+      open: count(status.map((s) => s === t('statusOpen'))),
+      casesThisMonth: count(cases.map((m) => m === date.slice(0, 7))),
+    };
+    expect({ date, ...counts, all: Object.values(counts).every((n) => n >= 1), casesElsewhere: cases.length - counts.casesThisMonth }).toEqual({
+      date,
+      ...counts,
+      all: true,
+      casesElsewhere: 0,
+    });
+  });
+
+  test('targets: reps with no flag, to re-plan and penalised; the current period and the one before', () => {
+    const t = translator(targetsCatalog, LANG);
+    const v = get('targets', date);
+    const [sheet] = built.get(`targets/${date}`)!;
+    const R = tableCells(sheet, 'Targets_Reps');
+    const filled = rows(R.first, R.last).filter((r) => v(`${R.col(t('colRep'))}${r}`) !== '');
+    const flags = filled.map((r) => v(`${R.col(t('colPenalty'))}${r}`));
+    const periods = filled.map((r) => asIsoDate(v(`${R.col(t('colPeriod'))}${r}`)));
+    const day = new Date(`${date}T00:00:00Z`);
+    const quarter = new Date(Date.UTC(day.getUTCFullYear(), Math.floor(day.getUTCMonth() / 3) * 3, 1)).toISOString().slice(0, 10);
+    const counts = {
+      none: count(flags.map((f) => f === '')),
+      replan: count(flags.map((f) => f === t('replanFlag'))),
+      penalty: count(flags.map((f) => f === t('penaltyFlag'))),
+      current: count(periods.map((p) => p === quarter)),
+      earlier: count(periods.map((p) => p < quarter)),
     };
     expect({ date, ...counts, all: Object.values(counts).every((n) => n >= 1) }).toEqual({ date, ...counts, all: true });
   });

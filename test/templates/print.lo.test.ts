@@ -34,6 +34,8 @@ const MAX_PAGES: Record<TemplateKind, number> = {
   'visit-plan': 5,
   credit: 4,
   'customer-file': 4,
+  'monthly-summary': 3,
+  targets: 2,
 };
 
 interface Printed {
