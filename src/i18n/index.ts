@@ -21,6 +21,8 @@ import opportunityThreat from './templates/opportunity-threat';
 import visitPlan from './templates/visit-plan';
 import credit from './templates/credit';
 import customerFile from './templates/customer-file';
+import communicationRecord from './templates/communication-record';
+import contractChecklist from './templates/contract-checklist';
 
 export const catalogs = {
   common,
@@ -45,6 +47,8 @@ export const catalogs = {
   'visit-plan': visitPlan,
   credit,
   'customer-file': customerFile,
+  'communication-record': communicationRecord,
+  'contract-checklist': contractChecklist,
 };
 
 export { defineMessages, format, translator } from './define';

@@ -33,6 +33,8 @@ const MAX_PAGES: Record<TemplateKind, number> = {
   'visit-plan': 5,
   credit: 4,
   'customer-file': 4,
+  'communication-record': 4,
+  'contract-checklist': 3,
 };
 
 interface Printed {

@@ -12,6 +12,8 @@ import { opportunityThreat } from './opportunity-threat';
 import { visitPlan } from './visit-plan';
 import { credit } from './credit';
 import { customerFile } from './customer-file';
+import { communicationRecord } from './communication-record';
+import { contractChecklist } from './contract-checklist';
 
 /** How a template is made. The probes of SheetBuilderOptions are for tests only. */
 export interface TemplateOptions extends SheetBuilderOptions {
@@ -52,6 +54,8 @@ export const TEMPLATE_KINDS = [
   'visit-plan',
   'credit',
   'customer-file',
+  'communication-record',
+  'contract-checklist',
 ] as const;
 
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
@@ -84,6 +88,8 @@ export const TEMPLATES: readonly TemplateDef[] = [
   visitPlan,
   credit,
   customerFile,
+  communicationRecord,
+  contractChecklist,
 ].map(stamped);
 
 export function isTemplateKind(kind: string): kind is TemplateKind {
