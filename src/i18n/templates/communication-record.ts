@@ -9,7 +9,8 @@ export default defineMessages({
     sheetName: 'Communication record',
     planName: 'Key accounts',
     recordTitle: 'Key-account communication record',
-    recordPurpose: 'One row per contact: who we met, what they said, what we answered. Key accounts are contacted at least once a month.',
+    recordPurpose:
+      'One row per contact: who we met, what they said, what we answered. Key accounts are contacted at least once a month.',
     rulesSection: 'Rules and summary',
     reportDate: 'Report date',
     reportDateNote: 'Taken from the date in the title block; type =TODAY() there to always report as of today.',
@@ -30,7 +31,7 @@ export default defineMessages({
     colResponse: 'Our answer and next step',
     colBy: 'Recorded by',
     colNextDue: 'Next contact by',
-    colContactFlag: 'Contact',
+    colContactFlag: 'Contact status',
     kindVisit: 'Monthly visit',
     kindPhone: 'Phone call',
     kindMeeting: 'Business meeting',
@@ -56,7 +57,8 @@ export default defineMessages({
     nextMeeting: 'Next meeting',
     meetingPromises: 'Promises made',
     meetingPromisesCount: '{n} promises, {open} not done yet',
-    minutesNote: 'Enter each promise made at the meeting on the Promises sheet, with this customer and the meeting date.',
+    minutesNote:
+      'Enter each promise made at the meeting on the Promises sheet, with this customer and the meeting date.',
     // Sheet 2: the promises.
     promisesSheetName: 'Promises',
     promisesTitle: 'Promises to key accounts',
@@ -66,7 +68,8 @@ export default defineMessages({
     dueSoonPrompt: 'Open promises due within this many days are shown as due soon (default 7).',
     stallAfter: 'Stalled after (days)',
     stallAfterPrompt: 'An open promise with no follow-up for this many days is stalled (default 14).',
-    rulesNote: 'A promise is done when its status is Done and it has a done date; cancelled promises are left out of the counts.',
+    rulesNote:
+      'A promise is done when its status is Done and it has a done date; cancelled promises are left out of the counts.',
     countAll: 'Promises',
     countDone: 'Done',
     countOverdue: 'Overdue',
@@ -101,7 +104,8 @@ export default defineMessages({
   },
   'zh-CN': {
     title: '大客户沟通记录表',
-    purpose: '记录与大客户的每月沟通、业务例会和高层互访纪要；我方作出的每项承诺都写明负责人和完成期限，逾期或停滞自动提示。',
+    purpose:
+      '记录与大客户的每月沟通、业务例会和高层互访纪要；我方作出的每项承诺都写明负责人和完成期限，逾期或停滞自动提示。',
     sheetName: '沟通记录',
     planName: '大客户沟通',
     recordTitle: '大客户沟通记录表',

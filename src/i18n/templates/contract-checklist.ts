@@ -8,7 +8,8 @@ export default defineMessages({
     sheetName: 'Contract checklist',
     planName: 'Contract review',
     sheetTitle: 'Contract and negotiation checklist',
-    sheetPurpose: 'Every term agreed and checked before signing (the contract must pass our internal review), then the order followed to delivery.',
+    sheetPurpose:
+      'Every term agreed and checked before signing (the contract must pass our internal review), then the order followed to delivery.',
     sectionContract: '1. The contract',
     customer: 'Customer',
     contractNo: 'Contract no.',
@@ -119,7 +120,8 @@ export default defineMessages({
   },
   'zh-CN': {
     title: '合同谈判与评审清单',
-    purpose: '签约前逐项核对合同条款，签约后跟进订单保障和出厂检验：每项写明约定内容、核对人、日期和风险；毛利率、预付款等奖金相关条款按奖金规则核对。',
+    purpose:
+      '签约前逐项核对合同条款，签约后跟进订单保障和出厂检验：每项写明约定内容、核对人、日期和风险；毛利率、预付款等奖金相关条款按奖金规则核对。',
     sheetName: '合同评审清单',
     planName: '合同评审',
     sheetTitle: '合同谈判与评审清单',
@@ -168,7 +170,8 @@ export default defineMessages({
     prepayLow: '预付款不足，不计奖金',
     prepayMissing: '请填写预付款比例',
     notApplicable: '不适用（非工业客户首单）',
-    bonusNote: '两项门槛与奖金规则一致：新品牌产品奖和自主开发大客户奖要求平均毛利率不低于 10%；工业客户首次合作要求预付款不低于 50%。公司调整规则后，请同步修改这两个单元格。',
+    bonusNote:
+      '两项门槛与奖金规则一致：新品牌产品奖和自主开发大客户奖要求平均毛利率不低于 10%；工业客户首次合作要求预付款不低于 50%。公司调整规则后，请同步修改这两个单元格。',
     progressPart: '阶段',
     progressItems: '项数',
     progressConfirmed: '已确认',

@@ -5,7 +5,16 @@ import { cellRef, printArea, quoteSheet, rangeRef } from '../core/a1';
 import { daysFrom, earlierThisMonth } from '../core/example-dates';
 import { messageFormula } from '../core/formula-text';
 import { Form, FORM_COMPUTED, FORM_LABEL, type FieldOptions } from '../core/form-grid';
-import { fitRowHeights, FLAG_STYLE, OK_STYLE, planTable, q, rowCells, type PlanColumn, type PlanRow } from '../core/planning-table';
+import {
+  fitRowHeights,
+  FLAG_STYLE,
+  OK_STYLE,
+  planTable,
+  q,
+  rowCells,
+  type PlanColumn,
+  type PlanRow,
+} from '../core/planning-table';
 import { keepBlocksTogether } from '../core/print-layout';
 import { sectionBand } from '../core/section-band';
 import { SheetBuilder } from '../core/sheet-builder';
@@ -47,8 +56,20 @@ function contactKinds(lang: Lang): string[] {
   return [t('kindVisit'), t('kindPhone'), t('kindMeeting'), t('kindSenior'), t('kindComplaint'), t('kindOther')];
 }
 
-type LogKey = 'date' | 'customer' | 'kind' | 'people' | 'role' | 'topics' | 'opinions' | 'response' | 'by' | 'nextDue' | 'flag';
-type PromiseKey = 'madeOn' | 'customer' | 'source' | 'promise' | 'owner' | 'due' | 'status' | 'followUp' | 'doneOn' | 'daysLate' | 'follow';
+type LogKey =
+  'date' | 'customer' | 'kind' | 'people' | 'role' | 'topics' | 'opinions' | 'response' | 'by' | 'nextDue' | 'flag';
+type PromiseKey =
+  | 'madeOn'
+  | 'customer'
+  | 'source'
+  | 'promise'
+  | 'owner'
+  | 'due'
+  | 'status'
+  | 'followUp'
+  | 'doneOn'
+  | 'daysLate'
+  | 'follow';
 
 /** Ranges of the promises table, as absolute addresses on its sheet, for the minutes. */
 interface PromiseRefs {
@@ -57,7 +78,10 @@ interface PromiseRefs {
   follow: string;
 }
 
-const dateRule = (t: ReturnType<typeof translator<(typeof catalog)['en-US']>>) => ({ date: true as const, prompt: t('datePrompt') });
+const dateRule = (t: ReturnType<typeof translator<(typeof catalog)['en-US']>>) => ({
+  date: true as const,
+  prompt: t('datePrompt'),
+});
 
 function buildRecord(o: TemplateOptions, promises: PromiseRefs): SheetSpec {
   const { lang, example, protect = false } = o;
@@ -133,7 +157,10 @@ function buildRecord(o: TemplateOptions, promises: PromiseRefs): SheetSpec {
     data: example ? logExample(lang, today) : undefined,
   });
   rowHeights[log.headerRow] = 30;
-  b.conditional({ ref: log.body('flag'), rules: [{ type: 'expression', formula: `${log.col.flag}${log.firstRow}<>""`, style: FLAG_STYLE }] });
+  b.conditional({
+    ref: log.body('flag'),
+    rules: [{ type: 'expression', formula: `${log.col.flag}${log.firstRow}<>""`, style: FLAG_STYLE }],
+  });
 
   // Summary beside the rule, row 8: this month's contacts and complaints, customers due a contact.
   const dates = log.range('date');
@@ -145,7 +172,10 @@ function buildRecord(o: TemplateOptions, promises: PromiseRefs): SheetSpec {
     [t('customersDue'), `COUNTIF(${log.range('flag')},${q(t('contactLate'))})`],
   ]);
   const due = summary[2];
-  b.conditional({ ref: due.replace(/\$/g, ''), rules: [{ type: 'cellIs', operator: 'greaterThan', formulas: ['0'], style: FLAG_STYLE }] });
+  b.conditional({
+    ref: due.replace(/\$/g, ''),
+    rules: [{ type: 'cellIs', operator: 'greaterThan', formulas: ['0'], style: FLAG_STYLE }],
+  });
 
   // 2. The minutes of one meeting; its promises are counted on the promises sheet.
   let row = log.lastRow + 2;
@@ -175,11 +205,17 @@ function buildRecord(o: TemplateOptions, promises: PromiseRefs): SheetSpec {
   textBlock(t('agenda'), ex?.agenda ?? null);
   textBlock(t('theirViews'), ex?.views ?? null);
   textBlock(t('conclusions'), ex?.conclusions ?? null);
-  pair([t('minutesBy'), ex?.by ?? null], [t('nextMeeting'), ex?.next ?? null, { numFmt: NUMFMT.date, input: dateRule(t), align: CENTRED }]);
+  pair(
+    [t('minutesBy'), ex?.by ?? null],
+    [t('nextMeeting'), ex?.next ?? null, { numFmt: NUMFMT.date, input: dateRule(t), align: CENTRED }],
+  );
   // The promises entered with this customer and the meeting's date, and how many are not done.
   const made = `COUNTIFS(${promises.customer},${meetingCustomer},${promises.madeOn},${meetingDate})`;
   const done = [t('followDone'), t('followDoneLate'), t('followCancelled')]
-    .map((s) => `COUNTIFS(${promises.customer},${meetingCustomer},${promises.madeOn},${meetingDate},${promises.follow},${q(s)})`)
+    .map(
+      (s) =>
+        `COUNTIFS(${promises.customer},${meetingCustomer},${promises.madeOn},${meetingDate},${promises.follow},${q(s)})`,
+    )
     .join('+');
   form.field(
     row,
@@ -187,7 +223,9 @@ function buildRecord(o: TemplateOptions, promises: PromiseRefs): SheetSpec {
     2,
     5,
     t('meetingPromises'),
-    { formula: `IF(OR(${meetingCustomer}="",${meetingDate}=""),"",${messageFormula(t('meetingPromisesCount'), { n: made, open: `${made}-(${done})` })})` },
+    {
+      formula: `IF(OR(${meetingCustomer}="",${meetingDate}=""),"",${messageFormula(t('meetingPromisesCount'), { n: made, open: `${made}-(${done})` })})`,
+    },
     { computed: true },
   );
   form.note(row, 6, 11, t('minutesNote'));
@@ -235,8 +273,14 @@ function buildPromises(o: TemplateOptions): { sheet: SheetSpec; refs: PromiseRef
   sectionBand(b, 6, 11, t('rulesSection'));
   rowHeights[6] = 22;
   form.field(7, 1, 2, 2, t('reportDate'), { formula: report }, { computed: true, numFmt: NUMFMT.date, align: CENTRED });
-  const soon = form.field(8, 1, 2, 2, t('dueSoon'), DEFAULT_DUE_SOON, { input: { whole: [0, 365], prompt: t('dueSoonPrompt') }, align: CENTRED });
-  const stall = form.field(9, 1, 2, 2, t('stallAfter'), DEFAULT_STALL, { input: { whole: [1, 365], prompt: t('stallAfterPrompt') }, align: CENTRED });
+  const soon = form.field(8, 1, 2, 2, t('dueSoon'), DEFAULT_DUE_SOON, {
+    input: { whole: [0, 365], prompt: t('dueSoonPrompt') },
+    align: CENTRED,
+  });
+  const stall = form.field(9, 1, 2, 2, t('stallAfter'), DEFAULT_STALL, {
+    input: { whole: [1, 365], prompt: t('stallAfterPrompt') },
+    align: CENTRED,
+  });
   form.note(7, 3, 4, t('rulesNote'), 3);
   const top = 11;
   const columns: PlanColumn<PromiseKey>[] = [
@@ -289,7 +333,11 @@ function buildPromises(o: TemplateOptions): { sheet: SheetSpec; refs: PromiseRef
   b.conditional({
     ref: table.span('follow', 'daysLate'),
     rules: [
-      { type: 'expression', formula: `OR(${f}=${q(t('followOverdue'))},${f}=${q(t('followStalled'))},${f}=${q(t('followNoDoneDate'))},${f}=${q(t('followNoDue'))})`, style: FLAG_STYLE },
+      {
+        type: 'expression',
+        formula: `OR(${f}=${q(t('followOverdue'))},${f}=${q(t('followStalled'))},${f}=${q(t('followNoDoneDate'))},${f}=${q(t('followNoDue'))})`,
+        style: FLAG_STYLE,
+      },
       { type: 'expression', formula: `OR(${f}=${q(t('followSoon'))},${f}=${q(t('followDoneLate'))})`, style: AMBER },
       { type: 'expression', formula: `${f}=${q(t('followDone'))}`, style: OK_STYLE },
     ],
@@ -317,14 +365,24 @@ function buildPromises(o: TemplateOptions): { sheet: SheetSpec; refs: PromiseRef
     .configure({
       rowHeights,
       freeze: { rows: top, columns: 0 },
-      print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: `${top}:${top}`, area: printArea(rangeRef(1, 1, table.lastRow, 11)) },
+      print: {
+        orientation: 'landscape',
+        paperSize: 'A4',
+        fitToWidth: true,
+        titleRows: `${top}:${top}`,
+        area: printArea(rangeRef(1, 1, table.lastRow, 11)),
+      },
       protection: protect ? { enabled: true } : undefined,
     })
     .build();
   const name = quoteSheet(t('promisesSheetName'));
   return {
     sheet: fitRowHeights(sheet),
-    refs: { madeOn: `${name}!${table.range('madeOn')}`, customer: `${name}!${table.range('customer')}`, follow: `${name}!${follow}` },
+    refs: {
+      madeOn: `${name}!${table.range('madeOn')}`,
+      customer: `${name}!${table.range('customer')}`,
+      follow: `${name}!${follow}`,
+    },
   };
 }
 
@@ -456,8 +514,12 @@ function minutesExample(lang: Lang, today: Date) {
     place: z ? '客户公司三楼会议室' : 'Customer’s third-floor meeting room',
     ourSide: z ? '王磊、售后部 赵强' : 'Wang Lei, Zhao Qiang (service)',
     theirSide: z ? '陈总（总经理）、刘建华（设备部）' : 'Mr Chen (GM), Liu Jianhua (equipment)',
-    agenda: z ? '一季度供货回顾；备件供应；下半年新增产线设备需求' : 'First-quarter deliveries; spare parts; equipment for the new line in the second half',
-    views: z ? '备件到货慢影响生产，希望两天内到货；新产线预计 8 台设备，9 月前定型' : 'Slow spare parts stop production, they want them within two days; about 8 machines for the new line, chosen before September',
+    agenda: z
+      ? '一季度供货回顾；备件供应；下半年新增产线设备需求'
+      : 'First-quarter deliveries; spare parts; equipment for the new line in the second half',
+    views: z
+      ? '备件到货慢影响生产，希望两天内到货；新产线预计 8 台设备，9 月前定型'
+      : 'Slow spare parts stop production, they want them within two days; about 8 machines for the new line, chosen before September',
     conclusions: z
       ? '我方在客户处建立常用备件寄售库；两周内提交新产线设备初步方案；下次例会审阅方案'
       : 'We set up a consignment stock of common spares at their site; an outline for the new line within two weeks; reviewed at the next meeting',
@@ -476,12 +538,52 @@ function promiseExample(lang: Lang, today: Date): PlanRow<PromiseKey>[] {
   const kinds = contactKinds(lang);
   const statuses = [t('statusNotStarted'), t('statusInProgress'), t('statusDone'), t('statusCancelled')];
   const z = lang === 'zh-CN';
-  const rows: [number, Record<Lang, string>, number, string, Record<Lang, string>, number, number, number | null, number | null][] = [
+  const rows: [
+    number,
+    Record<Lang, string>,
+    number,
+    string,
+    Record<Lang, string>,
+    number,
+    number,
+    number | null,
+    number | null,
+  ][] = [
     [55, KEY_B, 0, z ? '下批货提前两天发出' : 'Ship the next batch two days early', LI, -45, 2, null, -47],
     [41, KEY_B, 4, z ? '补发三箱并改进包装' : 'Replace three cartons and improve packing', SERVICE, -38, 2, null, -35],
-    [33, KEY_A, 0, z ? '一周内答复降价 3% 的要求' : 'Answer the 3% price request within a week', WANG, -26, 1, -30, null],
-    [MEETING_DAYS_AGO, KEY_A, 2, z ? '建立常用备件寄售库' : 'Set up a consignment stock of spares', SERVICE, 20, 1, null, null],
-    [MEETING_DAYS_AGO, KEY_A, 2, z ? '提交新产线设备初步方案' : 'Outline for the new line’s equipment', WANG, 2, 1, -3, null],
+    [
+      33,
+      KEY_A,
+      0,
+      z ? '一周内答复降价 3% 的要求' : 'Answer the 3% price request within a week',
+      WANG,
+      -26,
+      1,
+      -30,
+      null,
+    ],
+    [
+      MEETING_DAYS_AGO,
+      KEY_A,
+      2,
+      z ? '建立常用备件寄售库' : 'Set up a consignment stock of spares',
+      SERVICE,
+      20,
+      1,
+      null,
+      null,
+    ],
+    [
+      MEETING_DAYS_AGO,
+      KEY_A,
+      2,
+      z ? '提交新产线设备初步方案' : 'Outline for the new line’s equipment',
+      WANG,
+      2,
+      1,
+      -3,
+      null,
+    ],
     [18, KEY_C, 3, z ? '安排试用车两周' : 'Arrange a two-week trial truck', ZHANG, 30, 1, -1, null],
     [18, KEY_C, 3, z ? '高层回访时提供融资租赁方案' : 'Leasing offer for the senior visit', ZHANG, 10, 0, null, null],
     [55, KEY_B, 0, z ? '寄送新品样品' : 'Send samples of the new product', LI, -20, 3, null, null],

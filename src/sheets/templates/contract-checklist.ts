@@ -5,7 +5,17 @@ import { cellRef, printArea, rangeRef } from '../core/a1';
 import { daysFrom } from '../core/example-dates';
 import { messageFormula } from '../core/formula-text';
 import { Form, FORM_COMPUTED, FORM_LABEL, type FieldOptions } from '../core/form-grid';
-import { customerTypes, fitRowHeights, FLAG_STYLE, OK_STYLE, planTable, q, rowCells, type PlacedTable, type PlanRow } from '../core/planning-table';
+import {
+  customerTypes,
+  fitRowHeights,
+  FLAG_STYLE,
+  OK_STYLE,
+  planTable,
+  q,
+  rowCells,
+  type PlacedTable,
+  type PlanRow,
+} from '../core/planning-table';
 import { keepBlocksTogether } from '../core/print-layout';
 import { sectionBand } from '../core/section-band';
 import { SheetBuilder } from '../core/sheet-builder';
@@ -24,16 +34,32 @@ import type { TemplateDef, TemplateOptions } from './registry';
 const WIDTH = 10;
 /** Rows left blank under each checklist's fixed items, for the planner's own. */
 const EXTRA_ROWS = 2;
-/** Bonus rules (docs/rules/bonus.md): margin at least 10 %, industrial first order prepaid at least 50 %. */
+/** Bonus rules (docs/rules/bonus/new-brand.md, new-customer.md): margin at least 10 %, industrial first order prepaid at least 50 %. */
 const DEFAULT_MIN_MARGIN = 0.1;
 const DEFAULT_MIN_PREPAY = 0.5;
 const DEFAULT_STALL = 7;
 const CENTRED = 'center' as const;
 const AMBER = { fill: COLORS.yellow, font: { bold: true, color: COLORS.yellowText } };
 
-const TERMS = ['termConfig', 'termPrice', 'termPayment', 'termDelivery', 'termLeadTime', 'termService', 'termPenalty', 'termRetention', 'termReview'] as const;
+const TERMS = [
+  'termConfig',
+  'termPrice',
+  'termPayment',
+  'termDelivery',
+  'termLeadTime',
+  'termService',
+  'termPenalty',
+  'termRetention',
+  'termReview',
+] as const;
 const ASSURANCE = ['assureProduction', 'assureParts', 'assureMatch', 'assureSample'] as const;
-const DELIVERY = ['deliverInspection', 'deliverNameplate', 'deliverDocuments', 'deliverTransport', 'deliverAcceptance'] as const;
+const DELIVERY = [
+  'deliverInspection',
+  'deliverNameplate',
+  'deliverDocuments',
+  'deliverTransport',
+  'deliverAcceptance',
+] as const;
 
 const zh = translator(catalog, 'zh-CN');
 const en = translator(catalog, 'en-US');
@@ -45,7 +71,8 @@ export const contractChecklist: TemplateDef = {
   build: (o) => [buildChecklist(o)],
 };
 
-type CheckKey = 'item' | 'agreed' | 'standard' | 'checkedBy' | 'due' | 'checkedOn' | 'result' | 'risk' | 'status' | 'daysLate';
+type CheckKey =
+  'item' | 'agreed' | 'standard' | 'checkedBy' | 'due' | 'checkedOn' | 'result' | 'risk' | 'status' | 'daysLate';
 type T = ReturnType<typeof translator<(typeof catalog)['en-US']>>;
 
 function buildChecklist(o: TemplateOptions): SheetSpec {
@@ -91,7 +118,11 @@ function buildChecklist(o: TemplateOptions): SheetSpec {
     return refs;
   };
   const money = { decimal: [0, 1e12] as [number, number], prompt: t('moneyPrompt') };
-  const share = { decimal: [0, 1] as [number, number], prompt: t('sharePrompt'), shown: ['0%', '100%'] as [string, string] };
+  const share = {
+    decimal: [0, 1] as [number, number],
+    prompt: t('sharePrompt'),
+    shown: ['0%', '100%'] as [string, string],
+  };
   const days = { whole: [0, 3650] as [number, number], prompt: t('daysPrompt') };
   const dateRule = { date: true as const, prompt: t('datePrompt') };
   const yesNo = [c('yes'), c('no')];
@@ -101,11 +132,11 @@ function buildChecklist(o: TemplateOptions): SheetSpec {
 
   // 1. The contract's figures.
   section(t('sectionContract'));
-  fields([t('customer'), ex?.customer ?? null], [t('contractNo'), ex?.contractNo ?? null], [
-    t('signBy'),
-    ex ? daysFrom(today, ex.signIn) : null,
-    { numFmt: NUMFMT.date, input: dateRule, align: CENTRED },
-  ]);
+  fields(
+    [t('customer'), ex?.customer ?? null],
+    [t('contractNo'), ex?.contractNo ?? null],
+    [t('signBy'), ex ? daysFrom(today, ex.signIn) : null, { numFmt: NUMFMT.date, input: dateRule, align: CENTRED }],
+  );
   const types = customerTypes(lang);
   const [, amount] = fields(
     [t('product'), ex?.product ?? null],
@@ -115,7 +146,12 @@ function buildChecklist(o: TemplateOptions): SheetSpec {
   const [industrial, firstDeal, margin] = fields(
     [t('industrial'), ex ? yesNo[0] : null, { input: yesNoRule, align: CENTRED }],
     [t('firstDeal'), ex ? yesNo[0] : null, { input: yesNoRule, align: CENTRED }],
-    [t('margin'), ex?.margin ?? null, { ...pct, input: { ...share, prompt: t('marginPrompt') } }],
+    // A loss-making contract has a negative margin.
+    [
+      t('margin'),
+      ex?.margin ?? null,
+      { ...pct, input: { decimal: [-1, 1], prompt: t('marginPrompt'), shown: ['-100%', '100%'] } },
+    ],
   );
   const [prepay] = fields(
     [t('prepayShare'), ex?.prepay ?? null, pct],
@@ -126,11 +162,19 @@ function buildChecklist(o: TemplateOptions): SheetSpec {
   const [retention, , months] = fields(
     [t('retentionShare'), ex?.retention ?? null, pct],
     [t('retentionAmount'), { formula: '' }, computed(NUMFMT.integer)],
-    [t('retentionMonths'), ex?.retentionMonths ?? null, { input: { whole: [0, 120], prompt: t('monthsPrompt') }, align: CENTRED }],
+    [
+      t('retentionMonths'),
+      ex?.retentionMonths ?? null,
+      { input: { whole: [0, 120], prompt: t('monthsPrompt') }, align: CENTRED },
+    ],
   );
   setFormula(b, row - 1, 4, `IF(OR(${amount}="",${retention}=""),"",${amount}*${retention})`);
   const [delivery] = fields(
-    [t('deliveryDate'), ex ? daysFrom(today, ex.deliveryIn) : null, { numFmt: NUMFMT.date, input: dateRule, align: CENTRED }],
+    [
+      t('deliveryDate'),
+      ex ? daysFrom(today, ex.deliveryIn) : null,
+      { numFmt: NUMFMT.date, input: dateRule, align: CENTRED },
+    ],
     [t('retentionRelease'), { formula: '' }, computed(NUMFMT.date)],
   );
   // Retention is returned the given number of months after delivery.
@@ -141,7 +185,12 @@ function buildChecklist(o: TemplateOptions): SheetSpec {
     [t('leadCheck'), { formula: '' }, computed()],
   );
   const leadCheck = cellRef(row - 1, 9, true);
-  setFormula(b, row - 1, 9, `IF(OR(${lead}="",${cycle}=""),"",IF(${lead}<${cycle},${q(t('leadShort'))},${q(t('leadOk'))}))`);
+  setFormula(
+    b,
+    row - 1,
+    9,
+    `IF(OR(${lead}="",${cycle}=""),"",IF(${lead}<${cycle},${q(t('leadShort'))},${q(t('leadOk'))}))`,
+  );
   b.conditional({
     ref: rangeRef(row - 1, 9, row - 1, 10),
     rules: [
@@ -154,8 +203,16 @@ function buildChecklist(o: TemplateOptions): SheetSpec {
   // 2. Bonus terms against the bonus rules' thresholds, then progress and the signing verdict.
   section(t('sectionBonus'));
   const [minMargin, minPrepay, stall] = fields(
-    [t('minMargin'), DEFAULT_MIN_MARGIN, { numFmt: NUMFMT.percent0, input: { ...share, prompt: t('minMarginPrompt') }, align: CENTRED }],
-    [t('minPrepay'), DEFAULT_MIN_PREPAY, { numFmt: NUMFMT.percent0, input: { ...share, prompt: t('minPrepayPrompt') }, align: CENTRED }],
+    [
+      t('minMargin'),
+      DEFAULT_MIN_MARGIN,
+      { numFmt: NUMFMT.percent0, input: { ...share, prompt: t('minMarginPrompt') }, align: CENTRED },
+    ],
+    [
+      t('minPrepay'),
+      DEFAULT_MIN_PREPAY,
+      { numFmt: NUMFMT.percent0, input: { ...share, prompt: t('minPrepayPrompt') }, align: CENTRED },
+    ],
     [t('stallDays'), DEFAULT_STALL, { input: { whole: [1, 365], prompt: t('stallPrompt') }, align: CENTRED }],
   );
   const yes = q(yesNo[0]);
@@ -165,13 +222,15 @@ function buildChecklist(o: TemplateOptions): SheetSpec {
     `IF(OR(${industrial}="",${firstDeal}=""),"",IF(AND(${industrial}=${yes},${firstDeal}=${yes}),` +
     `IF(${prepay}="",${q(t('prepayMissing'))},IF(${prepay}>=${minPrepay},${q(t('bonusMet'))},${q(t('prepayLow'))})),${q(t('notApplicable'))}))`;
   const checksRow = row;
-  fields([t('marginCheck'), { formula: marginCheck }, { computed: true }], [t('prepayCheck'), { formula: prepayCheck }, { computed: true }]);
+  fields(
+    [t('marginCheck'), { formula: marginCheck }, { computed: true }],
+    [t('prepayCheck'), { formula: prepayCheck }, { computed: true }],
+  );
   const bonusStyle = (ref: string) => [
     { type: 'expression' as const, formula: `${ref}=${q(t('bonusMet'))}`, style: OK_STYLE },
-    { type: 'expression' as const, formula: `${ref}=${q(t('notApplicable'))}`, style: {} },
-    { type: 'expression' as const, formula: `${ref}<>""`, style: FLAG_STYLE },
+    { type: 'expression' as const, formula: `AND(${ref}<>"",${ref}<>${q(t('notApplicable'))})`, style: FLAG_STYLE },
   ];
-  b.conditional({ ref: rangeRef(checksRow, 2, checksRow, 2), rules: bonusStyle(cellRef(checksRow, 2, true)) });
+  b.conditional({ ref: cellRef(checksRow, 2), rules: bonusStyle(cellRef(checksRow, 2, true)) });
   b.conditional({ ref: rangeRef(checksRow, 4, checksRow, 6), rules: bonusStyle(cellRef(checksRow, 4, true)) });
   form.note(row, 1, WIDTH, t('bonusNote'), 2);
   row += 3;
@@ -204,8 +263,18 @@ function buildChecklist(o: TemplateOptions): SheetSpec {
   const last = row - 2;
 
   // Progress per part, and whether the terms allow signing.
-  const headers = [t('progressPart'), t('progressItems'), t('progressConfirmed'), t('progressOpen'), t('progressOverdue'), t('progressStalled'), t('progressNotMet')];
-  headers.forEach((h, i) => b.at(progressTop, 1 + i, h, style(STYLE.header, { alignment: { horizontal: CENTRED, wrapText: true } })));
+  const headers = [
+    t('progressPart'),
+    t('progressItems'),
+    t('progressConfirmed'),
+    t('progressOpen'),
+    t('progressOverdue'),
+    t('progressStalled'),
+    t('progressNotMet'),
+  ];
+  headers.forEach((h, i) =>
+    b.at(progressTop, 1 + i, h, style(STYLE.header, { alignment: { horizontal: CENTRED, wrapText: true } })),
+  );
   const counts = tables.map((table, i) => {
     const r = progressTop + 1 + i;
     const count = (s: string) => `COUNTIF(${table.range('status')},${q(s)})`;
@@ -219,7 +288,9 @@ function buildChecklist(o: TemplateOptions): SheetSpec {
       count(statuses.notMet),
     ];
     b.at(r, 1, parts[i][3], FORM_LABEL);
-    cells.forEach((formula, k) => b.at(r, 2 + k, { formula }, style(FORM_COMPUTED, { alignment: { horizontal: CENTRED } })));
+    cells.forEach((formula, k) =>
+      b.at(r, 2 + k, { formula }, style(FORM_COMPUTED, { alignment: { horizontal: CENTRED } })),
+    );
     return { items, confirmed: cellRef(r, 3, true), notMet: cellRef(r, 7, true) };
   });
   b.conditional({
@@ -235,7 +306,11 @@ function buildChecklist(o: TemplateOptions): SheetSpec {
     ref: rangeRef(verdictRow, 2, verdictRow, 6),
     rules: [
       { type: 'expression', formula: `${verdictRef}=${q(t('verdictReady'))}`, style: OK_STYLE },
-      { type: 'expression', formula: `OR(${verdictRef}=${q(t('verdictNotMet'))},${verdictRef}=${q(t('verdictLead'))})`, style: FLAG_STYLE },
+      {
+        type: 'expression',
+        formula: `OR(${verdictRef}=${q(t('verdictNotMet'))},${verdictRef}=${q(t('verdictLead'))})`,
+        style: FLAG_STYLE,
+      },
       { type: 'expression', formula: `${verdictRef}<>""`, style: AMBER },
     ],
   });
@@ -245,7 +320,13 @@ function buildChecklist(o: TemplateOptions): SheetSpec {
     .configure({
       rowHeights,
       freeze: { rows: 2, columns: 0 },
-      print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: '1:2', area: printArea(rangeRef(1, 1, last, WIDTH)) },
+      print: {
+        orientation: 'landscape',
+        paperSize: 'A4',
+        fitToWidth: true,
+        titleRows: '1:2',
+        area: printArea(rangeRef(1, 1, last, WIDTH)),
+      },
       protection: protect ? { enabled: true } : undefined,
     })
     .build();
@@ -287,20 +368,32 @@ function checkTable(b: SheetBuilder, lang: Lang, t: T, o: CheckTableOptions): Pl
       { key: 'agreed', header: t('colAgreed') },
       { key: 'standard', header: t('colStandard') },
       { key: 'checkedBy', header: t('colCheckedBy'), align: CENTRED },
-      { key: 'due', header: t('colDue'), numFmt: NUMFMT.date, align: CENTRED, input: { date: true, prompt: t('datePrompt') } },
-      { key: 'checkedOn', header: t('colCheckedOn'), numFmt: NUMFMT.date, align: CENTRED, input: { date: true, prompt: t('datePrompt') } },
+      {
+        key: 'due',
+        header: t('colDue'),
+        numFmt: NUMFMT.date,
+        align: CENTRED,
+        input: { date: true, prompt: t('datePrompt') },
+      },
+      {
+        key: 'checkedOn',
+        header: t('colCheckedOn'),
+        numFmt: NUMFMT.date,
+        align: CENTRED,
+        input: { date: true, prompt: t('datePrompt') },
+      },
       { key: 'result', header: t('colResult'), align: CENTRED, input: { list: results, prompt: t('resultPrompt') } },
       { key: 'risk', header: t('colRisk'), align: CENTRED, input: { list: risks, prompt: t('riskPrompt') } },
       {
         key: 'status',
         header: t('colStatus'),
         align: CENTRED,
-        // A settled item (agreed or not met) is never overdue or stalled; an open one is overdue
+        // An item with nothing entered yet shows nothing. A settled item (agreed or not met) is never overdue or stalled; an open one is overdue
         // past its check-by date, else stalled when negotiation has not moved for the stall days.
         formula: (r, c) => {
           const x = rowCells(c, r);
           return (
-            `IF(${x.item}="","",IF(${x.result}=${q(results[2])},${q(t('statusNotMet'))},IF(${x.result}=${q(results[0])},${q(t('statusConfirmed'))},` +
+            `IF(OR(${x.item}="",AND(${x.due}="",${x.checkedOn}="",${x.result}="")),"",IF(${x.result}=${q(results[2])},${q(t('statusNotMet'))},IF(${x.result}=${q(results[0])},${q(t('statusConfirmed'))},` +
             `IF(${x.due}="",${q(t('statusNoDue'))},IF(${x.due}<${o.report},${q(t('statusOverdue'))},` +
             `IF(AND(${x.result}=${q(results[1])},${x.checkedOn}<>"",${o.report}-${x.checkedOn}>${o.stall}),${q(t('statusStalled'))},` +
             `IF(${x.result}=${q(results[1])},${q(t('statusTalking'))},${q(t('statusToCheck'))})))))))`
@@ -323,7 +416,11 @@ function checkTable(b: SheetBuilder, lang: Lang, t: T, o: CheckTableOptions): Pl
   b.conditional({
     ref: table.span('status', 'daysLate'),
     rules: [
-      { type: 'expression', formula: `OR(${s}=${q(t('statusNotMet'))},${s}=${q(t('statusOverdue'))},${s}=${q(t('statusStalled'))},${s}=${q(t('statusNoDue'))})`, style: FLAG_STYLE },
+      {
+        type: 'expression',
+        formula: `OR(${s}=${q(t('statusNotMet'))},${s}=${q(t('statusOverdue'))},${s}=${q(t('statusStalled'))},${s}=${q(t('statusNoDue'))})`,
+        style: FLAG_STYLE,
+      },
       { type: 'expression', formula: `${s}=${q(t('statusTalking'))}`, style: AMBER },
       { type: 'expression', formula: `${s}=${q(t('statusConfirmed'))}`, style: OK_STYLE },
     ],
@@ -395,27 +492,115 @@ function contractExample(lang: Lang, today: Date): ContractExample {
       ]
     : [
         ['10 CPD30 lithium trucks, to GB/T 26949', 'Standard build; side-shifter optional', 'Sun Li', -10, -12, 0, 2],
-        ['Freight and packing included; registration paid by the customer', 'Freight priced by region', 'Wang Lei', -8, -9, 0, 2],
-        ['50% prepaid, 40% before shipment, 10% retention', 'First order prepaid at least 50%', 'Zhao Min', -6, -6, 0, 1],
+        [
+          'Freight and packing included; registration paid by the customer',
+          'Freight priced by region',
+          'Wang Lei',
+          -8,
+          -9,
+          0,
+          2,
+        ],
+        [
+          '50% prepaid, 40% before shipment, 10% retention',
+          'First order prepaid at least 50%',
+          'Zhao Min',
+          -6,
+          -6,
+          0,
+          1,
+        ],
         ['Two batches to the Jiaxing site', 'Door delivery within the province', 'Wang Lei', -3, -20, 1, 1],
         ['Delivery 45 days after signing', 'Production cycle 40 days', 'Sun Li', -5, -5, 0, 1],
         ['Two weeks on site, free driver training', 'Standard service: 3 days of training', 'Liu Yang', 2, -10, 1, 0],
         ['Late delivery 0.05% a day, at most 5%', 'Penalty capped at 5%', 'Zhao Min', 5, -2, 1, 0],
-        ['Retention 10%, released 12 months after delivery', 'Retention held at most 12 months', 'Zhao Min', 4, null, null, 1],
+        [
+          'Retention 10%, released 12 months after delivery',
+          'Retention held at most 12 months',
+          'Zhao Min',
+          4,
+          null,
+          null,
+          1,
+        ],
         ['', 'Review form fully signed', 'Liu Yang', 7, null, null, 0],
       ];
   const assurance: ExampleItem[] = [
-    [z ? '排产后每周报进度' : 'Weekly progress once scheduled', z ? '生产计划表' : 'Production plan', sun, 14, null, null, 1],
+    [
+      z ? '排产后每周报进度' : 'Weekly progress once scheduled',
+      z ? '生产计划表' : 'Production plan',
+      sun,
+      14,
+      null,
+      null,
+      1,
+    ],
     [z ? '电芯：宁德时代' : 'Battery cells: CATL', z ? '合同附件二' : 'Contract annex 2', sun, 21, null, null, 0],
-    [z ? '逐项核对配置单' : 'Item-by-item against the build sheet', z ? '技术协议' : 'Technical agreement', sun, 40, null, null, 1],
-    [z ? '首台样车客户签字' : 'Customer signs off the first truck', z ? '首样确认单' : 'First-sample form', wang, 35, null, null, 1],
+    [
+      z ? '逐项核对配置单' : 'Item-by-item against the build sheet',
+      z ? '技术协议' : 'Technical agreement',
+      sun,
+      40,
+      null,
+      null,
+      1,
+    ],
+    [
+      z ? '首台样车客户签字' : 'Customer signs off the first truck',
+      z ? '首样确认单' : 'First-sample form',
+      wang,
+      35,
+      null,
+      null,
+      1,
+    ],
   ];
   const delivery: ExampleItem[] = [
-    [z ? '外观、载荷、续航测试' : 'Finish, load and range tests', z ? '出厂检验规程' : 'Inspection procedure', sun, 50, null, null, 1],
-    [z ? '铭牌与配置单一致' : 'Nameplate matches the build sheet', z ? '技术协议' : 'Technical agreement', sun, 50, null, null, 2],
-    [z ? '合格证、说明书、保修卡' : 'Certificate, manual, warranty card', z ? '随货清单' : 'Packing list', sun, 51, null, null, 2],
-    [z ? '两批各 5 台，专车运输' : 'Two loads of 5 trucks', z ? '物流合同' : 'Carrier contract', liu, 52, null, null, 2],
-    [z ? '客户验收单签字' : 'Customer signs the acceptance form', z ? '验收单' : 'Acceptance form', wang, 55, null, null, 1],
+    [
+      z ? '外观、载荷、续航测试' : 'Finish, load and range tests',
+      z ? '出厂检验规程' : 'Inspection procedure',
+      sun,
+      50,
+      null,
+      null,
+      1,
+    ],
+    [
+      z ? '铭牌与配置单一致' : 'Nameplate matches the build sheet',
+      z ? '技术协议' : 'Technical agreement',
+      sun,
+      50,
+      null,
+      null,
+      2,
+    ],
+    [
+      z ? '合格证、说明书、保修卡' : 'Certificate, manual, warranty card',
+      z ? '随货清单' : 'Packing list',
+      sun,
+      51,
+      null,
+      null,
+      2,
+    ],
+    [
+      z ? '两批各 5 台，专车运输' : 'Two loads of 5 trucks',
+      z ? '物流合同' : 'Carrier contract',
+      liu,
+      52,
+      null,
+      null,
+      2,
+    ],
+    [
+      z ? '客户验收单签字' : 'Customer signs the acceptance form',
+      z ? '验收单' : 'Acceptance form',
+      wang,
+      55,
+      null,
+      null,
+      1,
+    ],
   ];
   return {
     customer: z ? '嘉兴同舟物流设备有限公司' : 'Jiaxing Tongzhou Logistics Equipment Co., Ltd.',
