@@ -33,7 +33,7 @@ const MAX_PAGES: Record<TemplateKind, number> = {
   'visit-plan': 5,
   credit: 4,
   'customer-file': 4,
-  'communication-record': 4,
+  'communication-record': 3,
   'contract-checklist': 3,
 };
 

@@ -30,7 +30,8 @@ import type { TemplateDef, TemplateOptions } from './registry';
  */
 
 const LOG_ROWS = 16;
-const PROMISE_ROWS = 16;
+// Room for the example and two more on the sheet's one printed page; the table grows by inserted rows.
+const PROMISE_ROWS = 10;
 const DEFAULT_CONTACT_EVERY = 30;
 const DEFAULT_DUE_SOON = 7;
 const DEFAULT_STALL = 14;

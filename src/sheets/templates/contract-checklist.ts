@@ -13,6 +13,7 @@ import {
   planTable,
   q,
   rowCells,
+  validationFor,
   type PlacedTable,
   type PlanRow,
 } from '../core/planning-table';
@@ -112,7 +113,10 @@ function buildChecklist(o: TemplateOptions): SheetSpec {
       if (!item) return '';
       const [labelCol, from, to] = slots[i];
       form.label(row, labelCol, item[0], from - 1);
-      return form.value(row, from, to, item[1], item[2]);
+      // The rule covers every cell of a merged value, so no part of it takes an unchecked entry.
+      const { input, ...rest } = item[2] ?? {};
+      if (input) b.validation(validationFor(lang, rangeRef(row, from, row, to), input));
+      return form.value(row, from, to, item[1], rest);
     });
     row += 1;
     return refs;
@@ -604,7 +608,7 @@ function contractExample(lang: Lang, today: Date): ContractExample {
   ];
   return {
     customer: z ? '嘉兴同舟物流设备有限公司' : 'Jiaxing Tongzhou Logistics Equipment Co., Ltd.',
-    contractNo: '2026-HT-0318',
+    contractNo: '2026-0318',
     product: z ? 'CPD30 锂电叉车 10 台' : '10 CPD30 lithium forklift trucks',
     signIn: 7,
     deliveryIn: 52,
