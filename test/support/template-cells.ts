@@ -4,6 +4,8 @@
  */
 import { cellRef, columnLetter, parseCell, parseRange } from '../../src/sheets/core/a1';
 import { isFormula, type SheetSpec } from '../../src/sheets/core/sheet-spec';
+import { readWorkbook, recalc, type SheetValues } from './libreoffice';
+import { compareStored, readStoredFormulas, type Disagreement } from './stored-values';
 
 /** Body rows of a table and the letter of a column, by its header text. */
 export function tableCells(sheet: SheetSpec, name: string) {
@@ -45,4 +47,20 @@ export function belowLabel(sheet: SheetSpec, label: string): string {
     if (cell && isFormula(cell.value)) return ref;
   }
   throw new Error(`${sheet.name}: no formula below ${label}`);
+}
+
+/**
+ * Recalculates template files in one LibreOffice run and compares every formula's stored value
+ * (IronCalc's) with LibreOffice's: the recalculated sheets by key, and the disagreements found.
+ */
+export async function recalcAndCompare(files: string[], keys: string[]) {
+  const out = await recalc(files);
+  const results = new Map<string, SheetValues[]>();
+  const disagreements: (Disagreement & { file: string })[] = [];
+  for (let i = 0; i < out.length; i++) {
+    results.set(keys[i], await readWorkbook(out[i]));
+    const cmp = compareStored(await readStoredFormulas(files[i]), await readStoredFormulas(out[i]));
+    disagreements.push(...cmp.disagreements.map((d) => ({ ...d, file: keys[i] })));
+  }
+  return { results, disagreements };
 }

@@ -11,9 +11,9 @@ import { translator } from '../../src/i18n/define';
 import { LANGS, type Lang, type SheetSpec } from '../../src/sheets/core/sheet-spec';
 import { communicationRecord } from '../../src/sheets/templates/communication-record';
 import { excelLimitViolations, setCell } from '../support/excel-limits';
-import { asIsoDate, errorCells, readWorkbook, recalc, type Computed, type SheetValues } from '../support/libreoffice';
-import { compareStored, readStoredFormulas, type Disagreement } from '../support/stored-values';
-import { belowLabel, besideLabel, tableCells } from '../support/template-cells';
+import { asIsoDate, errorCells, type Computed, type SheetValues } from '../support/libreoffice';
+import type { Disagreement } from '../support/stored-values';
+import { belowLabel, besideLabel, recalcAndCompare, tableCells } from '../support/template-cells';
 import { FIXED_TODAY, tempDir, writeSheets } from '../support/template-files';
 
 type Variant = 'example' | 'changed' | 'blank';
@@ -97,12 +97,9 @@ beforeAll(async () => {
       files.push(await writeSheets(sheets, path.join(dir, `comm-${lang}-${variant}.xlsx`)));
       keys.push(`${lang}/${variant}`);
     }
-  const out = await recalc(files);
-  for (let i = 0; i < out.length; i++) {
-    results.set(keys[i], await readWorkbook(out[i]));
-    const cmp = compareStored(await readStoredFormulas(files[i]), await readStoredFormulas(out[i]));
-    disagreements.push(...cmp.disagreements.map((d) => ({ ...d, file: keys[i] })));
-  }
+  const run = await recalcAndCompare(files, keys);
+  for (const [key, wb] of run.results) results.set(key, wb);
+  disagreements.push(...run.disagreements);
 }, 240_000);
 
 function values(lang: Lang, variant: Variant, sheet: 0 | 1) {

@@ -13,9 +13,9 @@ import { cellRef, parseCell } from '../../src/sheets/core/a1';
 import { LANGS, type Lang, type SheetSpec } from '../../src/sheets/core/sheet-spec';
 import { contractChecklist } from '../../src/sheets/templates/contract-checklist';
 import { excelLimitViolations, setCell } from '../support/excel-limits';
-import { asIsoDate, errorCells, readWorkbook, recalc, type Computed, type SheetValues } from '../support/libreoffice';
-import { compareStored, readStoredFormulas, type Disagreement } from '../support/stored-values';
-import { besideLabel, tableCells } from '../support/template-cells';
+import { asIsoDate, errorCells, type Computed, type SheetValues } from '../support/libreoffice';
+import type { Disagreement } from '../support/stored-values';
+import { besideLabel, recalcAndCompare, tableCells } from '../support/template-cells';
 import { FIXED_TODAY, tempDir, writeSheets } from '../support/template-files';
 
 type Variant = 'example' | 'changed' | 'notmet' | 'ready' | 'blank';
@@ -82,12 +82,9 @@ beforeAll(async () => {
       files.push(await writeSheets([sheet], path.join(dir, `contract-${lang}-${variant}.xlsx`)));
       keys.push(`${lang}/${variant}`);
     }
-  const out = await recalc(files);
-  for (let i = 0; i < out.length; i++) {
-    results.set(keys[i], (await readWorkbook(out[i]))[0]);
-    const cmp = compareStored(await readStoredFormulas(files[i]), await readStoredFormulas(out[i]));
-    disagreements.push(...cmp.disagreements.map((d) => ({ ...d, file: keys[i] })));
-  }
+  const run = await recalcAndCompare(files, keys);
+  for (const [key, wb] of run.results) results.set(key, wb[0]);
+  disagreements.push(...run.disagreements);
 }, 240_000);
 
 function values(lang: Lang, variant: Variant) {

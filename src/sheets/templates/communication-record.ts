@@ -29,6 +29,8 @@ import type { TemplateDef, TemplateOptions } from './registry';
  * and the promises we made, followed up against the report date.
  */
 
+/** Both sheets are 11 columns wide. */
+const WIDTH = 11;
 const LOG_ROWS = 16;
 // Room for the example and two more on the sheet's one printed page; the table grows by inserted rows.
 const PROMISE_ROWS = 10;
@@ -93,21 +95,7 @@ function buildRecord(o: TemplateOptions, promises: PromiseRefs): SheetSpec {
   const wide = lang === 'en-US';
   const kinds = contactKinds(lang);
   const roles = [dc('roleDecisionMaker'), dc('roleEvaluator'), dc('roleExecutor'), dc('roleTechnical'), dc('roleUser')];
-  const { dateRef: report } = titleBlock(b, {
-    lang,
-    title: t('recordTitle'),
-    purpose: t('recordPurpose'),
-    width: 11,
-    date: today,
-    planName: t('planName'),
-    protect,
-  });
-  const form = new Form(b, lang);
-  const rowHeights: Record<number, number> = { 1: 26, 2: 18, 3: 20 };
-
-  sectionBand(b, 6, 11, t('rulesSection'));
-  rowHeights[6] = 22;
-  form.field(7, 1, 2, 2, t('reportDate'), { formula: report }, { computed: true, numFmt: NUMFMT.date, align: CENTRED });
+  const { report, form, rowHeights } = sheetHead(b, o, t('recordTitle'), t('recordPurpose'), t('planName'));
   const every = form.field(8, 1, 2, 2, t('contactEvery'), DEFAULT_CONTACT_EVERY, {
     input: { whole: [1, 366], prompt: t('contactEveryPrompt') },
     align: CENTRED,
@@ -260,20 +248,7 @@ function buildPromises(o: TemplateOptions): { sheet: SheetSpec; refs: PromiseRef
   const wide = lang === 'en-US';
   const kinds = contactKinds(lang);
   const statuses = [t('statusNotStarted'), t('statusInProgress'), t('statusDone'), t('statusCancelled')];
-  const { dateRef: report } = titleBlock(b, {
-    lang,
-    title: t('promisesTitle'),
-    purpose: t('promisesPurpose'),
-    width: 11,
-    date: today,
-    planName: t('promisesPlanName'),
-    protect,
-  });
-  const form = new Form(b, lang);
-  const rowHeights: Record<number, number> = { 1: 26, 2: 18, 3: 20 };
-  sectionBand(b, 6, 11, t('rulesSection'));
-  rowHeights[6] = 22;
-  form.field(7, 1, 2, 2, t('reportDate'), { formula: report }, { computed: true, numFmt: NUMFMT.date, align: CENTRED });
+  const { report, form, rowHeights } = sheetHead(b, o, t('promisesTitle'), t('promisesPurpose'), t('promisesPlanName'));
   const soon = form.field(8, 1, 2, 2, t('dueSoon'), DEFAULT_DUE_SOON, {
     input: { whole: [0, 365], prompt: t('dueSoonPrompt') },
     align: CENTRED,
@@ -385,6 +360,28 @@ function buildPromises(o: TemplateOptions): { sheet: SheetSpec; refs: PromiseRef
       follow: `${name}!${follow}`,
     },
   };
+}
+
+/**
+ * The top of both sheets: the title block, then the rules band with the report date (=F3) in
+ * row 7; the sheet's own rules and summary go beside and under it.
+ */
+function sheetHead(b: SheetBuilder, o: TemplateOptions, title: string, purpose: string, planName: string) {
+  const t = translator(catalog, o.lang);
+  const { dateRef: report } = titleBlock(b, {
+    lang: o.lang,
+    title,
+    purpose,
+    width: WIDTH,
+    date: o.today ?? new Date(),
+    planName,
+    protect: !!o.protect,
+  });
+  const form = new Form(b, o.lang);
+  const rowHeights: Record<number, number> = { 1: 26, 2: 18, 3: 20, 6: 22 };
+  sectionBand(b, 6, WIDTH, t('rulesSection'));
+  form.field(7, 1, 2, 2, t('reportDate'), { formula: report }, { computed: true, numFmt: NUMFMT.date, align: CENTRED });
+  return { report, form, rowHeights };
 }
 
 /**
