@@ -31,7 +31,8 @@ import type { TemplateDef, TemplateOptions } from './registry';
 
 /** Both sheets are 11 columns wide. */
 const WIDTH = 11;
-const LOG_ROWS = 16;
+// The log fits the first printed page in both languages (en-US rows wrap to two or three lines).
+const LOG_ROWS = 13;
 // Room for the example and two more on the sheet's one printed page; the table grows by inserted rows.
 const PROMISE_ROWS = 10;
 const DEFAULT_CONTACT_EVERY = 30;
