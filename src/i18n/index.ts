@@ -23,6 +23,8 @@ import credit from './templates/credit';
 import customerFile from './templates/customer-file';
 import monthlySummary from './templates/monthly-summary';
 import targets from './templates/targets';
+import communicationRecord from './templates/communication-record';
+import contractChecklist from './templates/contract-checklist';
 
 export const catalogs = {
   common,
@@ -49,6 +51,8 @@ export const catalogs = {
   'customer-file': customerFile,
   'monthly-summary': monthlySummary,
   targets,
+  'communication-record': communicationRecord,
+  'contract-checklist': contractChecklist,
 };
 
 export { defineMessages, format, translator } from './define';

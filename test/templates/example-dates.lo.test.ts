@@ -8,10 +8,12 @@
  *   no "stalled" state);
  * - visit plan: care activities done, overdue and still on time; customers visited in the
  *   report month and customers still due a visit; a visit logged in the report month and one in
- *   the month before (the plan has no "stalled" state).
+ *   the month before (the plan has no "stalled" state);
  * - monthly summary: actions done, overdue and still open; wins and losses dated in the report month;
  * - targets: a rep without a flag, one to re-plan, one penalised; rows of the current period and
- *   of the one before.
+ *   of the one before;
+ * - communication record: promises on plan or due soon, overdue, stalled, done;
+ * - contract checklist: terms to check or negotiating, overdue, stalled, confirmed.
  */
 import path from 'node:path';
 import devCatalog from '../../src/i18n/templates/development-plan';
@@ -19,15 +21,17 @@ import pipeCatalog from '../../src/i18n/templates/pipeline';
 import visitCatalog from '../../src/i18n/templates/visit-plan';
 import monthlyCatalog from '../../src/i18n/templates/monthly-summary';
 import targetsCatalog from '../../src/i18n/templates/targets';
-import type { SheetSpec } from '../../src/sheets/core/sheet-spec';
+import commCatalog from '../../src/i18n/templates/communication-record';
+import contractCatalog from '../../src/i18n/templates/contract-checklist';
 import { translator } from '../../src/i18n/define';
 import { getTemplate, type TemplateKind } from '../../src/sheets/templates/registry';
+import type { SheetSpec } from '../../src/sheets/core/sheet-spec';
 import { asIsoDate, readWorkbook, recalc, type Computed, type SheetValues } from '../support/libreoffice';
 import { tableCells } from '../support/spec-cells';
 import { tempDir, writeSheets } from '../support/template-files';
 
 const DATES = ['2026-03-01', '2026-04-30', '2026-12-31', '2028-02-29'];
-const KINDS: TemplateKind[] = ['pipeline', 'development-plan', 'visit-plan', 'monthly-summary', 'targets'];
+const KINDS: TemplateKind[] = ['pipeline', 'development-plan', 'visit-plan', 'monthly-summary', 'targets', 'communication-record', 'contract-checklist'];
 const LANG = 'zh-CN';
 const results = new Map<string, SheetValues[]>();
 const built = new Map<string, SheetSpec[]>();
@@ -72,7 +76,11 @@ describe.each(DATES)('examples made for %s', (date) => {
       stalled: count(body.map((r) => v(`M${r}`) === t('stalledFlag'))),
       closed: closed.length,
     };
-    expect({ date, ...counts, all: Object.values(counts).every((n) => n >= 1) }).toEqual({ date, ...counts, all: true });
+    expect({ date, ...counts, all: Object.values(counts).every((n) => n >= 1) }).toEqual({
+      date,
+      ...counts,
+      all: true,
+    });
     // Closed rows are never flagged, whatever the date.
     expect(closed.map((r) => [v(`L${r}`), v(`M${r}`)])).toEqual(closed.map(() => ['', '']));
   });
@@ -87,7 +95,11 @@ describe.each(DATES)('examples made for %s', (date) => {
       overdue: count(steps.map((r) => v(`F${r}`) === t('overdueFlag'))),
       done: count(steps.map((r) => v(`E${r}`) === t('statusDone'))),
     };
-    expect({ date, ...counts, all: Object.values(counts).every((n) => n >= 1) }).toEqual({ date, ...counts, all: true });
+    expect({ date, ...counts, all: Object.values(counts).every((n) => n >= 1) }).toEqual({
+      date,
+      ...counts,
+      all: true,
+    });
   });
 
   test('visit plan: care done, overdue and on time; visits made and still due this month', () => {
@@ -111,7 +123,50 @@ describe.each(DATES)('examples made for %s', (date) => {
       loggedThisMonth: count(logged.map((m) => m === month)),
       loggedEarlier: count(logged.map((m) => m < month)),
     };
-    expect({ date, ...counts, all: Object.values(counts).every((n) => n >= 1) }).toEqual({ date, ...counts, all: true });
+    expect({ date, ...counts, all: Object.values(counts).every((n) => n >= 1) }).toEqual({
+      date,
+      ...counts,
+      all: true,
+    });
+  });
+
+  /** A table's column of computed values, by the table's name and the column's header. */
+  const statusColumn = (kind: TemplateKind, sheet: number, table: string, header: string) => {
+    const T = tableCells(built.get(`${kind}/${date}`)![sheet], table);
+    const v = get(kind, date, sheet);
+    return rows(T.first, T.last).map((r) => v(`${T.col(header)}${r}`));
+  };
+
+  test('communication record: promises on plan, overdue, stalled and done', () => {
+    const t = translator(commCatalog, LANG);
+    const follow = statusColumn('communication-record', 1, 'Comm_Promises', t('colFollow'));
+    const counts = {
+      onTime: count(follow.map((s) => s === t('followOnPlan') || s === t('followSoon'))),
+      overdue: count(follow.map((s) => s === t('followOverdue'))),
+      stalled: count(follow.map((s) => s === t('followStalled'))),
+      closed: count(follow.map((s) => s === t('followDone') || s === t('followDoneLate'))),
+    };
+    expect({ date, ...counts, all: Object.values(counts).every((n) => n >= 1) }).toEqual({
+      date,
+      ...counts,
+      all: true,
+    });
+  });
+
+  test('contract checklist: terms open on time, overdue, stalled and confirmed', () => {
+    const t = translator(contractCatalog, LANG);
+    const status = statusColumn('contract-checklist', 0, 'Contract_Terms', t('colStatus'));
+    const counts = {
+      onTime: count(status.map((s) => s === t('statusToCheck') || s === t('statusTalking'))),
+      overdue: count(status.map((s) => s === t('statusOverdue'))),
+      stalled: count(status.map((s) => s === t('statusStalled'))),
+      closed: count(status.map((s) => s === t('statusConfirmed'))),
+    };
+    expect({ date, ...counts, all: Object.values(counts).every((n) => n >= 1) }).toEqual({
+      date,
+      ...counts,
+      all: true,
+    });
   });
 
   test('monthly summary: actions done, overdue and open; cases dated in the report month', () => {

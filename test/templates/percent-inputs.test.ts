@@ -14,7 +14,9 @@ function covering(sheet: SheetSpec, ref: string): ValidationSpec[] {
   const { row, col } = parseCell(ref);
   return (sheet.validations ?? []).filter((v) =>
     v.ref.split(/\s+/).some((part) => {
-      const r = part.includes(':') ? parseRange(part) : (({ row: pr, col: pc }) => ({ top: pr, bottom: pr, left: pc, right: pc }))(parseCell(part));
+      const r = part.includes(':')
+        ? parseRange(part)
+        : (({ row: pr, col: pc }) => ({ top: pr, bottom: pr, left: pc, right: pc }))(parseCell(part));
       return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
     }),
   );
@@ -42,8 +44,10 @@ test('percentage inputs are validated to 0–100 % (−100 % for margins, growth
             if (!ok) wrong.push(`${kind} ${lang} ${sheet.name}!${cell.ref}: ${JSON.stringify(rules)}`);
           }
         }
-  // Shares of wallet, weights, market shares, margins, growth rates, the credit register's warning share: well over a hundred cells.
-  expect(new Set(found.map((f) => f.split('!')[0]))).toEqual(new Set(['bcg', 'credit', 'key-account-plan', 'supplier-evaluation', 'swot']));
+  // Shares of wallet, weights, market shares, margins, growth rates, the credit register's warning share, the contract's shares: well over a hundred cells.
+  expect(new Set(found.map((f) => f.split('!')[0]))).toEqual(
+    new Set(['bcg', 'credit', 'key-account-plan', 'supplier-evaluation', 'swot', 'contract-checklist']),
+  );
   expect(wrong).toEqual([]);
 });
 

@@ -36,6 +36,8 @@ const MAX_PAGES: Record<TemplateKind, number> = {
   'customer-file': 4,
   'monthly-summary': 3,
   targets: 2,
+  'communication-record': 3,
+  'contract-checklist': 3,
 };
 
 interface Printed {

@@ -14,6 +14,8 @@ import { credit } from './credit';
 import { customerFile } from './customer-file';
 import { monthlySummary } from './monthly-summary';
 import { targets } from './targets';
+import { communicationRecord } from './communication-record';
+import { contractChecklist } from './contract-checklist';
 
 /** How a template is made. The probes of SheetBuilderOptions are for tests only. */
 export interface TemplateOptions extends SheetBuilderOptions {
@@ -56,6 +58,8 @@ export const TEMPLATE_KINDS = [
   'customer-file',
   'monthly-summary',
   'targets',
+  'communication-record',
+  'contract-checklist',
 ] as const;
 
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
@@ -90,6 +94,8 @@ export const TEMPLATES: readonly TemplateDef[] = [
   customerFile,
   monthlySummary,
   targets,
+  communicationRecord,
+  contractChecklist,
 ].map(stamped);
 
 export function isTemplateKind(kind: string): kind is TemplateKind {
