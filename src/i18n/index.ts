@@ -21,6 +21,7 @@ import opportunityThreat from './templates/opportunity-threat';
 import visitPlan from './templates/visit-plan';
 import credit from './templates/credit';
 import customerFile from './templates/customer-file';
+import annualPlan from './templates/annual-plan';
 
 export const catalogs = {
   common,
@@ -45,6 +46,7 @@ export const catalogs = {
   'visit-plan': visitPlan,
   credit,
   'customer-file': customerFile,
+  'annual-plan': annualPlan,
 };
 
 export { defineMessages, format, translator } from './define';

@@ -12,6 +12,7 @@ import { opportunityThreat } from './opportunity-threat';
 import { visitPlan } from './visit-plan';
 import { credit } from './credit';
 import { customerFile } from './customer-file';
+import { annualPlan } from './annual-plan';
 
 /** How a template is made. The probes of SheetBuilderOptions are for tests only. */
 export interface TemplateOptions extends SheetBuilderOptions {
@@ -52,6 +53,7 @@ export const TEMPLATE_KINDS = [
   'visit-plan',
   'credit',
   'customer-file',
+  'annual-plan',
 ] as const;
 
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
@@ -84,6 +86,7 @@ export const TEMPLATES: readonly TemplateDef[] = [
   visitPlan,
   credit,
   customerFile,
+  annualPlan,
 ].map(stamped);
 
 export function isTemplateKind(kind: string): kind is TemplateKind {
