@@ -182,7 +182,7 @@ export function buildEvaluation(o: TemplateOptions): SheetSpec {
         formula: (r, c) => {
           const x = rowCells(c, r);
           return (
-            `IF(${x.month}="","",IF(${x.missed}>0,${q(t('verdictAct'))},IF(${x.noActual}>0,${q(t('verdictData'))},` +
+            `IF(${x.reached}="","",IF(${x.missed}>0,${q(t('verdictAct'))},IF(${x.noActual}>0,${q(t('verdictData'))},` +
             `IF(${x.slightly}>0,${q(t('verdictWatch'))},IF(${x.reached}>0,${q(t('verdictGood'))},"")))))`
           );
         },
