@@ -152,10 +152,10 @@ export function buildActions(o: TemplateOptions): SheetSpec {
 
   // 8. Expected return on the budget.
   section(t('sectionReturn'));
-  // Three pairs a row: label and value, label over two columns and value, label over two and value over three.
+  // Three pairs a row: label and value; label over three columns and value; label over two and value over three.
   const trio = (cells: [string, CellContent, FieldOptions][]) => {
     const refs = cells.map(([label, value, options], i) =>
-      i === 0 ? form.field(row, 1, 2, 2, label, value, options) : i === 1 ? form.field(row, 3, 5, 6, label, value, options) : form.field(row, 7, 9, WIDTH, label, value, options),
+      i === 0 ? form.field(row, 1, 2, 2, label, value, options) : i === 1 ? form.field(row, 3, 6, 6, label, value, options) : form.field(row, 7, 9, WIDTH, label, value, options),
     );
     rowHeights[row] = 30;
     row += 1;
@@ -168,14 +168,14 @@ export function buildActions(o: TemplateOptions): SheetSpec {
     [t('planBudget'), { formula: totalRef }, computed(MONEY)],
   ]);
   const profit = form.field(row, 1, 2, 2, t('grossProfit'), { formula: `IF(OR(${sales}="",${margin}=""),"",${sales}*${margin})` }, computed(MONEY));
-  const net = form.field(row, 3, 5, 6, t('netReturn'), { formula: `IF(${profit}="","",${profit}-${totalRef})` }, computed(MONEY));
+  const net = form.field(row, 3, 6, 6, t('netReturn'), { formula: `IF(${profit}="","",${profit}-${totalRef})` }, computed(MONEY));
   form.field(row, 7, 9, WIDTH, t('roi'), { formula: `IF(OR(${net}="",${totalRef}=0),"",${net}/${totalRef})` }, computed(NUMFMT.percent));
   rowHeights[row] = 30;
   row += 1;
   form.field(row, 1, 2, 2, t('breakEven'), { formula: `IF(OR(${margin}="",${margin}<=0),"",${totalRef}/${margin})` }, computed(MONEY));
-  const verdict = form.field(row, 3, 5, WIDTH, t('returnCheck'), { formula: `IF(${net}="","",IF(${net}<0,${q(t('returnLoss'))},${q(t('returnGain'))}))` }, { computed: true });
+  const verdict = form.field(row, 3, 6, WIDTH, t('returnCheck'), { formula: `IF(${net}="","",IF(${net}<0,${q(t('returnLoss'))},${q(t('returnGain'))}))` }, { computed: true });
   b.conditional({
-    ref: rangeRef(row, 5, row, WIDTH),
+    ref: rangeRef(row, 6, row, WIDTH),
     rules: [
       { type: 'expression', formula: `${verdict}=${q(t('returnGain'))}`, style: OK_STYLE },
       { type: 'expression', formula: `${verdict}<>""`, style: FLAG_STYLE },
