@@ -37,6 +37,7 @@ export function buildActions(o: TemplateOptions): SheetSpec {
   const { dateRef: report } = titleBlock(b, { lang, title: t('actionsTitle'), purpose: t('actionsPurpose'), width: WIDTH, date: today, planName: t('planName'), protect });
   const form = new Form(b, lang);
   const rowHeights: Record<number, number> = { 1: 26, 2: 18, 3: 20 };
+  // Where a block may start a new page; the first stays with the title block.
   const sectionStarts: number[] = [];
   let row = 6;
   const section = (text: string) => {
@@ -253,5 +254,5 @@ export function buildActions(o: TemplateOptions): SheetSpec {
       })
       .build(),
   );
-  return { ...sheet, print: { ...sheet.print!, rowBreaks: keepBlocksTogether(sheet, sectionStarts) } };
+  return { ...sheet, print: { ...sheet.print!, rowBreaks: keepBlocksTogether(sheet, sectionStarts.slice(1)) } };
 }

@@ -76,6 +76,7 @@ function buildPlan(o: TemplateOptions): SheetSpec {
   const { dateRef: report } = titleBlock(b, { lang, title: t('planTitle'), purpose: t('planPurpose'), width: WIDTH, date: today, planName: t('planName'), protect });
   const form = new Form(b, lang);
   const rowHeights: Record<number, number> = { 1: 26, 2: 18, 3: 20 };
+  // Where a block may start a new page; the first stays with the title block.
   const sectionStarts: number[] = [];
   let row = 6;
   const section = (text: string) => {
@@ -224,8 +225,6 @@ function buildPlan(o: TemplateOptions): SheetSpec {
   b.defineName({ name: AP_NAMES.codes, ref: objectives.range('code') });
   b.defineName({ name: AP_NAMES.objectives, ref: objectives.range('objective') });
   rowHeights[objectives.headerRow] = 32;
-  // English check texts take two lines in their column.
-  if (lang === 'en-US') for (let r = objectives.firstRow; r <= objectives.lastRow; r++) rowHeights[r] = 30;
   const first = (key: ObjectiveKey) => `${objectives.col[key]}${objectives.firstRow}`;
   b.conditional({
     ref: objectives.body('check'),
@@ -333,13 +332,13 @@ function buildPlan(o: TemplateOptions): SheetSpec {
   const cs = ['mixCustomer', 'mixCost', 'mixConvenience', 'mixCommunication'] as const;
   ps.forEach((p, i) => {
     form.field(row, 1, 2, 6, t(p), ex(MIX[i][0][lang]));
-    form.field(row, 7, 8, WIDTH, t(cs[i]), ex(MIX[i][1][lang]));
+    form.field(row, 7, 9, WIDTH, t(cs[i]), ex(MIX[i][1][lang]));
     rowHeights[row] = 24;
     row += 1;
   });
   const last = row - 1;
 
-  b.widths(lang === 'en-US' ? [13, 28, 22, 9, 10, 12, 10, 22, 10, 10, 10, 13] : [11, 28, 20, 8, 10, 12, 9, 17, 10, 10, 9, 11]);
+  b.widths(lang === 'en-US' ? [13, 24, 18, 14, 10, 12, 10, 26, 10, 10, 10, 13] : [11, 28, 20, 8, 10, 12, 9, 17, 10, 10, 9, 11]);
   const sheet = fitRowHeights(
     b
       .configure({
@@ -350,7 +349,7 @@ function buildPlan(o: TemplateOptions): SheetSpec {
       })
       .build(),
   );
-  return { ...sheet, print: { ...sheet.print!, rowBreaks: keepBlocksTogether(sheet, sectionStarts) } };
+  return { ...sheet, print: { ...sheet.print!, rowBreaks: keepBlocksTogether(sheet, sectionStarts.slice(1)) } };
 }
 
 /** The last day of the month `months` months after the start month. */
