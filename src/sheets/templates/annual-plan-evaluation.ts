@@ -89,8 +89,9 @@ export function buildEvaluation(o: TemplateOptions): SheetSpec {
           return `IF(${x.code}="","",IFERROR(INDEX(${AP_NAMES.objectives},MATCH(${x.code},${AP_NAMES.codes},0))&"",${q(t('unknownCode'))}))`;
         },
       },
-      { key: 'target', header: t('colMonthTarget'), numFmt: NUMFMT.decimal2, input: { decimal: [-1e12, 1e12], prompt: t('amountPrompt') } },
-      { key: 'actual', header: t('colMonthActual'), numFmt: NUMFMT.decimal2, input: { decimal: [-1e12, 1e12], prompt: t('amountPrompt') } },
+      // Targets and actuals are in each objective's own unit (CNY 10k, customers, %): no number format.
+      { key: 'target', header: t('colMonthTarget'), input: { decimal: [-1e12, 1e12], prompt: t('amountPrompt') } },
+      { key: 'actual', header: t('colMonthActual'), input: { decimal: [-1e12, 1e12], prompt: t('amountPrompt') } },
       {
         key: 'attainment',
         header: t('colMonthAttainment'),
@@ -104,7 +105,6 @@ export function buildEvaluation(o: TemplateOptions): SheetSpec {
       {
         key: 'cumTarget',
         header: t('colCumTarget'),
-        numFmt: NUMFMT.decimal2,
         // This objective's months up to this one, wherever their rows sit in the table.
         formula: (r, c) => {
           const x = rowCells(c, r);
@@ -114,7 +114,6 @@ export function buildEvaluation(o: TemplateOptions): SheetSpec {
       {
         key: 'cumActual',
         header: t('colCumActual'),
-        numFmt: NUMFMT.decimal2,
         formula: (r, c) => {
           const x = rowCells(c, r);
           return `IF(OR(${x.code}="",${x.month}=""),"",SUMIFS(${AP_NAMES.logActual},${AP_NAMES.logCode},${x.code},${AP_NAMES.logMonth},"<="&${x.month}))`;
@@ -213,7 +212,7 @@ export function buildEvaluation(o: TemplateOptions): SheetSpec {
   });
   const last = log.lastRow;
 
-  b.widths(lang === 'en-US' ? [10, 14, 26, 11, 11, 12, 11, 11, 11, 11, 26] : [10, 14, 24, 10, 10, 12, 10, 10, 10, 10, 26]);
+  b.widths(lang === 'en-US' ? [10, 14, 34, 11, 11, 12, 11, 11, 11, 15, 20] : [10, 14, 24, 10, 10, 12, 10, 10, 10, 10, 26]);
   const sheet = fitRowHeights(
     b
       .configure({
