@@ -1,17 +1,13 @@
 import catalog from '../../i18n/templates/annual-plan';
 import { translator } from '../../i18n/define';
-import { printArea, rangeRef } from '../core/a1';
+import { rangeRef } from '../core/a1';
 import { daysFrom } from '../core/example-dates';
 import { messageFormula } from '../core/formula-text';
-import { Form, type FieldOptions } from '../core/form-grid';
-import { fitRowHeights, FLAG_STYLE, OK_STYLE, planTable, q, rowCells } from '../core/planning-table';
-import { keepBlocksTogether } from '../core/print-layout';
-import { sectionBand } from '../core/section-band';
-import { SheetBuilder } from '../core/sheet-builder';
+import { type FieldOptions } from '../core/form-grid';
+import { FLAG_STYLE, planTable, q, rowCells } from '../core/planning-table';
 import type { CellContent, SheetSpec } from '../core/sheet-spec';
 import { NUMFMT } from '../core/styles';
-import { titleBlock } from '../core/title-block';
-import { AMBER, CENTRED, levels } from './annual-plan-shared';
+import { AMBER, CENTRED, levels, PlanSheet, trafficLight } from './annual-plan-shared';
 import { ACTIONS, BUDGET_CAP, EXPECTED_SALES, MARGIN, RISKS } from './annual-plan-example';
 import type { TemplateOptions } from './registry';
 
@@ -29,28 +25,17 @@ type ActionKey = 'action' | 'content' | 'element' | 'owner' | 'start' | 'end' | 
 type RiskKey = 'risk' | 'response' | 'likelihood' | 'impact' | 'priority' | 'owner' | 'status';
 
 export function buildActions(o: TemplateOptions): SheetSpec {
-  const { lang, example, protect = false } = o;
+  const { lang, example } = o;
   const today = o.today ?? new Date();
   const t = translator(catalog, lang);
-  const b = new SheetBuilder(t('actionsSheetName'), o);
-  b.configure({ stamp: { kind: 'annual-plan-actions', version: 1 } });
-  const { dateRef: report } = titleBlock(b, { lang, title: t('actionsTitle'), purpose: t('actionsPurpose'), width: WIDTH, date: today, planName: t('planName'), protect });
-  const form = new Form(b, lang);
-  const rowHeights: Record<number, number> = { 1: 26, 2: 18, 3: 20 };
-  // Where a block may start a new page; the first stays with the title block.
-  const sectionStarts: number[] = [];
-  let row = 6;
-  const section = (text: string) => {
-    sectionStarts.push(row);
-    sectionBand(b, row, WIDTH, text);
-    rowHeights[row] = 22;
-    row += 1;
-  };
+  const p = new PlanSheet(o, WIDTH, { name: t('actionsSheetName'), title: t('actionsTitle'), purpose: t('actionsPurpose'), stamp: 'annual-plan-actions' });
+  const { b, form, rowHeights, report } = p;
+  let row = p.top;
   const money = { decimal: [0, 1e12] as [number, number], prompt: t('moneyPrompt') };
   const dateRule = { date: true as const, prompt: t('datePrompt') };
 
   // 7. Actions: who does what, when, at what cost; the summary above the table.
-  section(t('sectionActions'));
+  row = p.section(row, t('sectionActions'));
   const summaryRow = row;
   row += 4;
   const elements = [t('mixProduct'), t('mixPrice'), t('mixPlace'), t('mixPromotion')];
@@ -135,13 +120,7 @@ export function buildActions(o: TemplateOptions): SheetSpec {
     },
     { computed: true },
   );
-  b.conditional({
-    ref: rangeRef(summaryRow + 1, 2, summaryRow + 1, WIDTH),
-    rules: [
-      { type: 'expression', formula: `${capCheck}=${q(t('capWithin'))}`, style: OK_STYLE },
-      { type: 'expression', formula: `${capCheck}<>""`, style: FLAG_STYLE },
-    ],
-  });
+  trafficLight(b, rangeRef(summaryRow + 1, 2, summaryRow + 1, WIDTH), capCheck, [t('capWithin')]);
   form.label(summaryRow + 2, 1, t('byElement'), 2);
   elements.forEach((element, i) => {
     const col = 3 + i * 2;
@@ -152,7 +131,7 @@ export function buildActions(o: TemplateOptions): SheetSpec {
   row = actions.lastRow + 2;
 
   // 8. Expected return on the budget.
-  section(t('sectionReturn'));
+  row = p.section(row, t('sectionReturn'));
   // Three pairs a row: label and value; label over three columns and value; label over two and value over three.
   const trio = (cells: [string, CellContent, FieldOptions][]) => {
     const refs = cells.map(([label, value, options], i) =>
@@ -175,18 +154,12 @@ export function buildActions(o: TemplateOptions): SheetSpec {
   row += 1;
   form.field(row, 1, 2, 2, t('breakEven'), { formula: `IF(OR(${margin}="",${margin}<=0),"",${totalRef}/${margin})` }, computed(MONEY));
   const verdict = form.field(row, 3, 6, WIDTH, t('returnCheck'), { formula: `IF(${net}="","",IF(${net}<0,${q(t('returnLoss'))},${q(t('returnGain'))}))` }, { computed: true });
-  b.conditional({
-    ref: rangeRef(row, 6, row, WIDTH),
-    rules: [
-      { type: 'expression', formula: `${verdict}=${q(t('returnGain'))}`, style: OK_STYLE },
-      { type: 'expression', formula: `${verdict}<>""`, style: FLAG_STYLE },
-    ],
-  });
+  trafficLight(b, rangeRef(row, 6, row, WIDTH), verdict, [t('returnGain')]);
   rowHeights[row] = 30;
   row += 2;
 
   // 9. Contingencies.
-  section(t('sectionContingency'));
+  row = p.section(row, t('sectionContingency'));
   const level = levels(lang);
   const riskStatus = [t('riskQuiet'), t('riskTriggered'), t('riskHandled')];
   const priorities = [t('riskWatch'), t('riskFollow'), t('riskLow')];
@@ -229,12 +202,12 @@ export function buildActions(o: TemplateOptions): SheetSpec {
       : undefined,
   });
   rowHeights[risks.headerRow] = 22;
-  const p = `${risks.col.priority}${risks.firstRow}`;
+  const first = `${risks.col.priority}${risks.firstRow}`;
   b.conditional({
     ref: risks.body('priority'),
     rules: [
-      { type: 'expression', formula: `${p}=${q(priorities[0])}`, style: FLAG_STYLE },
-      { type: 'expression', formula: `${p}=${q(priorities[1])}`, style: AMBER },
+      { type: 'expression', formula: `${first}=${q(priorities[0])}`, style: FLAG_STYLE },
+      { type: 'expression', formula: `${first}=${q(priorities[1])}`, style: AMBER },
     ],
   });
   b.conditional({
@@ -243,16 +216,5 @@ export function buildActions(o: TemplateOptions): SheetSpec {
   });
   const last = risks.lastRow;
 
-  b.widths(lang === 'en-US' ? [20, 26, 11, 10, 12, 12, 11, 11, 11, 11, 17] : [20, 26, 9, 9, 12, 12, 9, 11, 11, 11, 15]);
-  const sheet = fitRowHeights(
-    b
-      .configure({
-        rowHeights,
-        freeze: { rows: 2, columns: 0 },
-        print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: '1:2', area: printArea(rangeRef(1, 1, last, WIDTH)) },
-        protection: protect ? { enabled: true } : undefined,
-      })
-      .build(),
-  );
-  return { ...sheet, print: { ...sheet.print!, rowBreaks: keepBlocksTogether(sheet, sectionStarts.slice(1)) } };
+  return p.finish(lang === 'en-US' ? [20, 26, 11, 10, 12, 12, 11, 11, 11, 11, 17] : [20, 26, 9, 9, 12, 12, 9, 11, 11, 11, 15], last);
 }

@@ -1,16 +1,11 @@
 import catalog from '../../i18n/templates/annual-plan';
 import { translator } from '../../i18n/define';
-import { printArea, rangeRef } from '../core/a1';
 import { monthStart } from '../core/example-dates';
-import { Form } from '../core/form-grid';
-import { fitRowHeights, FLAG_STYLE, OK_STYLE, planTable, q, rowCells } from '../core/planning-table';
-import { keepBlocksTogether } from '../core/print-layout';
+import { planTable, q, rowCells } from '../core/planning-table';
 import { sectionBand } from '../core/section-band';
-import { SheetBuilder } from '../core/sheet-builder';
 import type { SheetSpec } from '../core/sheet-spec';
 import { NUMFMT } from '../core/styles';
-import { titleBlock } from '../core/title-block';
-import { AMBER, AP_NAMES, CENTRED } from './annual-plan-shared';
+import { AP_NAMES, CENTRED, PlanSheet, trafficLight } from './annual-plan-shared';
 import { MONTHLY, START_MONTHS_BACK } from './annual-plan-example';
 import type { TemplateOptions } from './registry';
 
@@ -30,26 +25,15 @@ type MonthKey = 'month' | 'count' | 'verdict' | 'reached' | 'slightly' | 'missed
 type LogKey = 'month' | 'code' | 'objective' | 'target' | 'actual' | 'attainment' | 'cumTarget' | 'cumActual' | 'cumAttainment' | 'flag' | 'note';
 
 export function buildEvaluation(o: TemplateOptions): SheetSpec {
-  const { lang, example, protect = false } = o;
+  const { lang, example } = o;
   const today = o.today ?? new Date();
   const t = translator(catalog, lang);
-  const b = new SheetBuilder(t('evalSheetName'), o);
-  b.configure({ stamp: { kind: 'annual-plan-evaluation', version: 1 } });
-  const { dateRef: report } = titleBlock(b, { lang, title: t('evalTitle'), purpose: t('evalPurpose'), width: WIDTH, date: today, planName: t('planName'), protect });
-  const form = new Form(b, lang);
-  const rowHeights: Record<number, number> = { 1: 26, 2: 18, 3: 20 };
-  // Where a block may start a new page; the first stays with the title block.
-  const sectionStarts: number[] = [];
-  let row = 6;
-  const section = (text: string) => {
-    sectionStarts.push(row);
-    sectionBand(b, row, WIDTH, text);
-    rowHeights[row] = 22;
-    row += 1;
-  };
+  const p = new PlanSheet(o, WIDTH, { name: t('evalSheetName'), title: t('evalTitle'), purpose: t('evalPurpose'), stamp: 'annual-plan-evaluation' });
+  const { b, form, rowHeights, report } = p;
+  let row = p.top;
 
   // Rules: the share from which a month is only slightly behind.
-  section(t('sectionEvalRules'));
+  row = p.section(row, t('sectionEvalRules'));
   const warn = form.field(row, 1, 3, 3, t('warnAt'), DEFAULT_WARN, {
     numFmt: NUMFMT.percent0,
     align: CENTRED,
@@ -64,7 +48,7 @@ export function buildEvaluation(o: TemplateOptions): SheetSpec {
   const [reached, slightly, missed, noActual] = [t('logReached'), t('logSlightly'), t('logMissed'), t('logNoActual')];
 
   // The twelve months at a glance: counts of the log's results per month (built after the log's place is known).
-  section(t('sectionMonths'));
+  row = p.section(row, t('sectionMonths'));
   const monthsTop = row;
   row = monthsTop + 13 + 1;
 
@@ -155,14 +139,7 @@ export function buildEvaluation(o: TemplateOptions): SheetSpec {
     b.defineName({ name, ref: log.range(key) });
   rowHeights[log.headerRow] = 32;
   const flagCell = `${log.col.flag}${log.firstRow}`;
-  b.conditional({
-    ref: log.body('flag'),
-    rules: [
-      { type: 'expression', formula: `${flagCell}=${q(reached)}`, style: OK_STYLE },
-      { type: 'expression', formula: `${flagCell}=${q(slightly)}`, style: AMBER },
-      { type: 'expression', formula: `${flagCell}<>""`, style: FLAG_STYLE },
-    ],
-  });
+  trafficLight(b, log.body('flag'), flagCell, [reached], slightly);
 
   // The twelve months, counted from the plan year's start on the plan sheet.
   const logMonth = log.range('month');
@@ -202,28 +179,10 @@ export function buildEvaluation(o: TemplateOptions): SheetSpec {
   }
   rowHeights[months.headerRow] = 22;
   const verdictCell = `${months.col.verdict}${months.firstRow}`;
-  b.conditional({
-    ref: months.body('verdict'),
-    rules: [
-      { type: 'expression', formula: `${verdictCell}=${q(t('verdictGood'))}`, style: OK_STYLE },
-      { type: 'expression', formula: `${verdictCell}=${q(t('verdictWatch'))}`, style: AMBER },
-      { type: 'expression', formula: `${verdictCell}<>""`, style: FLAG_STYLE },
-    ],
-  });
+  trafficLight(b, months.body('verdict'), verdictCell, [t('verdictGood')], t('verdictWatch'));
   const last = log.lastRow;
 
-  b.widths(lang === 'en-US' ? [10, 14, 34, 11, 11, 12, 11, 11, 11, 15, 20] : [10, 14, 24, 10, 10, 12, 10, 10, 10, 10, 26]);
-  const sheet = fitRowHeights(
-    b
-      .configure({
-        rowHeights,
-        freeze: { rows: 2, columns: 0 },
-        print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: '1:2', area: printArea(rangeRef(1, 1, last, WIDTH)) },
-        protection: protect ? { enabled: true } : undefined,
-      })
-      .build(),
-  );
-  return { ...sheet, print: { ...sheet.print!, rowBreaks: keepBlocksTogether(sheet, sectionStarts.slice(1)) } };
+  return p.finish(lang === 'en-US' ? [10, 14, 34, 11, 11, 12, 11, 11, 11, 15, 20] : [10, 14, 24, 10, 10, 12, 10, 10, 10, 10, 26], last);
 }
 
 /** Two objectives × twelve months: monthly targets, actuals of the closed months. */

@@ -1,18 +1,13 @@
 import catalog from '../../i18n/templates/annual-plan';
 import common from '../../i18n/common';
 import { translator } from '../../i18n/define';
-import { printArea, rangeRef } from '../core/a1';
 import { monthStart } from '../core/example-dates';
-import { Form, type FieldOptions } from '../core/form-grid';
-import { fitRowHeights, FLAG_STYLE, OK_STYLE, planTable, q, rowCells } from '../core/planning-table';
-import { keepBlocksTogether } from '../core/print-layout';
-import { sectionBand } from '../core/section-band';
-import { SheetBuilder } from '../core/sheet-builder';
+import { type FieldOptions } from '../core/form-grid';
+import { OK_STYLE, planTable, q, rowCells } from '../core/planning-table';
 import type { CellContent, SheetSpec } from '../core/sheet-spec';
 import { NUMFMT, STYLE } from '../core/styles';
-import { titleBlock } from '../core/title-block';
 import { buildActions } from './annual-plan-actions';
-import { AMBER, AP_NAMES, CENTRED, levels } from './annual-plan-shared';
+import { AP_NAMES, CENTRED, levels, PlanSheet, trafficLight } from './annual-plan-shared';
 import { buildEvaluation } from './annual-plan-evaluation';
 import { MISSION, MIX, OBJECTIVES, SEGMENTS, SITUATION, START_MONTHS_BACK, STRATEGY } from './annual-plan-example';
 import type { TemplateDef, TemplateOptions } from './registry';
@@ -69,22 +64,12 @@ type ObjectiveKey =
 type SegmentKey = 'segment' | 'needs' | 'customers' | 'potential' | 'ourSales' | 'share' | 'attractive' | 'targeted' | 'priority';
 
 function buildPlan(o: TemplateOptions): SheetSpec {
-  const { lang, example, protect = false } = o;
+  const { lang, example } = o;
   const today = o.today ?? new Date();
   const t = translator(catalog, lang);
-  const b = new SheetBuilder(t('sheetName'), o);
-  const { dateRef: report } = titleBlock(b, { lang, title: t('planTitle'), purpose: t('planPurpose'), width: WIDTH, date: today, planName: t('planName'), protect });
-  const form = new Form(b, lang);
-  const rowHeights: Record<number, number> = { 1: 26, 2: 18, 3: 20 };
-  // Where a block may start a new page; the first stays with the title block.
-  const sectionStarts: number[] = [];
-  let row = 6;
-  const section = (text: string) => {
-    sectionStarts.push(row);
-    sectionBand(b, row, WIDTH, text);
-    rowHeights[row] = 22;
-    row += 1;
-  };
+  const p = new PlanSheet(o, WIDTH, { name: t('sheetName'), title: t('planTitle'), purpose: t('planPurpose') });
+  const { b, form, rowHeights, report } = p;
+  let row = p.top;
   const wide = (label: string, value: CellContent, options?: FieldOptions) => {
     const ref = form.field(row, 1, 2, WIDTH, label, value, options);
     row += 1;
@@ -93,7 +78,7 @@ function buildPlan(o: TemplateOptions): SheetSpec {
   const ex = <T,>(value: T) => (example ? value : null);
 
   // 1. Mission and the plan year.
-  section(t('sectionMission'));
+  row = p.section(row, t('sectionMission'));
   wide(t('mission'), ex(MISSION.mission[lang]));
   wide(t('vision'), ex(MISSION.vision[lang]));
   wide(t('values'), ex(MISSION.values[lang]));
@@ -104,7 +89,7 @@ function buildPlan(o: TemplateOptions): SheetSpec {
   row += 2;
 
   // 2. Situation: macro and micro environment, each finding classed S/W/O/T.
-  section(t('sectionSituation'));
+  row = p.section(row, t('sectionSituation'));
   const swot = [t('swotS'), t('swotW'), t('swotO'), t('swotT')];
   const level = levels(lang);
   const situation = planTable<SituationKey>(b, lang, {
@@ -134,7 +119,7 @@ function buildPlan(o: TemplateOptions): SheetSpec {
   row = situation.lastRow + 2;
 
   // 3. SMART objectives, each checked for its parts and followed from the monthly evaluation.
-  section(t('sectionObjectives'));
+  row = p.section(row, t('sectionObjectives'));
   const closedTo = `EOMONTH(${report},-1)`;
   const toDate = (range: string, code: string) => `SUMIFS(${range},${AP_NAMES.logCode},${code},${AP_NAMES.logMonth},"<="&${closedTo})`;
   const sep = t('listSeparator');
@@ -226,27 +211,14 @@ function buildPlan(o: TemplateOptions): SheetSpec {
   b.defineName({ name: AP_NAMES.objectives, ref: objectives.range('objective') });
   rowHeights[objectives.headerRow] = 32;
   const first = (key: ObjectiveKey) => `${objectives.col[key]}${objectives.firstRow}`;
-  b.conditional({
-    ref: objectives.body('check'),
-    rules: [
-      { type: 'expression', formula: `${first('check')}=${q(t('checkOk'))}`, style: OK_STYLE },
-      { type: 'expression', formula: `${first('check')}<>""`, style: FLAG_STYLE },
-    ],
-  });
-  b.conditional({
-    ref: objectives.body('pace'),
-    rules: [
-      { type: 'expression', formula: `OR(${first('pace')}=${q(t('paceReached'))},${first('pace')}=${q(t('paceOnTrack'))})`, style: OK_STYLE },
-      { type: 'expression', formula: `${first('pace')}=${q(t('paceSlightly'))}`, style: AMBER },
-      { type: 'expression', formula: `${first('pace')}<>""`, style: FLAG_STYLE },
-    ],
-  });
+  trafficLight(b, objectives.body('check'), first('check'), [t('checkOk')]);
+  trafficLight(b, objectives.body('pace'), first('pace'), [t('paceReached'), t('paceOnTrack')], t('paceSlightly'));
   row = objectives.lastRow + 1;
   form.note(row, 1, WIDTH, t('objectivesNote'));
   row += 2;
 
   // 4. Segments and target markets.
-  section(t('sectionSegments'));
+  row = p.section(row, t('sectionSegments'));
   const priorities = [t('priorityKey'), t('priorityNormal'), t('priorityOut')];
   const c = translator(common, lang);
   const targetedList = [c('yes'), c('no')];
@@ -317,7 +289,7 @@ function buildPlan(o: TemplateOptions): SheetSpec {
   row += 2;
 
   // 5. Strategy.
-  section(t('sectionStrategy'));
+  row = p.section(row, t('sectionStrategy'));
   const directions = [t('directionPenetration'), t('directionMarket'), t('directionProduct'), t('directionDiversification')];
   form.field(row, 1, 2, 3, t('direction'), ex(directions[STRATEGY.direction]), { input: { list: directions, prompt: t('directionPrompt') } });
   form.field(row, 4, 6, WIDTH, t('portfolio'), ex(STRATEGY.portfolio[lang]));
@@ -327,7 +299,7 @@ function buildPlan(o: TemplateOptions): SheetSpec {
   row += 1;
 
   // 6. The marketing mix: each P beside the customer's view of it (its C).
-  section(t('sectionMix'));
+  row = p.section(row, t('sectionMix'));
   const ps = ['mixProduct', 'mixPrice', 'mixPlace', 'mixPromotion'] as const;
   const cs = ['mixCustomer', 'mixCost', 'mixConvenience', 'mixCommunication'] as const;
   ps.forEach((p, i) => {
@@ -338,18 +310,7 @@ function buildPlan(o: TemplateOptions): SheetSpec {
   });
   const last = row - 1;
 
-  b.widths(lang === 'en-US' ? [13, 24, 18, 14, 10, 12, 10, 26, 10, 10, 10, 13] : [11, 28, 20, 8, 10, 12, 9, 17, 10, 10, 9, 11]);
-  const sheet = fitRowHeights(
-    b
-      .configure({
-        rowHeights,
-        freeze: { rows: 2, columns: 0 },
-        print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: '1:2', area: printArea(rangeRef(1, 1, last, WIDTH)) },
-        protection: protect ? { enabled: true } : undefined,
-      })
-      .build(),
-  );
-  return { ...sheet, print: { ...sheet.print!, rowBreaks: keepBlocksTogether(sheet, sectionStarts.slice(1)) } };
+  return p.finish(lang === 'en-US' ? [13, 24, 18, 14, 10, 12, 10, 26, 10, 10, 10, 13] : [11, 28, 20, 8, 10, 12, 9, 17, 10, 10, 9, 11], last);
 }
 
 /** The last day of the month `months` months after the start month. */
