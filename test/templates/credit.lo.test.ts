@@ -8,49 +8,19 @@
 import path from 'node:path';
 import catalog from '../../src/i18n/templates/credit';
 import { translator } from '../../src/i18n/define';
-import { cellRef, columnLetter, parseCell, parseRange } from '../../src/sheets/core/a1';
-import { isFormula, LANGS, type Lang, type SheetSpec } from '../../src/sheets/core/sheet-spec';
+import { LANGS, type Lang, type SheetSpec } from '../../src/sheets/core/sheet-spec';
 import { credit } from '../../src/sheets/templates/credit';
 import { excelLimitViolations, setCell } from '../support/excel-limits';
 import { asIsoDate, errorCells, readWorkbook, recalc, type Computed, type SheetValues } from '../support/libreoffice';
 import { compareStored, readStoredFormulas, type Disagreement } from '../support/stored-values';
 import { FIXED_TODAY, tempDir, writeSheets } from '../support/template-files';
+import { table, valueOf } from './template-cells';
 
 type Variant = 'example' | 'changed' | 'weights' | 'blank';
 const VARIANTS: Variant[] = ['example', 'changed', 'weights', 'blank'];
 const results = new Map<string, SheetValues[]>();
 const built = new Map<string, SheetSpec[]>();
 const disagreements: (Disagreement & { file: string })[] = [];
-
-/** Body rows of a table and the letter of a column, by its header text. */
-function table(sheet: SheetSpec, name: string) {
-  const spec = sheet.tables!.find((x) => x.name === name)!;
-  const r = parseRange(spec.ref);
-  return {
-    first: r.top + 1,
-    last: r.bottom,
-    col: (header: string) => {
-      const i = spec.columns.findIndex((c) => c.name === header);
-      if (i < 0) throw new Error(`${name} has no column ${header}`);
-      return columnLetter(r.left + i);
-    },
-  };
-}
-
-/**
- * The first cell right of a label that holds a formula or an input (skipping the label's merge).
- * A heading may read like a label; the label is the one with a value of that kind beside it.
- */
-function valueOf(sheet: SheetSpec, label: string, kind: 'formula' | 'input' = 'formula'): string {
-  for (const c of sheet.cells.filter((x) => x.value === label)) {
-    const { row, col } = parseCell(c.ref);
-    const merged = (sheet.merges ?? []).map(parseRange).find((m) => m.top === row && m.left === col);
-    const ref = cellRef(row, merged ? merged.right + 1 : col + 1);
-    const cell = sheet.cells.find((x) => x.ref === ref);
-    if (cell && (kind === 'formula') === isFormula(cell.value)) return ref;
-  }
-  throw new Error(`${sheet.name}: no ${kind} beside ${label}`);
-}
 
 function layout(sheets: SheetSpec[], lang: Lang) {
   const t = translator(catalog, lang);
