@@ -25,6 +25,7 @@ import monthlySummary from './templates/monthly-summary';
 import targets from './templates/targets';
 import communicationRecord from './templates/communication-record';
 import contractChecklist from './templates/contract-checklist';
+import annualPlan from './templates/annual-plan';
 
 export const catalogs = {
   common,
@@ -53,6 +54,7 @@ export const catalogs = {
   targets,
   'communication-record': communicationRecord,
   'contract-checklist': contractChecklist,
+  'annual-plan': annualPlan,
 };
 
 export { defineMessages, format, translator } from './define';

@@ -13,8 +13,8 @@ import { credit } from '../../src/sheets/templates/credit';
 import { excelLimitViolations, setCell } from '../support/excel-limits';
 import { asIsoDate, errorCells, readWorkbook, recalc, type Computed, type SheetValues } from '../support/libreoffice';
 import { compareStored, readStoredFormulas, type Disagreement } from '../support/stored-values';
-import { besideLabel as valueOf, tableCells as table } from '../support/template-cells';
 import { FIXED_TODAY, tempDir, writeSheets } from '../support/template-files';
+import { table, valueOf } from './template-cells';
 
 type Variant = 'example' | 'changed' | 'weights' | 'blank';
 const VARIANTS: Variant[] = ['example', 'changed', 'weights', 'blank'];

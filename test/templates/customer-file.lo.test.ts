@@ -15,8 +15,8 @@ import { customerFile } from '../../src/sheets/templates/customer-file';
 import { excelLimitViolations, setCell } from '../support/excel-limits';
 import { errorCells, readWorkbook, recalc, type Computed, type SheetValues } from '../support/libreoffice';
 import { compareStored, readStoredFormulas, type Disagreement } from '../support/stored-values';
-import { besideLabel as valueOf, tableCells as table } from '../support/template-cells';
 import { FIXED_TODAY, tempDir, writeSheets } from '../support/template-files';
+import { table, valueOf } from './template-cells';
 
 type Variant = 'example' | 'changed' | 'blank';
 const VARIANTS: Variant[] = ['example', 'changed', 'blank'];

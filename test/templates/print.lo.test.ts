@@ -38,6 +38,7 @@ const MAX_PAGES: Record<TemplateKind, number> = {
   targets: 2,
   'communication-record': 3,
   'contract-checklist': 3,
+  'annual-plan': 7,
 };
 
 interface Printed {

@@ -16,6 +16,7 @@ import { monthlySummary } from './monthly-summary';
 import { targets } from './targets';
 import { communicationRecord } from './communication-record';
 import { contractChecklist } from './contract-checklist';
+import { annualPlan } from './annual-plan';
 
 /** How a template is made. The probes of SheetBuilderOptions are for tests only. */
 export interface TemplateOptions extends SheetBuilderOptions {
@@ -60,6 +61,7 @@ export const TEMPLATE_KINDS = [
   'targets',
   'communication-record',
   'contract-checklist',
+  'annual-plan',
 ] as const;
 
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
@@ -96,6 +98,7 @@ export const TEMPLATES: readonly TemplateDef[] = [
   targets,
   communicationRecord,
   contractChecklist,
+  annualPlan,
 ].map(stamped);
 
 export function isTemplateKind(kind: string): kind is TemplateKind {
