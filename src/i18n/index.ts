@@ -9,6 +9,7 @@ import bonus from './bonus';
 import bonusSheets from './bonus-sheets';
 import taskpane from './taskpane';
 import shareSafe from './share-safe';
+import into from './into';
 import developmentPlan from './templates/development-plan';
 import pipeline from './templates/pipeline';
 import keyAccountPlan from './templates/key-account-plan';
@@ -33,6 +34,7 @@ export const catalogs = {
   'bonus-sheets': bonusSheets,
   taskpane,
   'share-safe': shareSafe,
+  into,
   'development-plan': developmentPlan,
   'pipeline': pipeline,
   'key-account-plan': keyAccountPlan,

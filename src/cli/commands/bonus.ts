@@ -13,7 +13,8 @@ import cliMessages from '../../i18n/cli';
 import cliHelp from '../../i18n/cli-help';
 import { pluralTranslator, sentences, translator, type Lang } from '../../i18n/define';
 import { oneOf, parseOptions } from '../options';
-import { refuseExistingOutput, refuseInputAsOutput, systemReason, writeWorkbookOutput } from '../output';
+import { INTO_OPTIONS, workbookDestination, writeWorkbookTo } from '../into';
+import { refuseExistingOutput, refuseInputAsOutput, systemReason } from '../output';
 import { READ_OPTIONS, readInput, readOptions } from '../read-input';
 import { rejectedLines } from '../rejected-lines';
 import type { CommandContext } from '../run';
@@ -71,6 +72,7 @@ export async function bonusCommand(argv: string[], { io, lang }: CommandContext)
       ...READ_OPTIONS,
       out: { type: 'string' },
       force: { type: 'boolean' },
+      ...INTO_OPTIONS,
       lang: { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -98,6 +100,7 @@ export async function bonusCommand(argv: string[], { io, lang }: CommandContext)
   const rules = values.rules ? await readRules(values.rules, lang) : defaultRules();
   // Refuse an existing --out before the work, not after it.
   await refuseExistingOutput(values.out, !!values.force, lang);
+  const dest = await workbookDestination(values, lang);
 
   let result: BonusRunResult;
   try {
@@ -110,11 +113,9 @@ export async function bonusCommand(argv: string[], { io, lang }: CommandContext)
     throw err;
   }
 
-  if (values.out) {
-    await writeWorkbookOutput(values.out, { sheets: buildBonusSheets(result, { lang }), title: scheme }, !!values.force, lang, io);
-  }
+  if (dest) await writeWorkbookTo(dest, { sheets: buildBonusSheets(result, { lang }), title: scheme }, !!values.force, lang, io);
   if (values.json) io.out(bonusJson(result) + '\n');
-  else io.out(bonusText(result, values.out, lang));
+  else io.out(bonusText(result, dest?.file, lang));
 }
 
 /** JSON with every Decimal written as its exact digits (never through binary floating point). */

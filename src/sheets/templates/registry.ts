@@ -1,5 +1,6 @@
 import type { Lang, SheetSpec } from '../core/sheet-spec';
 import type { SheetBuilderOptions } from '../core/sheet-builder';
+import type { SourceLinks } from '../core/source-link';
 import { developmentPlan } from './development-plan';
 import { pipeline } from './pipeline';
 import { keyAccountPlan } from './key-account-plan';
@@ -28,6 +29,11 @@ export interface TemplateOptions extends SheetBuilderOptions {
    * cannot get new rows, so its tables cannot grow.
    */
   protect?: boolean;
+  /**
+   * Sheets of the workbook the template is added to, by stamped kind (src/sheets/core/source-link.ts):
+   * a template that reads another sheet links to it; without it, it asks for the values.
+   */
+  sources?: SourceLinks;
 }
 
 export interface TemplateDef {
