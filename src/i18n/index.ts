@@ -22,6 +22,7 @@ import opportunityThreat from './templates/opportunity-threat';
 import visitPlan from './templates/visit-plan';
 import credit from './templates/credit';
 import customerFile from './templates/customer-file';
+import hopeList from './templates/hope-list';
 
 export const catalogs = {
   common,
@@ -47,6 +48,7 @@ export const catalogs = {
   'visit-plan': visitPlan,
   credit,
   'customer-file': customerFile,
+  'hope-list': hopeList,
 };
 
 export { defineMessages, format, translator } from './define';

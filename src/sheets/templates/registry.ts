@@ -13,6 +13,7 @@ import { opportunityThreat } from './opportunity-threat';
 import { visitPlan } from './visit-plan';
 import { credit } from './credit';
 import { customerFile } from './customer-file';
+import { hopeList } from './hope-list';
 
 /** How a template is made. The probes of SheetBuilderOptions are for tests only. */
 export interface TemplateOptions extends SheetBuilderOptions {
@@ -58,6 +59,7 @@ export const TEMPLATE_KINDS = [
   'visit-plan',
   'credit',
   'customer-file',
+  'hope-list',
 ] as const;
 
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
@@ -90,6 +92,7 @@ export const TEMPLATES: readonly TemplateDef[] = [
   visitPlan,
   credit,
   customerFile,
+  hopeList,
 ].map(stamped);
 
 export function isTemplateKind(kind: string): kind is TemplateKind {
