@@ -90,8 +90,8 @@ test('the hope list added last reads the pipeline added before it', () => {
   const hope = computed[steps.length - 1].find((s) => s.name === translator(hopeCatalog, 'zh-CN')('sheetName'))!;
   // Changzhou (prospect row 20) is abandoned in the pipeline's example; Suzhou ranks first.
   expect(hope.values.get('I20')).toBe(translator(hopeCatalog, 'zh-CN')('abandoned'));
-  expect(hope.values.get('B50')).toBe('苏州恒达电子科技有限公司');
-  expect(hope.values.get('E50')).toBe(322500);
+  expect(hope.values.get('A50')).toBe('苏州恒达电子科技有限公司');
+  expect(hope.values.get('G50')).toBe(322500);
 });
 
 test('the last file is valid against the schemas (but for what LibreOffice wrote) and every formula carries its value', async () => {

@@ -63,15 +63,16 @@ beforeAll(async () => {
   for (let i = 0; i < out.length; i++) results.set(keys[i], await readWorkbook(out[i]));
 }, 600_000);
 
-/** The ranking block as LibreOffice computed it: [customer, probability, value] by place, up to the first blank. */
+/** The ranking block as LibreOffice computed it (customer A, probability E, value G, place H): [customer, probability, value] by place, up to the first blank. */
 function ranking(lang: Lang, variant: Variant): [string, number, number][] {
   const s = sheet(results.get(`${lang}/${variant}`)!, translator(catalog, lang)('sheetName'));
   // Prospect table header row 15, 30 rows, note at 46; ranking header at 49, places from 50.
   const out: [string, number, number][] = [];
   for (let r = 50; r < 80; r++) {
-    const customer = s.values.get(`B${r}`);
+    const customer = s.values.get(`A${r}`);
     if (customer === undefined || customer === null || customer === '') break;
-    out.push([customer as string, s.values.get(`D${r}`) as number, s.values.get(`E${r}`) as number]);
+    expect(s.values.get(`H${r}`)).toBe(r - 49);
+    out.push([customer as string, s.values.get(`E${r}`) as number, s.values.get(`G${r}`) as number]);
   }
   return out;
 }

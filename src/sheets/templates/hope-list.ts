@@ -8,7 +8,7 @@
 import pipelineCatalog from '../../i18n/templates/pipeline';
 import catalog from '../../i18n/templates/hope-list';
 import { translator } from '../../i18n/define';
-import { printArea, rangeRef } from '../core/a1';
+import { cellRef, printArea, rangeRef } from '../core/a1';
 import { fitRowHeights, FLAG_STYLE, planTable, q, validationFor, type PlanColumn, type PlanRow } from '../core/planning-table';
 import { sectionBand } from '../core/section-band';
 import { SheetBuilder } from '../core/sheet-builder';
@@ -93,7 +93,7 @@ function buildHopeList(o: TemplateOptions): SheetSpec {
       header: t('colProbability'),
       numFmt: NUMFMT.percent0,
       align: 'center',
-      width: 9,
+      width: 12,
       // Every stage label starts with its number (the pipeline's "3 价值评估").
       formula: (r, c) => `IF($${c.stage}${r}="","",IFERROR(INDEX(${probabilities},VALUE(LEFT($${c.stage}${r},1))),""))`,
     },
@@ -101,7 +101,7 @@ function buildHopeList(o: TemplateOptions): SheetSpec {
       key: 'fees',
       header: t('colFees'),
       numFmt: NUMFMT.integer,
-      width: 11,
+      width: 13,
       formula: (r, c) => {
         const at = `MATCH($${c.scope}${r},${scopeNames},0)`;
         return `IF($${c.scope}${r}="","",IFERROR(INDEX(${devFees},${at})+INDEX(${maintFees},${at}),""))`;
@@ -150,11 +150,10 @@ function buildHopeList(o: TemplateOptions): SheetSpec {
   b.at(noteRow, 1, note, TEMPLATE_NOTE).merge(rangeRef(noteRow, 1, noteRow, width));
   b.conditional({ ref: table.body('check'), rules: [{ type: 'expression', formula: `${table.col.check}${table.firstRow}<>""`, style: FLAG_STYLE }] });
 
-  // The ranking: place k shows the prospect whose rank is k.
+  // The ranking: place k (under 排名) shows the prospect whose rank is k, each value under the
+  // prospects table's column of the same name.
   const rankTop = noteRow + 3;
   sectionBand(b, rankTop - 1, width, t('rankingSection'));
-  const heads = [t('colPlace'), t('colCustomer'), t('colStage'), t('colProbability'), t('colNet')];
-  heads.forEach((h, i) => b.at(rankTop, i + 1, h, STYLE.header));
   const computed = style(STYLE.computed, { alignment: { vertical: 'middle' } });
   const shown: [HopeKey, string | undefined][] = [
     ['customer', undefined],
@@ -162,11 +161,17 @@ function buildHopeList(o: TemplateOptions): SheetSpec {
     ['probability', NUMFMT.percent0],
     ['net', NUMFMT.integer],
   ];
+  const place = table.index('rank');
+  for (let col = 1; col <= width; col++) {
+    const key = columns[col - 1].key;
+    b.at(rankTop, col, key === 'rank' ? t('colPlace') : shown.some(([k]) => k === key) ? columns[col - 1].header : '', STYLE.header);
+  }
   for (let k = 1; k <= HOPE_ROWS; k++) {
     const r = rankTop + k;
-    b.at(r, 1, k, style(STYLE.label, { alignment: { horizontal: 'center' } }));
-    const at = `MATCH($A${r},${table.range('rank')},0)`;
-    shown.forEach(([key, numFmt], i) => b.at(r, i + 2, { formula: `IFERROR(INDEX(${table.range(key)},${at}),"")` }, numFmt ? style(computed, { numFmt }) : computed));
+    b.at(r, place, k, style(STYLE.label, { alignment: { horizontal: 'center' } }));
+    const at = `MATCH(${cellRef(r, place, true)},${table.range('rank')},0)`;
+    for (const [key, numFmt] of shown)
+      b.at(r, table.index(key), { formula: `IFERROR(INDEX(${table.range(key)},${at}),"")` }, numFmt ? style(computed, { numFmt }) : computed);
   }
   const lastRow = rankTop + HOPE_ROWS + 1;
   b.at(lastRow, 1, t('rankingNote'), TEMPLATE_NOTE).merge(rangeRef(lastRow, 1, lastRow, width));
