@@ -42,8 +42,8 @@ test('percentage inputs are validated to 0–100 % (−100 % for margins, growth
             if (!ok) wrong.push(`${kind} ${lang} ${sheet.name}!${cell.ref}: ${JSON.stringify(rules)}`);
           }
         }
-  // Shares of wallet, weights, market shares, margins, growth rates, the credit register's warning share: well over a hundred cells.
-  expect(new Set(found.map((f) => f.split('!')[0]))).toEqual(new Set(['bcg', 'credit', 'key-account-plan', 'supplier-evaluation', 'swot']));
+  // Shares of wallet, weights, market shares, margins, growth rates, the credit register's warning share, the hope list's stage probabilities: well over a hundred cells.
+  expect(new Set(found.map((f) => f.split('!')[0]))).toEqual(new Set(['bcg', 'credit', 'hope-list', 'key-account-plan', 'supplier-evaluation', 'swot']));
   expect(wrong).toEqual([]);
 });
 
