@@ -263,34 +263,25 @@ export async function addSheets(existing: Uint8Array, ours: Uint8Array, options:
   const ourRels = parseRels(await read(source, 'xl/_rels/workbook.xml.rels'));
 
   // Styles and shared strings: merged into the existing parts (or ours added when there are none).
+  /** The existing part of this relationship type merged with ours by `merge`; ours as it is when there is none. */
+  const mergeInto = async <T>(relType: string, contentType: string, base: string, ours: string, merge: (existing: string) => { xml: string } & T): Promise<T | undefined> => {
+    const rel = wbRels.find((r) => r.type === relType);
+    if (rel) {
+      const path = resolveTarget(wbPath, rel.target);
+      const merged = merge((await target.text(path)) ?? '');
+      target.set(path, merged.xml);
+      return merged;
+    }
+    const path = target.freePath((n) => `xl/${base}${n === 1 ? '' : n}.xml`);
+    target.set(path, ours);
+    wbRels.push({ id: freeRelId(relIds), type: relType, target: relativeTarget(wbPath, path), external: false });
+    types.override(path, contentType);
+    return undefined;
+  };
   const ourStyles = (await read(source, 'xl/styles.xml'))!;
-  const stylesRel = wbRels.find((r) => r.type === STYLES_REL);
-  let maps: StyleMaps = { xf: (i) => i, dxf: (i) => i };
-  if (stylesRel) {
-    const path = resolveTarget(wbPath, stylesRel.target);
-    const merged = mergeStyles((await target.text(path)) ?? '', ourStyles);
-    target.set(path, merged.xml);
-    maps = merged.maps;
-  } else {
-    const path = target.freePath((n) => `xl/styles${n === 1 ? '' : n}.xml`);
-    target.set(path, ourStyles);
-    wbRels.push({ id: freeRelId(relIds), type: STYLES_REL, target: relativeTarget(wbPath, path), external: false });
-    types.override(path, STYLES_TYPE);
-  }
+  const maps: StyleMaps = (await mergeInto(STYLES_REL, STYLES_TYPE, 'styles', ourStyles, (x) => mergeStyles(x, ourStyles)))?.maps ?? { xf: (i) => i, dxf: (i) => i };
   const ourSst = (await read(source, 'xl/sharedStrings.xml')) ?? '<sst/>';
-  const sstRel = wbRels.find((r) => r.type === REL.sharedStrings);
-  let stringOffset = 0;
-  if (sstRel) {
-    const path = resolveTarget(wbPath, sstRel.target);
-    const merged = mergeSharedStrings((await target.text(path)) ?? '<sst/>', ourSst);
-    target.set(path, merged.xml);
-    stringOffset = merged.offset;
-  } else {
-    const path = target.freePath((n) => `xl/sharedStrings${n === 1 ? '' : n}.xml`);
-    target.set(path, ourSst);
-    wbRels.push({ id: freeRelId(relIds), type: REL.sharedStrings, target: relativeTarget(wbPath, path), external: false });
-    types.override(path, SST_TYPE);
-  }
+  const stringOffset = (await mergeInto(REL.sharedStrings, SST_TYPE, 'sharedStrings', ourSst, (x) => mergeSharedStrings(x || '<sst/>', ourSst)))?.offset ?? 0;
 
   // What the existing workbook already uses: table ids and names, defined names, note-shape blocks.
   const tableIds = new Set<number>();
