@@ -122,8 +122,8 @@ function buildHopeList(o: TemplateOptions): SheetSpec {
       header: t('colRank'),
       align: 'center',
       width: 7,
-      // Ties keep the row order: the rank among equal values is how many came before.
-      formula: (r, c) => `IF($${c.net}${r}="","",RANK($${c.net}${r},${abs(c.net)},0)+COUNTIF($${c.net}$${top + 1}:$${c.net}${r},$${c.net}${r})-1)`,
+      // Equal values share a rank (the ranking below puts them in row order).
+      formula: (r, c) => `IF($${c.net}${r}="","",RANK($${c.net}${r},${abs(c.net)},0))`,
     },
     {
       key: 'check',
@@ -166,10 +166,17 @@ function buildHopeList(o: TemplateOptions): SheetSpec {
     const key = columns[col - 1].key;
     b.at(rankTop, col, key === 'rank' ? t('colPlace') : shown.some(([k]) => k === key) ? columns[col - 1].header : '', STYLE.header);
   }
+  // A hidden sort key beside the list, one per prospect row j: its value less j millionths, so
+  // equal values come out in row order and every key is distinct (a cent is 10,000 millionths).
+  const keyCol = width + 2;
+  b.width(keyCol, 9, true);
+  const keys = rangeRef(rankTop + 1, keyCol, rankTop + HOPE_ROWS, keyCol, true);
   for (let k = 1; k <= HOPE_ROWS; k++) {
     const r = rankTop + k;
+    const k$ = cellRef(r, place, true);
     b.at(r, place, k, style(STYLE.label, { alignment: { horizontal: 'center' } }));
-    const at = `MATCH(${cellRef(r, place, true)},${table.range('rank')},0)`;
+    b.at(r, keyCol, { formula: `IFERROR(INDEX(${table.range('net')},${k$})-${k$}/1000000,"")` }, computed);
+    const at = `MATCH(LARGE(${keys},${k$}),${keys},0)`;
     for (const [key, numFmt] of shown)
       b.at(r, table.index(key), { formula: `IFERROR(INDEX(${table.range(key)},${at}),"")` }, numFmt ? style(computed, { numFmt }) : computed);
   }
@@ -180,7 +187,7 @@ function buildHopeList(o: TemplateOptions): SheetSpec {
     .configure({
       rowHeights: { 1: 26, 2: 18, 3: 20, [top]: 32, [rankTop]: 32 },
       freeze: { rows: 0, columns: 1 },
-      print: { orientation: 'portrait', paperSize: 'A4', fitToWidth: true, area: printArea(rangeRef(1, 1, lastRow, width)) },
+      print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, area: printArea(rangeRef(1, 1, lastRow, width)) },
       protection: protect ? { enabled: true } : undefined,
     })
     .build();
