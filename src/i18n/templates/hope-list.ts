@@ -36,7 +36,7 @@ export default defineMessages({
     noScope: 'market scope?',
     rankingSection: 'Hope list (highest risk-adjusted value first)',
     colPlace: 'Place',
-    rankingNote: 'Equal values keep the order of the prospect rows.',
+    rankingNote: 'Equal values are listed in customer-name order.',
   },
   'zh-CN': {
     title: '风险调整希望清单',
@@ -73,6 +73,6 @@ export default defineMessages({
     noScope: '请选择市场范围',
     rankingSection: '希望清单（按风险调整价值从高到低）',
     colPlace: '名次',
-    rankingNote: '价值相同时按潜在客户表中的先后顺序排列。',
+    rankingNote: '价值相同时按客户名称排序。',
   },
 });

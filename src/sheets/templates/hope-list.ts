@@ -122,8 +122,10 @@ function buildHopeList(o: TemplateOptions): SheetSpec {
       header: t('colRank'),
       align: 'center',
       width: 7,
-      // Equal values share a rank (the ranking below puts them in row order).
-      formula: (r, c) => `IF($${c.net}${r}="","",RANK($${c.net}${r},${abs(c.net)},0))`,
+      // Equal values are ordered by customer name, so the rank depends on the row's content only,
+      // never on where the row sits (a copied row ranks like its source).
+      formula: (r, c) =>
+        `IF($${c.net}${r}="","",RANK($${c.net}${r},${abs(c.net)},0)+COUNTIFS(${abs(c.net)},$${c.net}${r},${abs(c.customer)},"<"&$${c.customer}${r}))`,
     },
     {
       key: 'check',
@@ -166,17 +168,10 @@ function buildHopeList(o: TemplateOptions): SheetSpec {
     const key = columns[col - 1].key;
     b.at(rankTop, col, key === 'rank' ? t('colPlace') : shown.some(([k]) => k === key) ? columns[col - 1].header : '', STYLE.header);
   }
-  // A hidden sort key beside the list, one per prospect row j: its value less j millionths, so
-  // equal values come out in row order and every key is distinct (a cent is 10,000 millionths).
-  const keyCol = width + 2;
-  b.width(keyCol, 9, true);
-  const keys = rangeRef(rankTop + 1, keyCol, rankTop + HOPE_ROWS, keyCol, true);
   for (let k = 1; k <= HOPE_ROWS; k++) {
     const r = rankTop + k;
-    const k$ = cellRef(r, place, true);
     b.at(r, place, k, style(STYLE.label, { alignment: { horizontal: 'center' } }));
-    b.at(r, keyCol, { formula: `IFERROR(INDEX(${table.range('net')},${k$})-${k$}/1000000,"")` }, computed);
-    const at = `MATCH(LARGE(${keys},${k$}),${keys},0)`;
+    const at = `MATCH(${cellRef(r, place, true)},${table.range('rank')},0)`;
     for (const [key, numFmt] of shown)
       b.at(r, table.index(key), { formula: `IFERROR(INDEX(${table.range(key)},${at}),"")` }, numFmt ? style(computed, { numFmt }) : computed);
   }
