@@ -35,6 +35,9 @@ Exit codes: 0 done, 2 bad usage or unreadable input, 1 an internal error.
                          tables cannot grow
   --lang zh-CN|en-US     language of the sheets and of every message (default zh-CN)
   --force                replace --out if it exists
+  --into FILE.xlsx       instead of --out: add the sheets to this existing workbook (all it holds is
+                         kept; a sheet name it already has gives the new sheet another name)
+  --replace              with --into: replace same-named sheets that Account Planner wrote
 Exit codes: 0 done, 2 bad usage.
 `,
     demo: `Usage: account-planner demo --out FILE.xlsx [--date YYYY-MM-DD] [--protect] [--lang zh-CN|en-US] [--force]
@@ -44,6 +47,9 @@ Exit codes: 0 done, 2 bad usage.
   --protect              protect the formulas; a protected sheet cannot get new rows
   --lang zh-CN|en-US     language of the sheets and of every message (default zh-CN)
   --force                replace --out if it exists
+  --into FILE.xlsx       instead of --out: add the sheets to this existing workbook (all it holds is
+                         kept; a sheet name it already has gives the new sheet another name)
+  --replace              with --into: replace same-named sheets that Account Planner wrote
 Exit codes: 0 done, 2 bad usage.
 `,
     abc: `Usage: account-planner abc --in FILE [--customer COL] [--value COL[*COL]] [options]
@@ -71,6 +77,9 @@ Exit codes: 0 done, 2 bad usage.
   --no-group             rank rows as they are instead of summing them per customer
   --out FILE.xlsx        write the result workbook (live formulas); never the --in file
   --force                replace --out if it exists
+  --into FILE.xlsx       instead of --out: add the sheets to this existing workbook (all it holds is
+                         kept; a sheet name it already has gives the new sheet another name)
+  --replace              with --into: replace same-named sheets that Account Planner wrote
   --matrix               with --out: also write the X/Y purchasing matrix sheet — an editable 5×5 rules
                          grid (X = current purchasing 0–4, Y = purchasing capacity 0–4 → A/B/C; VIP → A)
                          and the customers of this run with X, Y and VIP blank for you to fill in;
@@ -101,6 +110,9 @@ Exit codes: 0 done (even with rejected rows), 2 bad usage or unreadable input.
   --out FILE.xlsx        write the bonus workbook (live formulas, Rules sheet, statements);
                          never an input file
   --force                replace --out if it exists
+  --into FILE.xlsx       instead of --out: add the sheets to this existing workbook (all it holds is
+                         kept; a sheet name it already has gives the new sheet another name)
+  --replace              with --into: replace same-named sheets that Account Planner wrote
   --lang zh-CN|en-US     language of the workbook, the reasons and every message (default zh-CN)
   --json                 print the result as one JSON object
 Columns, found by header in English or Chinese (--map to name others):
@@ -138,6 +150,9 @@ Exit codes: 0 done, 2 bad usage or unreadable input.
   --from YYYY-MM-DD      first day of the month ahead (default today)
   --out FILE.xlsx        write the Occasion Calendar sheet (person and detail marked personal)
   --force                replace --out if it exists
+  --into FILE.xlsx       instead of --out: add the sheets to this existing workbook (all it holds is
+                         kept; a sheet name it already has gives the new sheet another name)
+  --replace              with --into: replace same-named sheets that Account Planner wrote
   --lang zh-CN|en-US     language of the sheet and of every message (default zh-CN)
   --json                 print the occasions as JSON
 Birthdays: a date in "Age / birthday" (an age alone is skipped). Family occasions: each part of
@@ -176,6 +191,9 @@ zh-CN（与本机的语言设置无关），因此结果可重现。
   --protect              保护公式；受保护的工作表不能插入新行，表格无法增长
   --lang zh-CN|en-US     工作表及全部信息的语言（默认 zh-CN）
   --force                --out 已存在时覆盖
+  --into 文件.xlsx       代替 --out：把工作表加入这个已有工作簿（原有内容全部保留；
+                         已有同名工作表时，新工作表换一个名称加入）
+  --replace              与 --into 一起用：替换由本工具生成的同名工作表
 退出码：0 完成，2 用法错误。
 `,
     demo: `用法：account-planner demo --out 文件.xlsx [--date YYYY-MM-DD] [--protect] [--lang zh-CN|en-US] [--force]
@@ -185,6 +203,9 @@ zh-CN（与本机的语言设置无关），因此结果可重现。
   --protect              保护公式；受保护的工作表不能插入新行
   --lang zh-CN|en-US     工作表及全部信息的语言（默认 zh-CN）
   --force                --out 已存在时覆盖
+  --into 文件.xlsx       代替 --out：把工作表加入这个已有工作簿（原有内容全部保留；
+                         已有同名工作表时，新工作表换一个名称加入）
+  --replace              与 --into 一起用：替换由本工具生成的同名工作表
 退出码：0 完成，2 用法错误。
 `,
     abc: `用法：account-planner abc --in 文件 [--customer 列] [--value 列[*列]] [选项]
@@ -210,6 +231,9 @@ zh-CN（与本机的语言设置无关），因此结果可重现。
   --no-group             不按客户汇总，逐行排名
   --out 文件.xlsx        写入结果工作簿（含实时公式）；不能是 --in 的文件
   --force                --out 已存在时覆盖
+  --into 文件.xlsx       代替 --out：把工作表加入这个已有工作簿（原有内容全部保留；
+                         已有同名工作表时，新工作表换一个名称加入）
+  --replace              与 --into 一起用：替换由本工具生成的同名工作表
   --matrix               与 --out 同用：另写一张 X/Y 采购矩阵表——可编辑的 5×5 规则表（X = 当前采购量
                          0–4，Y = 采购潜力 0–4 → A/B/C；VIP → A），以及本次的客户，X、Y、VIP 留空
                          待填写；其分类为实时公式。不影响 --json。
@@ -237,6 +261,9 @@ zh-CN（与本机的语言设置无关），因此结果可重现。
                          绝不只读一部分
   --out 文件.xlsx        写入奖金工作簿（实时公式、奖金规则表、个人结算单）；不能是输入文件
   --force                --out 已存在时覆盖
+  --into 文件.xlsx       代替 --out：把工作表加入这个已有工作簿（原有内容全部保留；
+                         已有同名工作表时，新工作表换一个名称加入）
+  --replace              与 --into 一起用：替换由本工具生成的同名工作表
   --lang zh-CN|en-US     工作簿、原因说明及全部信息的语言（默认 zh-CN）
   --json                 以一个 JSON 对象输出结果
 各方案读取的列（按中文或英文列标题识别，其他标题用 --map 指定）：
@@ -268,6 +295,9 @@ currency、prepayment、customer_type、contract_type 和 approver 可以没有�
   --from YYYY-MM-DD      未来一个月的第一天（默认今天）
   --out 文件.xlsx        写出关怀日历表（联系人和说明列标记为个人信息）
   --force                --out 已存在时覆盖
+  --into 文件.xlsx       代替 --out：把工作表加入这个已有工作簿（原有内容全部保留；
+                         已有同名工作表时，新工作表换一个名称加入）
+  --replace              与 --into 一起用：替换由本工具生成的同名工作表
   --lang zh-CN|en-US     工作表及全部信息的语言（默认 zh-CN）
   --json                 以 JSON 输出各个日子
 生日：“年龄／生日”中的日期（只有年龄时跳过）。家庭重要日子：“家庭情况”中含日期的每一段

@@ -9,6 +9,7 @@ import bonus from './bonus';
 import bonusSheets from './bonus-sheets';
 import taskpane from './taskpane';
 import shareSafe from './share-safe';
+import into from './into';
 import developmentPlan from './templates/development-plan';
 import pipeline from './templates/pipeline';
 import keyAccountPlan from './templates/key-account-plan';
@@ -26,6 +27,7 @@ import targets from './templates/targets';
 import communicationRecord from './templates/communication-record';
 import contractChecklist from './templates/contract-checklist';
 import annualPlan from './templates/annual-plan';
+import hopeList from './templates/hope-list';
 
 export const catalogs = {
   common,
@@ -38,6 +40,7 @@ export const catalogs = {
   'bonus-sheets': bonusSheets,
   taskpane,
   'share-safe': shareSafe,
+  into,
   'development-plan': developmentPlan,
   'pipeline': pipeline,
   'key-account-plan': keyAccountPlan,
@@ -55,6 +58,7 @@ export const catalogs = {
   'communication-record': communicationRecord,
   'contract-checklist': contractChecklist,
   'annual-plan': annualPlan,
+  'hope-list': hopeList,
 };
 
 export { defineMessages, format, translator } from './define';

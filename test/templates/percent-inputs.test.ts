@@ -44,9 +44,9 @@ test('percentage inputs are validated to 0–100 % (−100 % for margins, growth
             if (!ok) wrong.push(`${kind} ${lang} ${sheet.name}!${cell.ref}: ${JSON.stringify(rules)}`);
           }
         }
-  // Shares of wallet, weights, market shares, margins, growth rates, the credit register's warning share, the contract's shares, the annual plan's margin and warning share: well over a hundred cells.
+  // Shares of wallet, weights, market shares, margins, growth rates, the credit register's warning share, the contract's shares, the annual plan's margin and warning share, the hope list's stage probabilities: well over a hundred cells.
   expect(new Set(found.map((f) => f.split('!')[0]))).toEqual(
-    new Set(['annual-plan', 'bcg', 'credit', 'key-account-plan', 'supplier-evaluation', 'swot', 'contract-checklist']),
+    new Set(['annual-plan', 'bcg', 'credit', 'contract-checklist', 'hope-list', 'key-account-plan', 'supplier-evaluation', 'swot']),
   );
   expect(wrong).toEqual([]);
 });

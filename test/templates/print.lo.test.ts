@@ -39,6 +39,7 @@ const MAX_PAGES: Record<TemplateKind, number> = {
   'communication-record': 3,
   'contract-checklist': 3,
   'annual-plan': 7,
+  'hope-list': 3,
 };
 
 interface Printed {

@@ -14,7 +14,8 @@ import cliMessages from '../../i18n/cli';
 import cliHelp from '../../i18n/cli-help';
 import { pluralTranslator, sentences, translator, type Lang } from '../../i18n/define';
 import { oneOf, parseOptions } from '../options';
-import { refuseExistingOutput, refuseInputAsOutput, writeWorkbookOutput } from '../output';
+import { INTO_OPTIONS, workbookDestination, writeWorkbookTo } from '../into';
+import { refuseExistingOutput, refuseInputAsOutput } from '../output';
 import { READ_OPTIONS, readInput, readOptions } from '../read-input';
 import { rejectedLines } from '../rejected-lines';
 import type { CommandContext } from '../run';
@@ -58,6 +59,7 @@ export async function abcCommand(argv: string[], { io, lang }: CommandContext): 
       'compare-sheet': { type: 'string' },
       visits: { type: 'string' },
       force: { type: 'boolean' },
+      ...INTO_OPTIONS,
       lang: { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -67,7 +69,7 @@ export async function abcCommand(argv: string[], { io, lang }: CommandContext): 
   );
   if (values.help) return io.out(usage);
   if (!values.in) throw new UsageError(t('missingIn'), usage);
-  if (values.matrix && !values.out) throw new UsageError(t('matrixNeedsOut'));
+  if (values.matrix && !values.out && !values.into) throw new UsageError(t('matrixNeedsOut'));
   const tm = translator(migrationMessages, lang);
   if ((values['compare-sheet'] || values.visits) && !values.compare) throw new UsageError(tm('compareOptionsAlone'));
   if (values.compare && values['no-group']) throw new UsageError(tm('previousUngrouped'));
@@ -93,6 +95,7 @@ export async function abcCommand(argv: string[], { io, lang }: CommandContext): 
   };
   await refuseInputAsOutput(values.out, { in: values.in }, lang);
   await refuseExistingOutput(values.out, !!values.force, lang);
+  const dest = await workbookDestination(values, lang);
 
   let result: AbcResult;
   try {
@@ -115,7 +118,7 @@ export async function abcCommand(argv: string[], { io, lang }: CommandContext): 
   }
 
   let matrixRows: number | undefined;
-  if (values.out) {
+  if (dest) {
     // The customer table as generated rows: the file writer streams them (a million customers fit).
     const sheets = buildAbcSheets(result, { lang, rowsAsBlock: true });
     if (migration)
@@ -127,11 +130,11 @@ export async function abcCommand(argv: string[], { io, lang }: CommandContext): 
       sheets.push(buildAbcMatrixSheet({ lang, customers, sourceNote: note }));
       matrixRows = customers.length;
     }
-    await writeWorkbookOutput(values.out, { sheets, title: 'ABC' }, !!values.force, lang, io);
+    await writeWorkbookTo(dest, { sheets, title: 'ABC' }, !!values.force, lang, io);
   }
   if (values.json) io.out((migration ? abcJson(result).slice(0, -1) + `,"migration":${migrationJson(migration)}}` : abcJson(result)) + '\n');
   else {
-    io.out(abcText(result, values.out, lang));
+    io.out(abcText(result, dest?.file, lang));
     if (migration) io.out(migrationText(migration));
     if (matrixRows !== undefined) io.out(t('matrixDone', { customers: pluralTranslator(cliMessages, lang)('customers', matrixRows) }) + '\n');
   }

@@ -13,7 +13,8 @@ import cliMessages from '../../i18n/cli';
 import cliHelp from '../../i18n/cli-help';
 import { pluralTranslator, sentences, translator, type Lang } from '../../i18n/define';
 import { oneOf, parseOptions } from '../options';
-import { refuseExistingOutput, refuseInputAsOutput, systemReason, writeWorkbookOutput } from '../output';
+import { INTO_OPTIONS, workbookDestination, writeWorkbookTo } from '../into';
+import { refuseExistingOutput, refuseInputAsOutput, systemReason } from '../output';
 import { READ_OPTIONS, readInput, readOptions } from '../read-input';
 import { rejectedLines } from '../rejected-lines';
 import type { CommandContext } from '../run';
@@ -72,6 +73,7 @@ export async function bonusCommand(argv: string[], { io, lang }: CommandContext)
       'decimal-comma': { type: 'boolean' },
       out: { type: 'string' },
       force: { type: 'boolean' },
+      ...INTO_OPTIONS,
       lang: { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -99,11 +101,12 @@ export async function bonusCommand(argv: string[], { io, lang }: CommandContext)
   const rules = values.rules ? await readRules(values.rules, lang) : defaultRules();
   // Refuse an existing --out before the work, not after it.
   await refuseExistingOutput(values.out, !!values.force, lang);
+  const dest = await workbookDestination(values, lang);
 
   // Without --out nothing needs the lines kept: each is written (--json) or counted as it is settled.
   const json = values.json ? new BonusJsonWriter((text) => io.out(text)) : undefined;
   const counts = { lines: 0, eligible: 0 };
-  const streamLines = values.out
+  const streamLines = dest
     ? undefined
     : (read: BonusReadSummary) => {
         json?.head(scheme, period?.label ?? null, read);
@@ -124,18 +127,18 @@ export async function bonusCommand(argv: string[], { io, lang }: CommandContext)
     throw err;
   }
 
-  if (values.out) {
-    await writeWorkbookOutput(values.out, { sheets: buildBonusSheets(result, { lang }), title: scheme }, !!values.force, lang, io);
+  if (dest) {
+    await writeWorkbookTo(dest, { sheets: buildBonusSheets(result, { lang }), title: scheme }, !!values.force, lang, io);
     counts.lines = result.lines.length;
     counts.eligible = result.lines.filter((l) => l.eligible).length;
   }
   if (json) {
-    if (values.out) {
+    if (dest) {
       json.head(scheme, result.period?.label ?? null, result);
       for (const line of result.lines) json.line(line);
     }
     json.tail(result);
-  } else io.out(bonusText(result, counts, values.out, lang));
+  } else io.out(bonusText(result, counts, dest?.file, lang));
 }
 
 function bonusText(r: BonusRunResult, counts: { lines: number; eligible: number }, written: string | undefined, lang: Lang): string {

@@ -9,7 +9,8 @@ import { buildOccasionSheet } from '../../sheets/calendar/occasion-calendar-shee
 import cliHelp from '../../i18n/cli-help';
 import type { Lang } from '../../i18n/define';
 import { parseOptions } from '../options';
-import { refuseExistingOutput, writeWorkbookOutput } from '../output';
+import { INTO_OPTIONS, workbookDestination, writeWorkbookTo } from '../into';
+import { refuseExistingOutput } from '../output';
 import { READ_OPTIONS, readInput, readOptions } from '../read-input';
 import type { CommandContext } from '../run';
 import { UsageError } from '../usage-error';
@@ -92,6 +93,7 @@ export async function calendarCommand(argv: string[], { io, lang }: CommandConte
       from: { type: 'string' },
       out: { type: 'string' },
       force: { type: 'boolean' },
+      ...INTO_OPTIONS,
       lang: { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -110,9 +112,10 @@ export async function calendarCommand(argv: string[], { io, lang }: CommandConte
   const window = monthAhead(from);
   const contacts: Contact[] = [];
   await refuseExistingOutput(values.out, !!values.force, lang);
+  const dest = await workbookDestination(values, lang);
   for (const file of [values.in]) contacts.push(...(await readContacts(file, values.customer, readOptions(values, lang), lang)));
   const occasions = occasionCalendar(contacts, window);
-  if (values.out) await writeWorkbookOutput(values.out, { sheets: [buildOccasionSheet(occasions, { lang, window })], title: 'Occasion Calendar' }, !!values.force, lang, io);
+  if (dest) await writeWorkbookTo(dest, { sheets: [buildOccasionSheet(occasions, { lang, window })], title: 'Occasion Calendar' }, !!values.force, lang, io);
   if (values.json) io.out(JSON.stringify({ window, contacts: contacts.length, occasions }) + '\n');
   else {
     const t = translator(messages, lang);

@@ -1,10 +1,9 @@
 import cliMessages from '../../i18n/cli';
 import cliHelp from '../../i18n/cli-help';
 import { sentences, translator, type Lang } from '../../i18n/define';
-import type { SheetSpec } from '../../sheets/core/sheet-spec';
 import { TEMPLATES, TEMPLATE_KINDS, getTemplate, isTemplateKind } from '../../sheets/templates/registry';
 import { nearest, parseOptions } from '../options';
-import { writeWorkbookOutput } from '../output';
+import { INTO_OPTIONS, workbookDestination, writeWorkbookTo } from '../into';
 import type { CommandContext } from '../run';
 import { UsageError } from '../usage-error';
 
@@ -15,12 +14,9 @@ const COMMON = {
   date: { type: 'string' },
   protect: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  ...INTO_OPTIONS,
 } as const;
 
-async function write(sheets: SheetSpec[], out: string, force: boolean, title: string, { io, lang }: CommandContext): Promise<void> {
-  await writeWorkbookOutput(out, { sheets, title }, force, lang, io);
-  io.out(translator(cliMessages, lang)('wrote', { file: out }) + '\n');
-}
 
 /** --date YYYY-MM-DD as that day (UTC), checked to be a real calendar day; today when absent. */
 function parseDate(text: string | undefined, lang: Lang): Date {
@@ -49,10 +45,14 @@ export async function templateCommand(argv: string[], ctx: CommandContext): Prom
     const known = t('unknownKind', { kind, kinds: TEMPLATE_KINDS.join(', ') });
     throw new UsageError(sentences(lang, known, suggestion ? t('suggestCommand', { suggestion }) : ''));
   }
-  if (!values.out) throw new UsageError(t('missingOut'), usage);
+  const dest = await workbookDestination(values, lang);
+  if (!dest) throw new UsageError(t('missingOut'), usage);
   const def = getTemplate(kind);
   const today = parseDate(values.date, lang);
-  await write(def.build({ lang, example: !!values.example, today, protect: !!values.protect }), values.out, !!values.force, def.title[lang], ctx);
+  const sources = dest.into ? dest.target.sources : undefined;
+  const sheets = def.build({ lang, example: !!values.example, today, protect: !!values.protect, ...(sources ? { sources } : {}) });
+  await writeWorkbookTo(dest, { sheets, title: def.title[lang] }, !!values.force, lang, io);
+  if (!dest.into) io.out(t('wrote', { file: dest.file }) + '\n');
 }
 
 export async function demoCommand(argv: string[], ctx: CommandContext): Promise<void> {
@@ -60,8 +60,10 @@ export async function demoCommand(argv: string[], ctx: CommandContext): Promise<
   const usage = translator(cliHelp, lang)('demo');
   const { values } = parseOptions(argv, COMMON, lang, usage);
   if (values.help) return io.out(usage);
-  if (!values.out) throw new UsageError(translator(cliMessages, lang)('missingOut'), usage);
+  const dest = await workbookDestination(values, lang);
+  if (!dest) throw new UsageError(translator(cliMessages, lang)('missingOut'), usage);
   const today = parseDate(values.date, lang);
   const sheets = TEMPLATES.flatMap((def) => def.build({ lang, example: true, today, protect: !!values.protect }));
-  await write(sheets, values.out, !!values.force, 'Account Planner demo', ctx);
+  await writeWorkbookTo(dest, { sheets, title: 'Account Planner demo' }, !!values.force, lang, io);
+  if (!dest.into) io.out(translator(cliMessages, lang)('wrote', { file: dest.file }) + '\n');
 }

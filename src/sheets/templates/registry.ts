@@ -1,5 +1,6 @@
 import type { Lang, SheetSpec } from '../core/sheet-spec';
 import type { SheetBuilderOptions } from '../core/sheet-builder';
+import type { SourceLinks } from '../core/source-link';
 import { developmentPlan } from './development-plan';
 import { pipeline } from './pipeline';
 import { keyAccountPlan } from './key-account-plan';
@@ -17,6 +18,7 @@ import { targets } from './targets';
 import { communicationRecord } from './communication-record';
 import { contractChecklist } from './contract-checklist';
 import { annualPlan } from './annual-plan';
+import { hopeList } from './hope-list';
 
 /** How a template is made. The probes of SheetBuilderOptions are for tests only. */
 export interface TemplateOptions extends SheetBuilderOptions {
@@ -33,6 +35,11 @@ export interface TemplateOptions extends SheetBuilderOptions {
    * cannot get new rows, so its tables cannot grow.
    */
   protect?: boolean;
+  /**
+   * Sheets of the workbook the template is added to, by stamped kind (src/sheets/core/source-link.ts):
+   * a template that reads another sheet links to it; without it, it asks for the values.
+   */
+  sources?: SourceLinks;
 }
 
 export interface TemplateDef {
@@ -62,6 +69,7 @@ export const TEMPLATE_KINDS = [
   'communication-record',
   'contract-checklist',
   'annual-plan',
+  'hope-list',
 ] as const;
 
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
@@ -99,6 +107,7 @@ export const TEMPLATES: readonly TemplateDef[] = [
   communicationRecord,
   contractChecklist,
   annualPlan,
+  hopeList,
 ].map(stamped);
 
 export function isTemplateKind(kind: string): kind is TemplateKind {

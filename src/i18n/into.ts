@@ -1,0 +1,25 @@
+import { defineMessages } from './define';
+
+/** What the command line says when it adds sheets to an existing workbook (--into). */
+export default defineMessages({
+  'en-US': {
+    outAndInto: 'Use --out (a new workbook) or --into (add to an existing one), not both.',
+    replaceNeedsInto: '--replace works only with --into FILE.xlsx.',
+    notWorkbook: '--into {file} cannot be opened as an .xlsx workbook: {reason}.',
+    renamed: '{file} already has a sheet "{from}": the new sheet is added as "{to}" (use --replace to replace a sheet Account Planner wrote).',
+    replaced: 'Replaced the sheet "{sheet}" (written by Account Planner).',
+    notOurs: '--replace: the sheet "{sheet}" in {file} was not written by Account Planner (it has no version stamp), so it is never replaced. Rename it, or run without --replace: the new sheet then gets another name.',
+    otherKind: '--replace: the sheet "{sheet}" in {file} holds another kind of Account Planner sheet; it is not replaced. Run without --replace: the new sheet then gets another name.',
+    added: 'Added to {file}: {sheets}',
+  },
+  'zh-CN': {
+    outAndInto: '--out（新建工作簿）和 --into（加入已有工作簿）只能选一个。',
+    replaceNeedsInto: '--replace 只能和 --into 文件.xlsx 一起使用。',
+    notWorkbook: '--into {file} 无法作为 .xlsx 工作簿打开：{reason}。',
+    renamed: '{file} 中已有工作表“{from}”：新工作表以“{to}”的名称加入（如要替换由客户开发规划助手生成的工作表，请加 --replace）。',
+    replaced: '已替换工作表“{sheet}”（由客户开发规划助手生成）。',
+    notOurs: '--replace：{file} 中的工作表“{sheet}”不是客户开发规划助手生成的（没有版本标记），不会被替换。请先给它改名，或去掉 --replace，新工作表会换一个名称加入。',
+    otherKind: '--replace：{file} 中的工作表“{sheet}”是另一种客户开发规划助手工作表，不会被替换。去掉 --replace 即可，新工作表会换一个名称加入。',
+    added: '已加入 {file}：{sheets}',
+  },
+});

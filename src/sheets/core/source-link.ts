@@ -1,0 +1,15 @@
+/**
+ * A sheet another sheet can be linked to, as a builder sees it: found in the workbook by its
+ * version stamp (AP_Sheet), not by name, with the references of its defined names. A builder
+ * given a source writes formulas over it; without one it writes input cells and says which
+ * sheet would fill them.
+ */
+export interface SourceLink {
+  /** The source sheet's name as the workbook holds it now. */
+  sheet: string;
+  /** Defined name → reference, e.g. Pipeline_Stage → "'开发进度'!$C$13:$C$72". */
+  names: Record<string, string>;
+}
+
+/** Source sheets by stamped kind ("pipeline", "abc-result"…). */
+export type SourceLinks = Readonly<Record<string, SourceLink>>;
