@@ -12,7 +12,21 @@ import { UsageError } from './usage-error';
 export const INTO_OPTIONS = { into: { type: 'string' }, replace: { type: 'boolean' } } as const;
 
 /** Where a command writes its workbook: a new file (--out) or an existing one (--into). */
-export type WorkbookDestination = { file: string; into: false } | { file: string; into: true; replace: boolean; target: OpenedTarget };
+export type WorkbookDestination =
+  | { file: string; into: false }
+  | { file: string; into: true; replace: boolean; target: OpenedTarget; opened: FileState };
+
+/** What a file looked like when it was read: compared again before it is replaced. */
+interface FileState {
+  size: number;
+  mtimeMs: number;
+  mode: number;
+}
+
+const stateOf = async (file: string): Promise<FileState> => {
+  const s = await fs.stat(file);
+  return { size: s.size, mtimeMs: s.mtimeMs, mode: s.mode & 0o7777 };
+};
 
 /**
  * --out or --into (not both; --replace only with --into). The --into file is opened before the
@@ -25,24 +39,32 @@ export async function workbookDestination(values: { out?: string; into?: string;
   if (values.into === undefined) return values.out === undefined ? undefined : { file: values.out, into: false };
   const file = values.into;
   let bytes: Uint8Array;
+  let opened: FileState;
   try {
+    opened = await stateOf(file);
     bytes = new Uint8Array(await fs.readFile(file));
   } catch (err) {
     throw new UsageError(translator(cliMessages, lang)('cannotRead', { file, reason: systemReason(err, lang, 'read') }));
   }
   const { openTarget } = await import('../xlsx/into/into-workbook');
   try {
-    return { file, into: true, replace: !!values.replace, target: await openTarget(bytes) };
+    return { file, into: true, replace: !!values.replace, target: await openTarget(bytes), opened };
   } catch (err) {
     throw new UsageError(t('notWorkbook', { file, reason: (err as Error).message }));
   }
 }
 
+/** The file a command's summary names as written: the --out file (an --into run says so itself). */
+export function writtenFile(dest: WorkbookDestination | undefined): string | undefined {
+  return dest && !dest.into ? dest.file : undefined;
+}
+
 /**
  * Writes the workbook to its destination: a new file, or the sheets added to the --into file
- * (temp file, then renamed), saying which sheets were added, renamed or replaced.
+ * (temp file, then renamed), saying which sheets were added, renamed or replaced — on stderr when
+ * stdout carries the --json document.
  */
-export async function writeWorkbookTo(dest: WorkbookDestination, workbook: WorkbookSpec, force: boolean, lang: Lang, io: CliIO = processIO): Promise<void> {
+export async function writeWorkbookTo(dest: WorkbookDestination, workbook: WorkbookSpec, force: boolean, lang: Lang, io: CliIO = processIO, json = false): Promise<void> {
   if (!dest.into) return writeWorkbookOutput(dest.file, workbook, force, lang, io);
   const t = translator(intoMessages, lang);
   const { intoWorkbook } = await import('../xlsx/into/into-workbook');
@@ -55,10 +77,14 @@ export async function writeWorkbookTo(dest: WorkbookDestination, workbook: Workb
     if (err instanceof IntoRefusal) throw new UsageError(t(err.reason, { sheet: err.sheet, file: dest.file }));
     throw err;
   }
-  // The --into file is replaced by the merged workbook: written beside it and renamed over it.
+  // The --into file is replaced by the merged workbook: written beside it and renamed over it —
+  // unless someone saved it while this ran (their edits would be lost), and with its permissions.
+  const now = await stateOf(dest.file).catch(() => undefined);
+  if (!now || now.size !== dest.opened.size || now.mtimeMs !== dest.opened.mtimeMs) throw new UsageError(t('changedMeanwhile', { file: dest.file }));
   await writeBytesOutput(dest.file, result.bytes, true, lang);
+  await fs.chmod(dest.file, dest.opened.mode);
   for (const w of result.warnings) io.err(`${warningLine(w)}\n`);
   for (const r of result.plan.renamed) io.err(t('renamed', { file: dest.file, from: r.from, to: r.to }) + '\n');
   for (const sheet of result.plan.replaced) io.err(t('replaced', { sheet }) + '\n');
-  io.out(t('added', { file: dest.file, sheets: result.plan.specs.map((s) => `"${s.name}"`).join(lang === 'zh-CN' ? '、' : ', ') }) + '\n');
+  (json ? io.err : io.out)(t('added', { file: dest.file, sheets: result.plan.specs.map((s) => `"${s.name}"`).join(lang === 'zh-CN' ? '、' : ', ') }) + '\n');
 }

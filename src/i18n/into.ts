@@ -11,6 +11,7 @@ export default defineMessages({
     notOurs: '--replace: the sheet "{sheet}" in {file} was not written by Account Planner (it has no version stamp), so it is never replaced. Rename it, or run without --replace: the new sheet then gets another name.',
     otherKind: '--replace: the sheet "{sheet}" in {file} holds another kind of Account Planner sheet; it is not replaced. Run without --replace: the new sheet then gets another name.',
     added: 'Added to {file}: {sheets}',
+    changedMeanwhile: '{file} was changed by someone else while this ran: nothing was written, so those changes are kept. Run the command again.',
   },
   'zh-CN': {
     outAndInto: '--out（新建工作簿）和 --into（加入已有工作簿）只能选一个。',
@@ -21,5 +22,6 @@ export default defineMessages({
     notOurs: '--replace：{file} 中的工作表“{sheet}”不是客户开发规划助手生成的（没有版本标记），不会被替换。请先给它改名，或去掉 --replace，新工作表会换一个名称加入。',
     otherKind: '--replace：{file} 中的工作表“{sheet}”是另一种客户开发规划助手工作表，不会被替换。去掉 --replace 即可，新工作表会换一个名称加入。',
     added: '已加入 {file}：{sheets}',
+    changedMeanwhile: '运行期间 {file} 被其他人修改过：为保留这些修改，没有写入任何内容。请重新运行命令。',
   },
 });

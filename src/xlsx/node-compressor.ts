@@ -34,5 +34,6 @@ export const nodeCompressor: PartCompressor = {
       },
     };
   },
+  // zlib.crc32 is Node 20.15 or later: package.json asks for that version.
   crc32: (chunk, previous) => zlib.crc32(chunk, previous),
 };

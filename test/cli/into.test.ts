@@ -1,5 +1,5 @@
 /** --into on the command line: refusals before any work, the messages about renamed and replaced sheets. */
-import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { cli } from '../support/cli';
@@ -47,3 +47,35 @@ test('a clash renames (and says so); --replace replaces our sheet but refuses a 
   // No temporary file left beside it.
   expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 }, 120_000);
+
+test('--into with --json: stdout is the JSON document alone, the added sheets are said on stderr; no "wrote" line for an --into run', async () => {
+  const book = path.join(dir, 'json.xlsx');
+  expect((await cli(['template', 'swot', '--out', book, '--lang', 'en-US'])).code).toBe(0);
+  const sales = path.resolve(__dirname, '../../examples/sales.xlsx');
+  const json = await cli(['abc', '--in', sales, '--into', book, '--json', '--lang', 'en-US']);
+  expect(json.code).toBe(0);
+  expect(() => JSON.parse(json.out)).not.toThrow();
+  expect(json.err).toMatch(/Added to .*json\.xlsx: "/);
+  const text = await cli(['abc', '--in', sales, '--into', book, '--lang', 'en-US']);
+  expect(text.out).toMatch(/Added to .*json\.xlsx/);
+  expect(text.out).not.toMatch(/Wrote /i);
+});
+
+test('the --into file keeps its permissions; one saved by someone else during the run is not overwritten', async () => {
+  const { workbookDestination, writeWorkbookTo } = await import('../../src/cli/into');
+  const { getTemplate } = await import('../../src/sheets/templates/registry');
+  const book = path.join(dir, 'private.xlsx');
+  expect((await cli(['template', 'swot', '--out', book, '--lang', 'en-US'])).code).toBe(0);
+  chmodSync(book, 0o600);
+  expect((await cli(['template', 'ansoff', '--into', book, '--lang', 'en-US'])).code).toBe(0);
+  expect(statSync(book).mode & 0o777).toBe(0o600);
+
+  const dest = await workbookDestination({ into: book }, 'en-US');
+  // Someone saves the workbook while the command computes.
+  const edited = Buffer.concat([readFileSync(book), Buffer.from('x')]);
+  writeFileSync(book, edited);
+  const sheets = getTemplate('bcg').build({ lang: 'en-US', example: false });
+  const io = { out: () => undefined, err: () => undefined };
+  await expect(writeWorkbookTo(dest!, { sheets }, false, 'en-US', io)).rejects.toThrow(/changed by someone else/);
+  expect(Buffer.compare(readFileSync(book), edited)).toBe(0);
+});

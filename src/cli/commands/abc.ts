@@ -14,7 +14,7 @@ import cliMessages from '../../i18n/cli';
 import cliHelp from '../../i18n/cli-help';
 import { pluralTranslator, sentences, translator, type Lang } from '../../i18n/define';
 import { oneOf, parseOptions } from '../options';
-import { INTO_OPTIONS, workbookDestination, writeWorkbookTo } from '../into';
+import { INTO_OPTIONS, workbookDestination, writeWorkbookTo, writtenFile } from '../into';
 import { refuseExistingOutput, refuseInputAsOutput } from '../output';
 import { READ_OPTIONS, readInput, readOptions } from '../read-input';
 import { rejectedLines } from '../rejected-lines';
@@ -130,11 +130,11 @@ export async function abcCommand(argv: string[], { io, lang }: CommandContext): 
       sheets.push(buildAbcMatrixSheet({ lang, customers, sourceNote: note }));
       matrixRows = customers.length;
     }
-    await writeWorkbookTo(dest, { sheets, title: 'ABC' }, !!values.force, lang, io);
+    await writeWorkbookTo(dest, { sheets, title: 'ABC' }, !!values.force, lang, io, !!values.json);
   }
   if (values.json) io.out((migration ? abcJson(result).slice(0, -1) + `,"migration":${migrationJson(migration)}}` : abcJson(result)) + '\n');
   else {
-    io.out(abcText(result, dest?.file, lang));
+    io.out(abcText(result, writtenFile(dest), lang));
     if (migration) io.out(migrationText(migration));
     if (matrixRows !== undefined) io.out(t('matrixDone', { customers: pluralTranslator(cliMessages, lang)('customers', matrixRows) }) + '\n');
   }

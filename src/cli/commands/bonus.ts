@@ -13,7 +13,7 @@ import cliMessages from '../../i18n/cli';
 import cliHelp from '../../i18n/cli-help';
 import { pluralTranslator, sentences, translator, type Lang } from '../../i18n/define';
 import { oneOf, parseOptions } from '../options';
-import { INTO_OPTIONS, workbookDestination, writeWorkbookTo } from '../into';
+import { INTO_OPTIONS, workbookDestination, writeWorkbookTo, writtenFile } from '../into';
 import { refuseExistingOutput, refuseInputAsOutput, systemReason } from '../output';
 import { READ_OPTIONS, readInput, readOptions } from '../read-input';
 import { rejectedLines } from '../rejected-lines';
@@ -128,7 +128,7 @@ export async function bonusCommand(argv: string[], { io, lang }: CommandContext)
   }
 
   if (dest) {
-    await writeWorkbookTo(dest, { sheets: buildBonusSheets(result, { lang }), title: scheme }, !!values.force, lang, io);
+    await writeWorkbookTo(dest, { sheets: buildBonusSheets(result, { lang }), title: scheme }, !!values.force, lang, io, !!values.json);
     counts.lines = result.lines.length;
     counts.eligible = result.lines.filter((l) => l.eligible).length;
   }
@@ -138,7 +138,7 @@ export async function bonusCommand(argv: string[], { io, lang }: CommandContext)
       for (const line of result.lines) json.line(line);
     }
     json.tail(result);
-  } else io.out(bonusText(result, counts, dest?.file, lang));
+  } else io.out(bonusText(result, counts, writtenFile(dest), lang));
 }
 
 function bonusText(r: BonusRunResult, counts: { lines: number; eligible: number }, written: string | undefined, lang: Lang): string {

@@ -115,7 +115,7 @@ export async function calendarCommand(argv: string[], { io, lang }: CommandConte
   const dest = await workbookDestination(values, lang);
   for (const file of [values.in]) contacts.push(...(await readContacts(file, values.customer, readOptions(values, lang), lang)));
   const occasions = occasionCalendar(contacts, window);
-  if (dest) await writeWorkbookTo(dest, { sheets: [buildOccasionSheet(occasions, { lang, window })], title: 'Occasion Calendar' }, !!values.force, lang, io);
+  if (dest) await writeWorkbookTo(dest, { sheets: [buildOccasionSheet(occasions, { lang, window })], title: 'Occasion Calendar' }, !!values.force, lang, io, !!values.json);
   if (values.json) io.out(JSON.stringify({ window, contacts: contacts.length, occasions }) + '\n');
   else {
     const t = translator(messages, lang);
