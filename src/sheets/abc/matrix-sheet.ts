@@ -1,3 +1,4 @@
+import { a4Landscape } from '../core/print-layout';
 import { DEFAULT_MATRIX_GRID, MATRIX_LEVELS, type MatrixGrid } from '../../domain/abc/matrix';
 import type { AbcResult } from '../../domain/abc/run';
 import abcMessages from '../../i18n/abc';
@@ -230,13 +231,7 @@ export function buildAbcMatrixSheet(o: MatrixSheetOptions): SheetSpec {
       { index: SUMMARY_COL + 1, width: 10 },
     ],
     rowHeights: { 1: 26, 2: 18, 3: 20, 7: 20, [X_LABEL_ROW]: 20, [GRID_NOTE_ROW]: 30, [MATRIX_HEADER_ROW]: 48 },
-    print: {
-      orientation: 'landscape',
-      paperSize: 'A4',
-      fitToWidth: true,
-      titleRows: `${MATRIX_HEADER_ROW}:${MATRIX_HEADER_ROW}`,
-      area: rangeRef(1, 1, l, LAST_COL),
-    },
+    print: a4Landscape(rangeRef(1, 1, l, LAST_COL), `${MATRIX_HEADER_ROW}:${MATRIX_HEADER_ROW}`),
     protection: { enabled: true },
     tabColor: COLORS.title,
   });

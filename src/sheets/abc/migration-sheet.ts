@@ -1,3 +1,4 @@
+import { a4Landscape } from '../core/print-layout';
 import { MATRIX_KEYS, MOVEMENTS, type MatrixKey, type Movement, type TierMigration } from '../../domain/abc/tier-migration';
 import { translator, type Lang } from '../../i18n/define';
 import messages from '../../i18n/tier-migration';
@@ -172,7 +173,7 @@ export function buildMigrationSheet(m: TierMigration, o: MigrationSheetOptions):
     ],
     rowHeights: { 1: 26, 2: 18, 3: 20, [RULE_ROW]: 42 },
     freeze: { rows: MIGRATION_HEADER_ROW, columns: 1 },
-    print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: `${MIGRATION_HEADER_ROW}:${MIGRATION_HEADER_ROW}`, area: rangeRef(1, 1, l, WIDTH) },
+    print: a4Landscape(rangeRef(1, 1, l, WIDTH), `${MIGRATION_HEADER_ROW}:${MIGRATION_HEADER_ROW}`),
     tabColor: COLORS.title,
   });
   return b.build();

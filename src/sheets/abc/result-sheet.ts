@@ -1,3 +1,4 @@
+import { a4Landscape } from '../core/print-layout';
 import type { AbcResult } from '../../domain/abc/run';
 import { translator, type Lang } from '../../i18n/define';
 import abcMessages from '../../i18n/abc';
@@ -310,7 +311,7 @@ function resultSheet(r: AbcResult, o: AbcSheetOptions, t: T): SheetSpec {
     columns,
     rowHeights,
     freeze: { rows: ABC_HEADER_ROW, columns: 0 },
-    print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: `${ABC_HEADER_ROW}:${ABC_HEADER_ROW}`, area: printArea },
+    print: a4Landscape(printArea, `${ABC_HEADER_ROW}:${ABC_HEADER_ROW}`),
     charts: chart ? [chart.spec] : [],
     tabColor: COLORS.title,
     ...(block ? { rowBlocks: [block] } : {}),

@@ -1,5 +1,5 @@
 import { parseRange } from './a1';
-import type { SheetSpec } from './sheet-spec';
+import type { PrintSpec, SheetSpec } from './sheet-spec';
 
 /**
  * Page breaks that keep each block of a sheet on one printed page where it fits: A4 landscape,
@@ -69,4 +69,12 @@ export function keepBlocksTogether(sheet: SheetSpec, blockStarts: number[]): num
     }
   }
   return breaks;
+}
+
+/**
+ * How every template and result sheet prints: A4 landscape, all columns fitted to the page width,
+ * `titleRows` repeated on each page.
+ */
+export function a4Landscape(area: string, titleRows?: string): PrintSpec {
+  return { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, ...(titleRows === undefined ? {} : { titleRows }), area };
 }

@@ -3,7 +3,7 @@ import { translator } from '../../i18n/define';
 import { printArea, rangeRef } from '../core/a1';
 import { Form } from '../core/form-grid';
 import { fitRowHeights, FLAG_STYLE, OK_STYLE, q } from '../core/planning-table';
-import { keepBlocksTogether } from '../core/print-layout';
+import { a4Landscape, keepBlocksTogether } from '../core/print-layout';
 import { sectionBand } from '../core/section-band';
 import { SheetBuilder } from '../core/sheet-builder';
 import type { Lang, SheetSpec } from '../core/sheet-spec';
@@ -87,7 +87,7 @@ export class PlanSheet {
         .configure({
           rowHeights: this.rowHeights,
           freeze: { rows: 2, columns: 0 },
-          print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: '1:2', area: printArea(rangeRef(1, 1, last, this.width)) },
+          print: a4Landscape(printArea(rangeRef(1, 1, last, this.width)), '1:2'),
           protection: this.o.protect ? { enabled: true } : undefined,
         })
         .build(),

@@ -1,3 +1,4 @@
+import { a4Landscape } from '../core/print-layout';
 import messages from '../../i18n/templates/ansoff';
 import { translator } from '../../i18n/define';
 import { cellRef, printArea, rangeRef } from '../core/a1';
@@ -173,7 +174,7 @@ function build(o: TemplateOptions): SheetSpec[] {
   b.configure({
     rowHeights: heights,
     freeze: { rows: HEADER_ROW, columns: 1 },
-    print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: `${HEADER_ROW}:${HEADER_ROW}`, area: printArea(rangeRef(1, 1, noteRow, WIDTH)) },
+    print: a4Landscape(printArea(rangeRef(1, 1, noteRow, WIDTH)), `${HEADER_ROW}:${HEADER_ROW}`),
     protection: protect ? { enabled: true } : undefined,
   });
   return [fitRowHeights(b.build())];

@@ -15,7 +15,7 @@ import {
   type PlanColumn,
   type PlanRow,
 } from '../core/planning-table';
-import { keepBlocksTogether } from '../core/print-layout';
+import { a4Landscape, keepBlocksTogether } from '../core/print-layout';
 import { sectionBand } from '../core/section-band';
 import { SheetBuilder } from '../core/sheet-builder';
 import type { CellContent, Lang, SheetSpec } from '../core/sheet-spec';
@@ -226,12 +226,7 @@ function buildRecord(o: TemplateOptions, promises: PromiseRefs): SheetSpec {
     .configure({
       rowHeights,
       freeze: { rows: logTop, columns: 0 },
-      print: {
-        orientation: 'landscape',
-        paperSize: 'A4',
-        fitToWidth: true,
-        area: printArea(rangeRef(1, 1, last, 11)),
-      },
+      print: a4Landscape(printArea(rangeRef(1, 1, last, 11))),
       protection: protect ? { enabled: true } : undefined,
       personalRanges: [...log.personal, ...form.personal],
     })
@@ -342,13 +337,7 @@ function buildPromises(o: TemplateOptions): { sheet: SheetSpec; refs: PromiseRef
     .configure({
       rowHeights,
       freeze: { rows: top, columns: 0 },
-      print: {
-        orientation: 'landscape',
-        paperSize: 'A4',
-        fitToWidth: true,
-        titleRows: `${top}:${top}`,
-        area: printArea(rangeRef(1, 1, table.lastRow, 11)),
-      },
+      print: a4Landscape(printArea(rangeRef(1, 1, table.lastRow, 11)), `${top}:${top}`),
       protection: protect ? { enabled: true } : undefined,
     })
     .build();

@@ -17,7 +17,7 @@ import {
   type PlacedTable,
   type PlanRow,
 } from '../core/planning-table';
-import { keepBlocksTogether } from '../core/print-layout';
+import { a4Landscape, keepBlocksTogether } from '../core/print-layout';
 import { sectionBand } from '../core/section-band';
 import { SheetBuilder } from '../core/sheet-builder';
 import type { CellContent, Lang, SheetSpec } from '../core/sheet-spec';
@@ -324,13 +324,7 @@ function buildChecklist(o: TemplateOptions): SheetSpec {
     .configure({
       rowHeights,
       freeze: { rows: 2, columns: 0 },
-      print: {
-        orientation: 'landscape',
-        paperSize: 'A4',
-        fitToWidth: true,
-        titleRows: '1:2',
-        area: printArea(rangeRef(1, 1, last, WIDTH)),
-      },
+      print: a4Landscape(printArea(rangeRef(1, 1, last, WIDTH)), '1:2'),
       protection: protect ? { enabled: true } : undefined,
     })
     .build();

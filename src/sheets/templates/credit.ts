@@ -1,3 +1,4 @@
+import { a4Landscape } from '../core/print-layout';
 import catalog from '../../i18n/templates/credit';
 import { translator } from '../../i18n/define';
 import { cellRef, printArea, rangeRef } from '../core/a1';
@@ -239,13 +240,7 @@ function buildRegister(o: TemplateOptions): SheetSpec {
     .configure({
       rowHeights,
       freeze: { rows: 12, columns: 1 },
-      print: {
-        orientation: 'landscape',
-        paperSize: 'A4',
-        fitToWidth: true,
-        titleRows: '12:12',
-        area: printArea(rangeRef(1, 1, table.lastRow, table.right)),
-      },
+      print: a4Landscape(printArea(rangeRef(1, 1, table.lastRow, table.right)), '12:12'),
       protection: o.protect ? { enabled: true } : undefined,
     })
     .build();

@@ -7,7 +7,7 @@ import { daysFrom } from '../core/example-dates';
 import { messageFormula } from '../core/formula-text';
 import { Form, FORM_COMPUTED, type FieldOptions } from '../core/form-grid';
 import { customerTypes, fitRowHeights, FLAG_STYLE, OK_STYLE, planTable, q, rowCells } from '../core/planning-table';
-import { keepBlocksTogether } from '../core/print-layout';
+import { a4Landscape, keepBlocksTogether } from '../core/print-layout';
 import { sectionBand } from '../core/section-band';
 import { SheetBuilder } from '../core/sheet-builder';
 import type { CellContent, Lang, SheetSpec } from '../core/sheet-spec';
@@ -385,13 +385,7 @@ function buildFile(o: TemplateOptions): { sheet: SheetSpec; refs: FileRefs } {
     .configure({
       rowHeights,
       freeze: { rows: 2, columns: 0 },
-      print: {
-        orientation: 'landscape',
-        paperSize: 'A4',
-        fitToWidth: true,
-        titleRows: '1:2',
-        area: printArea(rangeRef(1, 1, last, WIDTH)),
-      },
+      print: a4Landscape(printArea(rangeRef(1, 1, last, WIDTH)), '1:2'),
       protection: protect ? { enabled: true } : undefined,
       personalRanges: people.personal,
     })
@@ -522,7 +516,7 @@ function buildCard(o: TemplateOptions, file: FileRefs): SheetSpec {
   const sheet = b
     .configure({
       rowHeights,
-      print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, area: printArea(rangeRef(1, 1, last, WIDTH)) },
+      print: a4Landscape(printArea(rangeRef(1, 1, last, WIDTH))),
       protection: protect ? { enabled: true } : undefined,
     })
     .build();

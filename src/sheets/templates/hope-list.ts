@@ -5,6 +5,7 @@
  * `sources.pipeline`), the stage, the closed and the abandoned marks are looked up there by
  * customer name; without one the stage is an input and a note says which sheet would fill it.
  */
+import { a4Landscape } from '../core/print-layout';
 import pipelineCatalog from '../../i18n/templates/pipeline';
 import catalog from '../../i18n/templates/hope-list';
 import { translator } from '../../i18n/define';
@@ -182,7 +183,7 @@ function buildHopeList(o: TemplateOptions): SheetSpec {
     .configure({
       rowHeights: { 1: 26, 2: 18, 3: 20, [top]: 32, [rankTop]: 32 },
       freeze: { rows: 0, columns: 1 },
-      print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, area: printArea(rangeRef(1, 1, lastRow, width)) },
+      print: a4Landscape(printArea(rangeRef(1, 1, lastRow, width))),
       protection: protect ? { enabled: true } : undefined,
     })
     .build();

@@ -11,7 +11,7 @@ import { COLORS, NUMFMT, STYLE, TEMPLATE_NOTE, style } from '../core/styles';
 import type { TemplateDef, TemplateOptions } from './registry';
 import { titleBlock } from '../core/title-block';
 import { sectionBand } from '../core/section-band';
-import { keepBlocksTogether } from '../core/print-layout';
+import { a4Landscape, keepBlocksTogether } from '../core/print-layout';
 
 const WIDTH = 8;
 const TRADING_MONTHS = 12;
@@ -506,13 +506,7 @@ function buildKeyAccountPlan(o: TemplateOptions): SheetSpec {
     .configure({
       rowHeights,
       freeze: { rows: 2, columns: 0 },
-      print: {
-        orientation: 'landscape',
-        paperSize: 'A4',
-        fitToWidth: true,
-        titleRows: '1:2',
-        area: printArea(rangeRef(1, 1, last, WIDTH)),
-      },
+      print: a4Landscape(printArea(rangeRef(1, 1, last, WIDTH)), '1:2'),
       protection: protect ? { enabled: true } : undefined,
       personalRanges: people.personal,
     })

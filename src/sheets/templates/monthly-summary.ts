@@ -6,7 +6,7 @@ import { daysFrom, earlierThisMonth, monthStart } from '../core/example-dates';
 import { messageFormula } from '../core/formula-text';
 import { Form, FORM_COMPUTED } from '../core/form-grid';
 import { fitRowHeights, FLAG_STYLE, OK_STYLE, planTable, q, rowCells, type PlacedTable, type PlanRow } from '../core/planning-table';
-import { keepBlocksTogether } from '../core/print-layout';
+import { a4Landscape, keepBlocksTogether } from '../core/print-layout';
 import { sectionBand } from '../core/section-band';
 import { SheetBuilder } from '../core/sheet-builder';
 import type { CellStyle, Lang, SheetSpec } from '../core/sheet-spec';
@@ -298,13 +298,7 @@ function buildSummary(o: TemplateOptions): SheetSpec {
     .configure({
       rowHeights,
       freeze: { rows: 2, columns: 0 },
-      print: {
-        orientation: 'landscape',
-        paperSize: 'A4',
-        fitToWidth: true,
-        titleRows: '1:2',
-        area: printArea(rangeRef(1, 1, last, WIDTH)),
-      },
+      print: a4Landscape(printArea(rangeRef(1, 1, last, WIDTH)), '1:2'),
       protection: protect ? { enabled: true } : undefined,
     })
     .build();

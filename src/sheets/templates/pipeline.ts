@@ -1,3 +1,4 @@
+import { a4Landscape } from '../core/print-layout';
 import catalog from '../../i18n/templates/pipeline';
 import { translator } from '../../i18n/define';
 import { cellRef, printArea, rangeRef } from '../core/a1';
@@ -471,12 +472,7 @@ function buildSummary(o: TemplateOptions, v: Vocabulary): SheetSpec {
     .configure({
       rowHeights: { 1: 26, 2: 18, 3: 20, 7: 30, [owners.headerRow]: 45 },
       freeze: { rows: owners.headerRow, columns: 1 },
-      print: {
-        orientation: 'landscape',
-        paperSize: 'A4',
-        fitToWidth: true,
-        area: printArea(rangeRef(1, 1, noteRow, width)),
-      },
+      print: a4Landscape(printArea(rangeRef(1, 1, noteRow, width))),
       protection: protect ? { enabled: true } : undefined,
     })
     .build();

@@ -2,7 +2,7 @@ import messages from '../../i18n/templates/swot';
 import { translator } from '../../i18n/define';
 import { cellRef, printArea, rangeRef } from '../core/a1';
 import { messageFormula } from '../core/formula-text';
-import { keepBlocksTogether } from '../core/print-layout';
+import { a4Landscape, keepBlocksTogether } from '../core/print-layout';
 import { FLAG_STYLE, planTable, q, type PlacedTable, type PlanColumn, fitRowHeights } from '../core/planning-table';
 import { SheetBuilder } from '../core/sheet-builder';
 import type { CellContent, Lang, SheetSpec } from '../core/sheet-spec';
@@ -231,13 +231,7 @@ function build(o: TemplateOptions): SheetSpec[] {
   b.configure({
     rowHeights: heights,
     freeze: { rows: 3, columns: 0 },
-    print: {
-      orientation: 'landscape',
-      paperSize: 'A4',
-      fitToWidth: true,
-      titleRows: '1:2',
-      area: printArea(rangeRef(1, 1, last, WIDTH)),
-    },
+    print: a4Landscape(printArea(rangeRef(1, 1, last, WIDTH)), '1:2'),
     protection: protect ? { enabled: true } : undefined,
   });
   const sheet = fitRowHeights(b.build(), 2);

@@ -5,7 +5,7 @@ import { daysFrom } from '../core/example-dates';
 import { messageFormula } from '../core/formula-text';
 import { Form, FORM_COMPUTED } from '../core/form-grid';
 import { fitRowHeights, FLAG_STYLE, OK_STYLE, planTable, q, rowCells, type PlanRow } from '../core/planning-table';
-import { keepBlocksTogether } from '../core/print-layout';
+import { a4Landscape, keepBlocksTogether } from '../core/print-layout';
 import { sectionBand } from '../core/section-band';
 import { SheetBuilder } from '../core/sheet-builder';
 import type { Lang, SheetSpec } from '../core/sheet-spec';
@@ -264,12 +264,7 @@ function buildTargets(o: TemplateOptions): SheetSpec {
     .configure({
       rowHeights,
       freeze: { rows: repTop, columns: 2 },
-      print: {
-        orientation: 'landscape',
-        paperSize: 'A4',
-        fitToWidth: true,
-        area: printArea(rangeRef(1, 1, last, 15)),
-      },
+      print: a4Landscape(printArea(rangeRef(1, 1, last, 15))),
       protection: protect ? { enabled: true } : undefined,
     })
     .build();

@@ -3,7 +3,7 @@ import catalog from '../../i18n/templates/visit-plan';
 import { translator } from '../../i18n/define';
 import { cellRef, printArea, rangeRef } from '../core/a1';
 import { daysFrom, earlierThisMonth, monthStart as firstOfMonth } from '../core/example-dates';
-import { keepBlocksTogether } from '../core/print-layout';
+import { a4Landscape, keepBlocksTogether } from '../core/print-layout';
 import { messageFormula } from '../core/formula-text';
 import {
   CNY_WHOLE,
@@ -410,13 +410,7 @@ function buildPlan(o: TemplateOptions): SheetSpec {
       .configure({
         rowHeights,
         freeze: { rows: 2, columns: 1 },
-        print: {
-          orientation: 'landscape',
-          paperSize: 'A4',
-          fitToWidth: true,
-          titleRows: '1:2',
-          area: printArea(rangeRef(1, 1, schedule.lastRow, PLAN_WIDTH)),
-        },
+        print: a4Landscape(printArea(rangeRef(1, 1, schedule.lastRow, PLAN_WIDTH)), '1:2'),
         protection: protect ? { enabled: true } : undefined,
       })
       .build(),
@@ -521,13 +515,7 @@ function buildLog(o: TemplateOptions): SheetSpec {
     .configure({
       rowHeights: { 1: 26, 2: 18, 3: 20, [top]: 30 },
       freeze: { rows: top, columns: 0 },
-      print: {
-        orientation: 'landscape',
-        paperSize: 'A4',
-        fitToWidth: true,
-        titleRows: `${top}:${top}`,
-        area: printArea(rangeRef(1, 1, log.lastRow, log.right)),
-      },
+      print: a4Landscape(printArea(rangeRef(1, 1, log.lastRow, log.right)), `${top}:${top}`),
       protection: protect ? { enabled: true } : undefined,
     })
     .build();
