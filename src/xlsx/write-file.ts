@@ -1,9 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { WorkbookSpec } from '../sheets/core/sheet-spec';
-import { nodeCompressor } from './node-compressor';
 import type { RenderWarning } from './write/warnings';
-import { writeWorkbook, type WriteWorkbookOptions } from './write/write-workbook';
+import type { WriteWorkbookOptions } from './write/write-workbook';
 
 export class OutputExistsError extends Error {
   constructor(readonly file: string) {
@@ -109,6 +108,9 @@ export async function writeFileAtomicWith(file: string, force: boolean, write: (
  * whole in memory. Returns the writer's warnings.
  */
 export async function writeWorkbookFile(file: string, spec: WorkbookSpec, force = false, options?: WriteWorkbookOptions): Promise<RenderWarning[]> {
+  // Loaded here, not at the top: every CLI command imports this module for its refusals, and
+  // only those that write a workbook need the writer.
+  const [{ writeWorkbook }, { nodeCompressor }] = await Promise.all([import('./write/write-workbook'), import('./node-compressor')]);
   let warnings: RenderWarning[] = [];
   await writeFileAtomicWith(file, force, async (tmp) => {
     const handle = await fs.open(tmp, 'wx');
