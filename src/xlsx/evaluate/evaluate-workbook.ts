@@ -210,7 +210,8 @@ export function engineSheets(sheets: readonly SheetSpec[]): SheetSpec[] {
   return sheets.map((s) => ((s.rowBlocks ?? []).some((b) => blockNeedsEngine(b, s.name, read)) ? withRowsAsCells(s) : s));
 }
 
-function blockNeedsEngine(block: RowBlock, sheet: string, read: ReadAreas): boolean {
+/** Does an evaluated formula read the block's rows, or does any of its rows hold a formula without its value? */
+export function blockNeedsEngine(block: RowBlock, sheet: string, read: ReadAreas): boolean {
   if (block.count === 0) return false;
   const last = block.firstRow + block.count - 1;
   if (read === 'all' || (read.get(sheet.toLowerCase()) ?? []).some((r) => r.top <= last && r.bottom >= block.firstRow)) return true;

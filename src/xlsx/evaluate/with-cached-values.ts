@@ -1,8 +1,8 @@
 import { withRowsAsCells } from '../../sheets/core/row-blocks';
 import { isFormula, type SheetSpec, type WorkbookSpec } from '../../sheets/core/sheet-spec';
 import { uniqueSheetName } from '../../sheets/core/sheet-names';
-import { definedNames, evaluateWorkbook, type Evaluation } from './evaluate-workbook';
-import { readAreas, type ReadAreas } from './formula-references';
+import { blockNeedsEngine, definedNames, evaluateWorkbook, type Evaluation } from './evaluate-workbook';
+import { readAreas } from './formula-references';
 import type { IronCalc } from './ironcalc';
 
 /**
@@ -27,7 +27,7 @@ export function withCachedValues(workbook: WorkbookSpec, engine: IronCalc): { wo
     workbook.sheets.flatMap((s, i) => s.cells.flatMap((c) => (isFormula(c.value) && c.value.cached === undefined ? [{ sheet: finalNames[i], formula: c.value.formula }] : []))),
     definedNames(workbook.sheets.map((s, i) => ({ ...s, name: finalNames[i] }))),
   );
-  const input = workbook.sheets.map((s, i) => (blocksNeedEngine(s, finalNames[i], read) ? withRowsAsCells(s) : s));
+  const input = workbook.sheets.map((s, i) => ((s.rowBlocks ?? []).some((b) => blockNeedsEngine(b, finalNames[i], read)) ? withRowsAsCells(s) : s));
   const named = input.map((s, i) => (finalNames[i] === s.name ? s : { ...s, name: finalNames[i] }));
   const evaluation = evaluateWorkbook(engine, named, definedNames(named));
   const sheets: SheetSpec[] = input.map((sheet, i) => {
@@ -43,14 +43,4 @@ export function withCachedValues(workbook: WorkbookSpec, engine: IronCalc): { wo
     };
   });
   return { workbook: { ...workbook, sheets }, evaluation };
-}
-
-/** Does an evaluated formula read a block's rows, or does a block hold formulas without values? */
-function blocksNeedEngine(sheet: SheetSpec, name: string, read: ReadAreas): boolean {
-  const blocks = (sheet.rowBlocks ?? []).filter((b) => b.count > 0);
-  if (!blocks.length) return false;
-  if (blocks.some((b) => [b.row(0), b.row(b.count - 1)].some((cells) => cells.some((c) => isFormula(c.value) && c.value.cached === undefined)))) return true;
-  if (read === 'all') return true;
-  const areas = read.get(name.toLowerCase()) ?? [];
-  return blocks.some((b) => areas.some((a) => a.top <= b.firstRow + b.count - 1 && a.bottom >= b.firstRow));
 }
