@@ -37,6 +37,7 @@ export const hopeList: TemplateDef = {
   kind: 'hope-list',
   title: { 'zh-CN': zh('title'), 'en-US': en('title') },
   purpose: { 'zh-CN': zh('purpose'), 'en-US': en('purpose') },
+  linksTo: ['pipeline'],
   build: (o) => [buildHopeList(o)],
 };
 

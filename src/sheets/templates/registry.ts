@@ -47,6 +47,11 @@ export interface TemplateDef {
   title: Record<Lang, string>;
   /** One line saying what the template is for, shown in the gallery. */
   purpose: Record<Lang, string>;
+  /**
+   * Stamped kinds of the sheets this template reads when the workbook holds them ("pipeline",
+   * "abc-result"…): given as `sources` to build(); a host re-wires the template when one appears.
+   */
+  linksTo?: readonly string[];
   /** One sheet, or a small set; the first is the one to activate. */
   build(options: TemplateOptions): SheetSpec[];
 }
