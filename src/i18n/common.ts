@@ -26,6 +26,7 @@ export default defineMessages({
     typeAssociation: 'Association',
     typeEnterprise: 'Enterprise',
     typeIndividual: 'Individual',
+    linkSourceGone: 'Sheet "{sheet}" was deleted',
     typePrompt: 'Customer type: government agency, public institution, association, enterprise (large, medium or small by purchase size) or individual.',
   },
   'zh-CN': {
@@ -38,6 +39,7 @@ export default defineMessages({
     legendProtected:
       '黄色单元格供填写；灰色单元格自动计算并已保护。保护状态下不能插入新行：需要增行时，请先撤销工作表保护（审阅 › 撤销工作表保护，无密码）。',
     yes: '是',
+    linkSourceGone: '工作表“{sheet}”已被删除',
     no: '否',
     inputPromptTitle: '填写说明',
     listErrorTitle: '不在列表中',

@@ -13,3 +13,13 @@ export interface SourceLink {
 
 /** Source sheets by stamped kind ("pipeline", "abc-result"…). */
 export type SourceLinks = Readonly<Record<string, SourceLink>>;
+
+/**
+ * A linked formula that says in its cell that its source sheet was deleted, instead of showing
+ * an error: deleting a sheet turns every reference to it into #REF!, which ROWS() passes on, so
+ * the test tells "source gone" from "not found in the source" (which `formula` handles itself).
+ * `goneMessage` is plain text (common.ts linkSourceGone).
+ */
+export function guardedLink(sourceRange: string, goneMessage: string, formula: string): string {
+  return `IF(ISERROR(ROWS(${sourceRange})),"${goneMessage.replace(/"/g, '""')}",${formula})`;
+}
