@@ -128,7 +128,7 @@ export async function bonusCommand(argv: string[], { io, lang }: CommandContext)
   }
 
   if (dest) {
-    await writeWorkbookTo(dest, { sheets: buildBonusSheets(result, { lang }), title: scheme }, !!values.force, lang, io, !!values.json);
+    await writeWorkbookTo(dest, { sheets: buildBonusSheets(result, { lang, rowsAsBlock: true }), title: scheme }, !!values.force, lang, io, !!values.json);
     counts.lines = result.lines.length;
     counts.eligible = result.lines.filter((l) => l.eligible).length;
   }
