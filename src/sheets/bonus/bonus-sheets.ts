@@ -9,7 +9,7 @@ import { buildBonusRulesSheet, type RulesRefs } from './rules-sheet';
 import { NewCustomerValues, type NewCustomerRowValues } from './new-customer-values';
 import { str, tierFormulas } from './tier-formula';
 import { SheetBuilder } from '../core/sheet-builder';
-import { isFormula, type CachedValue, type CellContent, type CellStyle, type Lang, type RowBlock, type RowCellSpec, type SheetSpec } from '../core/sheet-spec';
+import { isFormula, type CachedValue, type CellContent, type Lang, type RowBlock, type RowCellSpec, type SheetSpec } from '../core/sheet-spec';
 import { COLORS, NUMFMT, STYLE, style } from '../core/styles';
 
 /**
