@@ -175,7 +175,8 @@ interface RepBlock {
  */
 function placeRows(b: SheetBuilder, firstRow: number, count: number, row: (i: number) => RowCellSpec[], asBlock: boolean): void {
   if (asBlock && count > 0) {
-    const block: RowBlock = { firstRow, count, row };
+    // Streamed tables are new-customer's, whose every formula carries its value (new-customer-values.ts).
+    const block: RowBlock = { firstRow, count, row, valued: true };
     b.configure({ rowBlocks: [block] }); // one table of rows per sheet
   } else for (let i = 0; i < count; i++) for (const c of row(i)) b.at(firstRow + i, c.col, c.value, c.style);
 }
