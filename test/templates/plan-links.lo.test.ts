@@ -17,6 +17,7 @@ import targetsCatalog from '../../src/i18n/templates/targets';
 import pipelineCatalog from '../../src/i18n/templates/pipeline';
 import visitCatalog from '../../src/i18n/templates/visit-plan';
 import bonusCatalog from '../../src/i18n/bonus-sheets';
+import linkCatalog from '../../src/i18n/templates/plan-links';
 import { monthlySummary } from '../../src/sheets/templates/monthly-summary';
 import { targets as targetsTemplate } from '../../src/sheets/templates/targets';
 import { cli } from '../support/cli';
@@ -113,6 +114,8 @@ beforeAll(async () => {
   await typeInto(edited, LOG, `C${visitRow}`, '王磊');
   const bonus = storedCells(linkedFile, BONUS);
   await typeInto(edited, BONUS, `A${findRow(bonus, 7, 20, (at) => at('B') === '乙公司')}`, '李娜');
+  // And on the summary a month-start count typed for stage 1, which the moves then disagree with.
+  await typeInto(edited, SUMMARY, `${sumPipe.col(translator(summaryCatalog, lang)('colAtStart'))}${sumPipe.first}`, 99);
 
   const [linkedRecalc, editedRecalc] = await recalc([linkedFile, edited]);
   linkedOut = linkedRecalc;
@@ -194,6 +197,17 @@ describe('linked to pipeline, visit log and new-customer bonus', () => {
     const lastNew = reps.col(translator(targetsCatalog, lang)('colLastNew'));
     expect(serial(value('edited', TARGETS, `${lastNew}${reps.first}`))).toBe(serial(new Date(Date.UTC(2026, 2, 5))));
     expect(serial(value('edited', TARGETS, `${lastNew}${reps.first + 1}`))).toBe(serial(new Date(Date.UTC(2026, 2, 10))));
+  });
+
+  test('typed moves that do not add up to the pipeline are flagged; net change only once a start is typed', () => {
+    const ts = translator(summaryCatalog, lang);
+    const check = `${sumPipe.col(ts('colCheck'))}${sumPipe.first}`;
+    expect(value('linked', SUMMARY, check)).toBe('');
+    expect(value('edited', SUMMARY, check)).toBe(translator(linkCatalog, lang)('movesDiffer', { n: 99 }));
+    const atEnd = sumPipe.col(ts('colAtEnd'));
+    const total = [0, 1, 2, 3, 4].reduce((n, i) => n + (value('edited', SUMMARY, `${atEnd}${sumPipe.first + i}`) as number), 0);
+    expect(value('linked', SUMMARY, 'G8')).toBe('');
+    expect(value('edited', SUMMARY, 'G8')).toBe(total - 99);
   });
 
   test('no error values on the summary or targets sheets, linked or edited', () => {

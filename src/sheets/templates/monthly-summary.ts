@@ -198,7 +198,8 @@ function buildSummary(o: TemplateOptions): SheetSpec {
         },
       },
     ],
-    data: ex?.pipeline,
+    // The example's moves are not the linked pipeline's: beside one, the moves are left to type.
+    data: links.pipeline ? undefined : ex?.pipeline,
   });
   rowHeights[pipe.headerRow] = 30;
   row = pipe.lastRow + 1;
@@ -302,7 +303,9 @@ function buildSummary(o: TemplateOptions): SheetSpec {
   form.label(8, 4, t('pipelineEnd'));
   computed(8, 5, `IF(COUNT(${pipe.range('atEnd')})=0,"",${endTotal})`);
   form.label(8, 6, t('pipelineNet'));
-  computed(8, 7, `IF(COUNT(${pipe.range('atEnd')})=0,"",${endTotal}-${startTotal})`);
+  // Linked, the month-end counts are there before any move is typed: no change without a start.
+  const noStart = links.pipeline ? `,COUNT(${pipe.range('atStart')})=0` : '';
+  computed(8, 7, `IF(OR(COUNT(${pipe.range('atEnd')})=0${noStart}),"",${endTotal}-${startTotal})`);
   form.label(9, 1, t('wins'));
   computed(9, 2, `COUNTIF(${cases.range('outcome')},${q(outcomes[0])})`);
   form.label(9, 4, t('losses'));
