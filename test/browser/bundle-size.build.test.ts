@@ -27,6 +27,8 @@ test('taskpane initial JavaScript ≤ 400 KB gzipped, ExcelJS, the file reader a
     // Markers of the lazy code: the workbook part path (ExcelJS's writer and our reader), Papa Parse's error text.
     expect({ src, exceljs: text.includes('xl/workbook.xml') }).toEqual({ src, exceljs: false });
     expect({ src, papaParse: text.includes('Quoted field unterminated') }).toEqual({ src, papaParse: false });
+    // The lunar calendar behind the occasion calendar's festivals (lunar-typescript's SolarWeek class).
+    expect({ src, lunar: text.includes('SolarWeek') }).toEqual({ src, lunar: false });
     // IronCalc's wasm-bindgen glue and its .wasm file.
     expect({ src, ironcalc: text.includes('__wbindgen_malloc') || text.includes('.wasm') }).toEqual({ src, ironcalc: false });
   }

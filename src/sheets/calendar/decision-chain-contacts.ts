@@ -5,7 +5,7 @@
  * language); the customer is the project row's "Customer" cell unless one is given; the table
  * ends at the summary block's section title under it.
  */
-import { readBirthday, readFamilyOccasions, type Contact } from '../../domain/calendar/occasion-calendar';
+import { readBirthday, readFamilyOccasions, type Contact } from '../../domain/calendar/contact-dates';
 import chainMessages from '../../i18n/templates/decision-chain';
 import type { Lang } from '../../i18n/define';
 

@@ -5,7 +5,7 @@
  * with the year's festivals, is written as a new sheet with the suggested care actions.
  */
 import type { StampedSheet, WorkbookHost } from '../../host/workbook-host';
-import type { Contact } from '../../domain/calendar/occasion-calendar';
+import type { Contact } from '../../domain/calendar/contact-dates';
 import { chainContactsReader } from '../../sheets/calendar/decision-chain-contacts';
 import type { Lang } from '../../sheets/core/sheet-spec';
 
