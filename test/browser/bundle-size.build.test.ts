@@ -2,7 +2,8 @@
  * Size budget of the task pane's first load in the production build: the scripts taskpane.html
  * loads (the initial chunks of the taskpane entry; lazy chunks are not counted) must stay at or
  * under 400 KB gzipped, and ExcelJS (only needed for preview uploads/downloads) and the IronCalc
- * engine (only needed once the preview writes a sheet) must not be in them.
+ * engine (only needed once the preview writes a sheet) and the lunar calendar (only needed for the
+ * occasion calendar) must not be in them.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
