@@ -9,6 +9,7 @@ import { TaskStatus } from '../../components/TaskStatus';
 import { useTask } from '../../components/use-task';
 import { WrittenSheets } from '../../components/WrittenSheets';
 import { orderTemplates, rememberTemplate } from './order-templates';
+import { CalendarSection } from './CalendarSection';
 import { ShareSafeSection } from './ShareSafeSection';
 
 const useStyles = makeStyles({
@@ -122,6 +123,7 @@ export function TemplatesPage({ services, prefs, updatePrefs, sheetLang }: PageP
           );
         })}
       </ul>
+      <CalendarSection services={services} lang={lang} />
       <ShareSafeSection services={services} lang={lang} />
     </div>
   );
