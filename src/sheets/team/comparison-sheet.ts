@@ -8,32 +8,31 @@ import catalog from '../../i18n/team-rollup';
 import { translator } from '../../i18n/define';
 import type { TeamRollup } from '../../domain/team/combine';
 import type { TeamTableId } from '../../domain/team/rules';
-import { cellRef, printArea, rangeRef } from '../core/a1';
+import { printArea, rangeRef } from '../core/a1';
 import { SheetBuilder } from '../core/sheet-builder';
 import type { Lang, SheetSpec } from '../core/sheet-spec';
 import { STYLE, style } from '../core/styles';
 import { titleBlock } from '../core/title-block';
 import { a4Landscape } from '../core/print-layout';
-import { onSheet, pipelineWords, type PlacedTeamSheet } from './team-table-sheet';
+import { countEach, isOneOf, onSheet, pipelineWords, type PlacedTeamSheet } from './team-table-sheet';
 
 const TOP = 6;
 
 export function comparisonSheet(rollup: TeamRollup, placed: Record<TeamTableId, PlacedTeamSheet>, o: { lang: Lang; today: Date }): SheetSpec {
   const t = translator(catalog, o.lang);
   const b = new SheetBuilder(t('sheetComparison'));
-  const w = pipelineWords(o.lang);
+  const w = pipelineWords();
   const pipeline = placed.pipeline;
   const statusIndex = 3; // the pipeline's status column (src/sheets/templates/pipeline.ts: customer, owner, stage, status)
-  const same = (v: unknown, word: string) => typeof v === 'string' && v.trim().toLowerCase() === word.toLowerCase();
   const owners = rollup.owners;
   const count = (table: TeamTableId, owner: string) => rollup.tables[table].filter((r) => r.owner === owner).length;
-  const byStatus = (owner: string, word: string) => rollup.tables.pipeline.filter((r) => r.owner === owner && same(r.cells[statusIndex], word)).length;
+  const byStatus = (owner: string, words: string[]) => rollup.tables.pipeline.filter((r) => r.owner === owner && isOneOf(r.cells[statusIndex], words)).length;
   const range = (table: TeamTableId) => onSheet(placed[table].sheet.name, placed[table].ownerRange);
   const statusRange = onSheet(pipeline.sheet.name, pipeline.columnRange(statusIndex));
 
   type Column = { header: string; formula?: (rep: string) => string; value: (owner: string) => number };
   const rowsOf = (table: TeamTableId): Column => ({ header: '', formula: (rep) => `COUNTIF(${range(table)},${rep})`, value: (owner) => count(table, owner) });
-  const status = (word: string): Column => ({ header: '', formula: (rep) => `COUNTIFS(${range('pipeline')},${rep},${statusRange},"${word}")`, value: (owner) => byStatus(owner, word) });
+  const status = (words: string[]): Column => ({ header: '', formula: (rep) => countEach(words, (w2) => `COUNTIFS(${range('pipeline')},${rep},${statusRange},${w2})`), value: (owner) => byStatus(owner, words) });
   const columns: Column[] = [
     { ...rowsOf('pipeline'), header: t('cmpPipeline') },
     { ...status(w.green), header: t('cmpGreen') },
@@ -58,7 +57,7 @@ export function comparisonSheet(rollup: TeamRollup, placed: Record<TeamTableId, 
   owners.forEach((owner, k) => {
     const row = TOP + 1 + k;
     b.at(row, 1, owner, { border: 'BFBFBF' });
-    const rep = cellRef(row, 1, true).replace(/\$(\d+)$/, '$1').replace(/^\$A/, '$A');
+    const rep = `$A${row}`;
     columns.forEach((c, i) => b.at(row, i + 2, c.formula ? { formula: c.formula(rep), cached: c.value(owner) } : c.value(owner), body));
   });
   const first = TOP + 1;

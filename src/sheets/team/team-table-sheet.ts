@@ -14,7 +14,7 @@ import { PERSONAL_HEADER } from '../core/planning-table';
 import { a4Landscape } from '../core/print-layout';
 import { sectionBand } from '../core/section-band';
 import { SheetBuilder } from '../core/sheet-builder';
-import type { CellStyle, Lang, RowCellSpec, SheetSpec } from '../core/sheet-spec';
+import { LANGS, type CellStyle, type Lang, type RowCellSpec, type SheetSpec } from '../core/sheet-spec';
 import { dateColumnWidth, NUMFMT, STYLE, style, TEMPLATE_NOTE } from '../core/styles';
 import { titleBlock } from '../core/title-block';
 import { PIPELINE_NAMES } from '../templates/pipeline';
@@ -44,13 +44,22 @@ const BODY_DATE: CellStyle = style(BODY, { numFmt: NUMFMT.date, alignment: { hor
 const BODY_SOURCE: CellStyle = style(BODY, { font: { color: '595959' } });
 const BODY_CONFLICT: CellStyle = style(BODY, { font: { bold: true, color: '9C0006' }, fill: 'FFC7CE' });
 
-/** The pipeline's vocabulary in the output language: the team's potential count uses it. */
-export function pipelineWords(lang: Lang): { green: string; yellow: string; red: string; abandon: string } {
-  const p = translator(pipelineCatalog, lang);
-  return { green: p('statusGreen'), yellow: p('statusYellow'), red: p('statusRed'), abandon: p('decisionAbandon') };
+/**
+ * The pipeline's status and decision words in both languages: reps may keep their workbooks in
+ * either, and the team counts a green row as green whichever it is (docs/rules/team-rollup.md).
+ */
+export function pipelineWords(): { green: string[]; yellow: string[]; red: string[]; abandon: string[] } {
+  const all = (key: 'statusGreen' | 'statusYellow' | 'statusRed' | 'decisionAbandon') => [...new Set(LANGS.map((l) => translator(pipelineCatalog, l)(key)))];
+  return { green: all('statusGreen'), yellow: all('statusYellow'), red: all('statusRed'), abandon: all('decisionAbandon') };
 }
 
-const same = (v: unknown, word: string) => typeof v === 'string' && v.trim().toLowerCase() === word.toLowerCase();
+/** The cell holds one of the words (as COUNTIF compares: whole text, any letter case). */
+export const isOneOf = (v: unknown, words: readonly string[]) => typeof v === 'string' && words.some((w) => v.trim().toLowerCase() === w.toLowerCase());
+
+/** COUNTIFS(…) for each word, added up. */
+export function countEach(words: readonly string[], count: (word: string) => string): string {
+  return words.map((w) => count(`"${w.replace(/"/g, '""')}"`)).join('+');
+}
 
 export function teamTableSheet(def: TeamTableDef, rows: readonly TeamRow[], o: TeamSheetOptions): PlacedTeamSheet {
   const t = translator(catalog, o.lang);
@@ -95,7 +104,7 @@ export function teamTableSheet(def: TeamTableDef, rows: readonly TeamRow[], o: T
 
   if (isPipeline) {
     // The team's own figures above the table, where the pipeline template keeps its rules.
-    const w = pipelineWords(o.lang);
+    const w = pipelineWords();
     sectionBand(b, 6, 8, t('rulesSection'));
     const label = style(STYLE.label, { alignment: { horizontal: 'left' } });
     const input = style(STYLE.input, { alignment: { horizontal: 'center', vertical: 'middle' } });
@@ -113,11 +122,11 @@ export function teamTableSheet(def: TeamTableDef, rows: readonly TeamRow[], o: T
     const [customer, stage, status, decision, overdue, stalled, missingDocs] = ['colCustomer', 'colStage', 'colStatus', 'colDecision', 'colOverdue', 'colStalled', 'colMissingDocs'].map((k) => idx(pl(k as 'colCustomer')));
     const iStatus = status;
     const iDecision = decision;
-    const potential = rows.filter((r) => same(r.cells[iStatus], w.green) && !same(r.cells[iDecision], w.abandon)).length;
-    b.set('C10', {
-      formula: `COUNTIF(${columnRange(status)},"${w.green}")-COUNTIFS(${columnRange(status)},"${w.green}",${columnRange(decision)},"${w.abandon}")`,
-      cached: potential,
-    }, computed);
+    const potential = rows.filter((r) => isOneOf(r.cells[iStatus], w.green) && !isOneOf(r.cells[iDecision], w.abandon)).length;
+    // Green rows minus the abandoned green ones, as the pipeline template counts them.
+    const greens = countEach(w.green, (g) => `COUNTIF(${columnRange(status)},${g})`);
+    const abandoned = countEach(w.green, (g) => countEach(w.abandon, (a) => `COUNTIFS(${columnRange(status)},${g},${columnRange(decision)},${a})`));
+    b.set('C10', { formula: `${greens}-(${abandoned})`, cached: potential }, computed);
     const names: [string, string][] = [
       [PIPELINE_NAMES.customer, columnRange(customer)],
       [PIPELINE_NAMES.owner, ownerRange],
