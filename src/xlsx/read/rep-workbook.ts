@@ -89,7 +89,9 @@ function readInto(bytes: Uint8Array, file: string, out: RepFileRead): void {
       const body: RepSheetRead['rows'] = [];
       for (const x of rows) {
         if (x.rowNumber <= r.top || x.rowNumber > r.bottom) continue;
-        const cells = slice(x.cells).map((c) => (c === undefined ? null : (c as TeamCell)));
+        // A computed cell saved without its value (a file no spreadsheet has opened) reads as its
+        // formula text: that is no value of the rep's, so it is left blank.
+        const cells = slice(x.cells).map((c, i) => (c === undefined || (!typed[i] && typeof c === 'string' && c.startsWith('=')) ? null : (c as TeamCell)));
         if (cells.some((c, i) => typed[i] && c !== null && c !== '')) body.push({ rowNumber: x.rowNumber, cells });
       }
       const sheet: RepSheetRead = {
