@@ -10,6 +10,7 @@ import { useTask } from '../../components/use-task';
 import { WrittenSheets } from '../../components/WrittenSheets';
 import { orderTemplates, rememberTemplate } from './order-templates';
 import { ShareSafeSection } from './ShareSafeSection';
+import { TeamRollupSection } from './TeamRollupSection';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -122,6 +123,7 @@ export function TemplatesPage({ services, prefs, updatePrefs, sheetLang }: PageP
           );
         })}
       </ul>
+      <TeamRollupSection services={services} lang={lang} />
       <ShareSafeSection services={services} lang={lang} />
     </div>
   );
