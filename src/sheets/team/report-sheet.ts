@@ -7,7 +7,7 @@ import { translator } from '../../i18n/define';
 import type { TeamIssue, TeamRollup } from '../../domain/team/combine';
 import { printArea, rangeRef } from '../core/a1';
 import { SheetBuilder } from '../core/sheet-builder';
-import type { Lang, SheetSpec } from '../core/sheet-spec';
+import type { CellStyle, Lang, RowCellSpec, SheetSpec } from '../core/sheet-spec';
 import { STYLE, style } from '../core/styles';
 import { titleBlock } from '../core/title-block';
 import { a4Landscape } from '../core/print-layout';
@@ -52,18 +52,20 @@ export function reportSheet(r: TeamRollup, o: { lang: Lang; today: Date }): Shee
   facts.forEach(([l, v], i) => b.at(6 + i, 1, l, label).merge(rangeRef(6 + i, 1, 6 + i, 2)).at(6 + i, 3, v, value));
   const top = 11;
   headers.forEach((h, i) => b.at(top, i + 1, h, STYLE.header));
-  const cell = { border: 'BFBFBF', alignment: { vertical: 'top' as const, wrapText: true } };
+  const cell: CellStyle = { border: 'BFBFBF', alignment: { vertical: 'top', wrapText: true } };
   if (r.issues.length === 0) b.at(top + 1, 1, t('reportNone'), STYLE.note).merge(rangeRef(top + 1, 1, top + 1, headers.length));
-  r.issues.forEach((i, k) => {
-    const row = top + 1 + k;
+  // One line per issue, generated as the writer asks for them: a roll-up of many reps may list thousands.
+  const line = (k: number): RowCellSpec[] => {
+    const i = r.issues[k];
     const values = [k + 1, issueProblem(t, i), i.file, i.sheet ?? '', i.row ?? '', i.customer ?? '', issueDetail(t, i), i.rowsNotTaken ?? 0];
-    values.forEach((v, c) => b.at(row, c + 1, v === '' ? null : v, cell));
-  });
+    return values.flatMap((v, c) => (v === '' ? [] : [{ col: c + 1, value: v, style: cell }]));
+  };
   const last = top + Math.max(r.issues.length, 1);
   b.widths([6, 22, 22, 16, 9, 20, 60, 10]);
   return {
     ...b.configure({ freeze: { rows: top, columns: 0 }, print: a4Landscape(printArea(rangeRef(1, 1, last, headers.length)), `${top}:${top}`), rowHeights: { 1: 26, 2: 18, 3: 20 } }).build(),
     stamp: { kind: 'team-report', version: 1 },
+    rowBlocks: r.issues.length ? [{ firstRow: top + 1, count: r.issues.length, row: line }] : [],
     lang: o.lang,
   };
 }

@@ -110,7 +110,9 @@ export function teamTableSheet(def: TeamTableDef, rows: readonly TeamRow[], o: T
     const input = style(STYLE.input, { alignment: { horizontal: 'center', vertical: 'middle' } });
     const computed = style(STYLE.computed, { alignment: { horizontal: 'center', vertical: 'middle' } });
     b.at(7, 1, t('reportDate'), label).merge('A7:B7');
-    b.set('C7', { formula: '$F$3' }, style(computed, { numFmt: NUMFMT.date }));
+    // The title block's date (F3) as a serial day, stored with the formula that shows it.
+    const day = Date.UTC(o.today.getUTCFullYear(), o.today.getUTCMonth(), o.today.getUTCDate());
+    b.set('C7', { formula: '$F$3', cached: (day - Date.UTC(1899, 11, 30)) / 86_400_000 }, style(computed, { numFmt: NUMFMT.date }));
     b.at(8, 1, t('targetMin'), label).merge('A8:B8');
     b.set('C8', REP_TARGET[0] * o.reps, input);
     b.at(9, 1, t('targetMax'), label).merge('A9:B9');
