@@ -80,7 +80,7 @@ export function TeamRollupSection({ services, lang }: { services: Services; lang
       </div>
       {files.length > 0 && <Caption1 data-testid="team-rollup-chosen">{t('paneFiles', { count: files.length })}: {files.map((f) => f.name).join(', ')}</Caption1>}
       {empty && (
-        <MessageBar intent="warning">
+        <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{t('paneNoFiles')}</MessageBarBody>
         </MessageBar>
       )}
