@@ -24,7 +24,7 @@ beforeAll(async () => {
   files = [];
   for (const [i, data] of threeReps().entries()) {
     const bytes = await repWorkbook(data);
-    const file = new File([bytes], `rep${i + 1}.xlsx`, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const file = new File([new Uint8Array(bytes)], `rep${i + 1}.xlsx`, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
     // jsdom's File may lack arrayBuffer(): the bytes as a browser gives them.
     Object.defineProperty(file, 'arrayBuffer', { value: async () => bytes.slice().buffer });
     files.push(file);
