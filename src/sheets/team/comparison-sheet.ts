@@ -15,6 +15,8 @@ import { STYLE, style } from '../core/styles';
 import { titleBlock } from '../core/title-block';
 import { a4Landscape } from '../core/print-layout';
 import { countEach, isOneOf, onSheet, pipelineWords, type PlacedTeamSheet } from './team-table-sheet';
+import { tableLayout, TEAM_TABLE_DEFS } from './team-tables';
+import pipelineCatalog from '../../i18n/templates/pipeline';
 
 const TOP = 6;
 
@@ -23,7 +25,9 @@ export function comparisonSheet(rollup: TeamRollup, placed: Record<TeamTableId, 
   const b = new SheetBuilder(t('sheetComparison'));
   const w = pipelineWords();
   const pipeline = placed.pipeline;
-  const statusIndex = 3; // the pipeline's status column (src/sheets/templates/pipeline.ts: customer, owner, stage, status)
+  // The pipeline's status column, found by its header in the template's layout.
+  const pipelineDef = TEAM_TABLE_DEFS.find((d) => d.id === 'pipeline')!;
+  const statusIndex = tableLayout(pipelineDef, o.lang).headers.indexOf(translator(pipelineCatalog, o.lang)('colStatus'));
   const owners = rollup.owners;
   const count = (table: TeamTableId, owner: string) => rollup.tables[table].filter((r) => r.owner === owner).length;
   const byStatus = (owner: string, words: string[]) => rollup.tables.pipeline.filter((r) => r.owner === owner && isOneOf(r.cells[statusIndex], words)).length;
