@@ -11,6 +11,7 @@ import { WrittenSheets } from '../../components/WrittenSheets';
 import { orderTemplates, rememberTemplate } from './order-templates';
 import { CalendarSection } from './CalendarSection';
 import { ShareSafeSection } from './ShareSafeSection';
+import { TeamRollupSection } from './TeamRollupSection';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -124,6 +125,7 @@ export function TemplatesPage({ services, prefs, updatePrefs, sheetLang }: PageP
         })}
       </ul>
       <CalendarSection services={services} lang={lang} />
+      <TeamRollupSection services={services} lang={lang} />
       <ShareSafeSection services={services} lang={lang} />
     </div>
   );
