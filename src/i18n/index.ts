@@ -10,6 +10,7 @@ import bonusSheets from './bonus-sheets';
 import taskpane from './taskpane';
 import shareSafe from './share-safe';
 import into from './into';
+import teamRollup from './team-rollup';
 import developmentPlan from './templates/development-plan';
 import pipeline from './templates/pipeline';
 import keyAccountPlan from './templates/key-account-plan';
@@ -28,6 +29,7 @@ import communicationRecord from './templates/communication-record';
 import contractChecklist from './templates/contract-checklist';
 import annualPlan from './templates/annual-plan';
 import hopeList from './templates/hope-list';
+import planLinks from './templates/plan-links';
 
 export const catalogs = {
   common,
@@ -38,6 +40,7 @@ export const catalogs = {
   'occasion-calendar': occasionCalendar,
   bonus,
   'bonus-sheets': bonusSheets,
+  'team-rollup': teamRollup,
   taskpane,
   'share-safe': shareSafe,
   into,
@@ -59,6 +62,7 @@ export const catalogs = {
   'contract-checklist': contractChecklist,
   'annual-plan': annualPlan,
   'hope-list': hopeList,
+  'plan-links': planLinks,
 };
 
 export { defineMessages, format, translator } from './define';

@@ -10,7 +10,8 @@ import { toHostError } from '../host/host-error';
 import { readTableData } from './read-range';
 import { getDocumentSetting, setDocumentSetting } from './settings';
 import { makeShareSafeCopies } from './share-safe-copy';
-import type { DataSourceRef, InsertOptions, NewColumn, OwnedSheet, ShareSafeCopyResult, TableData, WorkbookHost } from '../host/workbook-host';
+import { readStampedSheets } from './stamped-sheets';
+import type { DataSourceRef, InsertOptions, NewColumn, OwnedSheet, ShareSafeCopyResult, StampedSheet, TableData, WorkbookHost } from '../host/workbook-host';
 
 /** Settings key of the ownership records: which sheet ids this add-in wrote, and for what. */
 const OWNED_KEY = 'host.ownedSheets';
@@ -73,6 +74,10 @@ export class OfficeHost implements WorkbookHost {
       }
     }
     return written.map((w) => w.name);
+  }
+
+  listStampedSheets(signal?: AbortSignal): Promise<StampedSheet[]> {
+    return run('list stamped sheets', (context) => readStampedSheets(context, signal));
   }
 
   async listOwnedSheets(): Promise<OwnedSheet[]> {

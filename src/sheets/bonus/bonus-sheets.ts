@@ -11,6 +11,8 @@ import { str, tierFormulas } from './tier-formula';
 import { SheetBuilder } from '../core/sheet-builder';
 import { isFormula, type CachedValue, type CellContent, type Lang, type RowBlock, type RowCellSpec, type SheetSpec } from '../core/sheet-spec';
 import { COLORS, NUMFMT, STYLE, style } from '../core/styles';
+import type { SourceLinks } from '../core/source-link';
+import { badDebtRegisterCols, creditRefs } from './bad-debt-register-cols';
 
 /**
  * The result sheets of a bonus run: the scheme's bonus sheet (one row per line: eligible,
@@ -32,11 +34,13 @@ export interface BonusSheetsOptions {
    * carries the value new-customer-values.ts works out, is streamed; other schemes keep cells.
    */
   rowsAsBlock?: boolean;
+  /** Sheets of the workbook written into, by stamped kind: bad-debt reads the credit register. */
+  sources?: SourceLinks;
 }
 
 type Role = 'rep' | 'eligible' | 'bonus';
 
-interface Col<L> {
+export interface Col<L> {
   header: string;
   width: number;
   numFmt?: string;
@@ -50,6 +54,19 @@ interface Col<L> {
 }
 
 const HEADER_ROW = 6;
+
+/**
+ * Workbook-scoped names other sheets read a run through (src/sheets/core/source-link.ts): the
+ * summary's rep and total columns, and on the new-customer sheet the rep, the bonus and the
+ * customer's first-order date (the day it became a new customer, docs/rules/bonus/new-customer.md).
+ */
+export const BONUS_NAMES = {
+  summaryReps: 'BonusSummary_Reps',
+  summaryTotals: 'BonusSummary_Totals',
+  newCustomerReps: 'BonusNewCustomer_Reps',
+  newCustomerAmounts: 'BonusNewCustomer_Amounts',
+  newCustomerDates: 'BonusNewCustomer_Dates',
+} as const;
 const n = (d: Decimal) => d.toNumber();
 const dateOf = (serial: number | null) => (serial === null ? null : serialToDate(serial));
 
@@ -88,9 +105,11 @@ export function buildBonusSheets(result: BonusRunResult, options: BonusSheetsOpt
     case 'fees':
       cols = feeCols(t, R) as Col<BonusLine>[];
       break;
-    case 'bad-debt':
-      cols = badDebtCols(t, R) as Col<BonusLine>[];
+    case 'bad-debt': {
+      const credit = creditRefs(options.sources);
+      cols = (credit ? badDebtRegisterCols(t, R, credit, lang) : badDebtCols(t, R)) as Col<BonusLine>[];
       break;
+    }
   }
   cols = cols.map((c) => (c.kind === 'value' ? { ...c, width: fittedWidth(c, lines) } : c));
 
@@ -119,6 +138,13 @@ export function buildBonusSheets(result: BonusRunResult, options: BonusSheetsOpt
     else blocks.push({ rep: l.rep, first: r, last: r });
   });
 
+  const bodyLast = HEADER_ROW + Math.max(lines.length, 1);
+  const column = (c: string) => `$${c}$${HEADER_ROW + 1}:$${c}$${bodyLast}`;
+  if (result.scheme === 'new-customer') {
+    b.defineName({ name: BONUS_NAMES.newCustomerReps, ref: column('A') });
+    b.defineName({ name: BONUS_NAMES.newCustomerAmounts, ref: column(bonusCol) });
+    b.defineName({ name: BONUS_NAMES.newCustomerDates, ref: column('C') });
+  }
   const summary = buildSummary(result, blocks, { t, R, main, eligibleCol, bonusCol, periodText, computedNote, known });
   // What a statement's reference to a bonus-sheet cell shows (new-customer: every cell's value is known).
   const mainValue = known ? mainValueOf(cols, lines) : undefined;
@@ -210,7 +236,7 @@ function writeTable<L>(
   });
 }
 
-type T = ReturnType<typeof translator<(typeof sheetMessages)['en-US']>>;
+export type T = ReturnType<typeof translator<(typeof sheetMessages)['en-US']>>;
 
 const yesNo = (R: RulesRefs, v: boolean) => (v ? R.yes : R.no);
 const ifYes = (R: RulesRefs, cond: string) => `IF(${cond},${str(R.yes)},${str(R.no)})`;
@@ -461,6 +487,9 @@ function buildSummary(
     b.at(r, 4, withCached(`SUM(${range(o.bonusCol)})`, v?.bonus), style(STYLE.computed, { numFmt: NUMFMT.cny }));
     r++;
   }
+  const repsLast = HEADER_ROW + Math.max(blocks.length, 1);
+  b.defineName({ name: BONUS_NAMES.summaryReps, ref: `$A$${HEADER_ROW + 1}:$A$${repsLast}` });
+  b.defineName({ name: BONUS_NAMES.summaryTotals, ref: `$D$${HEADER_ROW + 1}:$D$${repsLast}` });
   const bold = { font: { bold: true } };
   b.at(r, 1, t('total'), style(STYLE.label, { alignment: { horizontal: 'left' } }));
   const all = blocks.length ? totalsOf(blocks[0].first, blocks[blocks.length - 1].last) : undefined;
