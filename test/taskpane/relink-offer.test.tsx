@@ -11,6 +11,8 @@ import { OfficeHost } from '../../src/office/office-host';
 import type { PageProps } from '../../src/taskpane/app/App';
 import { DEFAULT_PREFERENCES, type Preferences } from '../../src/taskpane/app/preferences';
 import { TemplatesPage } from '../../src/taskpane/pages/templates/TemplatesPage';
+import { RelinkCheck } from '../../src/taskpane/components/RelinkOffers';
+import { getTemplate } from '../../src/sheets/templates/registry';
 import { createTemplateService } from '../../src/taskpane/services/templates-service';
 import { installFakeExcel, type FakeExcel } from '../office/fake-excel/install';
 import { renderInPane } from './support/render';
@@ -55,4 +57,18 @@ test('a pipeline inserted after the hope list: the pane asks, Not now writes not
   await user.click(within(again).getByRole('button', { name: 'Link' }));
   expect(await screen.findByText('Linked: “Hope list”.')).toBeTruthy();
   expect(stageFormula()).toContain("INDEX(Pipeline!$C$13:$C$72,MATCH($A16,Pipeline!$A$13:$A$72,0))");
+});
+
+test('after another page writes a source (ABC, bonus), RelinkCheck asks the same way', async () => {
+  const user = userEvent.setup();
+  const host = new OfficeHost();
+  const today = new Date(Date.UTC(2026, 2, 15));
+  await host.insertSheets(getTemplate('hope-list').build({ lang: 'zh-CN', example: true, today }), { owner: 'template:hope-list' });
+  const written = await host.insertSheets(getTemplate('pipeline').build({ lang: 'zh-CN', example: true, today }), { owner: 'template:pipeline' });
+  renderInPane(<RelinkCheck services={{ ...excelServices(), host }} written={written} />);
+  const offer = await screen.findByLabelText('Sheets that can now read other sheets');
+  expect(offer.textContent).toContain('“希望清单” can read “开发进度”');
+  await user.click(within(offer).getByRole('button', { name: 'Link' }));
+  expect(await screen.findByText('Linked: “希望清单”.')).toBeTruthy();
+  expect(fake.model.sheet('希望清单')!.cell(16, 4)?.formula).toContain("'开发进度'!$C$13:$C$72");
 });

@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { LinkRegular } from '@fluentui/react-icons';
 import { useI18n } from '../app/i18n';
 import type { Services } from '../app/services';
-import { applyRelink, type RelinkOffer } from '../services/links-service';
+import { applyRelink, findRelinks, type RelinkOffer } from '../services/links-service';
 import { ErrorBar } from './ErrorBar';
 
 /**
@@ -54,4 +54,24 @@ export function RelinkOffers({ services, offers, onClose }: { services: Services
       </MessageBarActions>
     </MessageBar>
   );
+}
+
+/**
+ * After a page wrote sheets (`written` changes), looks for sheets that can now read them and
+ * offers the relink: the ABC and bonus pages write sources other templates read.
+ */
+export function RelinkCheck({ services, written }: { services: Services; written: readonly string[] | null }) {
+  const [offers, setOffers] = useState<RelinkOffer[]>([]);
+  const key = written?.join('|') ?? '';
+  useEffect(() => {
+    if (!key) return;
+    let live = true;
+    findRelinks(services.host)
+      .then((found) => live && setOffers(found))
+      .catch((e: unknown) => console.warn('Account Planner: looking for sheets to link failed', e));
+    return () => {
+      live = false;
+    };
+  }, [key, services.host]);
+  return <RelinkOffers key={`${key}/${offers.map((o) => o.sheet).join('|')}`} services={services} offers={offers} onClose={() => setOffers([])} />;
 }
