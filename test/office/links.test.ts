@@ -103,3 +103,14 @@ test('sheets rewritten in place whose names other sheets of the batch use: the w
   expect(fake.model.names.filter((n) => n.name === 'Run_Total')).toMatchObject([{ scope: null, formula: '=Totals!$A$1' }]);
   expect(fake.model.sheet('Summary')!.cell(1, 1)?.formula).toBe('Run_Total*2');
 });
+
+test('a shared name the workbook already has on another sheet is still refused before anything is written', async () => {
+  const host = new OfficeHost();
+  const mine = fake.model.addSheet('Mine');
+  fake.model.names.push({ name: 'Run_Total', scope: null, formula: '=Mine!$B$2', comment: '' });
+  const source: SheetSpec = { name: 'Totals', cells: [{ ref: 'A1', value: 5 }], names: [{ name: 'Run_Total', ref: '$A$1' }] };
+  const reader: SheetSpec = { name: 'Summary', cells: [{ ref: 'A1', value: { formula: 'Run_Total*2' } }] };
+  await expect(host.insertSheets([source, reader], { owner: 'bonus' })).rejects.toMatchObject({ officeCode: 'ItemAlreadyExists' });
+  expect(fake.model.sheets.map((s) => s.name)).toEqual(['Sheet1', mine.name]);
+  expect(fake.model.names.find((n) => n.name === 'Run_Total')!.formula).toBe('=Mine!$B$2');
+});
