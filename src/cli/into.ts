@@ -82,6 +82,11 @@ export async function writeWorkbookTo(dest: WorkbookDestination, workbook: Workb
   for (const r of result.plan.renamed) io.err(t('renamed', { file: dest.file, from: r.from, to: r.to }) + '\n');
   for (const sheet of result.plan.replaced) io.err(t('replaced', { sheet }) + '\n');
   (json ? io.err : io.out)(t('added', { file: dest.file, sheets: result.plan.specs.map((s) => `"${s.name}"`).join(lang === 'zh-CN' ? '、' : ', ') }) + '\n');
+  // Sheets already in the file that can now read what was added (docs/notes/links.md): said, not done.
+  const { pendingRelinks } = await import('../xlsx/into/relink-file');
+  // A hint only: a file the check cannot follow gets none (the sheets are written by then).
+  for (const r of await pendingRelinks(result.bytes).catch(() => []))
+    (json ? io.err : io.out)(t('relinkHint', { sheet: r.sheet, sources: r.sources.map((s) => `"${s}"`).join(lang === 'zh-CN' ? '、' : ', '), file: dest.file }) + '\n');
 }
 
 /**

@@ -36,7 +36,12 @@ export interface RelinkResult {
   warnings: RenderWarning[];
 }
 
-export async function relinkWorkbook(bytes: Uint8Array, today: Date = new Date()): Promise<RelinkResult> {
+/** The dependent sheets of a file that `relink` would link (nothing written): for the hint after --into. */
+export async function pendingRelinks(bytes: Uint8Array): Promise<RelinkedSheet[]> {
+  return (await relinkWorkbook(bytes, new Date(), false)).relinked;
+}
+
+export async function relinkWorkbook(bytes: Uint8Array, today: Date = new Date(), write = true): Promise<RelinkResult> {
   let target = await openTarget(bytes);
   const info = linkInfoOf(target.parts);
   const kinds = linkedSheetKinds();
@@ -65,6 +70,10 @@ export async function relinkWorkbook(bytes: Uint8Array, today: Date = new Date()
       continue;
     }
     if (isLinked(patch, (ref) => ({ formula: formulas.get(ref), value: values.get(ref) ?? null }))) continue;
+    if (!write) {
+      relinked.push({ sheet, sources: Object.values(sources).map((s) => s.sheet), cells: patch.cells.length });
+      continue;
+    }
     const linked = hit.def.build({ lang, example: false, today, sources })[hit.index];
     const spec = carryInput({ ...linked, name: sheet }, new Set(patch.cells.map((c) => c.ref)), values, formulas);
     const result = await intoWorkbook(target, { sheets: [spec] }, true);
@@ -72,7 +81,7 @@ export async function relinkWorkbook(bytes: Uint8Array, today: Date = new Date()
     target = await openTarget(result.bytes);
     relinked.push({ sheet, sources: Object.values(sources).map((s) => s.sheet), cells: patch.cells.length });
   }
-  return { ...(relinked.length > 0 ? { bytes: target.bytes } : {}), relinked, unfit, warnings };
+  return { ...(write && relinked.length > 0 ? { bytes: target.bytes } : {}), relinked, unfit, warnings };
 }
 
 /**
