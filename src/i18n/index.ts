@@ -28,6 +28,7 @@ import communicationRecord from './templates/communication-record';
 import contractChecklist from './templates/contract-checklist';
 import annualPlan from './templates/annual-plan';
 import hopeList from './templates/hope-list';
+import planLinks from './templates/plan-links';
 
 export const catalogs = {
   common,
@@ -59,6 +60,7 @@ export const catalogs = {
   'contract-checklist': contractChecklist,
   'annual-plan': annualPlan,
   'hope-list': hopeList,
+  'plan-links': planLinks,
 };
 
 export { defineMessages, format, translator } from './define';

@@ -23,6 +23,8 @@ export interface RowJob {
   insertAt: number | null;
   /** 1-based sheet row (before the insertion) whose cells are copied into the new row. */
   copyFrom?: number;
+  /** A sheet deleted first, by name, as a user deleting it (references to it become #REF!). */
+  deleteSheet?: string;
 }
 
 const BASIC = `
@@ -52,6 +54,9 @@ Function RunJob(p) As String
   args(0).Value = True
   Dim doc As Object, sh As Object
   doc = StarDesktop.loadComponentFromURL(ConvertToURL(p(0)), "_blank", 0, args())
+  If UBound(p) >= 5 Then
+    If Len(p(5)) > 0 Then doc.Sheets.removeByName(p(5))
+  End If
   sh = doc.Sheets.getByIndex(CInt(p(2)))
   If CLng(p(3)) >= 0 Then
     sh.Rows.insertByIndex(CLng(p(3)), 1)
@@ -105,7 +110,7 @@ export async function runRowJobs(jobs: RowJob[]): Promise<void> {
     const from = j.copyFrom ?? j.insertAt - 1;
     return from >= j.insertAt ? from : from - 1;
   };
-  const line = (j: RowJob) => [j.input, j.output, j.sheet, j.insertAt === null ? -1 : j.insertAt - 1, j.insertAt === null ? -1 : source({ ...j, insertAt: j.insertAt })].join('|');
+  const line = (j: RowJob) => [j.input, j.output, j.sheet, j.insertAt === null ? -1 : j.insertAt - 1, j.insertAt === null ? -1 : source({ ...j, insertAt: j.insertAt }), j.deleteSheet ?? ''].join('|');
   writeFileSync(ctl, jobs.map(line).join('\n') + '\n');
   try {
     await run(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', `macro:///Standard.Module1.Main("${ctl}")`], {

@@ -12,6 +12,7 @@ import pipelineCatalog from '../../src/i18n/templates/pipeline';
 import { LANGS, type Lang } from '../../src/sheets/core/sheet-spec';
 import { readStoredFormulas, uncached } from '../support/stored-values';
 import { cli } from '../support/cli';
+import { typeInto } from '../support/edit-cell';
 import { errorCells, readWorkbook, recalc, sheet, type SheetValues } from '../support/libreoffice';
 import { tempDir } from '../support/template-files';
 import { typeInto } from '../support/type-into';

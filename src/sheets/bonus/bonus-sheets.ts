@@ -42,6 +42,19 @@ interface Col<L> {
 }
 
 const HEADER_ROW = 6;
+
+/**
+ * Workbook-scoped names other sheets read a run through (src/sheets/core/source-link.ts): the
+ * summary's rep and total columns, and on the new-customer sheet the rep, the bonus and the
+ * customer's first-order date (the day it became a new customer, docs/rules/bonus/new-customer.md).
+ */
+export const BONUS_NAMES = {
+  summaryReps: 'BonusSummary_Reps',
+  summaryTotals: 'BonusSummary_Totals',
+  newCustomerReps: 'BonusNewCustomer_Reps',
+  newCustomerAmounts: 'BonusNewCustomer_Amounts',
+  newCustomerDates: 'BonusNewCustomer_Dates',
+} as const;
 const n = (d: Decimal) => d.toNumber();
 const dateOf = (serial: number | null) => (serial === null ? null : serialToDate(serial));
 
@@ -109,6 +122,13 @@ export function buildBonusSheets(result: BonusRunResult, options: BonusSheetsOpt
     } else blocks.push({ rep: l.rep, first: r, last: r, lines: [l] });
   });
 
+  const bodyLast = HEADER_ROW + Math.max(lines.length, 1);
+  const column = (c: string) => `$${c}$${HEADER_ROW + 1}:$${c}$${bodyLast}`;
+  if (result.scheme === 'new-customer') {
+    b.defineName({ name: BONUS_NAMES.newCustomerReps, ref: column('A') });
+    b.defineName({ name: BONUS_NAMES.newCustomerAmounts, ref: column(bonusCol) });
+    b.defineName({ name: BONUS_NAMES.newCustomerDates, ref: column('C') });
+  }
   const summary = buildSummary(result, blocks, { t, R, main, eligibleCol, bonusCol, periodText, computedNote });
   const statements =
     options.statements === false
@@ -432,6 +452,9 @@ function buildSummary(
     b.at(r, 4, { formula: `SUM(${range(o.bonusCol)})` }, style(STYLE.computed, { numFmt: NUMFMT.cny }));
     r++;
   }
+  const repsLast = HEADER_ROW + Math.max(blocks.length, 1);
+  b.defineName({ name: BONUS_NAMES.summaryReps, ref: `$A$${HEADER_ROW + 1}:$A$${repsLast}` });
+  b.defineName({ name: BONUS_NAMES.summaryTotals, ref: `$D$${HEADER_ROW + 1}:$D$${repsLast}` });
   const bold = { font: { bold: true } };
   b.at(r, 1, t('total'), style(STYLE.label, { alignment: { horizontal: 'left' } }));
   for (const c of [2, 3, 4]) {
