@@ -17,7 +17,7 @@ import { errorCells, readWorkbook, recalc, sheet, type SheetValues } from '../su
 import { validatePackages } from '../support/ooxml-validate';
 import { readStoredFormulas, uncached } from '../support/stored-values';
 import { tempDir } from '../support/template-files';
-import { typeInto } from '../support/type-into';
+import { typeInto } from '../support/edit-cell';
 
 const DATE = '2026-03-15';
 const results = new Map<string, SheetValues[]>();

@@ -57,3 +57,11 @@ test('isLinked: a sheet holding the linked formulas (in Excel spelling) needs no
   formulas.set('D17', { value: '3 价值评估' });
   expect(isLinked(patch, (ref) => formulas.get(ref))).toBe(false);
 });
+
+test('the monthly summary made before the pipeline gets a patch too: the relink is driven by linksTo, not by template', () => {
+  const summary = getTemplate('monthly-summary');
+  const patch = relinkPatch(summary, 0, 'zh-CN', sources, TODAY);
+  expect(patch).toBeDefined();
+  expect(patch!.cells.some((c) => typeof c.value === 'object' && c.value !== null && 'formula' in c.value && c.value.formula.includes("'6月进度'!"))).toBe(true);
+  expect(patch!.anchors.length).toBeGreaterThan(10);
+});

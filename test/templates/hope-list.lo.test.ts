@@ -15,7 +15,6 @@ import { cli } from '../support/cli';
 import { typeInto } from '../support/edit-cell';
 import { errorCells, readWorkbook, recalc, sheet, type SheetValues } from '../support/libreoffice';
 import { tempDir } from '../support/template-files';
-import { typeInto } from '../support/type-into';
 
 type Variant = 'alone' | 'linked' | 'edited';
 const results = new Map<string, SheetValues[]>();
