@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'share-safe': async () => (await import('./commands/share-safe')).shareSafeCommand,
   calendar: async () => (await import('./commands/calendar')).calendarCommand,
   relink: async () => (await import('./commands/relink')).relinkCommand,
+  rollup: async () => (await import('./commands/rollup')).rollupCommand,
 };
 
 const HELP = new Set(['--help', '-h', 'help']);

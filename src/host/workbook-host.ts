@@ -44,6 +44,16 @@ export interface OwnedSheet {
   owner: string;
 }
 
+/**
+ * A sheet carrying the version stamp (AP_Sheet, src/sheets/core/stamp.ts): what kind of sheet it
+ * is, whoever inserted it and whatever it is called now.
+ */
+export interface StampedSheet {
+  name: string;
+  kind: string;
+  version: number;
+}
+
 /** A column appended to the user's data, e.g. the ABC tier next to the customer rows. */
 export interface NewColumn {
   header: string;
@@ -93,6 +103,11 @@ export interface WorkbookHost {
   /** Per-workbook settings that travel with the file. */
   getSetting<T>(key: string): Promise<T | undefined>;
   setSetting<T>(key: string, value: T): Promise<void>;
+  /**
+   * Every sheet that carries a version stamp, in workbook order: how the pane finds source sheets
+   * (the decision chains the occasion calendar reads) by kind rather than by name.
+   */
+  listStampedSheets?(signal?: AbortSignal): Promise<StampedSheet[]>;
   /** Sheets this add-in wrote (insertSheets with an owner) that are still in the workbook. */
   listOwnedSheets?(): Promise<OwnedSheet[]>;
   /**

@@ -10,6 +10,7 @@ import bonusSheets from './bonus-sheets';
 import taskpane from './taskpane';
 import shareSafe from './share-safe';
 import into from './into';
+import teamRollup from './team-rollup';
 import developmentPlan from './templates/development-plan';
 import pipeline from './templates/pipeline';
 import keyAccountPlan from './templates/key-account-plan';
@@ -39,6 +40,7 @@ export const catalogs = {
   'occasion-calendar': occasionCalendar,
   bonus,
   'bonus-sheets': bonusSheets,
+  'team-rollup': teamRollup,
   taskpane,
   'share-safe': shareSafe,
   into,

@@ -12,7 +12,8 @@ import { getDocumentSetting, setDocumentSetting } from './settings';
 import { makeShareSafeCopies } from './share-safe-copy';
 import { patchCells, readCells, readLinkInfo } from './link-cells';
 import type { WorkbookLinkInfo } from '../sheets/core/find-sources';
-import type { CellPatch, DataSourceRef, InsertOptions, NewColumn, OwnedSheet, ReadCell, ShareSafeCopyResult, TableData, WorkbookHost } from '../host/workbook-host';
+import { readStampedSheets } from './stamped-sheets';
+import type { CellPatch, DataSourceRef, InsertOptions, NewColumn, OwnedSheet, ReadCell, ShareSafeCopyResult, StampedSheet, TableData, WorkbookHost } from '../host/workbook-host';
 
 /** Settings key of the ownership records: which sheet ids this add-in wrote, and for what. */
 const OWNED_KEY = 'host.ownedSheets';
@@ -75,6 +76,10 @@ export class OfficeHost implements WorkbookHost {
       }
     }
     return written.map((w) => w.name);
+  }
+
+  listStampedSheets(signal?: AbortSignal): Promise<StampedSheet[]> {
+    return run('list stamped sheets', (context) => readStampedSheets(context, signal));
   }
 
   async listOwnedSheets(): Promise<OwnedSheet[]> {

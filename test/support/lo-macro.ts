@@ -39,7 +39,11 @@ Sub Main(ctl As String)
     Line Input #f, s
     If Len(s) > 0 Then
       p = Split(s, "|")
-      Print #log, RunJob(p)
+      If p(0) = "EDIT" Then
+        Print #log, RunEdit(p)
+      Else
+        Print #log, RunJob(p)
+      End If
     End If
   Loop
   Close #f
@@ -76,6 +80,40 @@ Function RunJob(p) As String
 Failed:
   RunJob = "error " & p(1) & ": " & Error$
 End Function
+
+Function RunEdit(p) As String
+  On Error GoTo Failed
+  Dim args(0) As New com.sun.star.beans.PropertyValue
+  args(0).Name = "Hidden"
+  args(0).Value = True
+  Dim doc As Object, sh As Object, c As Object, q, i As Integer
+  doc = StarDesktop.loadComponentFromURL(ConvertToURL(p(1)), "_blank", 0, args())
+  For i = 4 To UBound(p)
+    q = Split(p(i), "~")
+    c = doc.Sheets.getByIndex(CInt(q(0))).getCellRangeByName(q(1))
+    If q(2) = "n" Then
+      c.setValue(CDbl(q(3)))
+    Else
+      c.setString(q(3))
+    End If
+  Next i
+  If Len(p(3)) > 0 Then
+    q = Split(p(3), "~")
+    For i = UBound(q) To 0 Step -1
+      doc.Sheets.removeByName(doc.Sheets.getByIndex(CInt(q(i))).Name)
+    Next i
+  End If
+  doc.calculateAll()
+  Dim out(0) As New com.sun.star.beans.PropertyValue
+  out(0).Name = "FilterName"
+  out(0).Value = "Calc MS Excel 2007 XML"
+  doc.storeToURL(ConvertToURL(p(2)), out())
+  doc.close(True)
+  RunEdit = "ok " & p(2)
+  Exit Function
+Failed:
+  RunEdit = "error " & p(2) & ": " & Error$
+End Function
 `;
 
 const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -99,19 +137,46 @@ async function makeProfile(soffice: string): Promise<string> {
   return dir;
 }
 
+/**
+ * Edits a planner makes to an .xlsx in LibreOffice: cells typed (sheets by 0-based index, values
+ * ASCII or numbers: the macro reads its job file in the system's legacy encoding), then whole
+ * sheets deleted; recalculated and saved as .xlsx.
+ */
+export interface EditJob {
+  input: string;
+  output: string;
+  set?: { sheet: number; cell: string; value: number | string }[];
+  /** 0-based indexes (before any deletion) of the sheets to delete. */
+  deleteSheets?: number[];
+}
+
+/** Runs the edit jobs in one LibreOffice start; throws naming every job that failed. */
+export async function runEditJobs(jobs: EditJob[]): Promise<void> {
+  for (const j of jobs)
+    for (const x of j.set ?? [])
+      if (typeof x.value === 'string' && !/^[ -{}]*$/.test(x.value)) throw new Error(`edit job: "${x.value}" is not plain ASCII without | and ~`);
+  const line = (j: EditJob) =>
+    ['EDIT', j.input, j.output, (j.deleteSheets ?? []).join('~'), ...(j.set ?? []).map((x) => [x.sheet, x.cell, typeof x.value === 'number' ? 'n' : 's', x.value].join('~'))].join('|');
+  await runControl(jobs.map(line), jobs.map((j) => j.output), 'edit');
+}
+
 /** Runs the jobs in one LibreOffice start; throws naming every job that failed. */
 export async function runRowJobs(jobs: RowJob[]): Promise<void> {
-  const soffice = sofficePath();
-  if (!soffice) throw new Error('LibreOffice (soffice) is not installed');
-  const profile = await makeProfile(soffice);
-  const ctl = path.join(profile, 'jobs.txt');
   // 0-based rows as the macro sees them after the insertion: a source at or below it moved down.
   const source = (j: RowJob & { insertAt: number }) => {
     const from = j.copyFrom ?? j.insertAt - 1;
     return from >= j.insertAt ? from : from - 1;
   };
   const line = (j: RowJob) => [j.input, j.output, j.sheet, j.insertAt === null ? -1 : j.insertAt - 1, j.insertAt === null ? -1 : source({ ...j, insertAt: j.insertAt }), j.deleteSheet ?? ''].join('|');
-  writeFileSync(ctl, jobs.map(line).join('\n') + '\n');
+  await runControl(jobs.map(line), jobs.map((j) => j.output), 'row');
+}
+
+async function runControl(lines: string[], outputs: string[], what: string): Promise<void> {
+  const soffice = sofficePath();
+  if (!soffice) throw new Error('LibreOffice (soffice) is not installed');
+  const profile = await makeProfile(soffice);
+  const ctl = path.join(profile, 'jobs.txt');
+  writeFileSync(ctl, lines.join('\n') + '\n');
   try {
     await run(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', `macro:///Standard.Module1.Main("${ctl}")`], {
       timeout: 900_000,
@@ -120,8 +185,8 @@ export async function runRowJobs(jobs: RowJob[]): Promise<void> {
     });
     const log = existsSync(`${ctl}.log`) ? readFileSync(`${ctl}.log`, 'utf8') : '';
     const failed = log.split('\n').filter((l) => l.startsWith('error'));
-    const missing = jobs.filter((j) => !existsSync(j.output)).map((j) => j.output);
-    if (failed.length || missing.length) throw new Error(`LibreOffice row jobs failed:\n${[...failed, ...missing.map((m) => `no ${m}`)].join('\n')}`);
+    const missing = outputs.filter((o) => !existsSync(o));
+    if (failed.length || missing.length) throw new Error(`LibreOffice ${what} jobs failed:\n${[...failed, ...missing.map((m) => `no ${m}`)].join('\n')}`);
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }

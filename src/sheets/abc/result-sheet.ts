@@ -69,6 +69,14 @@ export const ABC_SUMMARY_ROWS = { A: 8, B: 9, C: 10, total: 11, excluded: 12 } a
 
 const P = (row: number) => cellRef(row, 3, true);
 
+/**
+ * Workbook-scoped names of the customer table's customer, tier and value columns, for sheets
+ * that look customers up in the result (the visit plan, docs/rules/templates/visit-plan.md).
+ * These are the names with the default prefix; a second result in the same workbook gets its
+ * own prefix, and a dependent sheet links to the first result.
+ */
+export const ABC_RESULT_NAMES = { customers: 'ABC_Customers', tiers: 'ABC_Tiers', values: 'ABC_Values' } as const;
+
 /** A formula with the value it computes, when that is known. */
 const withCached = (formula: string, cached: number | string | undefined): CellContent => (cached === undefined ? { formula } : { formula, cached });
 
@@ -163,7 +171,8 @@ function resultSheet(r: AbcResult, o: AbcSheetOptions, t: T): SheetSpec {
     ['COUNT_A', pr.countA],
     ['COUNT_B', pr.countB],
     ['DECIMALS', pr.decimals],
-    ['CUSTOMERS', pr.n],
+    // Not ABC_CUSTOMERS: names are case-insensitive and ABC_Customers is the customer column.
+    ['CUSTOMER_COUNT', pr.n],
     ['TOTAL', pr.total],
   ];
   for (const [name, row] of names) b.defineName({ name: `${prefix}${name}`, ref: P(row) });
@@ -276,6 +285,10 @@ function resultSheet(r: AbcResult, o: AbcSheetOptions, t: T): SheetSpec {
     style: 'TableStyleLight1',
     showRowStripes: false,
   });
+
+  b.defineName({ name: `${prefix}Customers`, ref: colRange(COL.customer) });
+  b.defineName({ name: `${prefix}Tiers`, ref: TIERS });
+  b.defineName({ name: `${prefix}Values`, ref: VALUES });
 
   const tierRange = rangeRef(f, COL.tier, l, COL.tier);
   for (const [tier, fill, color] of [

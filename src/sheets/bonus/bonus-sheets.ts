@@ -10,6 +10,8 @@ import { str, tierFormulas } from './tier-formula';
 import { SheetBuilder } from '../core/sheet-builder';
 import type { CellContent, Lang, SheetSpec } from '../core/sheet-spec';
 import { COLORS, NUMFMT, STYLE, style } from '../core/styles';
+import type { SourceLinks } from '../core/source-link';
+import { badDebtRegisterCols, creditRefs } from './bad-debt-register-cols';
 
 /**
  * The result sheets of a bonus run: the scheme's bonus sheet (one row per line: eligible,
@@ -24,11 +26,13 @@ export interface BonusSheetsOptions {
   lang?: Lang;
   /** One statement sheet per rep (default true). */
   statements?: boolean;
+  /** Sheets of the workbook written into, by stamped kind: bad-debt reads the credit register. */
+  sources?: SourceLinks;
 }
 
 type Role = 'rep' | 'eligible' | 'bonus';
 
-interface Col<L> {
+export interface Col<L> {
   header: string;
   width: number;
   numFmt?: string;
@@ -90,9 +94,11 @@ export function buildBonusSheets(result: BonusRunResult, options: BonusSheetsOpt
     case 'fees':
       cols = feeCols(t, R) as Col<BonusLine>[];
       break;
-    case 'bad-debt':
-      cols = badDebtCols(t, R) as Col<BonusLine>[];
+    case 'bad-debt': {
+      const credit = creditRefs(options.sources);
+      cols = (credit ? badDebtRegisterCols(t, R, credit, lang) : badDebtCols(t, R)) as Col<BonusLine>[];
       break;
+    }
   }
   cols = cols.map((c) => (c.kind === 'value' ? { ...c, width: fittedWidth(c, lines) } : c));
 
@@ -201,7 +207,7 @@ function writeTable<L>(
   });
 }
 
-type T = ReturnType<typeof translator<(typeof sheetMessages)['en-US']>>;
+export type T = ReturnType<typeof translator<(typeof sheetMessages)['en-US']>>;
 
 const yesNo = (R: RulesRefs, v: boolean) => (v ? R.yes : R.no);
 const ifYes = (R: RulesRefs, cond: string) => `IF(${cond},${str(R.yes)},${str(R.no)})`;

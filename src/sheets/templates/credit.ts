@@ -37,6 +37,17 @@ const DEFAULT_REVIEW_MONTHS = 12;
 /** Default weights of the six credit-score criteria (ours; they total 100 %). */
 const DEFAULT_WEIGHTS = [0.15, 0.15, 0.25, 0.2, 0.1, 0.15];
 
+/**
+ * Workbook-scoped names of the register's columns, for sheets that look customers up in it (the
+ * bad-debt split, docs/rules/bonus/bad-debt.md): customer, approver, approved line and exposure.
+ */
+export const CREDIT_NAMES = {
+  customers: 'Credit_Customers',
+  approvers: 'Credit_Approvers',
+  lines: 'Credit_Lines',
+  balances: 'Credit_Balances',
+} as const;
+
 const zh = translator(catalog, 'zh-CN');
 const en = translator(catalog, 'en-US');
 
@@ -186,6 +197,11 @@ function buildRegister(o: TemplateOptions): SheetSpec {
     rows: REGISTER_ROWS,
     data: example ? registerExample(lang, today) : undefined,
   });
+
+  b.defineName({ name: CREDIT_NAMES.customers, ref: table.range('customer') });
+  b.defineName({ name: CREDIT_NAMES.approvers, ref: table.range('approver') });
+  b.defineName({ name: CREDIT_NAMES.lines, ref: table.range('line') });
+  b.defineName({ name: CREDIT_NAMES.balances, ref: table.range('exposure') });
 
   // Summary, right of the rules: rows 7–10.
   const sumLabel = (row: number, from: number, to: number, text: string) => form.label(row, from, text, to);

@@ -9,9 +9,11 @@ import { TaskStatus } from '../../components/TaskStatus';
 import { useTask } from '../../components/use-task';
 import { WrittenSheets } from '../../components/WrittenSheets';
 import { orderTemplates, rememberTemplate } from './order-templates';
+import { CalendarSection } from './CalendarSection';
 import { ShareSafeSection } from './ShareSafeSection';
 import { RelinkOffers } from '../../components/RelinkOffers';
 import { findRelinks, templateSources, type RelinkOffer } from '../../services/links-service';
+import { TeamRollupSection } from './TeamRollupSection';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -138,6 +140,8 @@ export function TemplatesPage({ services, prefs, updatePrefs, sheetLang }: PageP
           );
         })}
       </ul>
+      <CalendarSection services={services} lang={lang} />
+      <TeamRollupSection services={services} lang={lang} />
       <ShareSafeSection services={services} lang={lang} />
     </div>
   );
