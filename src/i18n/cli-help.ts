@@ -15,6 +15,7 @@ export default defineMessages({
                                        fees, bad-debt
   share-safe --in FILE.xlsx --out FILE.xlsx
                                        a copy of a workbook with its personal columns emptied
+  relink FILE.xlsx                     sheets made before the sheets they read are linked to them
   calendar --in DECISION-CHAIN.xlsx [--from YYYY-MM-DD] [--out FILE.xlsx] [--json]
                                        birthdays, family occasions and festivals of the month ahead
   rollup --in REP1.xlsx REP2.xlsx … --out TEAM.xlsx
@@ -145,6 +146,15 @@ Exit codes: 0 done (even with rejected rows), 2 bad usage or unreadable input.
                          emptied header (default: the language of that header)
 Exit codes: 0 done, 2 bad usage or unreadable input.
 `,
+    relink: `Usage: account-planner relink FILE.xlsx [--lang zh-CN|en-US]
+  Sheets that read another sheet of the workbook (the hope list reads the pipeline) but were
+  made before it are linked to it: found by its Account Planner stamp, whatever its name, and
+  only the cells that read it are rewritten (the hope list's stage and check columns); what was
+  typed anywhere else on the sheet is kept. The file is written to a temporary file and renamed
+  over FILE.xlsx; every other sheet and part stays byte for byte. A sheet whose rows were moved
+  is left alone and said so.
+Exit codes: 0 done (also when nothing needed linking), 2 bad usage or unreadable input.
+`,
     calendar: `Usage: account-planner calendar --in DECISION-CHAIN.xlsx [--from YYYY-MM-DD] [--out FILE.xlsx] [--json]
   --in FILE              a decision chain sheet (the template's "Person", "Age / birthday" and "Family"
                          columns, in either language)
@@ -193,6 +203,7 @@ Exit codes: 0 done, 2 bad usage or unreadable input.
                                        业务员奖金：new-brand、new-customer、referral、fees、bad-debt
   share-safe --in 文件.xlsx --out 文件.xlsx
                                        生成清空了个人信息列的工作簿副本
+  relink 文件.xlsx                     让先于被引用表创建的工作表链接到它们
   calendar --in 决策链.xlsx [--from YYYY-MM-DD] [--out 文件.xlsx] [--json]
                                        未来一个月的生日、家庭重要日子和节日
   rollup --in 业务员1.xlsx 业务员2.xlsx … --out 团队.xlsx
@@ -310,6 +321,13 @@ currency、prepayment、customer_type、contract_type 和 approver 可以没有�
   --force                --out 已存在时覆盖
   --lang zh-CN|en-US     全部信息的语言（默认 zh-CN），以及清空的列标题上批注的语言（默认与该标题一致）
 退出码：0 完成，2 用法错误或输入无法读取。
+`,
+    relink: `用法：account-planner relink 文件.xlsx [--lang zh-CN|en-US]
+  工作簿中引用其他工作表的表（希望清单引用开发进度表）若早于被引用的表创建，就链接到它：
+  按客户开发规划助手的版本标记查找被引用的表，不论它叫什么名字；只改写引用它的单元格
+  （希望清单的阶段列和检查列），表中其他位置填写的内容保留。先写入临时文件再改名覆盖
+  文件.xlsx；其他工作表和部件逐字节保留。行被移动过的表不处理，并会说明。
+退出码：0 完成（无需链接时也是 0），2 用法错误或输入无法读取。
 `,
     calendar: `用法：account-planner calendar --in 决策链.xlsx [--from YYYY-MM-DD] [--out 文件.xlsx] [--json]
   --in 文件              决策链工作表（模板的“项目决策人”“年龄／生日”“家庭情况”列，中英文均可）

@@ -14,8 +14,9 @@ import { renderWorkbookWithWarnings, type RenderWarning } from '../render-workbo
 import { readWorkbookParts, type WorkbookParts } from '../workbook-names';
 import { addSheets } from './add-sheets';
 import { planSheetNames, type NamePlan } from './plan-names';
+import type { SourceLinks } from '../../sheets/core/source-link';
 import { inAreas, readAreas } from './read-areas';
-import { linkSources, type LinkSource } from './source-sheets';
+import { linkSources } from './source-sheets';
 
 export interface IntoResult {
   bytes: Uint8Array;
@@ -27,7 +28,7 @@ export interface OpenedTarget {
   bytes: Uint8Array;
   parts: WorkbookParts;
   /** Source sheets by kind, for builders that link to them. */
-  sources: Record<string, LinkSource>;
+  sources: SourceLinks;
 }
 
 export async function openTarget(bytes: Uint8Array): Promise<OpenedTarget> {
