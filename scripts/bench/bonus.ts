@@ -49,9 +49,9 @@ const HEADERS: Record<'new-customer' | 'new-brand', string[]> = {
 };
 
 /** Order lines: 100,000 customers with ~10 orders each (or `customers`), amounts with cents, a few in USD. */
-export function* orderLines(scheme: 'new-customer' | 'new-brand', customers = CUSTOMERS): Generator<unknown[]> {
+export function* orderLines(scheme: 'new-customer' | 'new-brand', customers = CUSTOMERS, lines = LINES): Generator<unknown[]> {
   const rnd = prng(20260101);
-  for (let i = 0; i < LINES; i++) {
+  for (let i = 0; i < lines; i++) {
     const c = Math.floor(rnd() * customers);
     const rep = REPS[c % REPS.length];
     const date = DATES[Math.floor(rnd() * 366)];
@@ -139,10 +139,10 @@ async function measure(scheme: 'new-customer' | 'new-brand'): Promise<Figures> {
  * same run and also in a child of its own: the same file read by the same reader, every amount
  * summed as a float — what reading alone costs.
  */
-function writeOrdersCsv(file: string): void {
+export function writeOrdersCsv(file: string, lines = LINES): void {
   const fd = openSync(file, 'w');
   let chunk = `${HEADERS['new-customer'].join(',')}\n`;
-  for (const cells of orderLines('new-customer', LINES)) {
+  for (const cells of orderLines('new-customer', lines, lines)) {
     chunk += `${cells.join(',')}\n`;
     if (chunk.length > 1 << 20) {
       writeSync(fd, chunk);

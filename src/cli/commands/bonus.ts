@@ -132,7 +132,8 @@ export async function bonusCommand(argv: string[], { io, lang }: CommandContext)
   }
 
   if (dest) {
-    await writeWorkbookTo(dest, { sheets: buildBonusSheets(result, { lang, ...(creditRegister && sources ? { sources } : {}) }), title: scheme }, !!values.force, lang, io, !!values.json);
+    const sheets = buildBonusSheets(result, { lang, rowsAsBlock: true, ...(creditRegister && sources ? { sources } : {}) });
+    await writeWorkbookTo(dest, { sheets, title: scheme }, !!values.force, lang, io, !!values.json);
     counts.lines = result.lines.length;
     counts.eligible = result.lines.filter((l) => l.eligible).length;
   }

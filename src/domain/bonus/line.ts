@@ -235,3 +235,14 @@ export function defineLazy<T extends object, K extends keyof T & string>(target:
   Object.defineProperty(target, LAZY, { value: state });
   for (const key of keys) Object.defineProperty(target, key, lazyDescriptor(key));
 }
+
+/**
+ * A lazy field's value (see defineLazy) computed without being kept on the target: for readers
+ * that go over a million lines once (the streamed bonus sheets) and would otherwise leave every
+ * line holding what they read. A field already read the ordinary way is returned as it is.
+ */
+export function peekLazy<T extends object, K extends keyof T & string>(target: T, key: K): T[K] {
+  const own = Object.getOwnPropertyDescriptor(target, key);
+  if (own?.get === undefined) return target[key];
+  return (target as unknown as { [LAZY]: { [P in K]: () => T[P] } })[LAZY][key]();
+}

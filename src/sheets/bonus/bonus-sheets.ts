@@ -6,9 +6,10 @@ import sheetMessages from '../../i18n/bonus-sheets';
 import { translator } from '../../i18n/define';
 import { cellRef, columnLetter, quoteSheet, rangeRef } from '../core/a1';
 import { buildBonusRulesSheet, type RulesRefs } from './rules-sheet';
+import { NewCustomerValues, type NewCustomerRowValues } from './new-customer-values';
 import { str, tierFormulas } from './tier-formula';
 import { SheetBuilder } from '../core/sheet-builder';
-import type { CellContent, Lang, SheetSpec } from '../core/sheet-spec';
+import { isFormula, type CachedValue, type CellContent, type Lang, type RowBlock, type RowCellSpec, type SheetSpec } from '../core/sheet-spec';
 import { COLORS, NUMFMT, STYLE, style } from '../core/styles';
 import type { SourceLinks } from '../core/source-link';
 import { badDebtRegisterCols, creditRefs } from './bad-debt-register-cols';
@@ -26,6 +27,13 @@ export interface BonusSheetsOptions {
   lang?: Lang;
   /** One statement sheet per rep (default true). */
   statements?: boolean;
+  /**
+   * The line tables (bonus sheet, orders sheet, statements) as generated rows
+   * (SheetSpec.rowBlocks) instead of cells, for the file writer to stream: the CLI's --out.
+   * The cells and values are the same either way. Only new-customer, whose every formula
+   * carries the value new-customer-values.ts works out, is streamed; other schemes keep cells.
+   */
+  rowsAsBlock?: boolean;
   /** Sheets of the workbook written into, by stamped kind: bad-debt reads the credit register. */
   sources?: SourceLinks;
 }
@@ -78,14 +86,17 @@ export function buildBonusSheets(result: BonusRunResult, options: BonusSheetsOpt
   const lines = [...result.lines].sort((a, b) => (a.rep < b.rep ? -1 : a.rep > b.rep ? 1 : 0));
   const extra: SheetSpec[] = [];
   let cols: Col<BonusLine>[];
+  // new-customer: every formula carries the value it computes (none goes through a spreadsheet engine).
+  let known: NewCustomerValues | undefined;
   switch (result.scheme) {
     case 'new-brand':
       cols = newBrandCols(t, R, result.rules.newBrand.tierCurrency) as Col<BonusLine>[];
       break;
     case 'new-customer': {
-      const orders = buildOrdersSheet(lines as NewCustomerLine[], t, R);
-      extra.push(orders.sheet);
-      cols = newCustomerCols(t, R, orders.ranges) as Col<BonusLine>[];
+      known = new NewCustomerValues(lines as NewCustomerLine[], result.rules, { yes: R.yes, no: R.no }, HEADER_ROW + 1);
+      const orders = buildOrdersSheet(known, t, R, !!options.rowsAsBlock);
+      extra.push(orders);
+      cols = newCustomerCols(t, R, orders.name, known) as Col<BonusLine>[];
       break;
     }
     case 'referral':
@@ -104,7 +115,8 @@ export function buildBonusSheets(result: BonusRunResult, options: BonusSheetsOpt
 
   const b = new SheetBuilder(mainName);
   header(b, mainName, t(`purpose_${result.scheme}`), periodText, t('legend'), cols.length);
-  writeTable(b, cols, lines, { liveNote, computedNote, yes: R.yes, no: R.no, lang });
+  const asBlock = !!options.rowsAsBlock && !!known;
+  writeTable(b, cols, lines, { liveNote, computedNote, yes: R.yes, no: R.no, lang, asBlock });
   if (lines.length === 0) b.set(cellRef(HEADER_ROW + 1, 1), t('noLines'), STYLE.note);
   const col = (role: Role) => columnLetter(cols.findIndex((c) => c.role === role) + 1);
   const eligibleCol = col('eligible');
@@ -118,14 +130,12 @@ export function buildBonusSheets(result: BonusRunResult, options: BonusSheetsOpt
   });
 
   // Rep blocks.
-  const blocks: { rep: string; first: number; last: number; lines: BonusLine[] }[] = [];
+  const blocks: RepBlock[] = [];
   lines.forEach((l, i) => {
     const r = HEADER_ROW + 1 + i;
     const last = blocks[blocks.length - 1];
-    if (last && last.rep === l.rep) {
-      last.last = r;
-      last.lines.push(l);
-    } else blocks.push({ rep: l.rep, first: r, last: r, lines: [l] });
+    if (last && last.rep === l.rep) last.last = r;
+    else blocks.push({ rep: l.rep, first: r, last: r });
   });
 
   const bodyLast = HEADER_ROW + Math.max(lines.length, 1);
@@ -135,11 +145,13 @@ export function buildBonusSheets(result: BonusRunResult, options: BonusSheetsOpt
     b.defineName({ name: BONUS_NAMES.newCustomerAmounts, ref: column(bonusCol) });
     b.defineName({ name: BONUS_NAMES.newCustomerDates, ref: column('C') });
   }
-  const summary = buildSummary(result, blocks, { t, R, main, eligibleCol, bonusCol, periodText, computedNote });
+  const summary = buildSummary(result, blocks, { t, R, main, eligibleCol, bonusCol, periodText, computedNote, known });
+  // What a statement's reference to a bonus-sheet cell shows (new-customer: every cell's value is known).
+  const mainValue = known ? mainValueOf(cols, lines) : undefined;
   const statements =
     options.statements === false
       ? []
-      : blocks.map((blk) => buildStatement(blk, cols, { t, main, periodText, lang }));
+      : blocks.map((blk) => buildStatement(blk, cols, { t, main, periodText, lang, known, mainValue, asBlock }));
   // Every sheet of the run in the run's language, stamped with its kind.
   const stamped = (sheet: SheetSpec, kind: string): SheetSpec => ({ ...sheet, lang, stamp: { kind, version: 1 } });
   return [
@@ -177,23 +189,40 @@ function fittedWidth<L>(c: Col<L>, lines: L[]): number {
   return Math.min(120, Math.max(c.width, Math.ceil(widest + 2)));
 }
 
+interface RepBlock {
+  rep: string;
+  first: number;
+  last: number;
+}
+
+/**
+ * Rows [0, count) starting at sheet row `firstRow`, each from `row`: a RowBlock for the writer to
+ * stream (asBlock), else placed as cells — the same cells either way.
+ */
+function placeRows(b: SheetBuilder, firstRow: number, count: number, row: (i: number) => RowCellSpec[], asBlock: boolean): void {
+  if (asBlock && count > 0) {
+    // Streamed tables are new-customer's, whose every formula carries its value (new-customer-values.ts).
+    const block: RowBlock = { firstRow, count, row, valued: true };
+    b.configure({ rowBlocks: [block] }); // one table of rows per sheet
+  } else for (let i = 0; i < count; i++) for (const c of row(i)) b.at(firstRow + i, c.col, c.value, c.style);
+}
+
 function writeTable<L>(
   b: SheetBuilder,
   cols: Col<L>[],
   lines: L[],
-  o: { liveNote: string; computedNote: string; yes: string; no: string; lang: Lang },
+  o: { liveNote: string; computedNote: string; yes: string; no: string; lang: Lang; asBlock: boolean },
 ): void {
   cols.forEach((c, i) => {
     const note = c.kind === 'formula' ? o.liveNote : c.kind === 'value' ? o.computedNote : undefined;
     b.at(HEADER_ROW, i + 1, c.header, STYLE.header, note);
   });
-  lines.forEach((line, k) => {
-    const r = HEADER_ROW + 1 + k;
-    cols.forEach((c, i) => {
-      const base = c.kind === 'input' ? STYLE.input : c.kind === 'formula' || c.kind === 'value' ? STYLE.computed : { border: COLORS.border };
-      b.at(r, i + 1, c.cell(line, r), style(base, c.numFmt ? { numFmt: c.numFmt } : undefined));
-    });
+  const styles = cols.map((c) => {
+    const base = c.kind === 'input' ? STYLE.input : c.kind === 'formula' || c.kind === 'value' ? STYLE.computed : { border: COLORS.border };
+    return style(base, c.numFmt ? { numFmt: c.numFmt } : undefined);
   });
+  const tableRow = (k: number): RowCellSpec[] => cols.map((c, i) => ({ col: i + 1, value: c.cell(lines[k], HEADER_ROW + 1 + k), style: styles[i] }));
+  placeRows(b, HEADER_ROW + 1, lines.length, tableRow, o.asBlock);
   const last = HEADER_ROW + Math.max(lines.length, 1);
   cols.forEach((c, i) => {
     const ref = rangeRef(HEADER_ROW + 1, i + 1, last, i + 1);
@@ -233,13 +262,8 @@ function newBrandCols(t: T, R: RulesRefs, tierCurrency: string): Col<NewBrandLin
   ];
 }
 
-interface OrderRanges {
-  /** Per line (by reference): the customer's block and the rep's block on the orders sheet. */
-  byLine: Map<NewCustomerLine, { customer: [number, number]; pair: [number, number] }>;
-  sheet: string;
-}
-
-function buildOrdersSheet(lines: NewCustomerLine[], t: T, R: RulesRefs): { sheet: SheetSpec; ranges: OrderRanges } {
+/** The orders sheet: one row per order of every line, by customer and rep; its formulas carry their values. */
+function buildOrdersSheet(known: NewCustomerValues, t: T, R: RulesRefs, asBlock: boolean): SheetSpec {
   const name = t('ordersSheet');
   const b = new SheetBuilder(name);
   const cols = [
@@ -250,47 +274,41 @@ function buildOrdersSheet(lines: NewCustomerLine[], t: T, R: RulesRefs): { sheet
   cols.forEach((h, i) =>
     b.at(HEADER_ROW, i + 1, h, STYLE.header, i >= 9 && i <= 10 ? t('liveNote', { rules: R.sheetName }) : i === 12 ? t('customerFirstNote') : undefined),
   );
-  const byCustomer = new Map<string, NewCustomerLine[]>();
-  for (const l of lines) {
-    const list = byCustomer.get(l.customer);
-    if (list) list.push(l);
-    else byCustomer.set(l.customer, [l]);
-  }
-  const byLine: OrderRanges['byLine'] = new Map();
-  let r = HEADER_ROW + 1;
   const input = STYLE.input;
-  for (const customer of [...byCustomer.keys()].sort()) {
-    const start = r;
-    const pairs = byCustomer.get(customer)!.sort((a, b) => (a.rep < b.rep ? -1 : a.rep > b.rep ? 1 : 0));
-    const end = start + pairs.reduce((k, l) => k + l.orders.length, 0) - 1;
+  const st = {
+    plain: { border: COLORS.border },
+    date: style(input, { numFmt: NUMFMT.date }),
+    amount: style(input, { numFmt: NUMFMT.decimal2 }),
+    share: style(input, { numFmt: '0.00%' }),
+    rate: style(STYLE.computed, { numFmt: '0.0000' }),
+    cny: style(STYLE.computed, { numFmt: NUMFMT.decimal2 }),
+  };
+  const orderRow = (j: number): RowCellSpec[] => {
+    const r = known.ordersFirstRow + j;
+    const v = known.orderRow(j);
+    const o = v.order;
+    const [start, end] = v.block;
     // The customer's first order of all reps: its earliest date, and on that date its earliest source row.
     const dates = `$C$${start}:$C$${end}`;
     const rows = `$L$${start}:$L$${end}`;
-    const isFirst = (row: number) => ifYes(R, `AND(C${row}=MIN(${dates}),COUNTIFS(${dates},C${row},${rows},"<"&L${row})=0)`);
-    const pairRanges: [number, number][] = [];
-    for (const line of pairs) {
-      const ps = r;
-      for (const o of line.orders) {
-        b.at(r, 1, customer, { border: COLORS.border });
-        b.at(r, 2, line.rep, { border: COLORS.border });
-        b.at(r, 3, serialToDate(o.date), style(input, { numFmt: NUMFMT.date }));
-        b.at(r, 4, n(o.amount), style(input, { numFmt: NUMFMT.decimal2 }));
-        b.at(r, 5, o.currency, input);
-        b.at(r, 6, n(o.margin), style(input, { numFmt: '0.00%' }));
-        b.at(r, 7, o.prepayment === null ? null : n(o.prepayment), style(input, { numFmt: '0.00%' }));
-        b.at(r, 8, o.customerType || null, input);
-        b.at(r, 9, yesNo(R, o.selfDeveloped), input);
-        b.at(r, 10, { formula: `VLOOKUP(E${r},${R.fx},2,FALSE)` }, style(STYLE.computed, { numFmt: '0.0000' }));
-        b.at(r, 11, { formula: `D${r}*J${r}` }, style(STYLE.computed, { numFmt: NUMFMT.decimal2 }));
-        b.at(r, 12, o.row, { border: COLORS.border });
-        b.at(r, 13, { formula: isFirst(r) }, STYLE.computed);
-        r++;
-      }
-      pairRanges.push([ps, r - 1]);
-    }
-    pairs.forEach((line, i) => byLine.set(line, { customer: [start, r - 1], pair: pairRanges[i] }));
-  }
-  const last = Math.max(r - 1, HEADER_ROW + 1);
+    return [
+      { col: 1, value: v.customer, style: st.plain },
+      { col: 2, value: v.rep, style: st.plain },
+      { col: 3, value: serialToDate(o.date), style: st.date },
+      { col: 4, value: n(o.amount), style: st.amount },
+      { col: 5, value: o.currency, style: input },
+      { col: 6, value: n(o.margin), style: st.share },
+      { col: 7, value: o.prepayment === null ? null : n(o.prepayment), style: st.share },
+      { col: 8, value: o.customerType || null, style: input },
+      { col: 9, value: yesNo(R, o.selfDeveloped), style: input },
+      { col: 10, value: { formula: `VLOOKUP(E${r},${R.fx},2,FALSE)`, cached: v.rate }, style: st.rate },
+      { col: 11, value: { formula: `D${r}*J${r}`, cached: v.amountCny }, style: st.cny },
+      { col: 12, value: o.row, style: st.plain },
+      { col: 13, value: { formula: ifYes(R, `AND(C${r}=MIN(${dates}),COUNTIFS(${dates},C${r},${rows},"<"&L${r})=0)`), cached: v.customerFirst }, style: STYLE.computed },
+    ];
+  };
+  placeRows(b, known.ordersFirstRow, known.orderCount, orderRow, asBlock);
+  const last = Math.max(known.ordersFirstRow + known.orderCount - 1, HEADER_ROW + 1);
   b.validation({ ref: `I${HEADER_ROW + 1}:I${last}`, rule: { type: 'list', values: [R.yes, R.no] } });
   b.validation({ ref: `C${HEADER_ROW + 1}:C${last}`, rule: { type: 'date', min: new Date(Date.UTC(1900, 0, 1)) } });
   b.widths([16, 12, 11, 14, 8, 9, 11, 12, 10, 10, 14, 9, 10]);
@@ -298,57 +316,64 @@ function buildOrdersSheet(lines: NewCustomerLine[], t: T, R: RulesRefs): { sheet
     freeze: { rows: HEADER_ROW, columns: 2 },
     print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: `${HEADER_ROW}:${HEADER_ROW}` },
   });
-  return { sheet: b.build(), ranges: { byLine, sheet: name } };
+  return b.build();
 }
 
-function newCustomerCols(t: T, R: RulesRefs, ranges: OrderRanges): Col<NewCustomerLine>[] {
+function newCustomerCols(t: T, R: RulesRefs, ordersSheet: string, known: NewCustomerValues): Col<NewCustomerLine>[] {
   const nc = R.newCustomer;
-  const o = `${quoteSheet(ranges.sheet)}!`;
-  const rng = (l: NewCustomerLine, col: string, which: 'customer' | 'pair') => {
-    const [a, z] = ranges.byLine.get(l)![which];
+  const o = `${quoteSheet(ordersSheet)}!`;
+  // Row r of the bonus sheet is line r − HEADER_ROW − 1 of the table.
+  const k = (r: number) => r - HEADER_ROW - 1;
+  const rng = (r: number, col: string, which: 'customer' | 'pair') => {
+    const [a, z] = known.range(k(r), which);
     return `${o}$${col}$${a}:$${col}$${z}`;
   };
-  const dates = (l: NewCustomerLine) => rng(l, 'C', 'pair');
-  const firstOf = (l: NewCustomerLine, col: string, r: number) => `INDEX(${rng(l, col, 'pair')},MATCH(D${r},${dates(l)},0))`;
+  const dates = (r: number) => rng(r, 'C', 'pair');
+  const firstOf = (col: string, r: number) => `INDEX(${rng(r, col, 'pair')},MATCH(D${r},${dates(r)},0))`;
   const tiers = (r: number) => tierFormulas(`H${r}`, nc.tiers, R.yes, R.methodNames);
   const Y = str(R.yes);
+  // A formula with the value new-customer-values.ts works out for it.
+  const f = (formula: string, r: number, key: keyof NewCustomerRowValues): CellContent => ({ formula, cached: known.at(k(r))[key] });
   return [
     { header: t('colRep'), width: 12, kind: 'data', cell: (l) => l.rep, role: 'rep' },
     { header: t('colCustomer'), width: 16, kind: 'data', cell: (l) => l.customer, statement: true },
-    { header: t('colFirstOrder'), width: 11, kind: 'formula', numFmt: NUMFMT.date, cell: (l) => ({ formula: `MIN(${rng(l, 'C', 'customer')})` }), statement: true },
-    { header: t('colRepFirst'), width: 11, kind: 'formula', numFmt: NUMFMT.date, cell: (l) => ({ formula: `MIN(${dates(l)})` }) },
+    { header: t('colFirstOrder'), width: 11, kind: 'formula', numFmt: NUMFMT.date, cell: (_, r) => f(`MIN(${rng(r, 'C', 'customer')})`, r, 'firstOrder'), statement: true },
+    { header: t('colRepFirst'), width: 11, kind: 'formula', numFmt: NUMFMT.date, cell: (_, r) => f(`MIN(${dates(r)})`, r, 'repFirst') },
     // The rep developed the customer when the customer's first order of all is the rep's and is marked self-developed.
-    { header: t('colDeveloper'), width: 9, kind: 'formula', cell: (l) => ({ formula: ifYes(R, `COUNTIFS(${rng(l, 'M', 'pair')},${Y},${rng(l, 'I', 'pair')},${Y})>0`) }) },
-    { header: t('colWindowEnd'), width: 11, kind: 'formula', numFmt: NUMFMT.date, cell: (_, r) => ({ formula: `EDATE(C${r},${nc.windowMonths})-1` }), statement: true },
-    { header: t('colOrdersIn'), width: 8, kind: 'formula', numFmt: NUMFMT.integer, statement: true, cell: (l, r) => ({ formula: `COUNTIFS(${dates(l)},">="&C${r},${dates(l)},"<="&F${r})` }) },
-    { header: t('colSumIn'), width: 14, kind: 'formula', numFmt: NUMFMT.decimal2, statement: true, cell: (l, r) => ({ formula: `SUMIFS(${rng(l, 'K', 'pair')},${dates(l)},">="&C${r},${dates(l)},"<="&F${r})` }) },
+    { header: t('colDeveloper'), width: 9, kind: 'formula', cell: (_, r) => f(ifYes(R, `COUNTIFS(${rng(r, 'M', 'pair')},${Y},${rng(r, 'I', 'pair')},${Y})>0`), r, 'developer') },
+    { header: t('colWindowEnd'), width: 11, kind: 'formula', numFmt: NUMFMT.date, cell: (_, r) => f(`EDATE(C${r},${nc.windowMonths})-1`, r, 'windowLast'), statement: true },
+    { header: t('colOrdersIn'), width: 8, kind: 'formula', numFmt: NUMFMT.integer, statement: true, cell: (_, r) => f(`COUNTIFS(${dates(r)},">="&C${r},${dates(r)},"<="&F${r})`, r, 'ordersIn') },
+    { header: t('colSumIn'), width: 14, kind: 'formula', numFmt: NUMFMT.decimal2, statement: true, cell: (_, r) => f(`SUMIFS(${rng(r, 'K', 'pair')},${dates(r)},">="&C${r},${dates(r)},"<="&F${r})`, r, 'sumIn') },
     {
       header: t('colWeighted'),
       width: 9,
       kind: 'formula',
       numFmt: '0.00%',
       statement: true,
-      cell: (l, r) => ({ formula: `IF(H${r}=0,"",SUMPRODUCT((${dates(l)}>=C${r})*(${dates(l)}<=F${r})*${rng(l, 'K', 'pair')}*${rng(l, 'F', 'pair')})/H${r})` }),
+      cell: (_, r) => f(`IF(H${r}=0,"",SUMPRODUCT((${dates(r)}>=C${r})*(${dates(r)}<=F${r})*${rng(r, 'K', 'pair')}*${rng(r, 'F', 'pair')})/H${r})`, r, 'weighted'),
     },
-    { header: t('colIndustrial'), width: 8, kind: 'formula', cell: (l, r) => ({ formula: `IF(${firstOf(l, 'H', r)}="",${str(R.no)},${ifYes(R, `COUNTIF(${nc.industrialTypes},${firstOf(l, 'H', r)})>0`)})` }) },
-    { header: t('colFirstPrepay'), width: 9, kind: 'formula', numFmt: '0.00%', cell: (l, r) => ({ formula: `IF(${firstOf(l, 'G', r)}="","",${firstOf(l, 'G', r)})` }) },
-    { header: t('colBandNo'), width: 6, kind: 'formula', numFmt: NUMFMT.integer, cell: (_, r) => ({ formula: tiers(r).band }) },
-    { header: t('colQuarter'), width: 9, kind: 'formula', statement: true, cell: (_, r) => ({ formula: `YEAR(F${r})&"Q"&ROUNDUP(MONTH(F${r})/3,0)` }) },
-    { header: t('colPayMonth'), width: 9, kind: 'formula', numFmt: 'yyyy-mm', statement: true, cell: (_, r) => ({ formula: `DATE(YEAR(F${r}),ROUNDUP(MONTH(F${r})/3,0)*3+${nc.payMonths},1)` }) },
+    { header: t('colIndustrial'), width: 8, kind: 'formula', cell: (_, r) => f(`IF(${firstOf('H', r)}="",${str(R.no)},${ifYes(R, `COUNTIF(${nc.industrialTypes},${firstOf('H', r)})>0`)})`, r, 'industrial') },
+    { header: t('colFirstPrepay'), width: 9, kind: 'formula', numFmt: '0.00%', cell: (_, r) => f(`IF(${firstOf('G', r)}="","",${firstOf('G', r)})`, r, 'firstPrepay') },
+    { header: t('colBandNo'), width: 6, kind: 'formula', numFmt: NUMFMT.integer, cell: (_, r) => f(tiers(r).band, r, 'band') },
+    { header: t('colQuarter'), width: 9, kind: 'formula', statement: true, cell: (_, r) => f(`YEAR(F${r})&"Q"&ROUNDUP(MONTH(F${r})/3,0)`, r, 'quarter') },
+    { header: t('colPayMonth'), width: 9, kind: 'formula', numFmt: 'yyyy-mm', statement: true, cell: (_, r) => f(`DATE(YEAR(F${r}),ROUNDUP(MONTH(F${r})/3,0)*3+${nc.payMonths},1)`, r, 'payMonth') },
     {
       header: t('colEligible'),
       width: 9,
       kind: 'formula',
       role: 'eligible',
       statement: true,
-      cell: (_, r) => ({
-        formula: ifYes(
-          R,
-          `AND(E${r}=${Y},D${r}=C${r},G${r}>=${nc.minOrders},H${r}<>0,I${r}>=${nc.minMargin},OR(J${r}=${str(R.no)},AND(K${r}<>"",K${r}>=${nc.minPrepayment})),L${r}>0)`,
+      cell: (_, r) =>
+        f(
+          ifYes(
+            R,
+            `AND(E${r}=${Y},D${r}=C${r},G${r}>=${nc.minOrders},H${r}<>0,I${r}>=${nc.minMargin},OR(J${r}=${str(R.no)},AND(K${r}<>"",K${r}>=${nc.minPrepayment})),L${r}>0)`,
+          ),
+          r,
+          'eligible',
         ),
-      }),
     },
-    { header: t('colBonus'), width: 12, kind: 'formula', numFmt: NUMFMT.cny, role: 'bonus', statement: true, cell: (_, r) => ({ formula: `IF(O${r}=${Y},ROUND(${tiers(r).bonus},2),0)` }) },
+    { header: t('colBonus'), width: 12, kind: 'formula', numFmt: NUMFMT.cny, role: 'bonus', statement: true, cell: (_, r) => f(`IF(O${r}=${Y},ROUND(${tiers(r).bonus},2),0)`, r, 'bonus') },
     { header: t('colReason'), width: 70, kind: 'value', cell: (l) => l.reason, statement: true },
   ];
 }
@@ -439,9 +464,12 @@ function badDebtCols(t: T, R: RulesRefs): Col<BadDebtLine>[] {
 
 function buildSummary(
   result: BonusRunResult,
-  blocks: { rep: string; first: number; last: number }[],
-  o: { t: T; R: RulesRefs; main: string; eligibleCol: string; bonusCol: string; periodText: string; computedNote: string },
+  blocks: RepBlock[],
+  o: { t: T; R: RulesRefs; main: string; eligibleCol: string; bonusCol: string; periodText: string; computedNote: string; known?: NewCustomerValues },
 ): SheetSpec {
+  // With known values: each formula with what it computes (the rep's rows, and all rows for the total).
+  const totalsOf = (first: number, last: number) => o.known?.totals(first - HEADER_ROW - 1, last - HEADER_ROW);
+  const withCached = (formula: string, cached: number | undefined): CellContent => (cached === undefined ? { formula } : { formula, cached });
   const { t, R, main } = o;
   const name = t('summarySheet');
   const b = new SheetBuilder(name);
@@ -452,10 +480,11 @@ function buildSummary(
   let r = HEADER_ROW + 1;
   for (const blk of blocks) {
     const range = (c: string) => `${main}$${c}$${blk.first}:$${c}$${blk.last}`;
+    const v = totalsOf(blk.first, blk.last);
     b.at(r, 1, blk.rep, { border: COLORS.border });
-    b.at(r, 2, { formula: `ROWS(${range('A')})` }, style(STYLE.computed, { numFmt: NUMFMT.integer }));
-    b.at(r, 3, { formula: `COUNTIF(${range(o.eligibleCol)},${str(R.yes)})` }, style(STYLE.computed, { numFmt: NUMFMT.integer }));
-    b.at(r, 4, { formula: `SUM(${range(o.bonusCol)})` }, style(STYLE.computed, { numFmt: NUMFMT.cny }));
+    b.at(r, 2, withCached(`ROWS(${range('A')})`, v?.lines), style(STYLE.computed, { numFmt: NUMFMT.integer }));
+    b.at(r, 3, withCached(`COUNTIF(${range(o.eligibleCol)},${str(R.yes)})`, v?.eligible), style(STYLE.computed, { numFmt: NUMFMT.integer }));
+    b.at(r, 4, withCached(`SUM(${range(o.bonusCol)})`, v?.bonus), style(STYLE.computed, { numFmt: NUMFMT.cny }));
     r++;
   }
   const repsLast = HEADER_ROW + Math.max(blocks.length, 1);
@@ -463,9 +492,11 @@ function buildSummary(
   b.defineName({ name: BONUS_NAMES.summaryTotals, ref: `$D$${HEADER_ROW + 1}:$D$${repsLast}` });
   const bold = { font: { bold: true } };
   b.at(r, 1, t('total'), style(STYLE.label, { alignment: { horizontal: 'left' } }));
+  const all = blocks.length ? totalsOf(blocks[0].first, blocks[blocks.length - 1].last) : undefined;
   for (const c of [2, 3, 4]) {
     const letter = columnLetter(c);
-    b.at(r, c, blocks.length ? { formula: `SUM(${letter}${HEADER_ROW + 1}:${letter}${r - 1})` } : 0, style(STYLE.computed, bold, { numFmt: c === 4 ? NUMFMT.cny : NUMFMT.integer }));
+    const cached = all && (c === 2 ? all.lines : c === 3 ? all.eligible : all.bonus);
+    b.at(r, c, blocks.length ? withCached(`SUM(${letter}${HEADER_ROW + 1}:${letter}${r - 1})`, cached) : 0, style(STYLE.computed, bold, { numFmt: c === 4 ? NUMFMT.cny : NUMFMT.integer }));
   }
   r += 2;
 
@@ -505,25 +536,45 @@ function buildSummary(
   return b.build();
 }
 
+/**
+ * What a formula referring to a bonus-sheet cell shows, for tables whose every cell's value is
+ * known (new-customer): a formula's stored value, a constant as a reference reads it.
+ */
+function mainValueOf<L>(cols: Col<L>[], lines: L[]): (row: number, col: number) => CachedValue {
+  return (row, col) => {
+    const v = cols[col].cell(lines[row - HEADER_ROW - 1], row);
+    if (isFormula(v)) return v.cached ?? null;
+    if (v instanceof Date) return v.getTime() / 86_400_000 + 25_569;
+    return v === null ? 0 : v;
+  };
+}
+
 function buildStatement<L>(
-  blk: { rep: string; first: number; last: number },
+  blk: RepBlock,
   cols: Col<L>[],
-  o: { t: T; main: string; periodText: string; lang: Lang },
+  o: { t: T; main: string; periodText: string; lang: Lang; known?: NewCustomerValues; mainValue?: (row: number, col: number) => CachedValue; asBlock?: boolean },
 ): SheetSpec {
   const { t } = o;
-  const shown = cols.map((c, i) => ({ c, letter: columnLetter(i + 1) })).filter((x) => x.c.statement);
+  const shown = cols.map((c, i) => ({ c, i, letter: columnLetter(i + 1), style: style(STYLE.computed, c.numFmt ? { numFmt: c.numFmt } : undefined) })).filter((x) => x.c.statement);
   const b = new SheetBuilder(t('statementSheet', { rep: blk.rep }));
   header(b, t('statementTitle', { rep: blk.rep }), t('statementPurpose', { rep: blk.rep }), o.periodText, t('legend'), shown.length);
   shown.forEach((x, i) => b.at(HEADER_ROW, i + 1, x.c.header, STYLE.header));
-  let r = HEADER_ROW + 1;
-  for (let src = blk.first; src <= blk.last; src++, r++)
-    shown.forEach((x, i) =>
-      b.at(r, i + 1, { formula: `${o.main}${x.letter}${src}` }, style(STYLE.computed, x.c.numFmt ? { numFmt: x.c.numFmt } : undefined)),
-    );
+  const count = blk.last - blk.first + 1;
+  const statementRow = (j: number): RowCellSpec[] => {
+    const src = blk.first + j;
+    return shown.map((x, i) => {
+      const formula = `${o.main}${x.letter}${src}`;
+      return { col: i + 1, value: o.mainValue ? { formula, cached: o.mainValue(src, x.i) } : { formula }, style: x.style };
+    });
+  };
+  placeRows(b, HEADER_ROW + 1, count, statementRow, !!o.asBlock);
+  const r = HEADER_ROW + 1 + count;
   const bonusAt = shown.findIndex((x) => x.c.role === 'bonus');
   const bonusLetter = columnLetter(bonusAt + 1);
+  const sum = `SUM(${bonusLetter}${HEADER_ROW + 1}:${bonusLetter}${r - 1})`;
+  const total = o.known?.totals(blk.first - HEADER_ROW - 1, blk.last - HEADER_ROW).bonus;
   b.at(r, 1, t('total'), style(STYLE.label, { alignment: { horizontal: 'left' } }));
-  b.at(r, bonusAt + 1, { formula: `SUM(${bonusLetter}${HEADER_ROW + 1}:${bonusLetter}${r - 1})` }, style(STYLE.computed, { font: { bold: true }, numFmt: NUMFMT.cny }));
+  b.at(r, bonusAt + 1, total === undefined ? { formula: sum } : { formula: sum, cached: total }, style(STYLE.computed, { font: { bold: true }, numFmt: NUMFMT.cny }));
   b.widths(shown.map((x) => x.c.width));
   b.configure({
     freeze: { rows: HEADER_ROW, columns: 0 },

@@ -39,6 +39,7 @@ export function mapBlockFormulas(block: RowBlock, map: (formula: string) => stri
   return {
     firstRow: block.firstRow,
     count: block.count,
+    ...(block.valued ? { valued: true } : {}),
     row: (i) => block.row(i).map((c) => (c.value && typeof c.value === 'object' && !(c.value instanceof Date) && 'formula' in c.value ? { ...c, value: { ...c.value, formula: map(c.value.formula) } } : c)),
   };
 }

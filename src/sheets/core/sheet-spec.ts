@@ -93,6 +93,12 @@ export interface RowBlock {
   count: number;
   /** The cells of sheet row firstRow + i. */
   row(i: number): RowCellSpec[];
+  /**
+   * The builder's promise that every formula of every row carries its value, so nobody needs to
+   * generate the rows to find out (src/xlsx/evaluate's blockNeedsEngine): for blocks of a million
+   * rows, where that look costs as much as writing them (sheets/bonus/bonus-sheets.ts).
+   */
+  valued?: boolean;
 }
 
 export interface TableColumnSpec {

@@ -215,6 +215,7 @@ export function blockNeedsEngine(block: RowBlock, sheet: string, read: ReadAreas
   if (block.count === 0) return false;
   const last = block.firstRow + block.count - 1;
   if (read === 'all' || (read.get(sheet.toLowerCase()) ?? []).some((r) => r.top <= last && r.bottom >= block.firstRow)) return true;
+  if (block.valued) return false;
   for (let i = 0; i < block.count; i++) if (block.row(i).some((c) => isFormula(c.value) && c.value.cached === undefined)) return true;
   return false;
 }
