@@ -28,6 +28,7 @@ import communicationRecord from './templates/communication-record';
 import contractChecklist from './templates/contract-checklist';
 import annualPlan from './templates/annual-plan';
 import hopeList from './templates/hope-list';
+import dashboard from './templates/dashboard';
 
 export const catalogs = {
   common,
@@ -59,6 +60,7 @@ export const catalogs = {
   'contract-checklist': contractChecklist,
   'annual-plan': annualPlan,
   'hope-list': hopeList,
+  dashboard,
 };
 
 export { defineMessages, format, translator } from './define';

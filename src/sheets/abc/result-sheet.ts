@@ -63,6 +63,12 @@ const NOTE_ROW = 21;
 export const ABC_WARNING_ROW = 22;
 const SOURCE_ROW = 23;
 export const ABC_HEADER_ROW = 25;
+
+/**
+ * Workbook-scoped names of the customer table's customer, tier and value columns, for sheets that
+ * read the result (the cockpit, the visit plan); with another name prefix, that prefix replaces ABC_.
+ */
+export const ABC_RESULT_NAMES = { customers: 'ABC_Customers', tiers: 'ABC_Tiers', values: 'ABC_Values' } as const;
 export const ABC_FIRST_ROW = ABC_HEADER_ROW + 1;
 /** Summary block: tiers A, B, C on these rows; columns D (tier) … H (% of value). */
 export const ABC_SUMMARY_ROWS = { A: 8, B: 9, C: 10, total: 11, excluded: 12 } as const;
@@ -163,10 +169,17 @@ function resultSheet(r: AbcResult, o: AbcSheetOptions, t: T): SheetSpec {
     ['COUNT_A', pr.countA],
     ['COUNT_B', pr.countB],
     ['DECIMALS', pr.decimals],
-    ['CUSTOMERS', pr.n],
+    // Not "CUSTOMERS": names are case-blind, and ABC_Customers is the customer column.
+    ['CUSTOMER_COUNT', pr.n],
     ['TOTAL', pr.total],
   ];
   for (const [name, row] of names) b.defineName({ name: `${prefix}${name}`, ref: P(row) });
+  const namedColumns: [string, number][] = [
+    [ABC_RESULT_NAMES.customers, COL.customer],
+    [ABC_RESULT_NAMES.tiers, COL.tier],
+    [ABC_RESULT_NAMES.values, COL.value],
+  ];
+  for (const [name, col] of namedColumns) b.defineName({ name: name.replace(/^ABC_/, prefix), ref: colRange(col) });
 
   // Summary per tier (over positive customers) in D:H.
   const sr = ABC_SUMMARY_ROWS;

@@ -42,6 +42,19 @@ interface Col<L> {
 }
 
 const HEADER_ROW = 6;
+
+/**
+ * Workbook-scoped names other sheets read the bonus sheets through (the cockpit, the monthly
+ * summary): the summary's rep and bonus-total columns; the new-customer sheet's rep, amount
+ * and date columns.
+ */
+export const BONUS_NAMES = {
+  summaryReps: 'BonusSummary_Reps',
+  summaryTotals: 'BonusSummary_Totals',
+  newCustomerReps: 'BonusNewCustomer_Reps',
+  newCustomerAmounts: 'BonusNewCustomer_Amounts',
+  newCustomerDates: 'BonusNewCustomer_Dates',
+} as const;
 const n = (d: Decimal) => d.toNumber();
 const dateOf = (serial: number | null) => (serial === null ? null : serialToDate(serial));
 
@@ -437,6 +450,10 @@ function buildSummary(
   for (const c of [2, 3, 4]) {
     const letter = columnLetter(c);
     b.at(r, c, blocks.length ? { formula: `SUM(${letter}${HEADER_ROW + 1}:${letter}${r - 1})` } : 0, style(STYLE.computed, bold, { numFmt: c === 4 ? NUMFMT.cny : NUMFMT.integer }));
+  }
+  if (blocks.length) {
+    b.defineName({ name: BONUS_NAMES.summaryReps, ref: rangeRef(HEADER_ROW + 1, 1, r - 1, 1, true) });
+    b.defineName({ name: BONUS_NAMES.summaryTotals, ref: rangeRef(HEADER_ROW + 1, 4, r - 1, 4, true) });
   }
   r += 2;
 

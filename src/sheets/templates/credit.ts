@@ -47,6 +47,16 @@ export const credit: TemplateDef = {
   build: (o) => [buildRegister(o), buildForm(o)],
 };
 
+/** Workbook-scoped names of the register's columns, for sheets that read it (the cockpit, the bad-debt split). */
+export const CREDIT_NAMES = {
+  customers: 'Credit_Customers',
+  approvers: 'Credit_Approvers',
+  /** The approved line. */
+  lines: 'Credit_Lines',
+  /** Exposure: receivables plus open orders. */
+  balances: 'Credit_Balances',
+} as const;
+
 const CENTRED = 'center' as const;
 const MONEY = NUMFMT.integer;
 /** The register's report date: D7 holds =F3, the title block's date. */
@@ -186,6 +196,11 @@ function buildRegister(o: TemplateOptions): SheetSpec {
     rows: REGISTER_ROWS,
     data: example ? registerExample(lang, today) : undefined,
   });
+
+  b.defineName({ name: CREDIT_NAMES.customers, ref: table.range('customer') });
+  b.defineName({ name: CREDIT_NAMES.approvers, ref: table.range('approver') });
+  b.defineName({ name: CREDIT_NAMES.lines, ref: table.range('line') });
+  b.defineName({ name: CREDIT_NAMES.balances, ref: table.range('exposure') });
 
   // Summary, right of the rules: rows 7–10.
   const sumLabel = (row: number, from: number, to: number, text: string) => form.label(row, from, text, to);

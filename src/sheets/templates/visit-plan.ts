@@ -35,7 +35,7 @@ const CUSTOMER_ROWS = 20;
 const LOG_ROWS = 20;
 const CARE_ROWS = 12;
 const PLAN_WIDTH = 3 + REVISITS;
-const LOG_WIDTH = 10;
+const LOG_WIDTH = 11;
 
 /** Workbook-scoped names the two sheets use to talk to each other (they survive sheet renames). */
 export const VISIT_PLAN_NAMES = {
@@ -50,6 +50,11 @@ export const VISIT_PLAN_NAMES = {
   customers: 'VisitPlan_CustomerNames',
   logCustomer: 'VisitPlan_LogCustomer',
   logMonth: 'VisitPlan_LogMonth',
+  /** The customer table's tier column. */
+  tiers: 'VisitPlan_Tiers',
+  /** The log's visit dates, and each visit's customer tier as the plan gives it. */
+  logDate: 'VisitPlan_LogDate',
+  logTier: 'VisitPlan_LogTier',
 } as const;
 
 const zh = translator(catalog, 'zh-CN');
@@ -255,6 +260,7 @@ function buildPlan(o: TemplateOptions): SheetSpec {
   });
   const first = customers.firstRow;
   b.defineName({ name: N.customers, ref: customers.range('customer') });
+  b.defineName({ name: N.tiers, ref: customers.range('tier') });
   b.defineName({ name: N.visitsPerMonth, ref: customers.range('visitsPerMonth') });
   b.defineName({ name: N.stillDue, ref: customers.range('stillDue') });
   b.validation(validationFor(lang, customers.body('delivery'), { date: true, prompt: t('deliveryPrompt') }));
@@ -426,7 +432,7 @@ function buildPlan(o: TemplateOptions): SheetSpec {
   return { ...sheet, print: { ...sheet.print!, rowBreaks: keepBlocksTogether(sheet, sections) } };
 }
 
-type LogKey = 'date' | 'customer' | 'visitedBy' | 'met' | 'type' | 'objective' | 'outcome' | 'nextStep' | 'nextStepDue' | 'month';
+type LogKey = 'date' | 'customer' | 'visitedBy' | 'met' | 'type' | 'objective' | 'outcome' | 'nextStep' | 'nextStepDue' | 'month' | 'tier';
 
 function buildLog(o: TemplateOptions): SheetSpec {
   const { lang, example, protect = false } = o;
@@ -472,6 +478,17 @@ function buildLog(o: TemplateOptions): SheetSpec {
           return `IF(${d}="","",DATE(YEAR(${d}),MONTH(${d}),1))`;
         },
       },
+      // The visited customer's tier on the plan: what the cockpit counts visits by tier with.
+      {
+        key: 'tier',
+        header: t('colTier'),
+        align: CENTRED,
+        width: 7,
+        formula: (r, c) => {
+          const x = rowCells(c, r).customer;
+          return `IF(${x}="","",IFERROR(INDEX(${VISIT_PLAN_NAMES.tiers},MATCH(${x},${VISIT_PLAN_NAMES.customers},0))&"",""))`;
+        },
+      },
     ],
     data: example
       ? EXAMPLE[lang].log.map(([visit, customer, visitedBy, met, type, objective, outcome, nextStep, due]) => ({
@@ -490,6 +507,8 @@ function buildLog(o: TemplateOptions): SheetSpec {
   });
   b.defineName({ name: VISIT_PLAN_NAMES.logCustomer, ref: log.range('customer') });
   b.defineName({ name: VISIT_PLAN_NAMES.logMonth, ref: log.range('month') });
+  b.defineName({ name: VISIT_PLAN_NAMES.logDate, ref: log.range('date') });
+  b.defineName({ name: VISIT_PLAN_NAMES.logTier, ref: log.range('tier') });
   b.validation(validationFor(lang, log.body('date'), { date: true, prompt: t('datePrompt') }));
   b.validation(validationFor(lang, log.body('nextStepDue'), { date: true, prompt: t('nextStepDuePrompt') }));
   // Customers come from the plan's list; another name is allowed after a warning.
