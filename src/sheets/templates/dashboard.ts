@@ -32,19 +32,19 @@ import type { TemplateDef, TemplateOptions } from './registry';
 import { VISIT_PLAN_NAMES } from './visit-plan';
 
 /** Reps listed in the bonus block (the rest are in the bonus summary sheet). */
-export const DASHBOARD_REPS = 8;
+export const DASHBOARD_REPS = 6;
 const TIERS = ['A', 'B', 'C'] as const;
 
 /** The stamped kinds the cockpit reads. */
 export const DASHBOARD_SOURCES = ['pipeline', 'visit-plan', 'visit-log', 'abc-result', 'bonus-summary', 'credit'] as const;
 
-/** Columns: the left blocks in A–G, a narrow gap in H, the right blocks in I–N. */
+/** Columns: the left blocks in A–G, a gap in H (wide enough for the title block's version cell), the right blocks in I–N. */
 const LEFT = 1;
 const LEFT_END = 7;
 const RIGHT = 9;
 const RIGHT_END = 14;
 // Wide enough that the page prints at about 80 % (every text stays 8 pt or more) with room for all rows.
-const WIDTHS = [20, 12, 12, 12, 12, 12, 12, 2, 20, 12, 12, 12, 12, 12];
+const WIDTHS = [22, 12, 12, 12, 12, 12, 12, 5, 22, 12, 12, 12, 12, 12];
 /** Points across columns from … to (1-based), as the chart anchors measure them. */
 const across = (from: number, to: number) => WIDTHS.slice(from - 1, to).reduce((sum, w) => sum + columnPoints(w), 0);
 
@@ -123,7 +123,7 @@ function buildDashboard(o: TemplateOptions): SheetSpec {
   const t = translator(catalog, lang);
   const b = new SheetBuilder(t('sheetName'), o);
   const { dateRef } = titleBlock(b, { lang, title: t('title'), purpose: t('purpose'), width: RIGHT_END, date: o.today ?? new Date(), planName: t('planName'), protect });
-  const c: Ctx = { b, t, lang, date: dateRef, charts: [], heights: { 1: 26, 2: 18, 3: 20 } };
+  const c: Ctx = { b, t, lang, date: dateRef, charts: [], heights: { 1: 26, 2: 18, 3: 20, 5: 6, [ROW.visits - 1]: 8, [ROW.bonus - 1]: 8 } };
   const sources = o.sources ?? {};
   b.widths(WIDTHS);
 
@@ -162,10 +162,11 @@ function pipelineBlock(c: Ctx, sources: SourceLinks): number {
   const N = refsOf(source, PIPELINE_NAMES);
   band(c, top, LEFT, RIGHT_END, t('pipelineSection'));
   const head = top + 1;
-  header(c, head, LEFT, [t('colStage'), t('colClosed'), t('colLikely'), t('colPotential'), t('colAll'), t('overdueLabel'), t('stalledLabel')]);
-  c.heights[head] = 30;
   const stages = [1, 2, 3, 4, 5].map((i) => tp(`stage${i}` as 'stage1'));
   const colours = [tp('statusRed'), tp('statusYellow'), tp('statusGreen')];
+  // The colour columns are headed by the pipeline's own status labels, as the chart's legend.
+  header(c, head, LEFT, [t('colStage'), ...colours, t('colAll'), t('overdueLabel'), t('stalledLabel')]);
+  c.heights[head] = 30;
   const first = head + 1;
   const totalRow = first + stages.length;
   const guard = (formula: string) => (N ? { formula: guardedLink(N.stage, '', formula) } : null);
@@ -219,8 +220,9 @@ function pipelineBlock(c: Ctx, sources: SourceLinks): number {
   note(c, noteRow, LEFT, LEFT_END, N ? { formula: guardedLink(N.stage, gone(lang, source!.sheet), q(t('linkedNote', { sheet: source!.sheet }))) } : t('missingNote', { sheet: sheetName }));
 
   // The stage chart beside the table: one column per colour.
+  // Bars, so the long stage names read across.
   c.charts.push({
-    kind: 'column',
+    kind: 'bar',
     title: t('pipelineChart'),
     categories: rangeRef(first, LEFT, first + stages.length - 1, LEFT),
     series: colours.map((colour, k) => ({
