@@ -1,7 +1,8 @@
 /**
  * Edits .xlsx files the way a planner does in LibreOffice, through a Basic macro run headless:
  * insert a sheet row, copy a row into it (LibreOffice shifts every reference, defined name,
- * table, validation and conditional format as it does for a user), recalculate, save as .xlsx.
+ * table, validation and conditional format as it does for a user), type numbers into cells,
+ * delete a sheet (every reference to it becomes #REF!), recalculate, save as .xlsx.
  * One soffice start for all jobs; the macro lives in a throwaway profile's "My Macros", which
  * LibreOffice runs whatever the macro security level.
  */
@@ -23,6 +24,10 @@ export interface RowJob {
   insertAt: number | null;
   /** 1-based sheet row (before the insertion) whose cells are copied into the new row. */
   copyFrom?: number;
+  /** Numbers typed into cells (any sheet, 0-based index) after the insertion, as a user would. */
+  edits?: { sheet: number; ref: string; value: number }[];
+  /** Delete `sheet` from the workbook (last, before the recalculation). */
+  removeSheet?: boolean;
 }
 
 const BASIC = `
@@ -59,6 +64,19 @@ Function RunJob(p) As String
     src = sh.getCellRangeByPosition(0, CLng(p(4)), 1023, CLng(p(4))).getRangeAddress()
     dst = sh.getCellByPosition(0, CLng(p(3))).getCellAddress()
     sh.copyRange(dst, src)
+  End If
+  If UBound(p) >= 5 Then
+    Dim edits, e, k As Integer
+    If Len(p(5)) > 0 Then
+      edits = Split(p(5), ";")
+      For k = 0 To UBound(edits)
+        e = Split(edits(k), ",")
+        doc.Sheets.getByIndex(CInt(e(0))).getCellRangeByName(e(1)).setValue(Val(e(2)))
+      Next k
+    End If
+    If UBound(p) >= 6 Then
+      If p(6) = "remove" Then doc.Sheets.removeByName(sh.Name)
+    End If
   End If
   doc.calculateAll()
   Dim out(0) As New com.sun.star.beans.PropertyValue
@@ -105,7 +123,16 @@ export async function runRowJobs(jobs: RowJob[]): Promise<void> {
     const from = j.copyFrom ?? j.insertAt - 1;
     return from >= j.insertAt ? from : from - 1;
   };
-  const line = (j: RowJob) => [j.input, j.output, j.sheet, j.insertAt === null ? -1 : j.insertAt - 1, j.insertAt === null ? -1 : source({ ...j, insertAt: j.insertAt })].join('|');
+  const line = (j: RowJob) =>
+    [
+      j.input,
+      j.output,
+      j.sheet,
+      j.insertAt === null ? -1 : j.insertAt - 1,
+      j.insertAt === null ? -1 : source({ ...j, insertAt: j.insertAt }),
+      (j.edits ?? []).map((e) => `${e.sheet},${e.ref},${e.value}`).join(';'),
+      j.removeSheet ? 'remove' : '',
+    ].join('|');
   writeFileSync(ctl, jobs.map(line).join('\n') + '\n');
   try {
     await run(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', `macro:///Standard.Module1.Main("${ctl}")`], {
