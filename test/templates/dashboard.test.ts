@@ -13,6 +13,7 @@ import pipelineCatalog from '../../src/i18n/templates/pipeline';
 import visitCatalog from '../../src/i18n/templates/visit-plan';
 import { parseRange } from '../../src/sheets/core/a1';
 import { chartCells } from '../../src/sheets/core/chart-plan';
+import { q } from '../../src/sheets/core/planning-table';
 import { isFormula, LANGS, type SheetSpec } from '../../src/sheets/core/sheet-spec';
 import type { SourceLinks } from '../../src/sheets/core/source-link';
 import { ABC_RESULT_NAMES } from '../../src/sheets/abc/result-sheet';
@@ -67,9 +68,9 @@ describe.each(LANGS)('%s', (lang) => {
       // Every formula that reads a source first asks whether that source still exists.
       for (const x of reads(src.sheet)) expect({ ref: x.ref, guarded: x.formula.includes(`ISERROR(ROWS('${src.sheet}'!`) }).toEqual({ ref: x.ref, guarded: true });
     }
-    expect(f.find((x) => x.ref === 'A15')!.formula).toContain(t('linkedNote', { sheet: '我的进度' }));
-    expect(f.find((x) => x.ref === 'I23')!.formula).toContain(t('linkedNote', { sheet: 'ABC分类' }));
-    expect(f.find((x) => x.ref === 'I32')!.formula).toContain(t('linkedNote', { sheet: '信用台账' }));
+    expect(f.find((x) => x.ref === 'A15')!.formula).toContain(q(t('linkedNote', { sheet: '我的进度' })));
+    expect(f.find((x) => x.ref === 'I23')!.formula).toContain(q(t('linkedNote', { sheet: 'ABC分类' })));
+    expect(f.find((x) => x.ref === 'I32')!.formula).toContain(q(t('linkedNote', { sheet: '信用台账' })));
     // Stages counted by their number, colours by the pipeline's labels.
     expect(f.find((x) => x.ref === 'B8')!.formula).toContain(`COUNTIFS('我的进度'!$C$10:$C$40,"1*",'我的进度'!$D$10:$D$40,"${translator(pipelineCatalog, lang)('statusRed')}")`);
     expect(texts(s).some((x) => x.includes(t('missingNote', { sheet: '' }).slice(0, 4)))).toBe(false);

@@ -372,8 +372,10 @@ function creditBlock(c: Ctx, sources: SourceLinks): number {
   const C = refsOf(source, CREDIT_NAMES);
   band(c, top, RIGHT, RIGHT_END, t('creditSection'));
   const guard = (formula: string) => (C ? { formula: guardedLink(C.lines, '', formula) } : null);
-  // A row is over its line when its exposure is a number above the line (a blank line is 0).
-  const over = `ISNUMBER(${C?.balances})*(${C?.balances}>${C?.lines})`;
+  // A row is over its line when it has an exposure above the line (a blank line is 0). A row
+  // without a customer has "" as exposure: (…<>"") leaves it out (IronCalc reads ISNUMBER over a
+  // range as one value, so the test is a comparison).
+  const over = `(${C?.balances}<>"")*(${C?.balances}>${C?.lines})`;
   const figures: [string, string, string][] = [
     [t('creditLines'), `COUNTIF(${C?.lines},">0")`, NUMFMT.integer],
     [t('creditTotalLine'), `SUM(${C?.lines})`, NUMFMT.integer],
