@@ -45,8 +45,8 @@ const RIGHT = 9;
 const RIGHT_END = 14;
 // Wide enough that the page prints at about 80 % (every text stays 8 pt or more) with room for all rows.
 const WIDTHS = [22, 12, 12, 12, 12, 12, 12, 5, 22, 12, 12, 12, 12, 12];
-/** Points across columns from … to (1-based), as the chart anchors measure them. */
-const across = (from: number, to: number) => WIDTHS.slice(from - 1, to).reduce((sum, w) => sum + columnPoints(w), 0);
+/** Whole points across columns from … to (1-based), as the chart anchors measure them (Excel sizes charts in whole points). */
+const across = (from: number, to: number) => Math.floor(WIDTHS.slice(from - 1, to).reduce((sum, w) => sum + columnPoints(w), 0));
 
 /** Rows of the blocks. */
 const ROW = {
