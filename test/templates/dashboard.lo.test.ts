@@ -165,8 +165,9 @@ function expected(lang: Lang, wb: SheetValues[], deleted: boolean): Map<string, 
   const a = links['abc-result'].names;
   const [abcTiers, values] = [column(wb, a[ABC_RESULT_NAMES.tiers]).map(text), column(wb, a[ABC_RESULT_NAMES.values])];
   ['A', 'B', 'C'].forEach((tier, i) => {
-    out.set(`J${19 + i}`, count(abcTiers.map((t) => t === tier)));
-    out.set(`K${19 + i}`, abcTiers.reduce((s, t, j) => s + (t === tier ? num(values[j]) : 0), 0));
+    // Customers with a value above 0, as the ABC sheet's own summary counts them.
+    out.set(`J${19 + i}`, count(abcTiers.map((t, j) => t === tier && num(values[j]) > 0)));
+    out.set(`K${19 + i}`, abcTiers.reduce((s, t, j) => s + (t === tier && num(values[j]) > 0 ? num(values[j]) : 0), 0));
   });
 
   // Bonus: the summary's reps in order, their totals, and the run's total.

@@ -305,8 +305,9 @@ function abcBlock(c: Ctx, sources: SourceLinks): void {
   TIERS.forEach((tier, i) => {
     const r = first + i;
     b.at(r, RIGHT, tier, style(STYLE.computed, centred, { font: { bold: true }, fill: [COLORS.tierA, COLORS.tierB, COLORS.tierC][i] }));
-    b.at(r, RIGHT + 1, guard(`COUNTIF(${A?.tiers},"${tier}")`), NUMBER);
-    b.at(r, valueCol, guard(`SUMIF(${A?.tiers},"${tier}",${A?.values})`), NUMBER);
+    // Customers with a value above 0, as the result's own summary (the others are listed there as excluded, tier C).
+    b.at(r, RIGHT + 1, guard(`COUNTIFS(${A?.tiers},"${tier}",${A?.values},">0")`), NUMBER);
+    b.at(r, valueCol, guard(`SUMIFS(${A?.values},${A?.tiers},"${tier}",${A?.values},">0")`), NUMBER);
     b.at(r, RIGHT + 3, A ? { formula: `IF(N(${total})=0,"",${cellRef(r, valueCol)}/${total})` } : null, style(NUMBER, { numFmt: NUMFMT.percent }));
   });
   b.at(totalRow, RIGHT, t('total'), LABEL);
