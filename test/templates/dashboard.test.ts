@@ -19,7 +19,7 @@ import type { SourceLinks } from '../../src/sheets/core/source-link';
 import { ABC_RESULT_NAMES } from '../../src/sheets/abc/result-sheet';
 import { BONUS_NAMES } from '../../src/sheets/bonus/bonus-sheets';
 import { CREDIT_NAMES } from '../../src/sheets/templates/credit';
-import { DASHBOARD_SOURCES } from '../../src/sheets/templates/dashboard';
+import { DASHBOARD_REPS, DASHBOARD_SOURCES } from '../../src/sheets/templates/dashboard';
 import { PIPELINE_NAMES } from '../../src/sheets/templates/pipeline';
 import { getTemplate } from '../../src/sheets/templates/registry';
 import { VISIT_PLAN_NAMES } from '../../src/sheets/templates/visit-plan';
@@ -60,8 +60,8 @@ describe.each(LANGS)('%s', (lang) => {
     const s = build(lang, SOURCES);
     const f = formulas(s);
     // Pipeline 5 stages × 6 + totals 6 + potential, target, message; visits 3 × 5 + 5; ABC 4 × 3;
-    // reps 2 × 6 + total; credit 6; 5 notes; the report month.
-    expect(f.length).toBe(39 + 20 + 12 + 13 + 6 + 5 + 1);
+    // reps 2 × DASHBOARD_REPS + total; credit 6; 5 notes; the report month.
+    expect(f.length).toBe(39 + 20 + 12 + (2 * DASHBOARD_REPS + 1) + 6 + 5 + 1);
     const reads = (sheet: string) => f.filter((x) => x.formula.includes(`'${sheet}'!`));
     for (const [kind, src] of Object.entries(SOURCES)) {
       expect({ kind, n: reads(src.sheet).length > 0 }).toEqual({ kind, n: true });

@@ -11,7 +11,7 @@ export default defineMessages({
     colStage: 'Stage',
     colAll: 'All',
     total: 'Total',
-    potentialLabel: 'Potential (not abandoned)',
+    potentialLabel: 'Potential (open)',
     targetLabel: 'Target',
     overdueLabel: 'Overdue',
     stalledLabel: 'Stalled',

@@ -32,7 +32,7 @@ import type { TemplateDef, TemplateOptions } from './registry';
 import { VISIT_PLAN_NAMES } from './visit-plan';
 
 /** Reps listed in the bonus block (the rest are in the bonus summary sheet). */
-export const DASHBOARD_REPS = 6;
+export const DASHBOARD_REPS = 5;
 const TIERS = ['A', 'B', 'C'] as const;
 
 /** The stamped kinds the cockpit reads. */
@@ -43,8 +43,9 @@ const LEFT = 1;
 const LEFT_END = 7;
 const RIGHT = 9;
 const RIGHT_END = 14;
-// Wide enough that the page prints at about 80 % (every text stays 8 pt or more) with room for all rows.
-const WIDTHS = [22, 12, 12, 12, 12, 12, 12, 5, 22, 12, 12, 12, 12, 12];
+// Wide enough that the page prints at about 83 % — room for every row, while the 10 pt notes and
+// the charts' 10 pt labels stay above 8 pt.
+const WIDTHS = [20, 11.5, 11.5, 11.5, 11.5, 11.5, 11.5, 4, 20, 11.5, 11.5, 11.5, 11.5, 11.5];
 /** Whole points across columns from … to (1-based), as the chart anchors measure them (Excel sizes charts in whole points). */
 const across = (from: number, to: number) => Math.floor(WIDTHS.slice(from - 1, to).reduce((sum, w) => sum + columnPoints(w), 0));
 
@@ -123,7 +124,7 @@ function buildDashboard(o: TemplateOptions): SheetSpec {
   const t = translator(catalog, lang);
   const b = new SheetBuilder(t('sheetName'), o);
   const { dateRef } = titleBlock(b, { lang, title: t('title'), purpose: t('purpose'), width: RIGHT_END, date: o.today ?? new Date(), planName: t('planName'), protect });
-  const c: Ctx = { b, t, lang, date: dateRef, charts: [], heights: { 1: 26, 2: 18, 3: 20, 5: 6, [ROW.visits - 1]: 8, [ROW.bonus - 1]: 8 } };
+  const c: Ctx = { b, t, lang, date: dateRef, charts: [], heights: { 1: 26, 2: 18, 3: 20, 5: 6, [ROW.visits - 1]: 6, [ROW.bonus - 1]: 6 } };
   const sources = o.sources ?? {};
   b.widths(WIDTHS);
 
@@ -166,7 +167,8 @@ function pipelineBlock(c: Ctx, sources: SourceLinks): number {
   const colours = [tp('statusRed'), tp('statusYellow'), tp('statusGreen')];
   // The colour columns are headed by the pipeline's own status labels, as the chart's legend.
   header(c, head, LEFT, [t('colStage'), ...colours, t('colAll'), t('overdueLabel'), t('stalledLabel')]);
-  c.heights[head] = 30;
+  // Two lines for the longer English status labels.
+  c.heights[head] = lang === 'en-US' ? 30 : 20;
   const first = head + 1;
   const totalRow = first + stages.length;
   const guard = (formula: string) => (N ? { formula: guardedLink(N.stage, '', formula) } : null);
@@ -232,8 +234,8 @@ function pipelineBlock(c: Ctx, sources: SourceLinks): number {
     })),
     anchor: cellRef(head, RIGHT),
     width: across(RIGHT, RIGHT_END),
-    // Header (30 pt), five stages, the total, the target and the note rows.
-    height: 30 + 8 * 15,
+    // Header, five stages, the total, the target and the note rows.
+    height: c.heights[head] + 8 * 15,
   });
   return noteRow;
 }
