@@ -95,7 +95,7 @@ describe.each(LANGS)('%s', (lang) => {
     for (const s of [build(lang), build(lang, SOURCES)]) {
       expect(s.print).toMatchObject({ orientation: 'landscape', paperSize: 'A4', fitToWidth: true });
       const area = parseRange(s.print!.area!.replace(/\$/g, '').split('!').pop()!);
-      expect(s.charts!.map((c) => c.kind)).toEqual(['bar', 'pie', 'bar']);
+      expect(s.charts!.map((c) => c.kind)).toEqual(['bar', 'pie', 'column']);
       for (const chart of s.charts!) {
         const at = chartCells(s, chart);
         expect(at.bottom <= area.bottom && at.right <= area.right).toBe(true);

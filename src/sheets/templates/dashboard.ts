@@ -36,7 +36,14 @@ export const DASHBOARD_REPS = 5;
 const TIERS = ['A', 'B', 'C'] as const;
 
 /** The stamped kinds the cockpit reads. */
-export const DASHBOARD_SOURCES = ['pipeline', 'visit-plan', 'visit-log', 'abc-result', 'bonus-summary', 'credit'] as const;
+export const DASHBOARD_SOURCES = [
+  'pipeline',
+  'visit-plan',
+  'visit-log',
+  'abc-result',
+  'bonus-summary',
+  'credit',
+] as const;
 
 /** Columns: the left blocks in A–G, a gap in H (wide enough for the title block's version cell), the right blocks in I–N. */
 const LEFT = 1;
@@ -47,7 +54,8 @@ const RIGHT_END = 14;
 // the charts' 10 pt labels stay above 8 pt.
 const WIDTHS = [20, 11.5, 11.5, 11.5, 11.5, 11.5, 11.5, 4, 20, 11.5, 11.5, 11.5, 11.5, 11.5];
 /** Whole points across columns from … to (1-based), as the chart anchors measure them (Excel sizes charts in whole points). */
-const across = (from: number, to: number) => Math.floor(WIDTHS.slice(from - 1, to).reduce((sum, w) => sum + columnPoints(w), 0));
+const across = (from: number, to: number) =>
+  Math.floor(WIDTHS.slice(from - 1, to).reduce((sum, w) => sum + columnPoints(w), 0));
 
 /** Rows of the blocks. */
 const ROW = {
@@ -73,7 +81,10 @@ export const dashboard: TemplateDef = {
 type T = ReturnType<typeof translator<(typeof catalog)['en-US']>>;
 
 /** A source's references to the given names, when it has every one of them. */
-function refsOf<K extends string>(source: SourceLink | undefined, names: Record<K, string>): Record<K, string> | undefined {
+function refsOf<K extends string>(
+  source: SourceLink | undefined,
+  names: Record<K, string>,
+): Record<K, string> | undefined {
   if (!source) return undefined;
   const out = {} as Record<K, string>;
   for (const [key, name] of Object.entries(names) as [K, string][]) {
@@ -90,7 +101,8 @@ interface Ctx {
   lang: Lang;
   /** The title block's date: the cockpit's report date. */
   date: string;
-  charts: ChartSpec[];
+  /** Charts, each with the rows it spans: its height is theirs once the rows are sized. */
+  charts: { chart: Omit<ChartSpec, 'height'>; rows: [number, number] }[];
   /** Row heights. */
   heights: Record<number, number>;
 }
@@ -102,7 +114,10 @@ const LABEL = style(STYLE.label, { alignment: { horizontal: 'left', vertical: 'm
 const NOTE = style(TEMPLATE_NOTE, { alignment: { vertical: 'top', wrapText: true } });
 
 function band(c: Ctx, row: number, from: number, to: number, text: CellContent): void {
-  c.b.at(row, from, text, STYLE.section).fill(rangeRef(row, from, row, to), STYLE.section).merge(rangeRef(row, from, row, to));
+  c.b
+    .at(row, from, text, STYLE.section)
+    .fill(rangeRef(row, from, row, to), STYLE.section)
+    .merge(rangeRef(row, from, row, to));
 }
 
 function header(c: Ctx, row: number, from: number, labels: string[]): void {
@@ -111,7 +126,10 @@ function header(c: Ctx, row: number, from: number, labels: string[]): void {
 
 /** The note under a block: which sheet feeds it, or which one would; a formula when linked, so a deleted source says so. */
 function note(c: Ctx, row: number, from: number, to: number, value: CellContent): void {
-  c.b.at(row, from, value, NOTE).fill(rangeRef(row, from, row, to), NOTE).merge(rangeRef(row, from, row, to));
+  c.b
+    .at(row, from, value, NOTE)
+    .fill(rangeRef(row, from, row, to), NOTE)
+    .merge(rangeRef(row, from, row, to));
 }
 
 /** The message a guarded cell shows when its source sheet was deleted. */
@@ -123,8 +141,23 @@ function buildDashboard(o: TemplateOptions): SheetSpec {
   const { lang, protect = false } = o;
   const t = translator(catalog, lang);
   const b = new SheetBuilder(t('sheetName'), o);
-  const { dateRef } = titleBlock(b, { lang, title: t('title'), purpose: t('purpose'), width: RIGHT_END, date: o.today ?? new Date(), planName: t('planName'), protect });
-  const c: Ctx = { b, t, lang, date: dateRef, charts: [], heights: { 1: 26, 2: 18, 3: 20, 5: 6, [ROW.visits - 1]: 6, [ROW.bonus - 1]: 6 } };
+  const { dateRef } = titleBlock(b, {
+    lang,
+    title: t('title'),
+    purpose: t('purpose'),
+    width: RIGHT_END,
+    date: o.today ?? new Date(),
+    planName: t('planName'),
+    protect,
+  });
+  const c: Ctx = {
+    b,
+    t,
+    lang,
+    date: dateRef,
+    charts: [],
+    heights: { 1: 26, 2: 18, 3: 20, 5: 6, [ROW.visits - 1]: 6, [ROW.bonus - 1]: 6 },
+  };
   const sources = o.sources ?? {};
   b.widths(WIDTHS);
 
@@ -141,15 +174,22 @@ function buildDashboard(o: TemplateOptions): SheetSpec {
         rowHeights: c.heights,
         print: a4Landscape(printArea(rangeRef(1, 1, lastRow, RIGHT_END))),
         protection: protect ? { enabled: true } : undefined,
-        charts: c.charts,
       })
       .build(),
     5,
   );
+  // Each chart as tall as the rows it spans (CJK labels make rows taller than 15 pt).
+  const rowPoints = (r: number) => sheet.rowHeights?.[r] ?? 15;
+  sheet.charts = c.charts.map(({ chart, rows: [top, bottom] }) => {
+    let height = 0;
+    for (let r = top; r <= bottom; r++) height += rowPoints(r);
+    return { ...chart, height: Math.floor(height) };
+  });
   // Every chart inside the printed page.
-  for (const chart of sheet.charts ?? []) {
+  for (const chart of sheet.charts) {
     const cells = chartCells(sheet, chart);
-    if (cells.bottom > lastRow || cells.right > RIGHT_END) throw new Error(`dashboard chart "${chart.title}" runs outside the page (${cells.bottom}, ${cells.right})`);
+    if (cells.bottom > lastRow || cells.right > RIGHT_END)
+      throw new Error(`dashboard chart "${chart.title}" runs outside the page (${cells.bottom}, ${cells.right})`);
   }
   return sheet;
 }
@@ -177,14 +217,18 @@ function pipelineBlock(c: Ctx, sources: SourceLinks): number {
     // Every stage label starts with its number, whatever the pipeline's language.
     const stage = `${N?.stage},"${i + 1}*"`;
     b.at(r, LEFT, label, LABEL);
-    colours.forEach((colour, k) => b.at(r, LEFT + 1 + k, guard(`COUNTIFS(${stage},${N?.status},${q(colour)})`), NUMBER));
+    colours.forEach((colour, k) =>
+      b.at(r, LEFT + 1 + k, guard(`COUNTIFS(${stage},${N?.status},${q(colour)})`), NUMBER),
+    );
     b.at(r, LEFT + 4, guard(`COUNTIF(${stage})`), BOLD_NUMBER);
     b.at(r, LEFT + 5, guard(`COUNTIFS(${stage},${N?.overdue},"?*")`), NUMBER);
     b.at(r, LEFT + 6, guard(`COUNTIFS(${stage},${N?.stalled},"?*")`), NUMBER);
   });
   // Totals over the whole pipeline, as its own summary counts them (a row without a stage counts too).
   b.at(totalRow, LEFT, t('total'), LABEL);
-  colours.forEach((colour, k) => b.at(totalRow, LEFT + 1 + k, guard(`COUNTIF(${N?.status},${q(colour)})`), BOLD_NUMBER));
+  colours.forEach((colour, k) =>
+    b.at(totalRow, LEFT + 1 + k, guard(`COUNTIF(${N?.status},${q(colour)})`), BOLD_NUMBER),
+  );
   b.at(totalRow, LEFT + 4, guard(`COUNTIF(${N?.customer},"?*")`), BOLD_NUMBER);
   b.at(totalRow, LEFT + 5, guard(`COUNTIF(${N?.overdue},"?*")`), BOLD_NUMBER);
   b.at(totalRow, LEFT + 6, guard(`COUNTIF(${N?.stalled},"?*")`), BOLD_NUMBER);
@@ -194,7 +238,12 @@ function pipelineBlock(c: Ctx, sources: SourceLinks): number {
   b.at(targetRow, LEFT, t('potentialLabel'), LABEL);
   b.at(targetRow, LEFT + 1, guard(`${N?.potential}`), BOLD_NUMBER);
   b.at(targetRow, LEFT + 2, t('targetLabel'), style(LABEL, { alignment: { horizontal: 'right' } }));
-  b.at(targetRow, LEFT + 3, N ? { formula: guardedLink(N.stage, '', `${N.targetMin}&"–"&${N.targetMax}`) } : null, BOLD_NUMBER);
+  b.at(
+    targetRow,
+    LEFT + 3,
+    N ? { formula: guardedLink(N.stage, '', `${N.targetMin}&"–"&${N.targetMax}`) } : null,
+    BOLD_NUMBER,
+  );
   const message = rangeRef(targetRow, LEFT + 4, targetRow, LEFT_END);
   if (N) {
     const [count, min, max] = [N.potential, N.targetMin, N.targetMax];
@@ -202,40 +251,64 @@ function pipelineBlock(c: Ctx, sources: SourceLinks): number {
       `IF(${count}<${min},${messageFormula(tp('belowTarget'), { n: shownNumber(`${min}-${count}`) })},` +
       `IF(${count}>${max},${messageFormula(tp('aboveTarget'), { n: shownNumber(`${count}-${max}`) })},` +
       `${messageFormula(tp('onTarget'), { min, max })}))`;
-    b.at(targetRow, LEFT + 4, { formula: guardedLink(N.stage, '', against) }, style(STYLE.computed, { font: { bold: true }, alignment: { vertical: 'middle', wrapText: true } }));
+    b.at(
+      targetRow,
+      LEFT + 4,
+      { formula: guardedLink(N.stage, '', against) },
+      style(STYLE.computed, { font: { bold: true }, alignment: { vertical: 'middle', wrapText: true } }),
+    );
     b.conditional({
       ref: message,
       rules: [
         { type: 'expression', formula: `AND(ISNUMBER(${count}),${count}>=${min},${count}<=${max})`, style: OK_STYLE },
-        { type: 'expression', formula: `AND(ISNUMBER(${count}),OR(${count}<${min},${count}>${max}))`, style: FLAG_STYLE },
+        {
+          type: 'expression',
+          formula: `AND(ISNUMBER(${count}),OR(${count}<${min},${count}>${max}))`,
+          style: FLAG_STYLE,
+        },
       ],
     });
   } else b.at(targetRow, LEFT + 4, null, STYLE.computed);
   b.fill(message, STYLE.computed).merge(message);
   b.conditional({
     ref: rangeRef(first, LEFT + 5, totalRow, LEFT + 6),
-    rules: [{ type: 'expression', formula: `AND(ISNUMBER(${cellRef(first, LEFT + 5)}),${cellRef(first, LEFT + 5)}>0)`, style: FLAG_STYLE }],
+    rules: [
+      {
+        type: 'expression',
+        formula: `AND(ISNUMBER(${cellRef(first, LEFT + 5)}),${cellRef(first, LEFT + 5)}>0)`,
+        style: FLAG_STYLE,
+      },
+    ],
   });
 
   const noteRow = targetRow + 1;
   const sheetName = translator(pipelineCatalog, lang)('sheetName');
-  note(c, noteRow, LEFT, LEFT_END, N ? { formula: guardedLink(N.stage, gone(lang, source!.sheet), q(t('linkedNote', { sheet: source!.sheet }))) } : t('missingNote', { sheet: sheetName }));
+  note(
+    c,
+    noteRow,
+    LEFT,
+    LEFT_END,
+    N
+      ? { formula: guardedLink(N.stage, gone(lang, source!.sheet), q(t('linkedNote', { sheet: source!.sheet }))) }
+      : t('missingNote', { sheet: sheetName }),
+  );
 
   // The stage chart beside the table: one column per colour.
   // Bars, so the long stage names read across.
   c.charts.push({
-    kind: 'bar',
-    title: t('pipelineChart'),
-    categories: rangeRef(first, LEFT, first + stages.length - 1, LEFT),
-    series: colours.map((colour, k) => ({
-      name: colour,
-      values: rangeRef(first, LEFT + 1 + k, first + stages.length - 1, LEFT + 1 + k),
-      color: [CHART.red, CHART.yellow, CHART.green][k],
-    })),
-    anchor: cellRef(head, RIGHT),
-    width: across(RIGHT, RIGHT_END),
-    // Header, five stages, the total, the target and the note rows.
-    height: c.heights[head] + 8 * 15,
+    rows: [head, noteRow],
+    chart: {
+      kind: 'bar',
+      title: t('pipelineChart'),
+      categories: rangeRef(first, LEFT, first + stages.length - 1, LEFT),
+      series: colours.map((colour, k) => ({
+        name: colour,
+        values: rangeRef(first, LEFT + 1 + k, first + stages.length - 1, LEFT + 1 + k),
+        color: [CHART.red, CHART.yellow, CHART.green][k],
+      })),
+      anchor: cellRef(head, RIGHT),
+      width: across(RIGHT, RIGHT_END),
+    },
   });
   return noteRow;
 }
@@ -247,26 +320,70 @@ function visitsBlock(c: Ctx, sources: SourceLinks): void {
   const top = ROW.visits;
   const plan = sources['visit-plan'];
   const log = sources['visit-log'];
-  const P = refsOf(plan, { tiers: VISIT_PLAN_NAMES.tiers, perMonth: VISIT_PLAN_NAMES.visitsPerMonth, stillDue: VISIT_PLAN_NAMES.stillDue, customers: VISIT_PLAN_NAMES.customers });
+  const P = refsOf(plan, {
+    tiers: VISIT_PLAN_NAMES.tiers,
+    perMonth: VISIT_PLAN_NAMES.visitsPerMonth,
+    stillDue: VISIT_PLAN_NAMES.stillDue,
+    customers: VISIT_PLAN_NAMES.customers,
+  });
   const L = refsOf(log, { tier: VISIT_PLAN_NAMES.logTier, date: VISIT_PLAN_NAMES.logDate });
   band(c, top, LEFT, LEFT_END - 1, t('visitsSection'));
   // The report month, at the band's right end.
   const monthStart = `DATE(YEAR(${c.date}),MONTH(${c.date}),1)`;
-  b.at(top, LEFT_END, { formula: monthStart }, style(STYLE.section, { numFmt: 'yyyy-mm', alignment: { horizontal: 'center' } }));
+  b.at(
+    top,
+    LEFT_END,
+    { formula: monthStart },
+    style(STYLE.section, { numFmt: 'yyyy-mm', alignment: { horizontal: 'center' } }),
+  );
   const head = top + 1;
-  header(c, head, LEFT, [t('colTier'), t('colCustomers'), t('colPlanned'), t('colMade'), t('colStillDue'), t('colDone')]);
+  header(c, head, LEFT, [
+    t('colTier'),
+    t('colCustomers'),
+    t('colPlanned'),
+    t('colMade'),
+    t('colStillDue'),
+    t('colDone'),
+  ]);
   const first = head + 1;
   const inMonth = (range: string) => `${range},">="&${monthStart},${range},"<="&EOMONTH(${c.date},0)`;
   const both = (formula: string) => guardedLink(P!.tiers, '', guardedLink(L!.tier, '', formula));
   TIERS.forEach((tier, i) => {
     const r = first + i;
-    b.at(r, LEFT, tier, style(STYLE.computed, centred, { font: { bold: true }, fill: [COLORS.tierA, COLORS.tierB, COLORS.tierC][i] }));
-    b.at(r, LEFT + 1, P ? { formula: guardedLink(P.tiers, '', `COUNTIFS(${P.tiers},"${tier}",${P.customers},"?*")`) } : null, NUMBER);
-    b.at(r, LEFT + 2, P ? { formula: guardedLink(P.tiers, '', `SUMIF(${P.tiers},"${tier}",${P.perMonth})`) } : null, NUMBER);
+    b.at(
+      r,
+      LEFT,
+      tier,
+      style(STYLE.computed, centred, { font: { bold: true }, fill: [COLORS.tierA, COLORS.tierB, COLORS.tierC][i] }),
+    );
+    b.at(
+      r,
+      LEFT + 1,
+      P ? { formula: guardedLink(P.tiers, '', `COUNTIFS(${P.tiers},"${tier}",${P.customers},"?*")`) } : null,
+      NUMBER,
+    );
+    b.at(
+      r,
+      LEFT + 2,
+      P ? { formula: guardedLink(P.tiers, '', `SUMIF(${P.tiers},"${tier}",${P.perMonth})`) } : null,
+      NUMBER,
+    );
     b.at(r, LEFT + 3, P && L ? { formula: both(`COUNTIFS(${L.tier},"${tier}",${inMonth(L.date)})`) } : null, NUMBER);
-    b.at(r, LEFT + 4, P ? { formula: guardedLink(P.tiers, '', `SUMIF(${P.tiers},"${tier}",${P.stillDue})`) } : null, NUMBER);
+    b.at(
+      r,
+      LEFT + 4,
+      P ? { formula: guardedLink(P.tiers, '', `SUMIF(${P.tiers},"${tier}",${P.stillDue})`) } : null,
+      NUMBER,
+    );
     const [planned, made] = [cellRef(r, LEFT + 2), cellRef(r, LEFT + 3)];
-    b.at(r, LEFT + 5, P && L ? { formula: `IF(OR(NOT(ISNUMBER(${planned})),NOT(ISNUMBER(${made})),N(${planned})=0),"",${made}/${planned})` } : null, style(NUMBER, { numFmt: NUMFMT.percent0 }));
+    b.at(
+      r,
+      LEFT + 5,
+      P && L
+        ? { formula: `IF(OR(NOT(ISNUMBER(${planned})),NOT(ISNUMBER(${made})),N(${planned})=0),"",${made}/${planned})` }
+        : null,
+      style(NUMBER, { numFmt: NUMFMT.percent0 }),
+    );
   });
   const totalRow = first + TIERS.length;
   b.at(totalRow, LEFT, t('total'), LABEL);
@@ -277,15 +394,38 @@ function visitsBlock(c: Ctx, sources: SourceLinks): void {
     b.at(totalRow, col, ready ? { formula: `IF(COUNT(${range})=0,"",SUM(${range}))` } : null, BOLD_NUMBER);
   }
   const [planned, made] = [cellRef(totalRow, LEFT + 2), cellRef(totalRow, LEFT + 3)];
-  b.at(totalRow, LEFT + 5, P && L ? { formula: `IF(OR(NOT(ISNUMBER(${planned})),NOT(ISNUMBER(${made})),N(${planned})=0),"",${made}/${planned})` } : null, style(BOLD_NUMBER, { numFmt: NUMFMT.percent0 }));
+  b.at(
+    totalRow,
+    LEFT + 5,
+    P && L
+      ? { formula: `IF(OR(NOT(ISNUMBER(${planned})),NOT(ISNUMBER(${made})),N(${planned})=0),"",${made}/${planned})` }
+      : null,
+    style(BOLD_NUMBER, { numFmt: NUMFMT.percent0 }),
+  );
   b.conditional({
     ref: rangeRef(first, LEFT + 4, totalRow, LEFT + 4),
-    rules: [{ type: 'expression', formula: `AND(ISNUMBER(${cellRef(first, LEFT + 4)}),${cellRef(first, LEFT + 4)}>0)`, style: { fill: COLORS.yellow, font: { bold: true, color: COLORS.yellowText } } }],
+    rules: [
+      {
+        type: 'expression',
+        formula: `AND(ISNUMBER(${cellRef(first, LEFT + 4)}),${cellRef(first, LEFT + 4)}>0)`,
+        style: { fill: COLORS.yellow, font: { bold: true, color: COLORS.yellowText } },
+      },
+    ],
   });
   const noteRow = totalRow + 1;
   const value: CellContent =
     P && L
-      ? { formula: guardedLink(P.tiers, gone(lang, plan!.sheet), guardedLink(L.tier, gone(lang, log!.sheet), q(t('visitsLinkedNote', { sheet: plan!.sheet, log: log!.sheet })))) }
+      ? {
+          formula: guardedLink(
+            P.tiers,
+            gone(lang, plan!.sheet),
+            guardedLink(
+              L.tier,
+              gone(lang, log!.sheet),
+              q(t('visitsLinkedNote', { sheet: plan!.sheet, log: log!.sheet })),
+            ),
+          ),
+        }
       : t('missingNote', { sheet: P ? tv('logSheetName') : tv('sheetName') });
   note(c, noteRow, LEFT, LEFT_END, value);
 }
@@ -306,29 +446,54 @@ function abcBlock(c: Ctx, sources: SourceLinks): void {
   const total = cellRef(totalRow, valueCol, true);
   TIERS.forEach((tier, i) => {
     const r = first + i;
-    b.at(r, RIGHT, tier, style(STYLE.computed, centred, { font: { bold: true }, fill: [COLORS.tierA, COLORS.tierB, COLORS.tierC][i] }));
+    b.at(
+      r,
+      RIGHT,
+      tier,
+      style(STYLE.computed, centred, { font: { bold: true }, fill: [COLORS.tierA, COLORS.tierB, COLORS.tierC][i] }),
+    );
     // Customers with a value above 0, as the result's own summary (the others are listed there as excluded, tier C).
     b.at(r, RIGHT + 1, guard(`COUNTIFS(${A?.tiers},"${tier}",${A?.values},">0")`), NUMBER);
     b.at(r, valueCol, guard(`SUMIFS(${A?.values},${A?.tiers},"${tier}",${A?.values},">0")`), NUMBER);
-    b.at(r, RIGHT + 3, A ? { formula: `IF(N(${total})=0,"",${cellRef(r, valueCol)}/${total})` } : null, style(NUMBER, { numFmt: NUMFMT.percent }));
+    b.at(
+      r,
+      RIGHT + 3,
+      A ? { formula: `IF(N(${total})=0,"",${cellRef(r, valueCol)}/${total})` } : null,
+      style(NUMBER, { numFmt: NUMFMT.percent }),
+    );
   });
   b.at(totalRow, RIGHT, t('total'), LABEL);
   for (const col of [RIGHT + 1, valueCol]) {
     const range = rangeRef(first, col, totalRow - 1, col);
     b.at(totalRow, col, A ? { formula: `IF(COUNT(${range})=0,"",SUM(${range}))` } : null, BOLD_NUMBER);
   }
-  b.at(totalRow, RIGHT + 3, A ? { formula: `IF(N(${total})=0,"",1)` } : null, style(BOLD_NUMBER, { numFmt: NUMFMT.percent }));
+  b.at(
+    totalRow,
+    RIGHT + 3,
+    A ? { formula: `IF(N(${total})=0,"",1)` } : null,
+    style(BOLD_NUMBER, { numFmt: NUMFMT.percent }),
+  );
   const noteRow = totalRow + 1;
   const sheetName = translator(abcCatalog, lang)('sheetName');
-  note(c, noteRow, RIGHT, RIGHT + 3, A ? { formula: guardedLink(A.tiers, gone(lang, source!.sheet), q(t('linkedNote', { sheet: source!.sheet }))) } : t('missingNote', { sheet: sheetName }));
+  note(
+    c,
+    noteRow,
+    RIGHT,
+    RIGHT + 3,
+    A
+      ? { formula: guardedLink(A.tiers, gone(lang, source!.sheet), q(t('linkedNote', { sheet: source!.sheet }))) }
+      : t('missingNote', { sheet: sheetName }),
+  );
   c.charts.push({
-    kind: 'pie',
-    title: t('abcChart'),
-    categories: rangeRef(first, RIGHT, totalRow - 1, RIGHT),
-    series: [{ name: t('colValue'), values: rangeRef(first, valueCol, totalRow - 1, valueCol) }],
-    anchor: cellRef(head, RIGHT + 4),
-    width: across(RIGHT + 4, RIGHT_END),
-    height: 6 * 15,
+    rows: [head, noteRow],
+    chart: {
+      kind: 'pie',
+      title: t('abcChart'),
+      categories: rangeRef(first, RIGHT, totalRow - 1, RIGHT),
+      series: [{ name: t('colValue'), values: rangeRef(first, valueCol, totalRow - 1, valueCol) }],
+      anchor: cellRef(head, RIGHT + 4),
+      width: across(RIGHT + 4, RIGHT_END),
+    },
   });
 }
 
@@ -345,24 +510,56 @@ function bonusBlock(c: Ctx, sources: SourceLinks): number {
   for (let k = 1; k <= DASHBOARD_REPS; k++) {
     const r = first + k - 1;
     const at = (range: string) => `IF(ROWS(${range})<${k},"",INDEX(${range},${k}))`;
-    b.at(r, LEFT, S ? { formula: guardedLink(S.reps, '', `IF(ROWS(${S.reps})<${k},"",INDEX(${S.reps},${k})&"")`) } : null, style(STYLE.computed, { alignment: { vertical: 'middle' } }));
-    b.at(r, LEFT + 1, S ? { formula: guardedLink(S.totals, '', at(S.totals)) } : null, style(STYLE.computed, { numFmt: NUMFMT.cny }));
+    b.at(
+      r,
+      LEFT,
+      S ? { formula: guardedLink(S.reps, '', `IF(ROWS(${S.reps})<${k},"",INDEX(${S.reps},${k})&"")`) } : null,
+      style(STYLE.computed, { alignment: { vertical: 'middle' } }),
+    );
+    b.at(
+      r,
+      LEFT + 1,
+      S ? { formula: guardedLink(S.totals, '', at(S.totals)) } : null,
+      style(STYLE.computed, { numFmt: NUMFMT.cny }),
+    );
   }
   const totalRow = first + DASHBOARD_REPS;
   b.at(totalRow, LEFT, t('total'), LABEL);
   // The whole run's total, reps beyond the listed ones included.
-  b.at(totalRow, LEFT + 1, S ? { formula: guardedLink(S.totals, '', `SUM(${S.totals})`) } : null, style(STYLE.computed, { font: { bold: true }, numFmt: NUMFMT.cny }));
+  b.at(
+    totalRow,
+    LEFT + 1,
+    S ? { formula: guardedLink(S.totals, '', `SUM(${S.totals})`) } : null,
+    style(STYLE.computed, { font: { bold: true }, numFmt: NUMFMT.cny }),
+  );
   const noteRow = totalRow + 1;
   const sheetName = translator(bonusCatalog, lang)('summarySheet');
-  note(c, noteRow, LEFT, LEFT_END, S ? { formula: guardedLink(S.reps, gone(lang, source!.sheet), q(t('bonusLinkedNote', { sheet: source!.sheet, n: DASHBOARD_REPS }))) } : t('missingNote', { sheet: sheetName }));
+  note(
+    c,
+    noteRow,
+    LEFT,
+    LEFT_END,
+    S
+      ? {
+          formula: guardedLink(
+            S.reps,
+            gone(lang, source!.sheet),
+            q(t('bonusLinkedNote', { sheet: source!.sheet, n: DASHBOARD_REPS })),
+          ),
+        }
+      : t('missingNote', { sheet: sheetName }),
+  );
   c.charts.push({
-    kind: 'bar',
-    title: t('bonusChart'),
-    categories: rangeRef(first, LEFT, totalRow - 1, LEFT),
-    series: [{ name: t('colBonus'), values: rangeRef(first, LEFT + 1, totalRow - 1, LEFT + 1), color: CHART.blue }],
-    anchor: cellRef(head, LEFT + 2),
-    width: across(LEFT + 2, LEFT_END),
-    height: (DASHBOARD_REPS + 2) * 15,
+    rows: [head, totalRow],
+    chart: {
+      // Columns: every rep's name fits under its column (bars dropped every other name).
+      kind: 'column',
+      title: t('bonusChart'),
+      categories: rangeRef(first, LEFT, totalRow - 1, LEFT),
+      series: [{ name: t('colBonus'), values: rangeRef(first, LEFT + 1, totalRow - 1, LEFT + 1), color: CHART.blue }],
+      anchor: cellRef(head, LEFT + 2),
+      width: across(LEFT + 2, LEFT_END),
+    },
   });
   return noteRow;
 }
@@ -391,14 +588,27 @@ function creditBlock(c: Ctx, sources: SourceLinks): number {
   const first = top + 1;
   figures.forEach(([label, formula, numFmt], i) => {
     const r = first + i;
-    b.at(r, RIGHT, label, LABEL).fill(rangeRef(r, RIGHT, r, RIGHT + 2), LABEL).merge(rangeRef(r, RIGHT, r, RIGHT + 2));
+    b.at(r, RIGHT, label, LABEL)
+      .fill(rangeRef(r, RIGHT, r, RIGHT + 2), LABEL)
+      .merge(rangeRef(r, RIGHT, r, RIGHT + 2));
     b.at(r, RIGHT + 3, guard(formula), style(BOLD_NUMBER, { numFmt }));
   });
   const overRows = rangeRef(first + 4, RIGHT + 3, first + 5, RIGHT + 3);
   const overFirst = cellRef(first + 4, RIGHT + 3);
-  b.conditional({ ref: overRows, rules: [{ type: 'expression', formula: `AND(ISNUMBER(${overFirst}),${overFirst}>0)`, style: FLAG_STYLE }] });
+  b.conditional({
+    ref: overRows,
+    rules: [{ type: 'expression', formula: `AND(ISNUMBER(${overFirst}),${overFirst}>0)`, style: FLAG_STYLE }],
+  });
   const noteRow = first + figures.length;
   const sheetName = translator(creditCatalog, lang)('sheetName');
-  note(c, noteRow, RIGHT, RIGHT_END, C ? { formula: guardedLink(C.lines, gone(lang, source!.sheet), q(t('linkedNote', { sheet: source!.sheet }))) } : t('missingNote', { sheet: sheetName }));
+  note(
+    c,
+    noteRow,
+    RIGHT,
+    RIGHT_END,
+    C
+      ? { formula: guardedLink(C.lines, gone(lang, source!.sheet), q(t('linkedNote', { sheet: source!.sheet }))) }
+      : t('missingNote', { sheet: sheetName }),
+  );
   return noteRow;
 }
