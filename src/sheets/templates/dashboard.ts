@@ -32,7 +32,7 @@ import type { TemplateDef, TemplateOptions } from './registry';
 import { VISIT_PLAN_NAMES } from './visit-plan';
 
 /** Reps listed in the bonus block (the rest are in the bonus summary sheet). */
-export const DASHBOARD_REPS = 5;
+export const DASHBOARD_REPS = 4;
 const TIERS = ['A', 'B', 'C'] as const;
 
 /** The stamped kinds the cockpit reads. */
@@ -50,9 +50,10 @@ const LEFT = 1;
 const LEFT_END = 7;
 const RIGHT = 9;
 const RIGHT_END = 14;
-// Wide enough that the page prints at about 83 % — room for every row, while the 10 pt notes and
-// the charts' 10 pt labels stay above 8 pt.
-const WIDTHS = [20, 11.5, 11.5, 11.5, 11.5, 11.5, 11.5, 4, 20, 11.5, 11.5, 11.5, 11.5, 11.5];
+// The page prints at about 85 %: room for every row, while the 10 pt notes and the charts'
+// labels (a little under 10 pt in a CJK face) stay above 8 pt. The first columns hold the
+// longest stage name on one line.
+const WIDTHS = [23, 10.5, 10.5, 10.5, 10.5, 10.5, 10.5, 4, 23, 10.5, 10.5, 10.5, 10.5, 10.5];
 /** Whole points across columns from … to (1-based), as the chart anchors measure them (Excel sizes charts in whole points). */
 const across = (from: number, to: number) =>
   Math.floor(WIDTHS.slice(from - 1, to).reduce((sum, w) => sum + columnPoints(w), 0));
@@ -207,8 +208,8 @@ function pipelineBlock(c: Ctx, sources: SourceLinks): number {
   const colours = [tp('statusRed'), tp('statusYellow'), tp('statusGreen')];
   // The colour columns are headed by the pipeline's own status labels, as the chart's legend.
   header(c, head, LEFT, [t('colStage'), ...colours, t('colAll'), t('overdueLabel'), t('stalledLabel')]);
-  // Two lines for the longer English status labels.
-  c.heights[head] = lang === 'en-US' ? 30 : 20;
+  // Two lines for the longer status labels.
+  c.heights[head] = 30;
   const first = head + 1;
   const totalRow = first + stages.length;
   const guard = (formula: string) => (N ? { formula: guardedLink(N.stage, '', formula) } : null);
