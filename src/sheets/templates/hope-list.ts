@@ -14,7 +14,8 @@ import { fitRowHeights, FLAG_STYLE, planTable, q, validationFor, type PlanColumn
 import { sectionBand } from '../core/section-band';
 import { SheetBuilder } from '../core/sheet-builder';
 import type { Lang, SheetSpec } from '../core/sheet-spec';
-import type { SourceLink } from '../core/source-link';
+import { guardedLink, type SourceLink } from '../core/source-link';
+import common from '../../i18n/common';
 import { NUMFMT, STYLE, TEMPLATE_NOTE, style } from '../core/styles';
 import { titleBlock } from '../core/title-block';
 import { PIPELINE_NAMES } from './pipeline';
@@ -139,11 +140,13 @@ function buildHopeList(o: TemplateOptions): SheetSpec {
         if (!linked) return `IF(${x.customer}="","",${scope})`;
         const red = q(tp('statusRed'));
         const abandon = q(tp('decisionAbandon'));
-        return (
-          `IF(${x.customer}="","",IF(ISNA(${match(x, linked.customer)}),${q(t('notInPipeline'))},` +
+        // A deleted pipeline says so here instead of #REF! (docs/rules/templates/hope-list.md).
+        const gone = translator(common, lang)('linkSourceGone', { sheet: o.sources!.pipeline!.sheet });
+        const checks =
+          `IF(ISNA(${match(x, linked.customer)}),${q(t('notInPipeline'))},` +
           `IF(INDEX(${linked.status},${match(x, linked.customer)})=${red},${q(t('closed'))},` +
-          `IF(INDEX(${linked.decision},${match(x, linked.customer)})=${abandon},${q(t('abandoned'))},${scope}))))`
-        );
+          `IF(INDEX(${linked.decision},${match(x, linked.customer)})=${abandon},${q(t('abandoned'))},${scope})))`;
+        return `IF(${x.customer}="","",${guardedLink(linked.customer, gone, checks)})`;
       },
     },
   ];
