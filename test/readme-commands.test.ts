@@ -39,7 +39,7 @@ afterAll(() => process.chdir(cwd));
 test('the README shows every command and every bonus scheme, and every example file is used', () => {
   const words = COMMANDS.map(shellWords);
   const commands = new Set(words.map((w) => w[2]));
-  for (const c of ['template', 'demo', 'abc', 'bonus', 'share-safe']) expect(commands).toContain(c);
+  for (const c of ['template', 'demo', 'abc', 'bonus', 'share-safe', 'relink']) expect(commands).toContain(c);
   const schemes = words.filter((w) => w[2] === 'bonus').map((w) => w[w.indexOf('--scheme') + 1]);
   expect(schemes.sort()).toEqual(['bad-debt', 'fees', 'new-brand', 'new-customer', 'referral']);
   const inputs = words.flatMap((w) => w.filter((_, i) => w[i - 1] === '--in')).filter((f) => f.startsWith('examples/'));

@@ -2,7 +2,7 @@
  * `npm run bench`: each benchmark prints ratios measured in the same run against a reference.
  * Timing never fails anything; the exit code is 0 unless a benchmark itself crashes.
  */
-const SUITES = ['./abc', './abc-out', './bonus', './preview'] as const;
+const SUITES = ['./abc', './abc-out', './bonus', './preview', './rollup'] as const;
 
 /** A suite named exactly (`abc` is not `abc-out`), else every suite whose name contains the word. */
 function picks(word: string, suite: string): boolean {

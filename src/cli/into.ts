@@ -77,14 +77,25 @@ export async function writeWorkbookTo(dest: WorkbookDestination, workbook: Workb
     if (err instanceof IntoRefusal) throw new UsageError(t(err.reason, { sheet: err.sheet, file: dest.file }));
     throw err;
   }
-  // The --into file is replaced by the merged workbook: written beside it and renamed over it —
-  // unless someone saved it while this ran (their edits would be lost), and with its permissions.
-  const now = await stateOf(dest.file).catch(() => undefined);
-  if (!now || now.size !== dest.opened.size || now.mtimeMs !== dest.opened.mtimeMs) throw new UsageError(t('changedMeanwhile', { file: dest.file }));
-  await writeBytesOutput(dest.file, result.bytes, true, lang);
-  await fs.chmod(dest.file, dest.opened.mode);
+  await replaceIntoFile(dest, result.bytes, lang);
   for (const w of result.warnings) io.err(`${warningLine(w)}\n`);
   for (const r of result.plan.renamed) io.err(t('renamed', { file: dest.file, from: r.from, to: r.to }) + '\n');
   for (const sheet of result.plan.replaced) io.err(t('replaced', { sheet }) + '\n');
   (json ? io.err : io.out)(t('added', { file: dest.file, sheets: result.plan.specs.map((s) => `"${s.name}"`).join(lang === 'zh-CN' ? '、' : ', ') }) + '\n');
+  // Sheets already in the file that can now read what was added (docs/notes/links.md): said, not done.
+  const { pendingRelinks } = await import('../xlsx/into/relink-file');
+  // A hint only: a file the check cannot follow gets none (the sheets are written by then).
+  for (const r of await pendingRelinks(result.bytes).catch(() => []))
+    (json ? io.err : io.out)(t('relinkHint', { sheet: r.sheet, sources: r.sources.map((s) => `"${s}"`).join(lang === 'zh-CN' ? '、' : ', '), file: dest.file }) + '\n');
+}
+
+/**
+ * The --into file replaced by new bytes: written beside it and renamed over it — unless someone
+ * saved it while this ran (their edits would be lost), and with its permissions.
+ */
+export async function replaceIntoFile(dest: Extract<WorkbookDestination, { into: true }>, bytes: Uint8Array, lang: Lang): Promise<void> {
+  const now = await stateOf(dest.file).catch(() => undefined);
+  if (!now || now.size !== dest.opened.size || now.mtimeMs !== dest.opened.mtimeMs) throw new UsageError(translator(intoMessages, lang)('changedMeanwhile', { file: dest.file }));
+  await writeBytesOutput(dest.file, bytes, true, lang);
+  await fs.chmod(dest.file, dest.opened.mode);
 }

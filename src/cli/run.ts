@@ -22,6 +22,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   bonus: async () => (await import('./commands/bonus')).bonusCommand,
   'share-safe': async () => (await import('./commands/share-safe')).shareSafeCommand,
   calendar: async () => (await import('./commands/calendar')).calendarCommand,
+  relink: async () => (await import('./commands/relink')).relinkCommand,
+  rollup: async () => (await import('./commands/rollup')).rollupCommand,
 };
 
 const HELP = new Set(['--help', '-h', 'help']);

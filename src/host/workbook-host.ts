@@ -1,4 +1,5 @@
-import type { Lang, SheetSpec } from '../sheets/core/sheet-spec';
+import type { WorkbookLinkInfo } from '../sheets/core/find-sources';
+import type { CellSpec, Lang, Scalar, SheetSpec, ValidationSpec } from '../sheets/core/sheet-spec';
 import type { TableData } from '../sheets/core/table-data';
 
 export type { TableData };
@@ -43,6 +44,16 @@ export interface OwnedSheet {
   owner: string;
 }
 
+/**
+ * A sheet carrying the version stamp (AP_Sheet, src/sheets/core/stamp.ts): what kind of sheet it
+ * is, whoever inserted it and whatever it is called now.
+ */
+export interface StampedSheet {
+  name: string;
+  kind: string;
+  version: number;
+}
+
 /** A column appended to the user's data, e.g. the ABC tier next to the customer rows. */
 export interface NewColumn {
   header: string;
@@ -66,6 +77,23 @@ export interface ShareSafeCopyResult {
   propertiesKept?: boolean;
 }
 
+/** One cell as a relink reads it: its constant, or its formula (with "="; value then null). */
+export interface ReadCell {
+  value: Scalar;
+  formula?: string;
+}
+
+/**
+ * Cells of an existing sheet to rewrite so it reads a source sheet (src/sheets/templates/relink.ts):
+ * each area is cleared of its validations and formats first, then the cells, their styles and
+ * the validations are written.
+ */
+export interface CellPatch {
+  cells: CellSpec[];
+  areas: string[];
+  validations: ValidationSpec[];
+}
+
 export interface WorkbookHost {
   readonly kind: 'excel' | 'preview';
   listSources(): Promise<{ tables: string[]; sheets: string[] }>;
@@ -75,6 +103,11 @@ export interface WorkbookHost {
   /** Per-workbook settings that travel with the file. */
   getSetting<T>(key: string): Promise<T | undefined>;
   setSetting<T>(key: string, value: T): Promise<void>;
+  /**
+   * Every sheet that carries a version stamp, in workbook order: how the pane finds source sheets
+   * (the decision chains the occasion calendar reads) by kind rather than by name.
+   */
+  listStampedSheets?(signal?: AbortSignal): Promise<StampedSheet[]>;
   /** Sheets this add-in wrote (insertSheets with an owner) that are still in the workbook. */
   listOwnedSheets?(): Promise<OwnedSheet[]>;
   /**
@@ -90,4 +123,16 @@ export interface WorkbookHost {
    * name suffix and header note.
    */
   makeShareSafeCopy?(lang: Lang, signal?: AbortSignal): Promise<ShareSafeCopyResult>;
+  /**
+   * The workbook's stamped sheets (AP_Sheet) and defined names, for finding the sheets a
+   * template links to (src/sheets/core/find-sources.ts).
+   */
+  readLinkInfo?(): Promise<WorkbookLinkInfo>;
+  /** The constants and formulas of one rectangle of a sheet ("A1:I80"), by A1 reference; empty cells left out. */
+  readCells?(sheet: string, area: string): Promise<Map<string, ReadCell>>;
+  /**
+   * Rewrites some cells of an existing sheet (a relink): only after the user asked and
+   * confirmed. Nothing else of the sheet is touched.
+   */
+  patchCells?(sheet: string, patch: CellPatch, confirmation: { confirmed: true }): Promise<void>;
 }

@@ -88,6 +88,11 @@ export default defineMessages({
     bdOutside: 'bad debt {amount} outside any approved credit: the {role} bears {share} → {liability}',
     bdInside: 'bad debt {amount} inside the approved credit: the {role} bears {share} → {liability}',
     bdNotSet: 'bad debt {amount} inside the approved credit: the {role}’s share is not set in the rules',
+    bdRegInside: 'bad debt {amount}, approved line {line} in the credit register: the {role} bears {share} of the {part} within the line → {liability}',
+    bdRegOver: 'bad debt {amount}, approved line {line} in the credit register: the handler bears {share} of the {part} above the line → {liability}',
+    bdRegNotSet: 'bad debt {amount}, approved line {line} in the credit register: the {role}’s share of the {part} within the line is not set in the rules',
+    bdRegMissingInside: 'bad debt {amount}: the customer is not in the credit register, so no part is within an approved line',
+    bdRegMissingOver: 'bad debt {amount}: the customer is not in the credit register, so all of it is outside approved credit: the handler bears {share} → {liability}',
   },
   'zh-CN': {
     ruleNotObject: '应为对象 {…}',
@@ -172,5 +177,10 @@ export default defineMessages({
     bdOutside: '坏账 {amount} 不在任何审批的信用额度内：{role}承担 {share} → {liability}',
     bdInside: '坏账 {amount} 在审批的信用额度内：{role}承担 {share} → {liability}',
     bdNotSet: '坏账 {amount} 在审批的信用额度内：规则中未设定{role}的承担比例',
+    bdRegInside: '坏账 {amount}，授信登记表中的审批额度 {line}：{role}承担额度内部分 {part} 的 {share} → {liability}',
+    bdRegOver: '坏账 {amount}，授信登记表中的审批额度 {line}：超出额度部分 {part} 由经办人承担 {share} → {liability}',
+    bdRegNotSet: '坏账 {amount}，授信登记表中的审批额度 {line}：规则中未设定{role}对额度内部分 {part} 的承担比例',
+    bdRegMissingInside: '坏账 {amount}：客户不在授信登记表中，没有审批额度内的部分',
+    bdRegMissingOver: '坏账 {amount}：客户不在授信登记表中，全部不在审批的信用额度内：经办人承担 {share} → {liability}',
   },
 });

@@ -15,8 +15,12 @@ export default defineMessages({
                                        fees, bad-debt
   share-safe --in FILE.xlsx --out FILE.xlsx
                                        a copy of a workbook with its personal columns emptied
+  relink FILE.xlsx                     sheets made before the sheets they read are linked to them
   calendar --in DECISION-CHAIN.xlsx [--from YYYY-MM-DD] [--out FILE.xlsx] [--json]
                                        birthdays, family occasions and festivals of the month ahead
+  rollup --in REP1.xlsx REP2.xlsx … --out TEAM.xlsx
+                                       the reps' workbooks combined into team sheets, with a
+                                       comparison per rep and a report of every conflict
 
 account-planner COMMAND --help lists the options of a command.
 Language: --lang zh-CN|en-US, on every command, sets the language of everything it prints and
@@ -142,6 +146,15 @@ Exit codes: 0 done (even with rejected rows), 2 bad usage or unreadable input.
                          emptied header (default: the language of that header)
 Exit codes: 0 done, 2 bad usage or unreadable input.
 `,
+    relink: `Usage: account-planner relink FILE.xlsx [--lang zh-CN|en-US]
+  Sheets that read another sheet of the workbook (the hope list reads the pipeline) but were
+  made before it are linked to it: found by its Account Planner stamp, whatever its name, and
+  only the cells that read it are rewritten (the hope list's stage and check columns); what was
+  typed anywhere else on the sheet is kept. The file is written to a temporary file and renamed
+  over FILE.xlsx; every other sheet and part stays byte for byte. A sheet whose rows were moved
+  is left alone and said so.
+Exit codes: 0 done (also when nothing needed linking), 2 bad usage or unreadable input.
+`,
     calendar: `Usage: account-planner calendar --in DECISION-CHAIN.xlsx [--from YYYY-MM-DD] [--out FILE.xlsx] [--json]
   --in FILE              a decision chain sheet (the template's "Person", "Age / birthday" and "Family"
                          columns, in either language)
@@ -159,6 +172,24 @@ Birthdays: a date in "Age / birthday" (an age alone is skipped). Family occasion
 "Family" holding a date (2027-02-20, 2月20日, 2-20), labelled with the rest of that part.
 Exit codes: 0 done, 2 bad usage or unreadable input.
 `,
+    rollup: `Usage: account-planner rollup --in REP1.xlsx [REP2.xlsx …] --out TEAM.xlsx [--rules RULES.json]
+                              [--date YYYY-MM-DD] [--lang zh-CN|en-US] [--force]
+  --in FILE.xlsx …       the reps' workbooks; their pipeline, visit log, decision chain,
+                         communication record and targets sheets are found by their version stamp
+  --out FILE.xlsx        the team workbook: a rep comparison, one team sheet per table (with the
+                         rep, source file and row of every row) and a report of every conflict
+  --rules FILE.json      what is a conflict and what wins (defaults in docs/rules/team-rollup.md)
+  --date YYYY-MM-DD      the report date of the team sheets (default today)
+  --force                replace --out if it exists
+  --into FILE.xlsx       instead of --out: add the sheets to this existing workbook (all it holds is
+                         kept; a sheet name it already has gives the new sheet another name)
+  --replace              with --into: replace same-named sheets that Account Planner wrote
+  --lang zh-CN|en-US     language of the sheets and of every message (default zh-CN)
+The rep of a row is the owner cell (D3) of its sheet, else the file's name. Nothing is dropped
+without a line in the report: a file that cannot be read, a sheet edited out of shape or of an
+older template, a customer held by two reps.
+Exit codes: 0 done, 2 bad usage or unreadable input.
+`,
   },
   'zh-CN': {
     usage: `用法：account-planner 命令 [选项]
@@ -172,8 +203,11 @@ Exit codes: 0 done, 2 bad usage or unreadable input.
                                        业务员奖金：new-brand、new-customer、referral、fees、bad-debt
   share-safe --in 文件.xlsx --out 文件.xlsx
                                        生成清空了个人信息列的工作簿副本
+  relink 文件.xlsx                     让先于被引用表创建的工作表链接到它们
   calendar --in 决策链.xlsx [--from YYYY-MM-DD] [--out 文件.xlsx] [--json]
                                        未来一个月的生日、家庭重要日子和节日
+  rollup --in 业务员1.xlsx 业务员2.xlsx … --out 团队.xlsx
+                                       把各业务员的工作簿合并为团队工作表，附业务员对比和冲突报告
 
 account-planner 命令 --help 列出该命令的全部选项。
 语言：每个命令都可用 --lang zh-CN|en-US 指定其输出的全部信息和写入文件的语言；不指定时为
@@ -288,6 +322,13 @@ currency、prepayment、customer_type、contract_type 和 approver 可以没有�
   --lang zh-CN|en-US     全部信息的语言（默认 zh-CN），以及清空的列标题上批注的语言（默认与该标题一致）
 退出码：0 完成，2 用法错误或输入无法读取。
 `,
+    relink: `用法：account-planner relink 文件.xlsx [--lang zh-CN|en-US]
+  工作簿中引用其他工作表的表（希望清单引用开发进度表）若早于被引用的表创建，就链接到它：
+  按客户开发规划助手的版本标记查找被引用的表，不论它叫什么名字；只改写引用它的单元格
+  （希望清单的阶段列和检查列），表中其他位置填写的内容保留。先写入临时文件再改名覆盖
+  文件.xlsx；其他工作表和部件逐字节保留。行被移动过的表不处理，并会说明。
+退出码：0 完成（无需链接时也是 0），2 用法错误或输入无法读取。
+`,
     calendar: `用法：account-planner calendar --in 决策链.xlsx [--from YYYY-MM-DD] [--out 文件.xlsx] [--json]
   --in 文件              决策链工作表（模板的“项目决策人”“年龄／生日”“家庭情况”列，中英文均可）
   --sheet 名称           .xlsx：要读取的工作表（默认：第一个有数据的可见工作表）
@@ -302,6 +343,23 @@ currency、prepayment、customer_type、contract_type 和 approver 可以没有�
   --json                 以 JSON 输出各个日子
 生日：“年龄／生日”中的日期（只有年龄时跳过）。家庭重要日子：“家庭情况”中含日期的每一段
 （2027-02-20、2月20日、2-20），以该段其余文字为说明。
+退出码：0 完成，2 用法错误或输入无法读取。
+`,
+    rollup: `用法：account-planner rollup --in 业务员1.xlsx [业务员2.xlsx …] --out 团队.xlsx [--rules 规则.json]
+                              [--date YYYY-MM-DD] [--lang zh-CN|en-US] [--force]
+  --in 文件.xlsx …       各业务员的工作簿；按版本标记找到其中的开发进度、拜访记录、决策链、
+                         沟通记录和目标工作表
+  --out 文件.xlsx        团队工作簿：业务员对比、每种表一张团队工作表（每行注明业务员、来源文件
+                         和行号），以及列出全部冲突的合并报告
+  --rules 文件.json      什么算冲突、以谁为准（默认值见 docs/rules/team-rollup.md）
+  --date YYYY-MM-DD      团队工作表的报告日期（默认今天）
+  --force                --out 已存在时覆盖
+  --into 文件.xlsx       代替 --out：把工作表加入这个已有工作簿（原有内容全部保留；
+                         已有同名工作表时，新工作表换一个名称加入）
+  --replace              与 --into 一起用：替换由本工具生成的同名工作表
+  --lang zh-CN|en-US     工作表及全部信息的语言（默认 zh-CN）
+每行的业务员取其工作表的负责人单元格（D3），为空时取文件名。任何内容都不会被悄悄丢弃：
+无法读取的文件、结构被改动或来自旧版模板的工作表、由两位业务员负责的同一客户，都列在报告中。
 退出码：0 完成，2 用法错误或输入无法读取。
 `,
   },

@@ -10,6 +10,7 @@ import bonusSheets from './bonus-sheets';
 import taskpane from './taskpane';
 import shareSafe from './share-safe';
 import into from './into';
+import teamRollup from './team-rollup';
 import developmentPlan from './templates/development-plan';
 import pipeline from './templates/pipeline';
 import keyAccountPlan from './templates/key-account-plan';
@@ -29,6 +30,7 @@ import contractChecklist from './templates/contract-checklist';
 import annualPlan from './templates/annual-plan';
 import hopeList from './templates/hope-list';
 import dashboard from './templates/dashboard';
+import planLinks from './templates/plan-links';
 
 export const catalogs = {
   common,
@@ -39,6 +41,7 @@ export const catalogs = {
   'occasion-calendar': occasionCalendar,
   bonus,
   'bonus-sheets': bonusSheets,
+  'team-rollup': teamRollup,
   taskpane,
   'share-safe': shareSafe,
   into,
@@ -61,6 +64,7 @@ export const catalogs = {
   'annual-plan': annualPlan,
   'hope-list': hopeList,
   dashboard,
+  'plan-links': planLinks,
 };
 
 export { defineMessages, format, translator } from './define';

@@ -135,6 +135,12 @@ export default defineMessages({
     protectFormulas: 'Protect formulas (a protected sheet cannot get new rows)',
     insert: 'Insert',
     insertNamed: 'Insert {title}',
+    relinkTitle: 'Sheets that can now read other sheets',
+    relinkOffer: '“{sheet}” can read {sources}: link it? Only the cells that would read them are rewritten ({cells} cells); what you typed elsewhere stays.',
+    relinkApply: 'Link',
+    relinkLater: 'Not now',
+    relinkDone: 'Linked: {sheets}.',
+    relinking: 'Linking…',
     inserting: 'Inserting {title}…',
     recent: 'Recent',
 
@@ -286,6 +292,19 @@ export default defineMessages({
     connectedExcel: 'Excel',
     connectedPreview: 'Preview (not connected to Excel)',
     aboutPrivacy: 'Your data stays in your workbook and browser; nothing is sent anywhere.',
+    // Occasion calendar (Templates page), docs/rules/occasion-calendar.md
+    calendarTitle: 'Occasion calendar',
+    calendarIntro:
+      'The month ahead from the decision chain sheets of this workbook: birthdays and family occasions of the people in them, and the festivals (Spring Festival, Mid-Autumn and the others), each with a suggested care action.',
+    calendarFrom: 'From',
+    calendarButton: 'Write the month ahead',
+    calendarWorking: 'Reading the decision chains…',
+    calendarDone: 'Wrote {sheet}: {occasions} occasion(s) from {from} to {to} (excluded), from {contacts} person(s) on {chains}.',
+    calendarNoChains:
+      'This workbook has no decision chain sheet: insert the Decision chain template above, type in the people with their birthdays and family occasions, then write the calendar.',
+    calendarUnreadable: 'No people table found on {sheets} (its headers were changed): not read.',
+    calendarBadDate: 'Type the first day as a date, e.g. 2027-02-01.',
+    calendarPersonal: 'The calendar names people: its customer, person and detail columns are personal and are emptied in a share-safe copy.',
     // Share-safe copy (Templates page)
     shareSafeTitle: 'Share without personal information',
     shareSafeIntro:
@@ -431,6 +450,12 @@ export default defineMessages({
     protectFormulas: '保护公式（受保护的工作表不能插入新行）',
     insert: '插入',
     insertNamed: '插入{title}',
+    relinkTitle: '可以引用其他工作表的工作表',
+    relinkOffer: '“{sheet}”现在可以引用{sources}：要建立链接吗？只改写会引用它们的单元格（{cells} 个），您在其他位置填写的内容保留。',
+    relinkApply: '建立链接',
+    relinkLater: '暂不',
+    relinkDone: '已链接：{sheets}。',
+    relinking: '正在建立链接…',
     inserting: '正在插入{title}…',
     recent: '最近使用',
 
@@ -588,5 +613,15 @@ export default defineMessages({
     shareSafeAlreadySafe: '个人信息列已为空，无需复制：{sheets}',
     shareSafeNone: '此工作簿中没有个人信息列：无需删除任何内容。',
     shareSafeNotesUnchecked: '此版本的 Excel 无法列出单元格批注：分享前请检查副本中个人信息列的批注。',
+    calendarTitle: '关怀日历',
+    calendarIntro: '根据本工作簿中的决策链表生成未来一个月的日历：其中人员的生日和家庭大事，以及节日（春节、中秋节等），并给出建议的关怀方式。',
+    calendarFrom: '开始日期',
+    calendarButton: '生成未来一个月',
+    calendarWorking: '正在读取决策链…',
+    calendarDone: '已写入 {sheet}：{from} 至 {to}（不含）共 {occasions} 个日子，来自 {chains} 中的 {contacts} 人。',
+    calendarNoChains: '本工作簿中没有决策链表：请先插入上方的“决策链”模板，填写人员及其生日和家庭大事，再生成日历。',
+    calendarUnreadable: '{sheets} 中找不到人员表（表头已被修改）：未读取。',
+    calendarBadDate: '请输入日期作为开始日，例如 2027-02-01。',
+    calendarPersonal: '日历列出人员姓名：客户、人员和详情列属于个人信息，分享副本中会被清空。',
   },
 });

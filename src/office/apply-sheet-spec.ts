@@ -21,7 +21,8 @@
  * A replacement costs one more sync than a new sheet: the staging request also lists what the
  * replaced sheet holds (its tables, charts, names, notes), which the last request removes.
  */
-import { columnLetter, parseRange, rangeRef } from '../sheets/core/a1';
+import { columnLetter, parseRange, quoteSheet, rangeRef } from '../sheets/core/a1';
+import { sheetOfReference } from '../sheets/core/find-sources';
 import type {
   ConditionalFormatSpec,
   ConditionalRule,
@@ -96,6 +97,11 @@ interface SheetJob {
   mapFormula: (f: string) => string;
   /** Sheet-scoped names unless another sheet of the batch refers to them. */
   workbookNames: Set<string>;
+  /**
+   * Workbook names the replaced sheet already holds (a Recalculate of sheets that read each
+   * other): given their new reference on the same sheet instead of added again.
+   */
+  redefine: Map<string, Excel.NamedItem>;
   /** Table name in the spec → name used (unique in the workbook). */
   tableNames: Map<string, string>;
   valueRects: Rect[];
@@ -136,7 +142,7 @@ export async function applySheetSpecs(
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name,items/position,items/id');
   const workbookNames = context.workbook.names;
-  workbookNames.load('items/name');
+  workbookNames.load('items/name,items/formula');
   const tables = context.workbook.tables;
   tables.load('items/name');
   try {
@@ -154,7 +160,7 @@ export async function applySheetSpecs(
 
   // Personal columns are marked with AP_Personal_<n> names (src/sheets/personal-marker.ts).
   const jobs = nameJobs(withPersonalMarkers(specs), existing, replace);
-  scopeNames(jobs, existingNames);
+  scopeNames(jobs, workbookNames.items);
   // Table names are workbook-wide: a template inserted twice gets Plan_Customers_2. Formulas
   // never use structured references, so a renamed table changes nothing else. A rewritten
   // sheet's tables are named once its old tables (and their names) are known to go.
@@ -246,6 +252,7 @@ function nameJobs(specs: SheetSpec[], existing: ExistingSheet[], replace: string
       skipped: [],
       mapFormula: (f: string) => f,
       workbookNames: new Set<string>(),
+      redefine: new Map<string, Excel.NamedItem>(),
       tableNames: new Map<string, string>(),
       valueRects: [],
       large: false,
@@ -268,9 +275,11 @@ function findReplaceable(wanted: string, replaceable: Map<string, ExistingSheet>
 /**
  * Defined names are sheet-scoped, so inserting a template twice cannot collide. A name that
  * formulas on another sheet of the same batch use must be workbook-scoped; that only works
- * while the workbook has no such name yet.
+ * while the workbook has no such name yet — or has it on the very sheet being rewritten in
+ * place (a Recalculate): then it keeps its NamedItem and gets its new reference on that sheet,
+ * so formulas elsewhere that use it never see it missing (docs/notes/links.md).
  */
-function scopeNames(jobs: SheetJob[], existingNames: Set<string>): void {
+function scopeNames(jobs: SheetJob[], existing: readonly Excel.NamedItem[]): void {
   const formulasOf = (job: SheetJob) => sheetFormulas(job.spec).join('\n');
   const texts = jobs.map(formulasOf);
   jobs.forEach((job, i) => {
@@ -278,7 +287,13 @@ function scopeNames(jobs: SheetJob[], existingNames: Set<string>): void {
       const pattern = new RegExp(`(^|[^\\w.!])${escapeRegExp(n.name)}($|[^\\w.(!])`, 'i');
       const usedElsewhere = texts.some((t, j) => j !== i && pattern.test(t));
       if (!usedElsewhere) continue;
-      if (existingNames.has(n.name.toLowerCase())) {
+      const held = existing.find((e) => e.name.toLowerCase() === n.name.toLowerCase());
+      if (held && job.replaced && sheetOfReference(held.formula)?.toLowerCase() === job.replaced.toLowerCase()) {
+        job.workbookNames.add(n.name);
+        job.redefine.set(n.name, held);
+        continue;
+      }
+      if (held) {
         throw new HostError(
           'excel',
           `the name ${n.name} is used across the new sheets but the workbook already defines it`,
@@ -501,7 +516,7 @@ function structureSteps(context: Excel.RequestContext, job: SheetJob, ws: () => 
       }),
     );
   }
-  for (const n of spec.names ?? []) steps.push(small(() => queueName(context, ws(), n, job.workbookNames.has(n.name))));
+  for (const n of spec.names ?? []) steps.push(small(() => queueName(context, ws(), n, job.workbookNames.has(n.name), job.redefine.get(n.name), job.name)));
   const stamp = spec.stamp;
   if (stamp) steps.push(small(() => void ws().names.add(SHEET_STAMP_NAME, `=${stampFormula(stamp)}`, 'Account Planner sheet kind and version')));
   for (const c of spec.cells) {
@@ -660,7 +675,7 @@ export function assertListValuesHaveNoComma(specs: SheetSpec[]): void {
     }
 }
 
-function queueValidation(ws: Excel.Worksheet, v: ValidationSpec, map: (f: string) => string): void {
+export function queueValidation(ws: Excel.Worksheet, v: ValidationSpec, map: (f: string) => string): void {
   const dv = ws.getRange(v.ref).dataValidation;
   const rule: Excel.DataValidationRule = {};
   switch (v.rule.type) {
@@ -750,9 +765,16 @@ function queueConditionalFormat(ws: Excel.Worksheet, cf: ConditionalFormatSpec, 
   });
 }
 
-function queueName(context: Excel.RequestContext, ws: Excel.Worksheet, n: NameSpec, workbookScope: boolean): void {
-  const names = workbookScope ? context.workbook.names : ws.names;
-  names.add(n.name, ws.getRange(n.ref.replace(/^.*!/, '')), n.comment);
+function queueName(context: Excel.RequestContext, ws: Excel.Worksheet, n: NameSpec, workbookScope: boolean, held: Excel.NamedItem | undefined, sheet: string): void {
+  const ref = n.ref.replace(/^.*!/, '');
+  // NamedItem.formula is settable from ExcelApi 1.7 (below the manifest's 1.8).
+  if (held) held.formula = `=${quoteSheet(sheet)}!${absoluteRef(ref)}`;
+  else (workbookScope ? context.workbook.names : ws.names).add(n.name, ws.getRange(ref), n.comment);
+}
+
+/** "A1:B2" → "$A$1:$B$2" (a name's reference is absolute). */
+function absoluteRef(ref: string): string {
+  return ref.replace(/\$?([A-Za-z]{1,3})\$?(\d+)/g, '$$$1$$$2');
 }
 
 function queuePrint(ws: Excel.Worksheet, print: NonNullable<SheetSpec['print']>): void {

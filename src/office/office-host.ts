@@ -10,7 +10,10 @@ import { toHostError } from '../host/host-error';
 import { readTableData } from './read-range';
 import { getDocumentSetting, setDocumentSetting } from './settings';
 import { makeShareSafeCopies } from './share-safe-copy';
-import type { DataSourceRef, InsertOptions, NewColumn, OwnedSheet, ShareSafeCopyResult, TableData, WorkbookHost } from '../host/workbook-host';
+import { patchCells, readCells, readLinkInfo } from './link-cells';
+import type { WorkbookLinkInfo } from '../sheets/core/find-sources';
+import { readStampedSheets } from './stamped-sheets';
+import type { CellPatch, DataSourceRef, InsertOptions, NewColumn, OwnedSheet, ReadCell, ShareSafeCopyResult, StampedSheet, TableData, WorkbookHost } from '../host/workbook-host';
 
 /** Settings key of the ownership records: which sheet ids this add-in wrote, and for what. */
 const OWNED_KEY = 'host.ownedSheets';
@@ -75,6 +78,10 @@ export class OfficeHost implements WorkbookHost {
     return written.map((w) => w.name);
   }
 
+  listStampedSheets(signal?: AbortSignal): Promise<StampedSheet[]> {
+    return run('list stamped sheets', (context) => readStampedSheets(context, signal));
+  }
+
   async listOwnedSheets(): Promise<OwnedSheet[]> {
     const owned = this.ownedRecords();
     if (owned.length === 0) return [];
@@ -96,6 +103,19 @@ export class OfficeHost implements WorkbookHost {
 
   makeShareSafeCopy(lang: Lang, signal?: AbortSignal): Promise<ShareSafeCopyResult> {
     return run('make share-safe copies', (context) => makeShareSafeCopies(context, { lang, features: this.features, signal }));
+  }
+
+  readLinkInfo(): Promise<WorkbookLinkInfo> {
+    return run('find linked sheets', (context) => readLinkInfo(context));
+  }
+
+  readCells(sheet: string, area: string): Promise<Map<string, ReadCell>> {
+    return run(`read ${sheet}`, (context) => readCells(context, sheet, area));
+  }
+
+  patchCells(sheet: string, patch: CellPatch, confirmation: { confirmed: true }): Promise<void> {
+    if (confirmation?.confirmed !== true) return Promise.reject(new Error('patchCells rewrites cells of an existing sheet and needs the user’s confirmation'));
+    return run(`link ${sheet}`, (context) => patchCells(context, sheet, patch, this.features));
   }
 
   async getSetting<T>(key: string): Promise<T | undefined> {

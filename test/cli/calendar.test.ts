@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { runCli } from '../../src/cli/run';
 import { tempDir } from '../support/template-files';
 
@@ -84,4 +85,70 @@ test('a sheet that is not a decision chain is refused with the columns it lacks'
   expect(r.code).toBe(2);
   expect(r.err).toContain('no column for Person, Age / birthday, Family');
   expect((await cli(['calendar', '--in', file('other.csv'), '--from', '2027-13-01'])).err).toContain('--from must be a date');
+});
+
+/** Every part of a package as text, and which of `needles` it holds. */
+async function partsHolding(file: string, needles: string[]): Promise<string[]> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const found: string[] = [];
+  for (const name of Object.keys(zip.files)) {
+    if (zip.files[name].dir) continue;
+    const text = await zip.files[name].async('string');
+    for (const n of needles) if (text.includes(n)) found.push(`${name}: ${n}`);
+  }
+  return found;
+}
+
+describe('planted markers: the customer, person and occasion detail leave the share-safe copy', () => {
+  // Distinct markers in the customer cell, the person and the family column (a birthday and a family occasion each).
+  const MARK = { customer: 'MKcustomerQ7', person1: 'MKpersonA1', person2: 'MKpersonB2', detail: 'MKdetailW3' };
+
+  beforeAll(async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file('chain.xlsx'));
+    const ws = wb.worksheets[0];
+    const header = ws.getRow(6).values as unknown[];
+    const col = (name: string) => header.findIndex((h) => String(h ?? '').trim() === name);
+    ws.getCell(5, 3).value = MARK.customer;
+    ws.getCell(7, col('项目决策人')).value = MARK.person1;
+    ws.getCell(7, col('年龄／生日')).value = '2月14日';
+    ws.getCell(8, col('项目决策人')).value = MARK.person2;
+    ws.getCell(8, col('家庭情况')).value = `${MARK.detail} 2月21日`;
+    await wb.xlsx.writeFile(file('chain-planted.xlsx'));
+  });
+
+  test('the calendar holds every marker; its share-safe copy (CLI) holds none and keeps the festivals and dates', async () => {
+    expect((await cli(['calendar', '--in', file('chain-planted.xlsx'), '--from', '2027-02-01', '--lang', 'en-US', '--out', file('cal-planted.xlsx')])).code).toBe(0);
+    const markers = Object.values(MARK);
+    const before = await partsHolding(file('cal-planted.xlsx'), markers);
+    for (const m of markers) expect(before.some((f) => f.endsWith(`: ${m}`))).toBe(true);
+    const safe = await cli(['share-safe', '--in', file('cal-planted.xlsx'), '--out', file('cal-planted-safe.xlsx')]);
+    expect(safe).toMatchObject({ code: 0 });
+    expect(await partsHolding(file('cal-planted-safe.xlsx'), markers)).toEqual([]);
+    const kept = await contents(file('cal-planted-safe.xlsx'));
+    expect(kept).toEqual(expect.arrayContaining(['Spring Festival', 'Lantern Festival', '2027-02-14', '2027-02-21', 'Birthday']));
+  });
+
+  test('the add-in path (the preview host) empties the same three columns in its copy', async () => {
+    const { occasionCalendar, monthAhead } = await import('../../src/domain/calendar/occasion-calendar');
+    const { buildOccasionSheet, OCCASION_HEADER_ROW } = await import('../../src/sheets/calendar/occasion-calendar-sheet');
+    const { PreviewHost } = await import('../../src/taskpane/preview/preview-host');
+    const window = monthAhead('2027-02-01');
+    const occasions = occasionCalendar(
+      [
+        { customer: MARK.customer, person: MARK.person1, birthday: { month: 2, day: 14 }, occasions: [], row: 7 },
+        { customer: MARK.customer, person: MARK.person2, occasions: [{ label: MARK.detail, date: { month: 2, day: 21 } }], row: 8 },
+      ],
+      window,
+    );
+    const host = new PreviewHost();
+    await host.insertSheets([buildOccasionSheet(occasions, { lang: 'en-US', window })]);
+    const result = await host.makeShareSafeCopy('en-US');
+    expect(result.copies).toHaveLength(1);
+    const copy = host.getSheets().find((s) => s.name === result.copies[0].copy)!;
+    if (copy.kind !== 'generated') throw new Error('the copy is a generated sheet');
+    const text = JSON.stringify(copy.spec.cells.filter((c) => Number(/\d+/.exec(c.ref)![0]) > OCCASION_HEADER_ROW));
+    for (const m of Object.values(MARK)) expect(text).not.toContain(m);
+    expect(text).toContain('Spring Festival');
+  });
 });

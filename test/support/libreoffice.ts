@@ -116,8 +116,10 @@ export async function readWorkbook(file: string): Promise<SheetValues[]> {
         if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) {
           const fv = v as { formula?: string; result?: unknown };
           if (fv.formula) formulas.set(cell.address, fv.formula);
-          // ExcelJS drops falsy formula results (0 and ""): take those from the XML.
-          const result = fv.result === undefined ? raw.get(ws.name)?.get(cell.address) : fv.result;
+          // ExcelJS drops falsy formula results (0 and ""), and reads a text result in a date-formatted
+          // cell as an invalid date: take those from the XML.
+          const lost = fv.result === undefined || (fv.result instanceof Date && Number.isNaN(fv.result.getTime()));
+          const result = lost ? raw.get(ws.name)?.get(cell.address) : fv.result;
           values.set(cell.address, normalise(result));
         } else {
           values.set(cell.address, normalise(v));

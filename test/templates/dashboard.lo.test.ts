@@ -24,7 +24,7 @@ import { readWorkbookParts } from '../../src/xlsx/workbook-names';
 import { linkSources, sheetOfReference, type LinkSource } from '../../src/xlsx/into/source-sheets';
 import { cli } from '../support/cli';
 import { errorCells, readWorkbook, recalc, sheet, type Computed, type SheetValues } from '../support/libreoffice';
-import { runRowJobs } from '../support/lo-macro';
+import { runEditJobs, type EditJob } from '../support/lo-macro';
 import { readStoredFormulas, uncached } from '../support/stored-values';
 import { tempDir } from '../support/template-files';
 
@@ -44,7 +44,7 @@ beforeAll(async () => {
     orders,
     ['rep,contract,date,amount,currency,margin', 'Li,C1,2026-01-05,50000,USD,12%', 'Li,C2,2026-01-06,10000,USD,12%', 'Wang,C3,2026-02-01,30000,USD,10%', 'Zhao,C5,2026-03-01,40000,EUR,15%'].join('\n') + '\n',
   );
-  const jobs: Parameters<typeof runRowJobs>[0] = [];
+  const jobs: EditJob[] = [];
   const out = (lang: Lang, v: Variant) => path.join(dir, 'out', `${lang}-${v}.xlsx`);
   for (const lang of LANGS) {
     const book = path.join(dir, `book-${lang}.xlsx`);
@@ -83,22 +83,20 @@ beforeAll(async () => {
     jobs.push({
       input: book,
       output: out(lang, 'edited'),
-      sheet: index('dashboard'),
-      insertAt: null,
-      edits: [
-        { sheet: index('pipeline'), ref: 'C8', value: 1000 },
-        { sheet: index('pipeline'), ref: firstRef('pipeline', PIPELINE_NAMES.targetMin), value: 3 },
-        { sheet: index('pipeline'), ref: firstRef('pipeline', PIPELINE_NAMES.targetMax), value: 4 },
-        { sheet: index('credit'), ref: firstRef('credit', CREDIT_NAMES.lines), value: 1 },
-        { sheet: index('abc-result'), ref: firstRef('abc-result', ABC_RESULT_NAMES.values), value: 1 },
-        { sheet: index('visit-log'), ref: cellRef(marchRow, logRange.left), value: 46050 },
-        { sheet: bonusMain, ref: 'D7', value: 100000 },
+      set: [
+        { sheet: index('pipeline'), cell: 'C8', value: 1000 },
+        { sheet: index('pipeline'), cell: firstRef('pipeline', PIPELINE_NAMES.targetMin), value: 3 },
+        { sheet: index('pipeline'), cell: firstRef('pipeline', PIPELINE_NAMES.targetMax), value: 4 },
+        { sheet: index('credit'), cell: firstRef('credit', CREDIT_NAMES.lines), value: 1 },
+        { sheet: index('abc-result'), cell: firstRef('abc-result', ABC_RESULT_NAMES.values), value: 1 },
+        { sheet: index('visit-log'), cell: cellRef(marchRow, logRange.left), value: 46050 },
+        { sheet: bonusMain, cell: 'D7', value: 100000 },
       ],
     });
-    jobs.push({ input: book, output: out(lang, 'deleted'), sheet: index('pipeline'), insertAt: null, removeSheet: true });
+    jobs.push({ input: book, output: out(lang, 'deleted'), deleteSheets: [index('pipeline')] });
   }
   const written = await recalc(LANGS.map((l) => files.get(l)!));
-  await runRowJobs(jobs);
+  await runEditJobs(jobs);
   for (const [i, lang] of LANGS.entries()) {
     results.set(`${lang}/written`, await readWorkbook(written[i]));
     for (const v of ['edited', 'deleted'] as const) results.set(`${lang}/${v}`, await readWorkbook(out(lang, v)));

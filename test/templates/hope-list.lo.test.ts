@@ -4,15 +4,15 @@
  * pipeline's example (stages, closed and abandoned marks looked up there by customer), also after
  * a pipeline row is edited in the file (a stage raised, a prospect abandoned).
  */
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import path from 'node:path';
-import JSZip from 'jszip';
 import { translator } from '../../src/i18n/define';
 import catalog from '../../src/i18n/templates/hope-list';
 import pipelineCatalog from '../../src/i18n/templates/pipeline';
 import { LANGS, type Lang } from '../../src/sheets/core/sheet-spec';
 import { readStoredFormulas, uncached } from '../support/stored-values';
 import { cli } from '../support/cli';
+import { typeInto } from '../support/edit-cell';
 import { errorCells, readWorkbook, recalc, sheet, type SheetValues } from '../support/libreoffice';
 import { tempDir } from '../support/template-files';
 
@@ -20,21 +20,6 @@ type Variant = 'alone' | 'linked' | 'edited';
 const results = new Map<string, SheetValues[]>();
 const stored = new Map<string, Awaited<ReturnType<typeof readStoredFormulas>>>();
 const DATE = '2026-03-15';
-
-/** Replaces one cell of a sheet part with an inline string, as a user typing over it would. */
-async function typeInto(file: string, sheetName: string, ref: string, text: string): Promise<void> {
-  const zip = await JSZip.loadAsync(readFileSync(file));
-  const wb = await zip.file('xl/workbook.xml')!.async('string');
-  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
-  const id = new RegExp(`<sheet name="${sheetName}"[^>]*r:id="([^"]+)"`).exec(wb)![1];
-  const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)![1];
-  const part = `xl/${target}`;
-  const xml = await zip.file(part)!.async('string');
-  const cell = new RegExp(`<c r="${ref}"( s="\\d+")?[^>]*?(/>|>[\\s\\S]*?</c>)`);
-  expect(cell.test(xml)).toBe(true);
-  zip.file(part, xml.replace(cell, (_m, s: string | undefined) => `<c r="${ref}"${s ?? ''} t="inlineStr"><is><t>${text}</t></is></c>`));
-  writeFileSync(file, await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
-}
 
 beforeAll(async () => {
   const dir = tempDir('ap-hope-');

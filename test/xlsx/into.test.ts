@@ -172,7 +172,7 @@ async function foreignCheck(label: string, foreign: Uint8Array, keep: { sheet: s
   expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(build('credit').map((s) => s.name)));
   const before = rawEntries(foreign);
   const after = rawEntries(result.bytes);
-  const untouched = [...before.keys()].filter((n) => !/workbook\.xml|Content_Types|styles\.xml|sharedStrings\.xml/.test(n));
+  const untouched = [...before.keys()].filter((n) => !/workbook\.xml|Content_Types|styles\.xml|sharedStrings\.xml|docProps\/app\.xml/.test(n));
   for (const n of untouched) expect({ n, same: Buffer.compare(after.get(n)!.data, before.get(n)!.data) === 0 }).toEqual({ n, same: true });
   expect(untouched.length).toBeGreaterThan(0);
 }
@@ -196,3 +196,125 @@ test('a workbook written by openpyxl takes our sheets', async () => {
   ]);
   await foreignCheck('openpyxl', new Uint8Array(readFileSync(file)), { sheet: 'Orders', ref: 'A2', value: 'Beta' });
 }, 120_000);
+
+/** Every <sheet> of the workbook part resolves through its relationship to a worksheet part that exists. */
+async function sheetsResolve(bytes: Uint8Array): Promise<string[]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const wb = await zip.file('xl/workbook.xml')!.async('string');
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+  const targets = new Map([...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => [/Id="([^"]+)"/.exec(m[0])![1], /Target="([^"]+)"/.exec(m[0])![1]]));
+  const sheets = [...wb.matchAll(/<sheet\b[^>]*\/>/g)].map((m) => m[0]);
+  expect(sheets.length).toBeGreaterThan(0);
+  for (const tag of sheets) {
+    const id = /\sr:id="([^"]+)"/.exec(tag)?.[1];
+    expect({ tag, id: !!id }).toEqual({ tag, id: true });
+    const target = targets.get(id!);
+    expect({ tag, target: !!target && !!zip.file(`xl/${target}`) }).toEqual({ tag, target: true });
+  }
+  return sheets.map((t) => /name="([^"]+)"/.exec(t)![1]);
+}
+
+describe('--replace of several sheets at once', () => {
+  // Nine relationships in the workbook part: the replacements get rId10, rId11, rId12, longer than
+  // the rId1, rId2, rId6 they replace (the text before each later <sheet> moves).
+  const base9 = () => renderWorkbook({ sheets: [...build('pipeline'), ...build('visit-plan'), ...build('swot'), ...build('decision-chain')] });
+
+  test('three sheets replaced: workbook.xml stays well formed, every sheet resolves, the package validates', async () => {
+    const before = await base9();
+    const replaced = await intoWorkbook(await openTarget(before), { sheets: [...build('pipeline', 'zh-CN'), ...build('decision-chain', 'zh-CN')] }, true);
+    expect(replaced.plan.replaced).toEqual([...build('pipeline'), ...build('decision-chain')].map((s) => s.name));
+    const wb = await (await JSZip.loadAsync(replaced.bytes)).file('xl/workbook.xml')!.async('string');
+    execFileSync('xmllint', ['--noout', '-'], { input: wb });
+    expect(await sheetsResolve(replaced.bytes)).toEqual((await readWorkbookParts(before)).sheets);
+    expect(wb).toMatch(/r:id="rId1\d"/);
+    const report = await validatePackages([{ label: 'replaced-3', bytes: replaced.bytes }]);
+    expect(report.errors).toEqual([]);
+    // The stamps follow the sheets: still one per sheet, the kinds in place.
+    expect((await readStamps(replaced.bytes)).sheets.map((s) => s.stamp.kind)).toEqual((await readStamps(before)).sheets.map((s) => s.stamp.kind));
+  }, 120_000);
+
+  test('a part another sheet still uses stays; the parts only the replaced sheet used go', async () => {
+    // A background picture both the pipeline and the SWOT sheet point at (sheet1 and sheet5).
+    const zip = await JSZip.loadAsync(await base9());
+    const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082', 'hex');
+    zip.file('xl/media/image1.png', PNG);
+    const imageRel = (id: string) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="../media/image1.png"/>`;
+    const relsOf = async (n: number) => (await zip.file(`xl/worksheets/_rels/sheet${n}.xml.rels`)?.async('string')) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    for (const n of [1, 5]) zip.file(`xl/worksheets/_rels/sheet${n}.xml.rels`, (await relsOf(n)).replace('</Relationships>', `${imageRel('rIdBg')}</Relationships>`));
+    const types = await zip.file('[Content_Types].xml')!.async('string');
+    if (!/Extension="png"/.test(types)) zip.file('[Content_Types].xml', types.replace('<Default ', '<Default Extension="png" ContentType="image/png"/><Default '));
+    const shared = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+
+    const once = await intoWorkbook(await openTarget(shared), { sheets: build('pipeline') }, true);
+    const after = await JSZip.loadAsync(once.bytes);
+    expect(after.file('xl/media/image1.png')).not.toBeNull();
+    expect(await after.file('xl/worksheets/_rels/sheet5.xml.rels')!.async('string')).toContain('../media/image1.png');
+    // The replaced sheet's own parts are gone unless the new sheet took their names: nothing dangles.
+    for (const p of Object.keys(after.files).filter((f) => f.endsWith('.rels'))) {
+      const owner = p.replace(/_rels\/([^/]*)\.rels$/, '$1');
+      const text = await after.file(p)!.async('string');
+      for (const m of text.matchAll(/<Relationship\b[^>]*>/g)) {
+        if (/TargetMode="External"/.test(m[0])) continue;
+        const target = /Target="([^"]+)"/.exec(m[0])![1];
+        const folder = owner.split('/').slice(0, -1);
+        for (const seg of target.split('/')) if (seg === '..') folder.pop(); else folder.push(seg);
+        expect({ p, target, exists: !!after.file(folder.join('/')) }).toEqual({ p, target, exists: true });
+      }
+    }
+    // (The validator has no schema for a picture: every XML part is checked.)
+    expect((await validatePackages([{ label: 'shared-image', bytes: once.bytes }])).errors.filter((e) => !/image\/png/.test(e))).toEqual([]);
+
+    // The last sheet using it replaced too: then the picture goes.
+    const twice = await intoWorkbook(await openTarget(once.bytes), { sheets: build('swot') }, true);
+    expect((await JSZip.loadAsync(twice.bytes)).file('xl/media/image1.png')).toBeNull();
+  }, 120_000);
+});
+
+describe("docProps/app.xml's list of sheets", () => {
+  const titles = async (bytes: Uint8Array) => {
+    const app = await (await JSZip.loadAsync(bytes)).file('docProps/app.xml')!.async('string');
+    const heading = [...app.matchAll(/<vt:variant>(?:<vt:lpstr>([^<]*)<\/vt:lpstr>|<vt:i4>(\d+)<\/vt:i4>)<\/vt:variant>/g)].map((m) => m[1] ?? Number(m[2]));
+    const parts = [...(/<TitlesOfParts>([\s\S]*?)<\/TitlesOfParts>/.exec(app)?.[1] ?? '').matchAll(/<vt:lpstr>([^<]*)<\/vt:lpstr>/g)].map((m) => m[1]);
+    return { heading, parts, size: /<TitlesOfParts><vt:vector size="(\d+)"/.exec(app)?.[1] };
+  };
+
+  test('a workbook whose app.xml lists its sheets (ExcelJS writes the list) lists the added ones too, in order', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Customers').getCell('A1').value = 'x';
+    wb.addWorksheet('Notes').getCell('A1').value = 'y';
+    const foreign = new Uint8Array(await wb.xlsx.writeBuffer());
+    expect((await titles(foreign)).parts).toEqual(['Customers', 'Notes']);
+    const result = await intoWorkbook(await openTarget(foreign), { sheets: build('pipeline') }, false);
+    const names = build('pipeline').map((s) => s.name);
+    const t = await titles(result.bytes);
+    expect(t.parts).toEqual(['Customers', 'Notes', ...names]);
+    expect(t.size).toBe('4');
+    expect(t.heading).toEqual(['Worksheets', 4]);
+    expect((await validatePackages([{ label: 'app-titles', bytes: result.bytes }])).errors).toEqual([]);
+  }, 120_000);
+
+  test("Excel's list in another language with a named-range group: the sheet group grows, the names stay", async () => {
+    const base = await renderWorkbook({ sheets: build('visit-plan') });
+    const zip = await JSZip.loadAsync(base);
+    const sheets = (await readWorkbookParts(base)).sheets;
+    const app = (await zip.file('docProps/app.xml')!.async('string')).replace(
+      '</Properties>',
+      `<HeadingPairs><vt:vector size="4" baseType="variant"><vt:variant><vt:lpstr>工作表</vt:lpstr></vt:variant><vt:variant><vt:i4>${sheets.length}</vt:i4></vt:variant><vt:variant><vt:lpstr>命名范围</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4></vt:variant></vt:vector></HeadingPairs>` +
+        `<TitlesOfParts><vt:vector size="${sheets.length + 1}" baseType="lpstr">${sheets.map((s) => `<vt:lpstr>${s}</vt:lpstr>`).join('')}<vt:lpstr>VisitPlan_Frequency</vt:lpstr></vt:vector></TitlesOfParts></Properties>`,
+    );
+    // Schema order: HeadingPairs and TitlesOfParts come before LinksUpToDate.
+    const ordered = app.replace(/(<HeadingPairs>[\s\S]*<\/TitlesOfParts>)<\/Properties>/, '</Properties>').replace('<LinksUpToDate>', `${/(<HeadingPairs>[\s\S]*<\/TitlesOfParts>)/.exec(app)![1]}<LinksUpToDate>`);
+    zip.file('docProps/app.xml', ordered);
+    const withList = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    const result = await intoWorkbook(await openTarget(withList), { sheets: build('swot') }, false);
+    const t = await titles(result.bytes);
+    expect(t.heading).toEqual(['工作表', sheets.length + 1, '命名范围', 1]);
+    expect(t.parts).toEqual([...sheets, build('swot')[0].name, 'VisitPlan_Frequency']);
+    expect((await validatePackages([{ label: 'app-titles-zh', bytes: result.bytes }])).errors).toEqual([]);
+  }, 120_000);
+
+  test('our own files carry no list: app.xml is left byte for byte', async () => {
+    const entries = rawEntries(merged);
+    expect(Buffer.compare(entries.get('docProps/app.xml')!.data, rawEntries(base).get('docProps/app.xml')!.data)).toBe(0);
+  });
+});

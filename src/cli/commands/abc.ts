@@ -135,7 +135,7 @@ export async function abcCommand(argv: string[], { io, lang }: CommandContext): 
   if (values.json) io.out((migration ? abcJson(result).slice(0, -1) + `,"migration":${migrationJson(migration)}}` : abcJson(result)) + '\n');
   else {
     io.out(abcText(result, writtenFile(dest), lang));
-    if (migration) io.out(migrationText(migration));
+    if (migration) io.out(migrationText(migration, lang));
     if (matrixRows !== undefined) io.out(t('matrixDone', { customers: pluralTranslator(cliMessages, lang)('customers', matrixRows) }) + '\n');
   }
 }
@@ -195,18 +195,34 @@ export function migrationJson(m: TierMigration): string {
   return `{"counts":${JSON.stringify(m.counts)},"matrix":${JSON.stringify(m.matrix)},"quotas":${JSON.stringify(m.quotas)},"visits":${JSON.stringify(m.visits)},"value":{"before":${m.value.before.toFixed()},"after":${m.value.after.toFixed()},"change":${m.value.change.toFixed()}},"customers":${JSON.stringify(rows)}}`;
 }
 
-function migrationText(m: TierMigration): string {
+/** The text summary of a comparison, in the --lang language (docs/rules/tier-migration.md). */
+function migrationText(m: TierMigration, lang: Lang): string {
+  const t = translator(migrationMessages, lang);
   const c = m.counts;
-  const lines = [`Compared with the previous run: ${c.up} up, ${c.down} down, ${c.new} new, ${c.lost} lost, ${c.same} unchanged`];
-  lines.push('  before\\after    A     B     C  (none)');
+  const none = t('textNoTier');
+  // Column widths counted in display cells: a CJK character takes two.
+  const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+  const padEnd = (s: string, n: number) => s + ' '.repeat(Math.max(1, n - width(s)));
+  const padStart = (s: string, n: number) => ' '.repeat(Math.max(1, n - width(s))) + s;
+  const lines = [t('textSummary', { up: c.up, down: c.down, new: c.new, lost: c.lost, same: c.same })];
+  lines.push(`  ${padEnd(t('textMatrixCorner'), 12)}${['A', 'B', 'C', none].map((h) => padStart(h, 6)).join('')}`);
   for (const from of ['A', 'B', 'C', ''] as const)
-    lines.push(`  ${(from || '(none)').padEnd(12)}${(['A', 'B', 'C', ''] as const).map((to) => (from === '' && to === '' ? '-' : String(m.matrix[from][to])).padStart(6)).join('')}`);
+    lines.push(`  ${padEnd(from || none, 12)}${(['A', 'B', 'C', ''] as const).map((to) => padStart(from === '' && to === '' ? '-' : String(m.matrix[from][to]), 6)).join('')}`);
   const sign = (n: number) => (n > 0 ? `+${n}` : String(n));
-  lines.push(`Visits per month (A ${m.quotas.A}, B ${m.quotas.B}, C ${m.quotas.C}): ${m.visits.before} → ${m.visits.after} (${sign(m.visits.change)})`);
+  lines.push(t('textVisits', { a: m.quotas.A, b: m.quotas.B, c: m.quotas.C, before: m.visits.before, after: m.visits.after, change: sign(m.visits.change) }));
   for (const r of m.rows.filter((x) => x.movement !== 'same').slice(0, 20))
-    lines.push(`  ${r.customer}: ${r.before ?? '-'} → ${r.after ?? '-'} ${r.movement}, value ${r.valueChange.gte(0) ? '+' : ''}${r.valueChange.toFixed()}, visits ${sign(r.visitsChange)}`);
+    lines.push(
+      `  ${t('textMoved', {
+        customer: r.customer,
+        before: r.before ?? '-',
+        after: r.after ?? '-',
+        movement: t(r.movement),
+        value: `${r.valueChange.gte(0) ? '+' : ''}${r.valueChange.toFixed()}`,
+        visits: sign(r.visitsChange),
+      })}`,
+    );
   const moved = m.rows.length - c.same;
-  if (moved > 20) lines.push(`  … and ${moved - 20} more (see --json or the Tier Migration sheet)`);
+  if (moved > 20) lines.push(`  ${t('textMore', { count: moved - 20 })}`);
   return lines.join('\n') + '\n';
 }
 

@@ -116,10 +116,14 @@ export async function bonusCommand(argv: string[], { io, lang }: CommandContext)
           json?.line(line);
         };
       };
+  // Written into a workbook holding a credit register: the bad-debt split follows it (docs/rules/bonus/bad-debt.md).
+  const sources = dest?.into ? dest.target.sources : undefined;
+  const creditRegister =
+    scheme === 'bad-debt' && dest?.into ? (await import('../../xlsx/into/credit-register')).readCreditRegister(dest.target.bytes, sources) : undefined;
   let result: BonusRunResult;
   try {
     result = await readInput(values.in, readOptions(values, lang), lang, (table) =>
-      runBonus(scheme, { headers: table.headers, batches: table.batches }, { rules, fx, period, lang, map, decimalComma: values['decimal-comma'] === true, streamLines }),
+      runBonus(scheme, { headers: table.headers, batches: table.batches }, { rules, fx, period, lang, map, decimalComma: values['decimal-comma'] === true, streamLines, ...(creditRegister ? { creditRegister } : {}) }),
     );
   } catch (err) {
     if (err instanceof BonusInputError)
@@ -128,7 +132,7 @@ export async function bonusCommand(argv: string[], { io, lang }: CommandContext)
   }
 
   if (dest) {
-    await writeWorkbookTo(dest, { sheets: buildBonusSheets(result, { lang }), title: scheme }, !!values.force, lang, io, !!values.json);
+    await writeWorkbookTo(dest, { sheets: buildBonusSheets(result, { lang, ...(creditRegister && sources ? { sources } : {}) }), title: scheme }, !!values.force, lang, io, !!values.json);
     counts.lines = result.lines.length;
     counts.eligible = result.lines.filter((l) => l.eligible).length;
   }

@@ -8,11 +8,23 @@ import type { ExactValue } from '../exact/exact-accumulator';
 export type BonusScheme = 'new-brand' | 'new-customer' | 'referral' | 'fees' | 'bad-debt';
 export const BONUS_SCHEMES: readonly BonusScheme[] = ['new-brand', 'new-customer', 'referral', 'fees', 'bad-debt'];
 
+/** A customer's row in the credit register (docs/rules/bonus/bad-debt.md). */
+export interface CreditEntry {
+  approver: string;
+  /** The approved line in CNY; null when the register leaves it blank (no approved credit). */
+  line: Decimal | null;
+}
+
+/** Customer name in lower case (the sheet's MATCH ignores case) → its first row in the workbook's credit register. */
+export type CreditRegister = ReadonlyMap<string, CreditEntry>;
+
 /** What every scheme's engine is given besides its rows. */
 export interface SchemeContext {
   rules: BonusRules;
   lang: Lang;
   period?: Period;
+  /** The credit register of the workbook the run is written into: the bad-debt split follows it. */
+  creditRegister?: CreditRegister;
 }
 
 export interface LineBase {
@@ -141,6 +153,12 @@ export interface BadDebtLine extends LineBase {
   amountCny: Decimal;
   /** The share the person bears; null when the rules leave it unset. */
   share: Decimal | null;
+  /**
+   * With a credit register: which part of the debt the line is about (the part within the
+   * approved line, or the part above it), the approved line read (null: the customer is not in
+   * the register) and the part in CNY (the line's basis).
+   */
+  register?: { part: 'inside' | 'over'; line: Decimal | null; partCny: Decimal };
 }
 
 export type BonusLine = NewBrandLine | NewCustomerLine | ReferralLine | FeeLine | BadDebtLine;

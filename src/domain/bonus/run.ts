@@ -1,7 +1,7 @@
 import messages from '../../i18n/bonus';
 import { translator, type Lang } from '../../i18n/define';
 import { parsePeriod, type Period } from '../calendar';
-import { RepTotals, totalsByRep, type BonusLine, type BonusScheme, type RejectedRow, type RepTotal } from './line';
+import { RepTotals, totalsByRep, type BonusLine, type BonusScheme, type CreditRegister, type RejectedRow, type RepTotal } from './line';
 import { badDebtReader } from './readers/bad-debt';
 import { CellReader, RowError } from './readers/cell-reader';
 import { feesReader } from './readers/fees';
@@ -40,6 +40,8 @@ export interface BonusRunOptions extends RunProgressOptions {
   lang?: Lang;
   /** field → header, overriding the guess (the CLI's --map). */
   map?: Record<string, string>;
+  /** The credit register of the workbook the run is written into (bad-debt: docs/rules/bonus/bad-debt.md). */
+  creditRegister?: CreditRegister;
   /** Penalty as-of date (serial); default the period's last day, else the latest order date. */
   asOf?: number;
   /** How many rejected rows to keep with their reason (all are counted); default 1,000. */
@@ -137,7 +139,7 @@ export async function runBonus(scheme: BonusScheme, table: BonusTable, options: 
     throw new BonusInputError(t('noTierRate', { currency: rules.newBrand.tierCurrency }));
 
   const cells = new CellReader(table.headers, resolved.columns, rules.fx, lang, options.decimalComma === true);
-  const reader = READERS[scheme].open(cells, { rules, lang, period, asOf: options.asOf });
+  const reader = READERS[scheme].open(cells, { rules, lang, period, asOf: options.asOf, ...(options.creditRegister ? { creditRegister: options.creditRegister } : {}) });
   const rejectedRows: RejectedRow[] = [];
   let rejectedCount = 0;
   let rowsRead = 0;

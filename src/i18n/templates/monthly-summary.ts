@@ -39,8 +39,7 @@ export default defineMessages({
     actualPrompt: 'What was achieved this month (a number, 0 or more).',
     reached: 'Reached',
     behind: 'Behind',
-    targetsNote:
-      'The Actual column holds the month’s figures: typed here for now, it is the one column to link to the pipeline, visit log and bonus sheets. Empty rows are for measures of your own.',
+    targetsNote: 'The Actual column holds the month’s figures. Empty rows are for measures of your own.',
     sectionPipeline: '2. Pipeline movement by stage',
     colStage: 'Stage',
     colAtStart: 'At month start',
@@ -127,7 +126,7 @@ export default defineMessages({
     actualPrompt: '该项本月的实际完成值（大于等于 0 的数）。',
     reached: '达成',
     behind: '未达成',
-    targetsNote: '“实际”一列为本月完成数：目前手工填写，今后将与开发进度表、拜访记录和奖金表关联。空行可自行增加考核项目。',
+    targetsNote: '“实际”一列为本月完成数。空行可自行增加考核项目。',
     sectionPipeline: '二、各开发阶段客户变动',
     colStage: '开发阶段',
     colAtStart: '月初客户数',

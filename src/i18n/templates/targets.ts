@@ -70,7 +70,7 @@ export default defineMessages({
     reached: 'Reached',
     behind: 'Behind',
     visitsNote:
-      'One row per rep, period and tier; the rep and period must match a row above, whose visit totals add these rows up. The actual counts are the cells to link to the visit log.',
+      'One row per rep, period and tier; the rep and period must match a row above, whose visit totals add these rows up.',
   },
   'zh-CN': {
     title: '开发目标与考核',
@@ -137,6 +137,6 @@ export default defineMessages({
     tierPrompt: '客户等级：A、B 或 C。',
     reached: '达成',
     behind: '未达成',
-    visitsNote: '每位业务员、每个期间、每个等级一行；业务员和期间须与上表一致，上表的拜访合计即由这些行相加。“实际拜访”一列今后将与拜访记录关联。',
+    visitsNote: '每位业务员、每个期间、每个等级一行；业务员和期间须与上表一致，上表的拜访合计即由这些行相加。',
   },
 });

@@ -63,17 +63,19 @@ const NOTE_ROW = 21;
 export const ABC_WARNING_ROW = 22;
 const SOURCE_ROW = 23;
 export const ABC_HEADER_ROW = 25;
-
-/**
- * Workbook-scoped names of the customer table's customer, tier and value columns, for sheets that
- * read the result (the cockpit, the visit plan); with another name prefix, that prefix replaces ABC_.
- */
-export const ABC_RESULT_NAMES = { customers: 'ABC_Customers', tiers: 'ABC_Tiers', values: 'ABC_Values' } as const;
 export const ABC_FIRST_ROW = ABC_HEADER_ROW + 1;
 /** Summary block: tiers A, B, C on these rows; columns D (tier) … H (% of value). */
 export const ABC_SUMMARY_ROWS = { A: 8, B: 9, C: 10, total: 11, excluded: 12 } as const;
 
 const P = (row: number) => cellRef(row, 3, true);
+
+/**
+ * Workbook-scoped names of the customer table's customer, tier and value columns, for sheets
+ * that look customers up in the result (the visit plan, docs/rules/templates/visit-plan.md).
+ * These are the names with the default prefix; a second result in the same workbook gets its
+ * own prefix, and a dependent sheet links to the first result.
+ */
+export const ABC_RESULT_NAMES = { customers: 'ABC_Customers', tiers: 'ABC_Tiers', values: 'ABC_Values' } as const;
 
 /** A formula with the value it computes, when that is known. */
 const withCached = (formula: string, cached: number | string | undefined): CellContent => (cached === undefined ? { formula } : { formula, cached });
@@ -169,17 +171,11 @@ function resultSheet(r: AbcResult, o: AbcSheetOptions, t: T): SheetSpec {
     ['COUNT_A', pr.countA],
     ['COUNT_B', pr.countB],
     ['DECIMALS', pr.decimals],
-    // Not "CUSTOMERS": names are case-blind, and ABC_Customers is the customer column.
+    // Not ABC_CUSTOMERS: names are case-insensitive and ABC_Customers is the customer column.
     ['CUSTOMER_COUNT', pr.n],
     ['TOTAL', pr.total],
   ];
   for (const [name, row] of names) b.defineName({ name: `${prefix}${name}`, ref: P(row) });
-  const namedColumns: [string, number][] = [
-    [ABC_RESULT_NAMES.customers, COL.customer],
-    [ABC_RESULT_NAMES.tiers, COL.tier],
-    [ABC_RESULT_NAMES.values, COL.value],
-  ];
-  for (const [name, col] of namedColumns) b.defineName({ name: name.replace(/^ABC_/, prefix), ref: colRange(col) });
 
   // Summary per tier (over positive customers) in D:H.
   const sr = ABC_SUMMARY_ROWS;
@@ -289,6 +285,10 @@ function resultSheet(r: AbcResult, o: AbcSheetOptions, t: T): SheetSpec {
     style: 'TableStyleLight1',
     showRowStripes: false,
   });
+
+  b.defineName({ name: `${prefix}Customers`, ref: colRange(COL.customer) });
+  b.defineName({ name: `${prefix}Tiers`, ref: TIERS });
+  b.defineName({ name: `${prefix}Values`, ref: VALUES });
 
   const tierRange = rangeRef(f, COL.tier, l, COL.tier);
   for (const [tier, fill, color] of [

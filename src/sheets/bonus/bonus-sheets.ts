@@ -10,6 +10,8 @@ import { str, tierFormulas } from './tier-formula';
 import { SheetBuilder } from '../core/sheet-builder';
 import type { CellContent, Lang, SheetSpec } from '../core/sheet-spec';
 import { COLORS, NUMFMT, STYLE, style } from '../core/styles';
+import type { SourceLinks } from '../core/source-link';
+import { badDebtRegisterCols, creditRefs } from './bad-debt-register-cols';
 
 /**
  * The result sheets of a bonus run: the scheme's bonus sheet (one row per line: eligible,
@@ -24,11 +26,13 @@ export interface BonusSheetsOptions {
   lang?: Lang;
   /** One statement sheet per rep (default true). */
   statements?: boolean;
+  /** Sheets of the workbook written into, by stamped kind: bad-debt reads the credit register. */
+  sources?: SourceLinks;
 }
 
 type Role = 'rep' | 'eligible' | 'bonus';
 
-interface Col<L> {
+export interface Col<L> {
   header: string;
   width: number;
   numFmt?: string;
@@ -44,9 +48,9 @@ interface Col<L> {
 const HEADER_ROW = 6;
 
 /**
- * Workbook-scoped names other sheets read the bonus sheets through (the cockpit, the monthly
- * summary): the summary's rep and bonus-total columns; the new-customer sheet's rep, amount
- * and date columns.
+ * Workbook-scoped names other sheets read a run through (src/sheets/core/source-link.ts): the
+ * summary's rep and total columns, and on the new-customer sheet the rep, the bonus and the
+ * customer's first-order date (the day it became a new customer, docs/rules/bonus/new-customer.md).
  */
 export const BONUS_NAMES = {
   summaryReps: 'BonusSummary_Reps',
@@ -90,9 +94,11 @@ export function buildBonusSheets(result: BonusRunResult, options: BonusSheetsOpt
     case 'fees':
       cols = feeCols(t, R) as Col<BonusLine>[];
       break;
-    case 'bad-debt':
-      cols = badDebtCols(t, R) as Col<BonusLine>[];
+    case 'bad-debt': {
+      const credit = creditRefs(options.sources);
+      cols = (credit ? badDebtRegisterCols(t, R, credit, lang) : badDebtCols(t, R)) as Col<BonusLine>[];
       break;
+    }
   }
   cols = cols.map((c) => (c.kind === 'value' ? { ...c, width: fittedWidth(c, lines) } : c));
 
@@ -122,6 +128,13 @@ export function buildBonusSheets(result: BonusRunResult, options: BonusSheetsOpt
     } else blocks.push({ rep: l.rep, first: r, last: r, lines: [l] });
   });
 
+  const bodyLast = HEADER_ROW + Math.max(lines.length, 1);
+  const column = (c: string) => `$${c}$${HEADER_ROW + 1}:$${c}$${bodyLast}`;
+  if (result.scheme === 'new-customer') {
+    b.defineName({ name: BONUS_NAMES.newCustomerReps, ref: column('A') });
+    b.defineName({ name: BONUS_NAMES.newCustomerAmounts, ref: column(bonusCol) });
+    b.defineName({ name: BONUS_NAMES.newCustomerDates, ref: column('C') });
+  }
   const summary = buildSummary(result, blocks, { t, R, main, eligibleCol, bonusCol, periodText, computedNote });
   const statements =
     options.statements === false
@@ -194,7 +207,7 @@ function writeTable<L>(
   });
 }
 
-type T = ReturnType<typeof translator<(typeof sheetMessages)['en-US']>>;
+export type T = ReturnType<typeof translator<(typeof sheetMessages)['en-US']>>;
 
 const yesNo = (R: RulesRefs, v: boolean) => (v ? R.yes : R.no);
 const ifYes = (R: RulesRefs, cond: string) => `IF(${cond},${str(R.yes)},${str(R.no)})`;
@@ -445,15 +458,14 @@ function buildSummary(
     b.at(r, 4, { formula: `SUM(${range(o.bonusCol)})` }, style(STYLE.computed, { numFmt: NUMFMT.cny }));
     r++;
   }
+  const repsLast = HEADER_ROW + Math.max(blocks.length, 1);
+  b.defineName({ name: BONUS_NAMES.summaryReps, ref: `$A$${HEADER_ROW + 1}:$A$${repsLast}` });
+  b.defineName({ name: BONUS_NAMES.summaryTotals, ref: `$D$${HEADER_ROW + 1}:$D$${repsLast}` });
   const bold = { font: { bold: true } };
   b.at(r, 1, t('total'), style(STYLE.label, { alignment: { horizontal: 'left' } }));
   for (const c of [2, 3, 4]) {
     const letter = columnLetter(c);
     b.at(r, c, blocks.length ? { formula: `SUM(${letter}${HEADER_ROW + 1}:${letter}${r - 1})` } : 0, style(STYLE.computed, bold, { numFmt: c === 4 ? NUMFMT.cny : NUMFMT.integer }));
-  }
-  if (blocks.length) {
-    b.defineName({ name: BONUS_NAMES.summaryReps, ref: rangeRef(HEADER_ROW + 1, 1, r - 1, 1, true) });
-    b.defineName({ name: BONUS_NAMES.summaryTotals, ref: rangeRef(HEADER_ROW + 1, 4, r - 1, 4, true) });
   }
   r += 2;
 

@@ -9,9 +9,9 @@ import { titleBlock } from '../core/title-block';
 
 /**
  * The occasion calendar sheet (docs/rules/occasion-calendar.md): one row per occasion in date
- * order. The person and the family occasion's detail are personal columns (marked with
- * AP_Personal_ names, see sheets/sharing), so a share-safe copy keeps the festivals and dates but
- * not who the birthdays and family occasions belong to. No formulas.
+ * order. The customer, the person and the family occasion's detail are personal columns (marked
+ * with AP_Personal_ names, see sheets/sharing), so a share-safe copy keeps the festivals and dates
+ * but not whose (which customer's people) the birthdays and family occasions are. No formulas.
  */
 export interface OccasionSheetOptions {
   lang: Lang;
@@ -53,7 +53,7 @@ export function buildOccasionSheet(occasions: readonly Occasion[], o: OccasionSh
     columns: [14, 20, 24, 14, 24, 18, 8].map((width, i) => ({ index: i + 1, width })),
     freeze: { rows: OCCASION_HEADER_ROW, columns: 0 },
     print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true, titleRows: `${OCCASION_HEADER_ROW}:${OCCASION_HEADER_ROW}` },
-    personalRanges: [rangeRef(OCCASION_HEADER_ROW, COL.person, last, COL.detail)],
+    personalRanges: [rangeRef(OCCASION_HEADER_ROW, COL.customer, last, COL.detail)],
     tabColor: COLORS.title,
   });
   return b.build();

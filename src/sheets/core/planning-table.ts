@@ -28,6 +28,11 @@ export interface PlanColumn<K extends string = string> {
   formula?: (row: number, col: ColumnLetters<K>) => string;
   /** A constant label per body row (e.g. fixed criteria); rows without one stay input cells. */
   labels?: CellContent[];
+  /**
+   * A computed cell in some body rows only (by row, as labels), e.g. the one measure a linked
+   * sheet fills; rows without one stay input cells under the column's input rule.
+   */
+  rowFormulas?: readonly (string | undefined)[];
   numFmt?: string;
   /** Drop-down or number rule for an input column, with the text shown when the cell is selected. */
   input?: InputRule;
@@ -148,6 +153,8 @@ export function planTable<K extends string>(b: SheetBuilder, lang: Lang, o: Plan
       const k = source(r - first);
       if (c.formula) {
         b.at(r, col, { formula: c.formula(r, letters) }, style(STYLE.computed, { numFmt: c.numFmt }, align));
+      } else if (c.rowFormulas?.[k] !== undefined) {
+        b.at(r, col, { formula: c.rowFormulas[k] }, style(STYLE.computed, { numFmt: c.numFmt }, align));
       } else if (c.labels && c.labels[k] !== undefined) {
         b.at(r, col, c.labels[k], style(STYLE.computed, { font: { bold: true }, numFmt: c.numFmt }, align));
       } else {

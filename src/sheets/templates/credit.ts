@@ -37,6 +37,17 @@ const DEFAULT_REVIEW_MONTHS = 12;
 /** Default weights of the six credit-score criteria (ours; they total 100 %). */
 const DEFAULT_WEIGHTS = [0.15, 0.15, 0.25, 0.2, 0.1, 0.15];
 
+/**
+ * Workbook-scoped names of the register's columns, for sheets that look customers up in it (the
+ * bad-debt split, docs/rules/bonus/bad-debt.md): customer, approver, approved line and exposure.
+ */
+export const CREDIT_NAMES = {
+  customers: 'Credit_Customers',
+  approvers: 'Credit_Approvers',
+  lines: 'Credit_Lines',
+  balances: 'Credit_Balances',
+} as const;
+
 const zh = translator(catalog, 'zh-CN');
 const en = translator(catalog, 'en-US');
 
@@ -46,16 +57,6 @@ export const credit: TemplateDef = {
   purpose: { 'zh-CN': zh('purpose'), 'en-US': en('purpose') },
   build: (o) => [buildRegister(o), buildForm(o)],
 };
-
-/** Workbook-scoped names of the register's columns, for sheets that read it (the cockpit, the bad-debt split). */
-export const CREDIT_NAMES = {
-  customers: 'Credit_Customers',
-  approvers: 'Credit_Approvers',
-  /** The approved line. */
-  lines: 'Credit_Lines',
-  /** Exposure: receivables plus open orders. */
-  balances: 'Credit_Balances',
-} as const;
 
 const CENTRED = 'center' as const;
 const MONEY = NUMFMT.integer;

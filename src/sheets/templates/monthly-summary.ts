@@ -12,13 +12,16 @@ import { SheetBuilder } from '../core/sheet-builder';
 import type { CellStyle, Lang, SheetSpec } from '../core/sheet-spec';
 import { COLORS, NUMFMT, style } from '../core/styles';
 import { titleBlock } from '../core/title-block';
+import linkCatalog from '../../i18n/templates/plan-links';
+import { linksNote, newCustomers, openAtStage, planLinks, PLAN_LINKS_TO, visitsMade } from './plan-links';
 import type { TemplateDef, TemplateOptions } from './registry';
 
 /**
  * Monthly development summary (docs/rules/templates/monthly-summary.md): one sheet per rep and
- * month. Its numbers are input cells for now; the Actual column of the targets table and the
- * counts of the pipeline table are the cells a later link to the pipeline, visit log and bonus
- * sheets replaces.
+ * month. In a workbook holding the pipeline, the visit log or the new-customer bonus sheet
+ * (found by stamp, passed in as `sources`, see plan-links.ts) the cells those sheets know are
+ * formulas over them: each stage's month-end count, the visits to A, B and C customers and the
+ * new customers developed; without a source they are input cells and a note names the sheet.
  */
 
 const WIDTH = 8;
@@ -37,6 +40,7 @@ export const monthlySummary: TemplateDef = {
   kind: 'monthly-summary',
   title: { 'zh-CN': zh('title'), 'en-US': en('title') },
   purpose: { 'zh-CN': zh('purpose'), 'en-US': en('purpose') },
+  linksTo: PLAN_LINKS_TO,
   build: (o) => [buildSummary(o)],
 };
 
@@ -79,9 +83,23 @@ function buildSummary(o: TemplateOptions): SheetSpec {
 
   // Header and summary, rows 6–10; the summary cells are filled in once the tables are placed.
   section(6, t('sectionHeader'));
-  form.field(7, 1, 2, 3, t('rep'), ex?.rep ?? null);
-  form.field(7, 4, 5, 5, t('month'), ex ? monthStart(today) : null, { numFmt: MONTH, input: { date: true, prompt: t('monthPrompt') }, align: CENTRED });
+  const rep = form.field(7, 1, 2, 3, t('rep'), ex?.rep ?? null);
+  const month = form.field(7, 4, 5, 5, t('month'), ex ? monthStart(today) : null, { numFmt: MONTH, input: { date: true, prompt: t('monthPrompt') }, align: CENTRED });
   form.field(7, 6, 7, 7, t('reportDate'), { formula: report }, { computed: true, numFmt: NUMFMT.date, align: CENTRED });
+
+  // Linked measures: the month runs from its first day up to the next month's first day.
+  const links = planLinks(lang, o.sources);
+  const tl = translator(linkCatalog, lang);
+  const monthFrom = `DATE(YEAR(${month}),MONTH(${month}),1)`;
+  const whenSet = (formula: string) => `IF(OR(${rep}="",${month}=""),"",${formula})`;
+  const visitsTo = (tier: string) => (links.visits ? whenSet(visitsMade(links.visits, rep, q(tier), monthFrom, `EDATE(${monthFrom},1)`)) : undefined);
+  const linkedActuals = [
+    links.bonus ? whenSet(newCustomers(links.bonus, rep, monthFrom, `EDATE(${monthFrom},1)`)) : undefined,
+    undefined,
+    visitsTo('A'),
+    visitsTo('B'),
+    visitsTo('C'),
+  ];
 
   // 1. Targets and actuals: five fixed measures, then the team's own.
   section(12, t('sectionTargets'));
@@ -95,7 +113,7 @@ function buildSummary(o: TemplateOptions): SheetSpec {
     columns: [
       { key: 'metric', header: t('colMetric'), labels: metrics },
       { key: 'target', header: t('colTarget'), numFmt: NUMFMT.integer, align: CENTRED, input: amount },
-      { key: 'actual', header: t('colActual'), numFmt: NUMFMT.integer, align: CENTRED, input: { ...amount, prompt: t('actualPrompt') } },
+      { key: 'actual', header: t('colActual'), numFmt: NUMFMT.integer, align: CENTRED, input: { ...amount, prompt: t('actualPrompt') }, rowFormulas: linkedActuals },
       {
         key: 'attainment',
         header: t('colAttainment'),
@@ -103,7 +121,7 @@ function buildSummary(o: TemplateOptions): SheetSpec {
         align: CENTRED,
         formula: (r, c) => {
           const x = rowCells(c, r);
-          return `IF(OR(${x.target}="",${x.actual}="",${x.target}=0),"",${x.actual}/${x.target})`;
+          return `IF(OR(${x.target}="",NOT(ISNUMBER(${x.actual})),${x.target}=0),"",${x.actual}/${x.target})`;
         },
       },
       {
@@ -113,7 +131,7 @@ function buildSummary(o: TemplateOptions): SheetSpec {
         align: CENTRED,
         formula: (r, c) => {
           const x = rowCells(c, r);
-          return `IF(OR(${x.target}="",${x.actual}=""),"",${x.actual}-${x.target})`;
+          return `IF(OR(${x.target}="",NOT(ISNUMBER(${x.actual}))),"",${x.actual}-${x.target})`;
         },
       },
       {
@@ -122,7 +140,7 @@ function buildSummary(o: TemplateOptions): SheetSpec {
         align: CENTRED,
         formula: (r, c) => {
           const x = rowCells(c, r);
-          return `IF(OR(${x.target}="",${x.actual}=""),"",IF(${x.actual}>=${x.target},${q(t('reached'))},${q(t('behind'))}))`;
+          return `IF(OR(${x.target}="",NOT(ISNUMBER(${x.actual}))),"",IF(${x.actual}>=${x.target},${q(t('reached'))},${q(t('behind'))}))`;
         },
       },
       { key: 'note', header: t('colNote') },
@@ -130,7 +148,7 @@ function buildSummary(o: TemplateOptions): SheetSpec {
     data: ex?.targets,
   });
   rowHeights[targets.headerRow] = 22;
-  form.note(targets.lastRow + 1, 1, WIDTH, t('targetsNote'));
+  form.note(targets.lastRow + 1, 1, WIDTH, `${t('targetsNote')} ${linksNote(lang, { visits: links.visits, bonus: links.bonus }, { pipeline: '', visits: tl('summaryFromVisits'), bonus: tl('summaryFromBonus') }, ['visits', 'bonus'])}`, 2);
   const reached = `COUNTIF(${targets.range('status')},${q(t('reached'))})`;
   const judged = `COUNTIF(${targets.range('status')},"?*")`;
   colourByValue(b, targets, 'status', [
@@ -158,10 +176,11 @@ function buildSummary(o: TemplateOptions): SheetSpec {
         key: 'atEnd',
         header: t('colAtEnd'),
         align: CENTRED,
+        // Linked: the pipeline's open prospects of the rep at this stage; else derived from the moves.
         formula: (r, c) => {
           const x = rowCells(c, r);
-          const moves = [x.atStart, x.entered, x.advanced, x.closed, x.abandoned];
-          return `IF(COUNT(${moves.join(',')})=0,"",N(${x.atStart})+N(${x.entered})-N(${x.advanced})-N(${x.closed})-N(${x.abandoned}))`;
+          if (links.pipeline) return `IF(${rep}="","",${openAtStage(links.pipeline, lang, rep, x.stage)})`;
+          return `IF(COUNT(${movesOf(x).join(',')})=0,"",${movesSum(x)})`;
         },
       },
       {
@@ -170,11 +189,17 @@ function buildSummary(o: TemplateOptions): SheetSpec {
         align: CENTRED,
         formula: (r, c) => {
           const x = rowCells(c, r);
-          return `IF(${x.atEnd}="","",IF(${x.atEnd}<0,${q(t('negativeFlag'))},""))`;
+          if (!links.pipeline) return `IF(${x.atEnd}="","",IF(${x.atEnd}<0,${q(t('negativeFlag'))},""))`;
+          // Linked: typed moves that do not add up to the pipeline's count are flagged.
+          return (
+            `IF(OR(COUNT(${movesOf(x).join(',')})=0,NOT(ISNUMBER(${x.atEnd}))),"",` +
+            `IF(${movesSum(x)}<>${x.atEnd},${messageFormula(tl('movesDiffer'), { n: movesSum(x) })},""))`
+          );
         },
       },
     ],
-    data: ex?.pipeline,
+    // The example's moves are not the linked pipeline's: beside one, the moves are left to type.
+    data: links.pipeline ? undefined : ex?.pipeline,
   });
   rowHeights[pipe.headerRow] = 30;
   row = pipe.lastRow + 1;
@@ -183,7 +208,7 @@ function buildSummary(o: TemplateOptions): SheetSpec {
     computed(row, pipe.index(k), `SUM(${pipe.range(k)})`),
   );
   const [startTotal, , , closedTotal, , endTotal] = pipeTotals;
-  form.note(row + 1, 1, WIDTH, t('pipelineNote'), 2);
+  form.note(row + 1, 1, WIDTH, `${t('pipelineNote')} ${linksNote(lang, { pipeline: links.pipeline }, { pipeline: tl('summaryFromPipeline'), visits: '', bonus: '' }, ['pipeline'])}`, 2);
   b.conditional({ ref: pipe.body('check'), rules: [{ type: 'expression', formula: `$${pipe.col.check}${pipe.firstRow}<>""`, style: FLAG_STYLE }] });
 
   // 3. Wins and losses.
@@ -278,7 +303,9 @@ function buildSummary(o: TemplateOptions): SheetSpec {
   form.label(8, 4, t('pipelineEnd'));
   computed(8, 5, `IF(COUNT(${pipe.range('atEnd')})=0,"",${endTotal})`);
   form.label(8, 6, t('pipelineNet'));
-  computed(8, 7, `IF(COUNT(${pipe.range('atEnd')})=0,"",${endTotal}-${startTotal})`);
+  // Linked, the month-end counts are there before any move is typed: no change without a start.
+  const noStart = links.pipeline ? `,COUNT(${pipe.range('atStart')})=0` : '';
+  computed(8, 7, `IF(OR(COUNT(${pipe.range('atEnd')})=0${noStart}),"",${endTotal}-${startTotal})`);
   form.label(9, 1, t('wins'));
   computed(9, 2, `COUNTIF(${cases.range('outcome')},${q(outcomes[0])})`);
   form.label(9, 4, t('losses'));
@@ -304,6 +331,15 @@ function buildSummary(o: TemplateOptions): SheetSpec {
     .build();
   const fitted = fitRowHeights(sheet);
   return { ...fitted, print: { ...fitted.print!, rowBreaks: keepBlocksTogether(fitted, [pipelineStart, actionsStart]) } };
+}
+
+function movesOf(x: Readonly<Record<StageKey, string>>): string[] {
+  return [x.atStart, x.entered, x.advanced, x.closed, x.abandoned];
+}
+
+/** start + entered − moved on − won − abandoned, blanks as 0. */
+function movesSum(x: Readonly<Record<StageKey, string>>): string {
+  return `N(${x.atStart})+N(${x.entered})-N(${x.advanced})-N(${x.closed})-N(${x.abandoned})`;
 }
 
 const AMBER = { fill: COLORS.yellow, font: { bold: true, color: COLORS.yellowText } };

@@ -11,13 +11,17 @@ import { SheetBuilder } from '../core/sheet-builder';
 import type { Lang, SheetSpec } from '../core/sheet-spec';
 import { COLORS, NUMFMT, style } from '../core/styles';
 import { titleBlock } from '../core/title-block';
+import linkCatalog from '../../i18n/templates/plan-links';
+import { latestNewCustomer, linksNote, newCustomers, planLinks, PLAN_LINKS_TO, potentialHeld, visitsMade } from './plan-links';
 import type { TemplateDef, TemplateOptions } from './registry';
 
 /**
  * Targets and attainment (docs/rules/templates/targets.md): one row per rep and period with the
- * targets, the actuals (input cells for now, each in its own column so a later link to the
- * pipeline, visit log and bonus sheets replaces it), attainment, and the penalty flags of
- * docs/rules/bonus/penalty.md; visit targets by tier in a second table the first one adds up.
+ * targets, the actuals, attainment, and the penalty flags of docs/rules/bonus/penalty.md; visit
+ * targets by tier in a second table the first one adds up. In a workbook holding the pipeline,
+ * the visit log or the new-customer bonus sheet (plan-links.ts) the actuals they know are
+ * formulas over them — new customers and the latest one's date, potential customers held,
+ * visits per tier; without a source they are input cells and a note names the sheet.
  */
 
 const REP_ROWS = 12;
@@ -40,6 +44,7 @@ export const targets: TemplateDef = {
   kind: 'targets',
   title: { 'zh-CN': zh('title'), 'en-US': en('title') },
   purpose: { 'zh-CN': zh('purpose'), 'en-US': en('purpose') },
+  linksTo: PLAN_LINKS_TO,
   build: (o) => [buildTargets(o)],
 };
 
@@ -61,9 +66,12 @@ type RepKey =
   | 'penalty';
 type VisitKey = 'rep' | 'period' | 'tier' | 'target' | 'actual' | 'attainment' | 'status';
 
-/** actual ÷ target, blank until the row and both numbers are there (a target of 0 has no rate). */
+/**
+ * actual ÷ target, blank until the row and both numbers are there (a target of 0 has no rate; a
+ * linked actual whose source was deleted shows a message, not a number).
+ */
 function attainment(rep: string, target: string, actual: string): string {
-  return `IF(OR(${rep}="",${target}="",${actual}="",${target}=0),"",${actual}/${target})`;
+  return `IF(OR(${rep}="",${target}="",NOT(ISNUMBER(${actual})),${target}=0),"",${actual}/${target})`;
 }
 
 function buildTargets(o: TemplateOptions): SheetSpec {
@@ -101,6 +109,11 @@ function buildTargets(o: TemplateOptions): SheetSpec {
   const penaltyAmount = form.field(12, 1, 3, 3, t('penaltyAmount'), DEFAULT_PENALTY, { input: { decimal: [0, 1e9], prompt: t('penaltyPrompt') }, numFmt: NUMFMT.integer, align: CENTRED });
   form.note(13, 1, 7, t('rulesNote'), 2);
 
+  const links = planLinks(lang, o.sources);
+  const tl = translator(linkCatalog, lang);
+  /** The first day after the row's period. */
+  const periodEnd = (x: { period: string }) => `EDATE(${x.period},${months})`;
+
   // Visit targets by tier (placed first: the rep table adds them up).
   const repTop = 16;
   const visitTop = repTop + REP_ROWS + 3;
@@ -116,7 +129,17 @@ function buildTargets(o: TemplateOptions): SheetSpec {
       { key: 'period', header: t('colPeriod'), numFmt: MONTH, align: CENTRED, input: periodRule },
       { key: 'tier', header: t('colTier'), align: CENTRED, input: { list: TIERS, prompt: t('tierPrompt') } },
       { key: 'target', header: t('colTierTarget'), align: CENTRED, input: count },
-      { key: 'actual', header: t('colTierActual'), align: CENTRED, input: count },
+      links.visits
+        ? {
+            key: 'actual',
+            header: t('colTierActual'),
+            align: CENTRED,
+            formula: (r, c) => {
+              const x = rowCells(c, r);
+              return `IF(OR(${x.rep}="",${x.period}="",${x.tier}=""),"",${visitsMade(links.visits!, x.rep, x.tier, x.period, periodEnd(x))})`;
+            },
+          }
+        : { key: 'actual', header: t('colTierActual'), align: CENTRED, input: count },
       {
         key: 'attainment',
         header: t('colTierAttainment'),
@@ -133,14 +156,14 @@ function buildTargets(o: TemplateOptions): SheetSpec {
         align: CENTRED,
         formula: (r, c) => {
           const x = rowCells(c, r);
-          return `IF(OR(${x.rep}="",${x.target}="",${x.actual}=""),"",IF(${x.actual}>=${x.target},${q(t('reached'))},${q(t('behind'))}))`;
+          return `IF(OR(${x.rep}="",${x.target}="",NOT(ISNUMBER(${x.actual}))),"",IF(${x.actual}>=${x.target},${q(t('reached'))},${q(t('behind'))}))`;
         },
       },
     ],
     data: ex?.visits,
   });
   rowHeights[visits.headerRow] = 30;
-  form.note(visits.lastRow + 1, 1, 15, t('visitsNote'));
+  form.note(visits.lastRow + 1, 1, 15, `${t('visitsNote')} ${linksNote(lang, links, { visits: tl('targetsFromVisits') }, ['visits'])}`);
 
   // One row per rep and period.
   const V = { rep: visits.range('rep'), period: visits.range('period'), target: visits.range('target'), actual: visits.range('actual') };
@@ -157,16 +180,47 @@ function buildTargets(o: TemplateOptions): SheetSpec {
       { key: 'rep', header: t('colRep') },
       { key: 'period', header: t('colPeriod'), numFmt: MONTH, align: CENTRED, input: periodRule },
       { key: 'ncTarget', header: t('colNcTarget'), align: CENTRED, input: count },
-      { key: 'ncActual', header: t('colNcActual'), align: CENTRED, input: count },
+      links.bonus
+        ? {
+            key: 'ncActual',
+            header: t('colNcActual'),
+            align: CENTRED,
+            formula: (r, c) => {
+              const x = rowCells(c, r);
+              return `IF(OR(${x.rep}="",${x.period}=""),"",${newCustomers(links.bonus!, x.rep, x.period, periodEnd(x))})`;
+            },
+          }
+        : { key: 'ncActual', header: t('colNcActual'), align: CENTRED, input: count },
       { key: 'ncAttainment', header: t('colNcAttainment'), numFmt: NUMFMT.percent0, align: CENTRED, formula: (r, c) => ratio(r, c, 'ncTarget', 'ncActual') },
       { key: 'salesTarget', header: t('colSalesTarget'), numFmt: NUMFMT.integer, input: money },
       { key: 'salesActual', header: t('colSalesActual'), numFmt: NUMFMT.integer, input: money },
       { key: 'salesAttainment', header: t('colSalesAttainment'), numFmt: NUMFMT.percent0, align: CENTRED, formula: (r, c) => ratio(r, c, 'salesTarget', 'salesActual') },
-      { key: 'potential', header: t('colPotential'), align: CENTRED, input: count },
+      links.pipeline
+        ? {
+            key: 'potential',
+            header: t('colPotential'),
+            align: CENTRED,
+            formula: (r, c) => {
+              const x = rowCells(c, r);
+              return `IF(${x.rep}="","",${potentialHeld(links.pipeline!, lang, x.rep)})`;
+            },
+          }
+        : { key: 'potential', header: t('colPotential'), align: CENTRED, input: count },
       { key: 'visitTarget', header: t('colVisitTarget'), align: CENTRED, formula: (r, c) => visitSum(V.target, rowCells(c, r)) },
       { key: 'visitActual', header: t('colVisitActual'), align: CENTRED, formula: (r, c) => visitSum(V.actual, rowCells(c, r)) },
       { key: 'visitAttainment', header: t('colVisitAttainment'), numFmt: NUMFMT.percent0, align: CENTRED, formula: (r, c) => ratio(r, c, 'visitTarget', 'visitActual') },
-      { key: 'lastNew', header: t('colLastNew'), numFmt: NUMFMT.date, align: CENTRED, input: { date: true, prompt: t('lastNewPrompt') } },
+      links.bonus
+        ? {
+            key: 'lastNew',
+            header: t('colLastNew'),
+            numFmt: NUMFMT.date,
+            align: CENTRED,
+            formula: (r, c) => {
+              const x = rowCells(c, r);
+              return `IF(OR(${x.rep}="",${x.period}=""),"",${latestNewCustomer(links.bonus!, x.rep, periodEnd(x))})`;
+            },
+          }
+        : { key: 'lastNew', header: t('colLastNew'), numFmt: NUMFMT.date, align: CENTRED, input: { date: true, prompt: t('lastNewPrompt') } },
       {
         key: 'monthsWithout',
         header: t('colMonthsWithout'),
@@ -174,7 +228,7 @@ function buildTargets(o: TemplateOptions): SheetSpec {
         formula: (r, c) => {
           const x = rowCells(c, r);
           const asOf = asOfDate(x);
-          return `IF(OR(${x.rep}="",${x.period}="",${x.lastNew}=""),"",IF(${x.lastNew}>=${asOf},0,DATEDIF(${x.lastNew},${asOf},"m")))`;
+          return `IF(OR(${x.rep}="",${x.period}="",NOT(ISNUMBER(${x.lastNew}))),"",IF(${x.lastNew}>=${asOf},0,DATEDIF(${x.lastNew},${asOf},"m")))`;
         },
       },
       {
@@ -187,8 +241,8 @@ function buildTargets(o: TemplateOptions): SheetSpec {
           const x = rowCells(c, r);
           const asOf = asOfDate(x);
           return (
-            `IF(OR(${x.rep}="",${x.period}=""),"",IF(${x.lastNew}="",${q(t('missingDate'))},` +
-            `IF(${x.lastNew}<=EDATE(${asOf},-${penaltyAfter}),${q(t('penaltyFlag'))},IF(${x.lastNew}<=EDATE(${asOf},-${replan}),${q(t('replanFlag'))},""))))`
+            `IF(OR(${x.rep}="",${x.period}=""),"",IF(${x.lastNew}="",${q(t('missingDate'))},IF(NOT(ISNUMBER(${x.lastNew})),"",`+
+            `IF(${x.lastNew}<=EDATE(${asOf},-${penaltyAfter}),${q(t('penaltyFlag'))},IF(${x.lastNew}<=EDATE(${asOf},-${replan}),${q(t('replanFlag'))},"")))))`
           );
         },
       },
@@ -196,6 +250,7 @@ function buildTargets(o: TemplateOptions): SheetSpec {
     data: ex?.reps,
   });
   rowHeights[reps.headerRow] = lang === 'en-US' ? 44 : 34;
+  form.note(reps.lastRow + 1, 1, 15, linksNote(lang, links, { pipeline: tl('targetsFromPipeline'), bonus: tl('targetsFromBonus') }, ['pipeline', 'bonus']));
 
   for (const key of ['ncAttainment', 'salesAttainment', 'visitAttainment'] as const) attainmentColours(b, reps.body(key), `$${reps.col[key]}${reps.firstRow}`);
   attainmentColours(b, visits.body('attainment'), `$${visits.col.attainment}${visits.firstRow}`);

@@ -1,4 +1,5 @@
 import common from '../../i18n/common';
+import abcCatalog from '../../i18n/abc';
 import catalog from '../../i18n/templates/visit-plan';
 import { translator } from '../../i18n/define';
 import { cellRef, printArea, rangeRef } from '../core/a1';
@@ -19,6 +20,8 @@ import {
 } from '../core/planning-table';
 import { SheetBuilder } from '../core/sheet-builder';
 import type { CellContent, Lang, SheetSpec } from '../core/sheet-spec';
+import { guardedLink, type SourceLink } from '../core/source-link';
+import { ABC_RESULT_NAMES } from '../abc/result-sheet';
 import { COLORS, NUMFMT, STYLE, TEMPLATE_NOTE, style } from '../core/styles';
 import type { TemplateDef, TemplateOptions } from './registry';
 import { titleBlock } from '../core/title-block';
@@ -52,8 +55,9 @@ export const VISIT_PLAN_NAMES = {
   logMonth: 'VisitPlan_LogMonth',
   /** The customer table's tier column. */
   tiers: 'VisitPlan_Tiers',
-  /** The log's visit dates, and each visit's customer tier as the plan gives it. */
+  /** The log's visit date, its visitors and the visited customer's tier (looked up in the plan). */
   logDate: 'VisitPlan_LogDate',
+  logVisitedBy: 'VisitPlan_LogVisitedBy',
   logTier: 'VisitPlan_LogTier',
 } as const;
 
@@ -64,8 +68,27 @@ export const visitPlan: TemplateDef = {
   kind: 'visit-plan',
   title: { 'zh-CN': zh('title'), 'en-US': en('title') },
   purpose: { 'zh-CN': zh('purpose'), 'en-US': en('purpose') },
+  linksTo: ['abc-result'],
   build: (o) => [buildPlan(o), buildLog(o)],
 };
+
+/** The ABC result's columns the plan reads, when the workbook has an ABC result with both names. */
+function abcRefs(source: SourceLink | undefined): { sheet: string; customers: string; tiers: string } | undefined {
+  const customers = source?.names[ABC_RESULT_NAMES.customers];
+  const tiers = source?.names[ABC_RESULT_NAMES.tiers];
+  return source && customers && tiers ? { sheet: source.sheet, customers, tiers } : undefined;
+}
+
+/**
+ * The tier of a customer row looked up in the ABC result by customer name
+ * (docs/rules/templates/visit-plan.md): a customer the result does not list says so in the
+ * cell, and a deleted result sheet gives a message instead of #REF!.
+ */
+export function linkedTierFormula(customer: string, abc: { sheet: string; customers: string; tiers: string }, lang: Lang): string {
+  const t = translator(catalog, lang);
+  const found = `IFERROR(INDEX(${abc.tiers},MATCH(${customer},${abc.customers},0))&"",${q(t('notInAbc'))})`;
+  return `IF(${customer}="","",${guardedLink(abc.tiers, translator(common, lang)('linkSourceGone', { sheet: abc.sheet }), found)})`;
+}
 
 const CENTRED = 'center' as const;
 
@@ -108,6 +131,7 @@ function buildPlan(o: TemplateOptions): SheetSpec {
     protect,
   });
   const ex = example ? EXAMPLE[lang] : undefined;
+  const abc = abcRefs(o.sources?.['abc-result']);
   const rowHeights: Record<number, number> = { 1: 26, 2: 18, 3: 20 };
   const sections: number[] = [];
   const section = (r: number, text: string) => {
@@ -203,7 +227,9 @@ function buildPlan(o: TemplateOptions): SheetSpec {
   const customerColumns: PlanColumn<CustomerKey>[] = [
     { key: 'customer', header: t('colCustomer') },
     { key: 'owner', header: t('colOwner'), align: CENTRED },
-    { key: 'tier', header: t('colTier'), align: CENTRED, input: { list: TIERS, prompt: t('tierPrompt') } },
+    abc
+      ? { key: 'tier', header: t('colTier'), align: CENTRED, formula: (r, c) => linkedTierFormula(rowCells(c, r).customer, abc, lang) }
+      : { key: 'tier', header: t('colTier'), align: CENTRED, input: { list: TIERS, prompt: t('tierPrompt') } },
     {
       key: 'visitsPerMonth',
       header: t('colVisitsPerMonth'),
@@ -253,7 +279,7 @@ function buildPlan(o: TemplateOptions): SheetSpec {
     data: ex?.customers.map(([customer, owner, tier, delivery, notes]) => ({
       customer,
       owner,
-      tier: TIERS[tier],
+      ...(abc ? {} : { tier: TIERS[tier] }),
       delivery: delivery === null ? null : daysFrom(today, delivery),
       notes,
     })),
@@ -263,9 +289,14 @@ function buildPlan(o: TemplateOptions): SheetSpec {
   b.defineName({ name: N.tiers, ref: customers.range('tier') });
   b.defineName({ name: N.visitsPerMonth, ref: customers.range('visitsPerMonth') });
   b.defineName({ name: N.stillDue, ref: customers.range('stillDue') });
+  // A linked tier may still be typed over; what is typed is checked like the unlinked input.
+  if (abc) b.validation(validationFor(lang, customers.body('tier'), { list: TIERS, prompt: t('tierPrompt') }));
   b.validation(validationFor(lang, customers.body('delivery'), { date: true, prompt: t('deliveryPrompt') }));
   rowHeights[customers.headerRow] = 30;
-  note(customers.lastRow + 1, t('monthNote'));
+  const tierSource = abc
+    ? t('tierLinkedNote', { sheet: abc.sheet })
+    : t('tierUnlinkedNote', { sheet: translator(abcCatalog, lang)('sheetName') });
+  note(customers.lastRow + 1, `${t('monthNote')}${lang === 'zh-CN' ? '' : ' '}${tierSource}`);
 
   const tierColours = [COLORS.tierA, COLORS.tierB, COLORS.tierC];
   const firstRow = rowCells(customers.col, first);
@@ -478,15 +509,15 @@ function buildLog(o: TemplateOptions): SheetSpec {
           return `IF(${d}="","",DATE(YEAR(${d}),MONTH(${d}),1))`;
         },
       },
-      // The visited customer's tier on the plan: what the cockpit counts visits by tier with.
+      // The visited customer's tier as the plan gives it: what visits by tier are counted by.
       {
         key: 'tier',
         header: t('colTier'),
         align: CENTRED,
         width: 7,
         formula: (r, c) => {
-          const x = rowCells(c, r).customer;
-          return `IF(${x}="","",IFERROR(INDEX(${VISIT_PLAN_NAMES.tiers},MATCH(${x},${VISIT_PLAN_NAMES.customers},0))&"",""))`;
+          const x = rowCells(c, r);
+          return `IF(${x.customer}="","",IFERROR(INDEX(${VISIT_PLAN_NAMES.tiers},MATCH(${x.customer},${VISIT_PLAN_NAMES.customers},0))&"",""))`;
         },
       },
     ],
@@ -508,6 +539,7 @@ function buildLog(o: TemplateOptions): SheetSpec {
   b.defineName({ name: VISIT_PLAN_NAMES.logCustomer, ref: log.range('customer') });
   b.defineName({ name: VISIT_PLAN_NAMES.logMonth, ref: log.range('month') });
   b.defineName({ name: VISIT_PLAN_NAMES.logDate, ref: log.range('date') });
+  b.defineName({ name: VISIT_PLAN_NAMES.logVisitedBy, ref: log.range('visitedBy') });
   b.defineName({ name: VISIT_PLAN_NAMES.logTier, ref: log.range('tier') });
   b.validation(validationFor(lang, log.body('date'), { date: true, prompt: t('datePrompt') }));
   b.validation(validationFor(lang, log.body('nextStepDue'), { date: true, prompt: t('nextStepDuePrompt') }));

@@ -3,6 +3,7 @@ import type {
   InsertOptions,
   OwnedSheet,
   ShareSafeCopyResult,
+  StampedSheet,
   TableData,
   WorkbookHost,
 } from '../../host/workbook-host';
@@ -150,6 +151,11 @@ export class PreviewHost implements WorkbookHost {
 
   async listOwnedSheets(): Promise<OwnedSheet[]> {
     return this.sheets.flatMap((s) => (s.kind === 'generated' && s.owner ? [{ name: s.name, owner: s.owner }] : []));
+  }
+
+  async listStampedSheets(signal?: AbortSignal): Promise<StampedSheet[]> {
+    signal?.throwIfAborted();
+    return this.sheets.flatMap((s) => (s.kind === 'generated' && s.spec.stamp ? [{ name: s.name, ...s.spec.stamp }] : []));
   }
 
   async makeShareSafeCopy(lang: Lang, signal?: AbortSignal): Promise<ShareSafeCopyResult> {

@@ -13,6 +13,7 @@
 import JSZip from 'jszip';
 import { relativeTarget, relsPath, resolveTarget, REL } from '../parts/package';
 import { attributes, elements, escapeAttr, openTag } from '../parts/xml';
+import { withSheetTitles } from './app-titles';
 import { mergeStyles, type StyleMaps } from './styles-merge';
 
 const STYLES_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
@@ -346,6 +347,8 @@ export async function addSheets(existing: Uint8Array, ours: Uint8Array, options:
   const position: number[] = [];
   const dropLocal = new Set<number>();
   const replacedNames = new Set<string>();
+  /** How many relationships point at each existing part: counted when the first sheet is replaced. */
+  let refs: Map<string, number> | undefined;
 
   for (const entry of sheetEntries(ourWorkbook)) {
     const rel = ourRels.find((r) => r.id === entry.relId)!;
@@ -364,8 +367,11 @@ export async function addSheets(existing: Uint8Array, ours: Uint8Array, options:
     if (old >= 0) {
       if (!replace.has(entry.name.toLowerCase())) throw new Error(`the workbook already has a sheet named "${entry.name}"`);
       // In the old sheet's place, with its sheetId: its parts go, its sheet-scoped names are ours now.
-      const o = existingSheets[old];
-      await removeSheetParts(target, types, resolveTarget(wbPath, wbRels.find((r) => r.id === o.relId)!.target));
+      // Its offsets are read from the workbook part as it is now: an earlier replacement may have
+      // changed the length of the text before it ("rId9" → "rId12").
+      const o: ReturnType<typeof sheetEntries>[number] = sheetEntries(workbook)[old];
+      refs ??= await referenceCounts(target);
+      await removeSheetParts(target, types, resolveTarget(wbPath, wbRels.find((r) => r.id === o.relId)!.target), refs);
       wbRels.splice(wbRels.findIndex((r) => r.id === o.relId), 1);
       const tag = openTag(o.xml);
       workbook = workbook.slice(0, o.start) + tag.replace(/\s([\w.-]+):id="[^"]*"/, (_, p: string) => ` ${p}:id="${relId}"`) + workbook.slice(o.start + tag.length);
@@ -391,19 +397,56 @@ export async function addSheets(existing: Uint8Array, ours: Uint8Array, options:
   target.set(relsPath(wbPath), relsXml(wbRels));
   types.ensureDefault('vml', 'application/vnd.openxmlformats-officedocument.vmlDrawing');
   target.set('[Content_Types].xml', types.xml);
+  // The file's list of its sheets (docProps/app.xml), when it has one, names the added sheets too.
+  const appRel = rootRels.find((r) => r.type === REL.extendedProperties && !r.external);
+  const appPath = appRel ? resolveTarget('', appRel.target) : undefined;
+  const app = appPath ? await target.text(appPath) : undefined;
+  if (appPath && app !== undefined) {
+    const titled = withSheetTitles(app, existingSheets.map((e) => e.name), sheetEntries(workbook).map((e) => e.name));
+    if (titled !== app) target.set(appPath, titled);
+  }
   return { bytes: await target.bytes(), sheets: added };
 }
 
-/** A replaced sheet's part, its relationships and the parts only it used (tables, notes, drawings and their charts). */
-async function removeSheetParts(target: Target, types: ContentTypes, path: string): Promise<void> {
-  const rels = parseRels(await target.text(relsPath(path)));
-  for (const r of rels) {
-    if (r.external || r.type === REL.hyperlink) continue;
-    await removeSheetParts(target, types, resolveTarget(path, r.target));
+/** The part a .rels file belongs to ("xl/worksheets/_rels/sheet1.xml.rels" → "xl/worksheets/sheet1.xml"; "_rels/.rels" → ""). */
+function ownerOfRels(path: string): string {
+  const m = /^(.*?)_rels\/([^/]*)\.rels$/.exec(path);
+  return m ? m[1] + m[2] : '';
+}
+
+/** For every part of the package (lower case), how many internal relationships point at it. */
+async function referenceCounts(target: Target): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const p of target.paths) {
+    if (!p.toLowerCase().endsWith('.rels')) continue;
+    const owner = ownerOfRels(p);
+    for (const r of parseRels(await target.text(p))) {
+      if (r.external) continue;
+      const key = resolveTarget(owner, r.target).toLowerCase();
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
   }
+  return counts;
+}
+
+/**
+ * A replaced sheet's part, its relationships and the parts only it used (tables, notes, drawings
+ * and their charts). A part that something else still points at — an image two sheets' drawings
+ * show, a printer setting shared — stays: `refs` counts the relationships pointing at each part,
+ * and a part goes only when the last of them went with the parts removed here.
+ */
+async function removeSheetParts(target: Target, types: ContentTypes, path: string, refs: Map<string, number>): Promise<void> {
+  const rels = parseRels(await target.text(relsPath(path)));
   target.remove(path);
   types.drop(path);
   if (rels.length) target.remove(relsPath(path));
+  for (const r of rels) {
+    if (r.external || r.type === REL.hyperlink) continue;
+    const child = resolveTarget(path, r.target);
+    const left = (refs.get(child.toLowerCase()) ?? 1) - 1;
+    refs.set(child.toLowerCase(), left);
+    if (left <= 0 && target.paths.has(child)) await removeSheetParts(target, types, child, refs);
+  }
 }
 
 /**

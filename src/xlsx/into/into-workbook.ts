@@ -14,7 +14,9 @@ import { renderWorkbookWithWarnings, type RenderWarning } from '../render-workbo
 import { readWorkbookParts, type WorkbookParts } from '../workbook-names';
 import { addSheets } from './add-sheets';
 import { planSheetNames, type NamePlan } from './plan-names';
-import { linkSources, type LinkSource } from './source-sheets';
+import type { SourceLinks } from '../../sheets/core/source-link';
+import { inAreas, readAreas } from './read-areas';
+import { linkSources } from './source-sheets';
 
 export interface IntoResult {
   bytes: Uint8Array;
@@ -26,7 +28,7 @@ export interface OpenedTarget {
   bytes: Uint8Array;
   parts: WorkbookParts;
   /** Source sheets by kind, for builders that link to them. */
-  sources: Record<string, LinkSource>;
+  sources: SourceLinks;
 }
 
 export async function openTarget(bytes: Uint8Array): Promise<OpenedTarget> {
@@ -34,19 +36,27 @@ export async function openTarget(bytes: Uint8Array): Promise<OpenedTarget> {
   return { bytes, parts, sources: linkSources(parts) };
 }
 
-/** The values of existing sheets, as constants, for the engine to compute the new sheets' formulas over. */
-function valueSheets(bytes: Uint8Array, names: Set<string>): SheetSpec[] {
+/**
+ * The values of existing sheets, as constants, for the engine to compute the new sheets' formulas
+ * over: only the cells those formulas refer to (read-areas), the whole sheet when a reference is
+ * not understood. Rows below the last one referred to are not read.
+ */
+function valueSheets(bytes: Uint8Array, specs: readonly SheetSpec[], names: Set<string>): SheetSpec[] {
   if (names.size === 0) return [];
   const book = openXlsxBook(bytes);
   return book.sheets
     .filter((s) => names.has(s.name.toLowerCase()))
     .map((s) => {
+      const areas = readAreas(specs, s.name);
+      const lastRow = areas ? Math.max(0, ...areas.map((a) => a.bottom)) : Number.POSITIVE_INFINITY;
       const cells: CellSpec[] = [];
-      for (const batch of book.rows(s))
-        for (const row of batch)
+      rows: for (const batch of book.rows(s))
+        for (const row of batch) {
+          if (row.rowNumber > lastRow) break rows;
           row.cells.forEach((value, i) => {
-            if (value !== null && value !== '') cells.push({ ref: cellRef(row.rowNumber, i + 1), value });
+            if (value !== null && value !== '' && (!areas || inAreas(areas, row.rowNumber, i + 1))) cells.push({ ref: cellRef(row.rowNumber, i + 1), value });
           });
+        }
       return { name: s.name, cells };
     });
 }
@@ -64,7 +74,7 @@ export async function intoWorkbook(target: OpenedTarget, workbook: WorkbookSpec,
   // Existing sheets the new formulas read (and that are not being replaced) go into the engine as values.
   const ours = new Set(plan.specs.map((s) => s.name.toLowerCase()));
   const read = new Set(target.parts.sheets.filter((name) => !ours.has(name.toLowerCase()) && plan.specs.some((s) => readsSheet(s, name))).map((n) => n.toLowerCase()));
-  const context = valueSheets(target.bytes, read);
+  const context = valueSheets(target.bytes, plan.specs, read);
   const computed = computeCachedValues({ sheets: [...context, ...plan.specs] }).workbook.sheets.slice(context.length);
   const rendered = await renderWorkbookWithWarnings({ ...workbook, sheets: computed }, { level: 1 });
   const merged = await addSheets(target.bytes, rendered.bytes, { replace: new Set(plan.replaced) });

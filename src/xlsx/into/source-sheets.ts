@@ -1,14 +1,15 @@
 /**
- * Source sheets of a workbook found by their version stamp (the sheet-scoped AP_Sheet name,
- * src/sheets/core/stamp.ts), never by their name: a user may rename "开发进度" to "6月进度" and
- * it is still the pipeline. What a dependent sheet needs of its source (the customer column,
- * the stage column…) is read from the source's own defined names, which follow its table when
- * rows are inserted or the sheet is renamed.
+ * Source sheets of an .xlsx found by their version stamp (the sheet-scoped AP_Sheet name,
+ * src/sheets/core/stamp.ts), never by their name: the file's names, as workbook.xml holds them,
+ * given to the host-neutral search of src/sheets/core/find-sources.ts that the add-in uses too.
  */
+import { findSources, sheetOfReference, sourceNameOn, type WorkbookLinkInfo, type WorkbookName } from '../../sheets/core/find-sources';
 import type { SheetStamp } from '../../sheets/core/sheet-spec';
-import type { SourceLink } from '../../sheets/core/source-link';
+import type { SourceLink, SourceLinks } from '../../sheets/core/source-link';
 import { stampsOf } from '../read-stamps';
 import type { RawDefinedName, WorkbookParts } from '../workbook-names';
+
+export { sheetOfReference };
 
 export interface SourceSheet {
   /** The sheet's name as the workbook holds it now. */
@@ -19,6 +20,16 @@ export interface SourceSheet {
 }
 
 type Parts = Pick<WorkbookParts, 'sheets' | 'names'>;
+
+/** The file's stamps and names as find-sources takes them (a sheet-scoped name's scope by sheet name). */
+export function linkInfoOf(parts: Parts): WorkbookLinkInfo {
+  const names: WorkbookName[] = parts.names.map((n) => ({
+    name: n.name,
+    formula: n.formula,
+    ...(n.localSheetId !== undefined && parts.sheets[n.localSheetId] !== undefined ? { scope: parts.sheets[n.localSheetId] } : {}),
+  }));
+  return { stamps: stampsOf(parts).sheets, names };
+}
 
 /** Every sheet stamped with this kind, in workbook order. */
 export function findSourceSheets(parts: Parts, kind: string): SourceSheet[] {
@@ -32,40 +43,16 @@ export function findSourceSheet(parts: Parts, kind: string): SourceSheet | undef
   return findSourceSheets(parts, kind)[0];
 }
 
-/** The sheet a reference ("'开发进度'!$A$13:$A$72", "Sheet1!A1") is on, unquoted; undefined without one. */
-export function sheetOfReference(formula: string): string | undefined {
-  const m = /^\s*=?\s*(?:'((?:[^']|'')+)'|([^'!\s(),"]+))!/.exec(formula);
-  if (!m) return undefined;
-  return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-}
-
-/**
- * The source's defined name `name`, as a reference on that sheet: the one scoped to the sheet
- * if there is one (a template inserted twice gets sheet-scoped copies), else the workbook-scoped
- * one, and only when it points at this sheet.
- */
+/** The source's defined name `name` (its sheet-scoped copy first; see find-sources.ts). */
 export function sourceName(parts: Parts, source: SourceSheet, name: string): RawDefinedName | undefined {
-  const same = parts.names.filter((n) => n.name.toLowerCase() === name.toLowerCase());
-  const onSheet = (n: RawDefinedName) => sheetOfReference(n.formula)?.toLowerCase() === source.sheet.toLowerCase();
-  return same.find((n) => n.localSheetId === source.index && onSheet(n)) ?? same.find((n) => n.localSheetId === undefined && onSheet(n));
+  const found = sourceNameOn(linkInfoOf(parts).names, source.sheet, name);
+  return found && parts.names.find((n) => n.name === found.name && n.formula === found.formula && (found.scope === undefined ? n.localSheetId === undefined : parts.sheets[n.localSheetId!] === found.scope));
 }
 
 /** A source sheet as a dependent sheet's builder sees it (src/sheets/core/source-link.ts). */
 export type LinkSource = SourceLink;
 
 /** The first stamped sheet of every kind in the workbook, with the names that point at it. */
-export function linkSources(parts: Parts): Record<string, LinkSource> {
-  const out: Record<string, LinkSource> = {};
-  for (const s of stampsOf(parts).sheets) {
-    if (out[s.stamp.kind]) continue;
-    const source = { ...s, index: parts.sheets.indexOf(s.sheet) };
-    const names: Record<string, string> = {};
-    for (const n of parts.names) {
-      if (n.name.startsWith('_xlnm.') || n.name.toLowerCase() === 'ap_sheet' || names[n.name] !== undefined) continue;
-      const found = sourceName(parts, source, n.name);
-      if (found) names[n.name] = found.formula;
-    }
-    out[s.stamp.kind] = { sheet: s.sheet, names };
-  }
-  return out;
+export function linkSources(parts: Parts, kinds?: readonly string[]): SourceLinks {
+  return findSources(linkInfoOf(parts), kinds);
 }

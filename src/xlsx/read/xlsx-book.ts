@@ -36,11 +36,24 @@ export interface XlsxBook {
   date1904: boolean;
   /** The sheet's non-blank rows in batches of up to `batch` rows. */
   rows(sheet: SheetInfo, batch?: number): Generator<RowRecord[]>;
+  /** Every sheet name in the order of <sheets>, chart sheets included (what a name's localSheetId counts). */
+  sheetOrder: string[];
+  /** The workbook's defined names as the file holds them (formula without "="). */
+  definedNames: BookName[];
+  /** The Excel tables (ListObjects) of a worksheet: name and range, header row included. */
+  tables(sheet: SheetInfo): { name: string; ref: string }[];
+}
+
+export interface BookName {
+  name: string;
+  formula: string;
+  localSheetId?: number;
 }
 
 const REL_SUFFIX = {
   officeDocument: '/officedocument',
   worksheet: '/worksheet',
+  table: '/table',
   sharedStrings: '/sharedstrings',
   styles: '/styles',
 };
@@ -82,6 +95,9 @@ export function openXlsxBook(bytes: Uint8Array): XlsxBook {
     sheets,
     date1904: workbook.date1904,
     rows: (sheet, batch = 2048) => sheetRows(zip, sheet, { shared, dateStyles, date1904: workbook.date1904 }, batch),
+    sheetOrder: workbook.sheets.map((s) => s.name),
+    definedNames: workbook.names,
+    tables: (sheet) => sheetTables(zip, sheet),
   };
 }
 
@@ -159,8 +175,29 @@ function decodeURIComponentSafe(s: string): string {
   }
 }
 
-function parseWorkbook(xml: string): { sheets: { name: string; state: SheetInfo['state']; rid: string }[]; date1904: boolean } {
+/** The tables a worksheet's relationships point at: each table part's name and ref. */
+function sheetTables(zip: ZipArchive, sheet: SheetInfo): { name: string; ref: string }[] {
+  const out: { name: string; ref: string }[] = [];
+  for (const rel of readRels(zip, sheet.entry.name)) {
+    if (!rel.type.endsWith(REL_SUFFIX.table)) continue;
+    const entry = zip.find(rel.target);
+    if (!entry) continue;
+    const p = xmlParser(entry.name);
+    let seen = false;
+    p.on('opentag', (tag) => {
+      if (seen || local(tag.name) !== 'table') return;
+      seen = true;
+      out.push({ name: attr(tag, 'displayName') ?? attr(tag, 'name') ?? '', ref: attr(tag, 'ref') ?? '' });
+    });
+    p.write(partText(zip, entry)).close();
+  }
+  return out;
+}
+
+function parseWorkbook(xml: string): { sheets: { name: string; state: SheetInfo['state']; rid: string }[]; date1904: boolean; names: BookName[] } {
   const sheets: { name: string; state: SheetInfo['state']; rid: string }[] = [];
+  const names: BookName[] = [];
+  let name: BookName | undefined;
   let date1904 = false;
   const p = xmlParser('workbook');
   // Only the main elements: extensions repeat names (x15:workbookPr in extLst).
@@ -178,11 +215,25 @@ function parseWorkbook(xml: string): { sheets: { name: string; state: SheetInfo[
         state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
         rid: attr(tag, 'id') ?? '',
       });
+    } else if (n === 'definedName' && path.length === 3 && path[1] === 'definedNames') {
+      const scope = attr(tag, 'localSheetId');
+      name = { name: attr(tag, 'name') ?? '', formula: '', ...(scope !== undefined && /^\d+$/.test(scope) ? { localSheetId: Number(scope) } : {}) };
     }
   });
-  p.on('closetag', () => void path.pop());
+  const onText = (t: string) => {
+    if (name) name.formula += t;
+  };
+  p.on('text', onText);
+  p.on('cdata', onText);
+  p.on('closetag', () => {
+    if (path.pop() === 'definedName' && name) {
+      name.formula = name.formula.trim().replace(/^=/, '');
+      names.push(name);
+      name = undefined;
+    }
+  });
   p.write(xml).close();
-  return { sheets, date1904 };
+  return { sheets, date1904, names };
 }
 
 /** Decodes `_xHHHH_` escapes (ST_Xstring): `_x000D_` is a carriage return, `_x005F_` an underscore. */

@@ -40,6 +40,7 @@ export const API_SETS = {
   'ConditionalFormatCollection.clearAll': '1.6',
   'NamedItemCollection.add': '1.4',
   'NamedItem.delete': '1.4',
+  'NamedItem.formula': '1.7',
   'NoteCollection.getItem': '1.18',
   'NoteCollection.add': '1.18',
   'Note.delete': '1.18',

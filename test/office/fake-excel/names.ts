@@ -8,6 +8,9 @@ import { FakeRange } from './range';
  * Defined names (NamedItemCollection.add and NamedItem.delete: ExcelApi 1.4, https://learn.microsoft.com/javascript/api/excel/excel.nameditemcollection).
  * - A name already in the same scope is ItemAlreadyExists (https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling); name syntax (assertDefinedName)
  *   and a workbook name clashing with a table name: A10.
+ * - NamedItem.formula is settable and "always starts with an equal sign" (ExcelApi 1.7,
+ *   https://learn.microsoft.com/javascript/api/excel/excel.nameditem#excel-excel-nameditem-formula-member):
+ *   a formula without "=" is InvalidArgument.
  * - NamedItem.type is "Range" for a reference, "Error" for one that became #REF!, "String"
  *   otherwise (https://learn.microsoft.com/javascript/api/excel/excel.nameditemtype): the fake derives it from the formula text.
  */
@@ -61,7 +64,7 @@ export class FakeNamedItemCollection {
 }
 export const _namesCheck: OnlyRealMembers<FakeNamedItemCollection, Excel.NamedItemCollection> = true;
 
-export class FakeNamedItem implements Pick<Excel.NamedItem, 'delete'> {
+export class FakeNamedItem implements Pick<Excel.NamedItem, 'delete' | 'formula'> {
   readonly [$]: { q: Queue; item: ModelName; path: string; loaded: Loaded };
   constructor(q: Queue, item: ModelName, path: string) {
     this[$] = { q, item, path, loaded: new Loaded(path) };
@@ -74,6 +77,15 @@ export class FakeNamedItem implements Pick<Excel.NamedItem, 'delete'> {
   }
   get formula(): string {
     return this[$].loaded.read('formula');
+  }
+  set formula(value: string) {
+    const { q, item, path } = this[$];
+    q.push('NamedItem.formula', path, { formula: value }, () => {
+      requireApi(q, 'NamedItem.formula');
+      if (typeof value !== 'string' || !value.startsWith('=')) throw new FakeOfficeError('InvalidArgument', `a name's formula starts with "=": ${String(value)}`, `${path}.formula`);
+      if (!q.model.names.includes(item)) throw new FakeOfficeError('ItemNotFound', `name ${item.name} no longer exists`, `${path}.formula`);
+      item.formula = value;
+    });
   }
   delete(): void {
     const { q, item, path } = this[$];

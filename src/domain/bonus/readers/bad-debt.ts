@@ -24,7 +24,8 @@ export const badDebtReader: SchemeReaderDef = {
       read(row) {
         const within = cells.yesNo(withinCredit);
         const approvedBy = cells.text(approver, false);
-        if (within && !approvedBy) throw cells.error('rowApproverMissing');
+        // With a credit register the register names the approver (docs/rules/bonus/bad-debt.md).
+        if (within && !approvedBy && !ctx.creditRegister) throw cells.error('rowApproverMissing');
         const m = cells.money(amount, currency);
         records.push({ row, handler: cells.text(handler), approver: approvedBy, customer: cells.text(customer), amount: m.amount, currency: m.currency, amountCny: m.amountCny, withinCredit: within });
         return undefined;

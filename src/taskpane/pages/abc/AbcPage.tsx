@@ -21,6 +21,7 @@ import { SettingsWarning } from '../../components/SettingsWarning';
 import { SheetLanguageSelect } from '../../components/SheetLanguageSelect';
 import { TaskStatus } from '../../components/TaskStatus';
 import { WrittenSheets } from '../../components/WrittenSheets';
+import { RelinkCheck } from '../../components/RelinkOffers';
 import { defaultsFor, type AbcForm } from './abc-form';
 import { ParetoChart } from './ParetoChart';
 import { TierSummary } from './TierSummary';
@@ -219,6 +220,7 @@ export function AbcPage({ services, sheetLang }: PageProps) {
       {written && (
         <WrittenSheets key={written.join('|')} services={services} names={written} fileBase={written[0] ?? 'ABC'} />
       )}
+      <RelinkCheck services={services} written={written ?? null} />
     </div>
   );
 }

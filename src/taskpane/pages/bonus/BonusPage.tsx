@@ -31,6 +31,7 @@ import { SettingsWarning } from '../../components/SettingsWarning';
 import { SheetLanguageSelect } from '../../components/SheetLanguageSelect';
 import { TaskStatus } from '../../components/TaskStatus';
 import { WrittenSheets } from '../../components/WrittenSheets';
+import { RelinkCheck } from '../../components/RelinkOffers';
 import type { LastBonusRun } from '../../services/bonus-last-run';
 import type { PreparedBonusWrite, RulesRewrite } from '../../services/write-bonus';
 import { bonusFieldLabel, schemeHint, schemeLabel } from './labels';
@@ -241,6 +242,7 @@ export function BonusPage({ services, sheetLang }: PageProps) {
       {written && (
         <WrittenSheets key={written.join('|')} services={services} names={written} fileBase={written[0] ?? 'Bonus'} />
       )}
+      <RelinkCheck services={services} written={written ?? null} />
       <ConfirmDialog
         open={Boolean(pending)}
         title={t(pending?.kind === 'recalc' ? 'bonusRecalcTitle' : 'bonusRulesRewriteTitle')}

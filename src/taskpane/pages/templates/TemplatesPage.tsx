@@ -9,7 +9,11 @@ import { TaskStatus } from '../../components/TaskStatus';
 import { useTask } from '../../components/use-task';
 import { WrittenSheets } from '../../components/WrittenSheets';
 import { orderTemplates, rememberTemplate } from './order-templates';
+import { CalendarSection } from './CalendarSection';
 import { ShareSafeSection } from './ShareSafeSection';
+import { RelinkOffers } from '../../components/RelinkOffers';
+import { findRelinks, templateSources, type RelinkOffer } from '../../services/links-service';
+import { TeamRollupSection } from './TeamRollupSection';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -51,20 +55,33 @@ export function TemplatesPage({ services, prefs, updatePrefs, sheetLang }: PageP
   const [lang, setLang] = useState<Lang>(sheetLang);
   useEffect(() => setLang(sheetLang), [sheetLang]);
   const [written, setWritten] = useState<{ title: string; names: string[] } | null>(null);
+  const [offers, setOffers] = useState<RelinkOffer[]>([]);
   const list = orderTemplates(services.templates.list(), prefs.recentTemplates);
 
   const insert = (kind: string, title: string) =>
     task.run(t('inserting', { title }), async (ctx) => {
       setWritten(null);
+      setOffers([]);
+      // The sheets it reads, found in the workbook by their stamp (docs/notes/links.md).
+      const sources = await templateSources(services.host, kind);
       const sheets = services.templates.build(kind, {
         lang,
         example: prefs.includeExamples,
         protect: prefs.protectFormulas,
+        ...(sources ? { sources } : {}),
       });
       await ctx.step();
       const names = await services.host.insertSheets(sheets, { activate: true, owner: `template:${kind}` }, ctx.signal);
       updatePrefs({ recentTemplates: rememberTemplate(prefs.recentTemplates, kind) });
       setWritten({ title: sheets[0]?.name ?? title, names });
+      // A source just inserted: sheets made before it may now read it (asked, never done silently).
+      // The sheets are in: a failed look for dependents must not report the insert as failed.
+      setOffers(
+        await findRelinks(services.host).catch((e: unknown) => {
+          console.warn('Account Planner: looking for sheets to link failed', e);
+          return [];
+        }),
+      );
     });
 
   return (
@@ -84,6 +101,7 @@ export function TemplatesPage({ services, prefs, updatePrefs, sheetLang }: PageP
         />
       </div>
       <TaskStatus task={task} />
+      <RelinkOffers key={offers.map((o) => o.sheet).join('|')} services={services} offers={offers} onClose={() => setOffers([])} />
       {written && (
         <WrittenSheets
           key={written.names.join('|')}
@@ -122,6 +140,8 @@ export function TemplatesPage({ services, prefs, updatePrefs, sheetLang }: PageP
           );
         })}
       </ul>
+      <CalendarSection services={services} lang={lang} />
+      <TeamRollupSection services={services} lang={lang} />
       <ShareSafeSection services={services} lang={lang} />
     </div>
   );
