@@ -59,14 +59,18 @@ export function sourceLinkOf(info: WorkbookLinkInfo, sheet: string): SourceLink 
 
 /**
  * The first stamped sheet of each kind in `kinds` (a template's `linksTo`; every stamped kind
- * when omitted), with the names that point at it: what a template's build() takes as `sources`.
+ * when omitted) that the source's names point at, with those names: what a template's build()
+ * takes as `sources`. A kind of several sheets (the credit register and its application form are
+ * both `credit`) is found by the sheet holding its names, wherever the user moved the others;
+ * a kind none of whose sheets has names gives its first sheet.
  */
 export function findSources(info: WorkbookLinkInfo, kinds?: readonly string[]): SourceLinks {
   const out: Record<string, SourceLink> = {};
   for (const s of info.stamps) {
     const kind = s.stamp.kind;
-    if (out[kind] || (kinds && !kinds.includes(kind))) continue;
-    out[kind] = sourceLinkOf(info, s.sheet);
+    if ((out[kind] && Object.keys(out[kind].names).length > 0) || (kinds && !kinds.includes(kind))) continue;
+    const link = sourceLinkOf(info, s.sheet);
+    if (!out[kind] || Object.keys(link.names).length > 0) out[kind] = link;
   }
   return out;
 }

@@ -41,3 +41,24 @@ test("a workbook-scoped name counts only when it points at the source sheet; the
   expect(sourceNameOn(names, 'p2', 'Pipeline_Customer')?.formula).toBe('P2!$A$13:$A$80');
   expect(sourceNameOn(names, 'P2', 'Pipeline_Stage')).toBeUndefined();
 });
+
+test('a kind of several sheets is found by the sheet its names point at, even when another of its sheets comes first', () => {
+  const credit = { kind: 'credit', version: 1 };
+  const info: WorkbookLinkInfo = {
+    // The user moved the application form ahead of the register; both carry the credit stamp.
+    stamps: [
+      { sheet: '信用调查与授信', stamp: credit },
+      { sheet: '信用台账', stamp: credit },
+    ],
+    names: [
+      { name: '_xlnm.Print_Area', formula: "'信用调查与授信'!$A$1:$H$40", scope: '信用调查与授信' },
+      { name: 'Credit_Customers', formula: "'信用台账'!$B$12:$B$21" },
+      { name: 'Credit_Lines', formula: "'信用台账'!$F$12:$F$21" },
+    ],
+  };
+  expect(findSources(info, ['credit'])).toEqual({
+    credit: { sheet: '信用台账', names: { Credit_Customers: "'信用台账'!$B$12:$B$21", Credit_Lines: "'信用台账'!$F$12:$F$21" } },
+  });
+  // No sheet of the kind has names: the first one, as before.
+  expect(findSources({ stamps: info.stamps, names: [] }, ['credit'])).toEqual({ credit: { sheet: '信用调查与授信', names: {} } });
+});
