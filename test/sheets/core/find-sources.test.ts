@@ -62,3 +62,24 @@ test('a kind of several sheets is found by the sheet its names point at, even wh
   // No sheet of the kind has names: the first one, as before.
   expect(findSources({ stamps: info.stamps, names: [] }, ['credit'])).toEqual({ credit: { sheet: '信用调查与授信', names: {} } });
 });
+
+test('the ABC result read is the latest run (the last in workbook order); other kinds keep the first', () => {
+  const abc = { kind: 'abc-result', version: 1 };
+  const info: WorkbookLinkInfo = {
+    stamps: [
+      { sheet: 'ABC分类', stamp: abc },
+      { sheet: '开发进度', stamp: pipeline },
+      { sheet: 'ABC分类 (2)', stamp: abc },
+      { sheet: '开发进度 (2)', stamp: pipeline },
+    ],
+    names: [
+      { name: 'ABC_Tiers', formula: "'ABC分类'!$G$26:$G$35" },
+      { name: 'ABC_Tiers', formula: "'ABC分类 (2)'!$G$26:$G$40", scope: 'ABC分类 (2)' },
+      { name: 'Pipeline_Stage', formula: "'开发进度'!$C$13:$C$72" },
+      { name: 'Pipeline_Stage', formula: "'开发进度 (2)'!$C$13:$C$72", scope: '开发进度 (2)' },
+    ],
+  };
+  const found = findSources(info, ['abc-result', 'pipeline']);
+  expect(found['abc-result']).toEqual({ sheet: 'ABC分类 (2)', names: { ABC_Tiers: "'ABC分类 (2)'!$G$26:$G$40" } });
+  expect(found.pipeline.sheet).toBe('开发进度');
+});
