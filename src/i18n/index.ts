@@ -29,6 +29,7 @@ import communicationRecord from './templates/communication-record';
 import contractChecklist from './templates/contract-checklist';
 import annualPlan from './templates/annual-plan';
 import hopeList from './templates/hope-list';
+import dashboard from './templates/dashboard';
 import planLinks from './templates/plan-links';
 
 export const catalogs = {
@@ -62,6 +63,7 @@ export const catalogs = {
   'contract-checklist': contractChecklist,
   'annual-plan': annualPlan,
   'hope-list': hopeList,
+  dashboard,
   'plan-links': planLinks,
 };
 

@@ -8,7 +8,7 @@
  */
 import { OfficeHost } from '../../src/office/office-host';
 import type { SheetSpec } from '../../src/sheets/core/sheet-spec';
-import { getTemplate } from '../../src/sheets/templates/registry';
+import { getTemplate, type TemplateKind } from '../../src/sheets/templates/registry';
 import { applyRelink, findRelinks, templateSources } from '../../src/taskpane/services/links-service';
 import { installFakeExcel, type FakeExcel } from './fake-excel/install';
 
@@ -20,7 +20,7 @@ afterEach(() => fake?.uninstall());
 
 const TODAY = new Date(Date.UTC(2026, 2, 15));
 
-async function insertTemplate(host: OfficeHost, kind: 'pipeline' | 'hope-list', lang: 'zh-CN' | 'en-US' = 'zh-CN', replace?: string[]): Promise<string[]> {
+async function insertTemplate(host: OfficeHost, kind: TemplateKind, lang: 'zh-CN' | 'en-US' = 'zh-CN', replace?: string[]): Promise<string[]> {
   const sources = await templateSources(host, kind);
   const specs = getTemplate(kind).build({ lang, example: true, today: TODAY, ...(sources ? { sources } : {}) });
   return host.insertSheets(specs, { owner: `template:${kind}`, ...(replace ? { replace } : {}) });
@@ -113,4 +113,31 @@ test('a shared name the workbook already has on another sheet is still refused b
   await expect(host.insertSheets([source, reader], { owner: 'bonus' })).rejects.toMatchObject({ officeCode: 'ItemAlreadyExists' });
   expect(fake.model.sheets.map((s) => s.name)).toEqual(['Sheet1', mine.name]);
   expect(fake.model.names.find((n) => n.name === 'Run_Total')!.formula).toBe('=Mine!$B$2');
+});
+
+/** The cockpit's formulas that read `sheet` (quoted or not). */
+const readsOf = (cockpit: string, sheet: string) =>
+  [...fake.model.sheet(cockpit)!.cells.values()].filter((c) => c.formula !== undefined && (c.formula.includes(`'${sheet}'!`) || c.formula.includes(`${sheet}!`))).length;
+
+test('the cockpit inserted beside a pipeline and visit plan reads both; a credit register inserted later is offered as a relink, and Recalculate keeps it', async () => {
+  const host = new OfficeHost();
+  const [pipeline] = await insertTemplate(host, 'pipeline');
+  const [plan] = await insertTemplate(host, 'visit-plan');
+  const [cockpit] = await insertTemplate(host, 'dashboard');
+  expect(readsOf(cockpit, pipeline)).toBeGreaterThan(20);
+  expect(readsOf(cockpit, plan)).toBeGreaterThan(0);
+  expect(await findRelinks(host)).toEqual([]);
+  // The credit register arrives after the cockpit: offered, not written until the user says yes.
+  const [register] = await insertTemplate(host, 'credit');
+  expect(readsOf(cockpit, register)).toBe(0);
+  const offers = await findRelinks(host);
+  expect(offers.map((o) => ({ sheet: o.sheet, sources: o.sources }))).toEqual([{ sheet: cockpit, sources: expect.arrayContaining([register]) }]);
+  await applyRelink(host, offers[0]);
+  expect(readsOf(cockpit, register)).toBeGreaterThan(0);
+  expect(readsOf(cockpit, pipeline)).toBeGreaterThan(20);
+  // Recalculate-style rewrite of the register in place: the cockpit keeps reading it.
+  await insertTemplate(host, 'credit', 'zh-CN', [register]);
+  expect(readsOf(cockpit, register)).toBeGreaterThan(0);
+  expect([...fake.model.sheet(cockpit)!.cells.values()].some((c) => c.formula?.includes('#REF!'))).toBe(false);
+  expect(await findRelinks(host)).toEqual([]);
 });

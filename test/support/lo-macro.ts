@@ -1,7 +1,8 @@
 /**
  * Edits .xlsx files the way a planner does in LibreOffice, through a Basic macro run headless:
  * insert a sheet row, copy a row into it (LibreOffice shifts every reference, defined name,
- * table, validation and conditional format as it does for a user), recalculate, save as .xlsx.
+ * table, validation and conditional format as it does for a user), type into cells, delete whole
+ * sheets (references to them become #REF!), recalculate, save as .xlsx.
  * One soffice start for all jobs; the macro lives in a throwaway profile's "My Macros", which
  * LibreOffice runs whatever the macro security level.
  */
@@ -23,8 +24,6 @@ export interface RowJob {
   insertAt: number | null;
   /** 1-based sheet row (before the insertion) whose cells are copied into the new row. */
   copyFrom?: number;
-  /** A sheet deleted first, by name, as a user deleting it (references to it become #REF!). */
-  deleteSheet?: string;
 }
 
 const BASIC = `
@@ -58,9 +57,6 @@ Function RunJob(p) As String
   args(0).Value = True
   Dim doc As Object, sh As Object
   doc = StarDesktop.loadComponentFromURL(ConvertToURL(p(0)), "_blank", 0, args())
-  If UBound(p) >= 5 Then
-    If Len(p(5)) > 0 Then doc.Sheets.removeByName(p(5))
-  End If
   sh = doc.Sheets.getByIndex(CInt(p(2)))
   If CLng(p(3)) >= 0 Then
     sh.Rows.insertByIndex(CLng(p(3)), 1)
@@ -167,7 +163,7 @@ export async function runRowJobs(jobs: RowJob[]): Promise<void> {
     const from = j.copyFrom ?? j.insertAt - 1;
     return from >= j.insertAt ? from : from - 1;
   };
-  const line = (j: RowJob) => [j.input, j.output, j.sheet, j.insertAt === null ? -1 : j.insertAt - 1, j.insertAt === null ? -1 : source({ ...j, insertAt: j.insertAt }), j.deleteSheet ?? ''].join('|');
+  const line = (j: RowJob) => [j.input, j.output, j.sheet, j.insertAt === null ? -1 : j.insertAt - 1, j.insertAt === null ? -1 : source({ ...j, insertAt: j.insertAt })].join('|');
   await runControl(jobs.map(line), jobs.map((j) => j.output), 'row');
 }
 

@@ -24,7 +24,8 @@ import { targets as targetsTemplate } from '../../src/sheets/templates/targets';
 import { cli } from '../support/cli';
 import { typeInto } from '../support/edit-cell';
 import { errorCells, readWorkbook, recalc, sheet, type Computed, type SheetValues } from '../support/libreoffice';
-import { runRowJobs } from '../support/lo-macro';
+import { runEditJobs } from '../support/lo-macro';
+import { readWorkbookParts } from '../../src/xlsx/workbook-names';
 import { validatePackages } from '../support/ooxml-validate';
 import { compareStored, readStoredFormulas, uncached } from '../support/stored-values';
 import { tableCells } from '../support/spec-cells';
@@ -152,15 +153,8 @@ describe.each(LANGS)('%s', (lang) => {
       ['noLog', LOG],
       ['noBonus', BONUS],
     ];
-    await runRowJobs(
-      deleted.map(([v, s]) => ({
-        input: linkedFile,
-        output: path.join(dir, `${v}.xlsx`),
-        sheet: 0,
-        insertAt: null,
-        deleteSheet: s,
-      })),
-    );
+    const order = (await readWorkbookParts(new Uint8Array(readFileSync(linkedFile)))).sheets;
+    await runEditJobs(deleted.map(([v, s]) => ({ input: linkedFile, output: path.join(dir, `${v}.xlsx`), deleteSheets: [order.indexOf(s)] })));
     for (const [v] of deleted) results.set(v, await readWorkbook(path.join(dir, `${v}.xlsx`)));
   }, 900_000);
 

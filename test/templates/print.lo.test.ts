@@ -40,6 +40,7 @@ const MAX_PAGES: Record<TemplateKind, number> = {
   'contract-checklist': 3,
   'annual-plan': 7,
   'hope-list': 3,
+  dashboard: 1,
 };
 
 interface Printed {

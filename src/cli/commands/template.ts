@@ -1,6 +1,7 @@
 import cliMessages from '../../i18n/cli';
 import cliHelp from '../../i18n/cli-help';
 import { sentences, translator, type Lang } from '../../i18n/define';
+import { sourcesOfSpecs, type SourceLinks } from '../../sheets/core/source-link';
 import { TEMPLATES, TEMPLATE_KINDS, getTemplate, isTemplateKind } from '../../sheets/templates/registry';
 import { nearest, parseOptions } from '../options';
 import { INTO_OPTIONS, workbookDestination, writeWorkbookTo } from '../into';
@@ -63,7 +64,12 @@ export async function demoCommand(argv: string[], ctx: CommandContext): Promise<
   const dest = await workbookDestination(values, lang);
   if (!dest) throw new UsageError(translator(cliMessages, lang)('missingOut'), usage);
   const today = parseDate(values.date, lang);
-  const sheets = TEMPLATES.flatMap((def) => def.build({ lang, example: true, today, protect: !!values.protect }));
+  // The templates that read other sheets (the hope list, the cockpit) come last, linked to the
+  // sheets built before them, as --into would link them.
+  const build = (def: (typeof TEMPLATES)[number], sources?: SourceLinks) => def.build({ lang, example: true, today, protect: !!values.protect, ...(sources ? { sources } : {}) });
+  const plain = TEMPLATES.filter((def) => !def.linksTo).flatMap((def) => build(def));
+  const sources = sourcesOfSpecs(plain);
+  const sheets = [...plain, ...TEMPLATES.filter((def) => def.linksTo).flatMap((def) => build(def, sources))];
   await writeWorkbookTo(dest, { sheets, title: 'Account Planner demo' }, !!values.force, lang, io);
   if (!dest.into) io.out(translator(cliMessages, lang)('wrote', { file: dest.file }) + '\n');
 }

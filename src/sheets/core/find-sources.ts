@@ -58,15 +58,28 @@ export function sourceLinkOf(info: WorkbookLinkInfo, sheet: string): SourceLink 
 }
 
 /**
- * The first stamped sheet of each kind in `kinds` (a template's `linksTo`; every stamped kind
- * when omitted), with the names that point at it: what a template's build() takes as `sources`.
+ * Kinds a workbook gathers one sheet of per run, each new run added after the others: the ABC
+ * result (a manager re-tiers each quarter and keeps the old runs to compare them). Sheets that
+ * read one follow the latest run, the last in workbook order, so a visit plan takes the tiers of
+ * the newest result (and the pane offers to re-link it when a new run is written).
+ */
+const LATEST_RUN_KINDS: ReadonlySet<string> = new Set(['abc-result']);
+
+/**
+ * The first stamped sheet of each kind in `kinds` (the last one for LATEST_RUN_KINDS) (a template's `linksTo`; every stamped kind
+ * when omitted) that the source's names point at, with those names: what a template's build()
+ * takes as `sources`. A kind of several sheets (the credit register and its application form are
+ * both `credit`) is found by the sheet holding its names, wherever the user moved the others;
+ * a kind none of whose sheets has names gives its first sheet.
  */
 export function findSources(info: WorkbookLinkInfo, kinds?: readonly string[]): SourceLinks {
   const out: Record<string, SourceLink> = {};
-  for (const s of info.stamps) {
+  const latestFirst = info.stamps.filter((s) => LATEST_RUN_KINDS.has(s.stamp.kind)).reverse();
+  for (const s of [...latestFirst, ...info.stamps.filter((x) => !LATEST_RUN_KINDS.has(x.stamp.kind))]) {
     const kind = s.stamp.kind;
-    if (out[kind] || (kinds && !kinds.includes(kind))) continue;
-    out[kind] = sourceLinkOf(info, s.sheet);
+    if ((out[kind] && Object.keys(out[kind].names).length > 0) || (kinds && !kinds.includes(kind))) continue;
+    const link = sourceLinkOf(info, s.sheet);
+    if (!out[kind] || Object.keys(link.names).length > 0) out[kind] = link;
   }
   return out;
 }

@@ -1,3 +1,6 @@
+import { quoteSheet } from './a1';
+import type { SheetSpec } from './sheet-spec';
+
 /**
  * A sheet another sheet can be linked to, as a builder sees it: found in the workbook by its
  * version stamp (AP_Sheet), not by name, with the references of its defined names. A builder
@@ -22,4 +25,19 @@ export type SourceLinks = Readonly<Record<string, SourceLink>>;
  */
 export function guardedLink(sourceRange: string, goneMessage: string, formula: string): string {
   return `IF(ISERROR(ROWS(${sourceRange})),"${goneMessage.replace(/"/g, '""')}",${formula})`;
+}
+
+/**
+ * Source links of sheets built together (the demo workbook): the first sheet of each stamped
+ * kind, with its defined names as references on it — what a host finds in a written workbook.
+ */
+export function sourcesOfSpecs(sheets: readonly SheetSpec[]): SourceLinks {
+  const out: Record<string, SourceLink> = {};
+  for (const s of sheets) {
+    if (!s.stamp || out[s.stamp.kind]) continue;
+    const names: Record<string, string> = {};
+    for (const n of s.names ?? []) names[n.name] = n.ref.includes('!') ? n.ref : `${quoteSheet(s.name)}!${n.ref}`;
+    out[s.stamp.kind] = { sheet: s.name, names };
+  }
+  return out;
 }

@@ -19,6 +19,7 @@ import { communicationRecord } from './communication-record';
 import { contractChecklist } from './contract-checklist';
 import { annualPlan } from './annual-plan';
 import { hopeList } from './hope-list';
+import { dashboard } from './dashboard';
 
 /** How a template is made. The probes of SheetBuilderOptions are for tests only. */
 export interface TemplateOptions extends SheetBuilderOptions {
@@ -75,6 +76,7 @@ export const TEMPLATE_KINDS = [
   'contract-checklist',
   'annual-plan',
   'hope-list',
+  'dashboard',
 ] as const;
 
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
@@ -113,6 +115,7 @@ export const TEMPLATES: readonly TemplateDef[] = [
   contractChecklist,
   annualPlan,
   hopeList,
+  dashboard,
 ].map(stamped);
 
 export function isTemplateKind(kind: string): kind is TemplateKind {

@@ -56,6 +56,9 @@ export async function relinkWorkbook(bytes: Uint8Array, today: Date = new Date()
     const sources = findSources(info, hit.def.linksTo);
     if (Object.keys(sources).length === 0) continue;
     const patches = { 'zh-CN': relinkPatch(hit.def, hit.index, 'zh-CN', sources, today), 'en-US': relinkPatch(hit.def, hit.index, 'en-US', sources, today) };
+    // A sheet of a linked template that reads nothing of these sources (the visit log beside an
+    // ABC result) has nothing to relink: not an unfit sheet.
+    if (!patches['zh-CN'] && !patches['en-US']) continue;
     const part = book.sheets.find((s) => s.name === sheet);
     if (!part) continue;
     const values = new Map<string, Scalar>();
