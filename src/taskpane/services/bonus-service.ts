@@ -1,5 +1,6 @@
 import { Decimal } from '../../domain/exact/decimal';
-import { BONUS_SCHEMES, type BonusScheme } from '../../domain/bonus/line';
+import { BONUS_SCHEMES, type BonusScheme, type CreditRegister } from '../../domain/bonus/line';
+import type { SourceLinks } from '../../sheets/core/source-link';
 import { defaultRules, type BonusRules as DomainRules } from '../../domain/bonus/rules';
 import { SCHEME_FIELDS, currencyCode, runBonus, type BonusRunResult } from '../../domain/bonus/run';
 import { parseMoney } from '../../domain/parse/parse-number';
@@ -53,6 +54,11 @@ export interface BonusRequest {
   lang: Lang;
   /** Amounts and shares written with a decimal comma (the page's checkbox, as ABC's). */
   decimalComma?: boolean;
+  /**
+   * The workbook's credit register (bad-debt scheme): the split follows its approvers and lines,
+   * and the bad-debt sheet reads them live (docs/rules/bonus/bad-debt.md).
+   */
+  creditRegister?: { register: CreditRegister; sources: SourceLinks };
 }
 
 export interface BonusSummary {
@@ -158,6 +164,7 @@ export function createBonusService(now: () => Date = () => new Date()): BonusSer
             decimalComma: req.decimalComma === true,
             // A refused column names the choice as the page shows it.
             decimalCommaChoice: paneChoice(lang, 'decimalComma'),
+            ...(req.scheme === 'bad-debt' && req.creditRegister ? { creditRegister: req.creditRegister.register } : {}),
           },
         );
       const result = await run(req.lang, onProgress);
@@ -180,7 +187,8 @@ export function createBonusService(now: () => Date = () => new Date()): BonusSer
         async sheets(lang) {
           let r = byLang.get(lang);
           if (!r) byLang.set(lang, (r = await run(lang)));
-          return buildBonusSheets(r, { lang: r.lang });
+          const sources = req.scheme === 'bad-debt' ? req.creditRegister?.sources : undefined;
+          return buildBonusSheets(r, { lang: r.lang, ...(sources ? { sources } : {}) });
         },
       };
     },

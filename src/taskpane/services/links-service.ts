@@ -11,6 +11,9 @@ import type { SourceLinks } from '../../sheets/core/source-link';
 import { getTemplate, isTemplateKind } from '../../sheets/templates/registry';
 import { isLinked, linkedSheetKinds, relinkPatch, sheetLang, type RelinkPatch } from '../../sheets/templates/relink';
 import type { WorkbookHost } from '../../host/workbook-host';
+import type { CreditRegister } from '../../domain/bonus/line';
+import { creditRegisterArea, creditRegisterColumns, creditRegisterFrom } from '../../sheets/bonus/credit-register';
+import { cellRef } from '../../sheets/core/a1';
 
 /** A dependent sheet that could read sources it does not read yet. */
 export interface RelinkOffer {
@@ -78,4 +81,24 @@ function extent(refs: string[]): string | undefined {
     Math.max(...rects.map((r) => r.bottom)),
     Math.max(...rects.map((r) => r.right)),
   );
+}
+
+/** The workbook's credit register as the bad-debt split reads it, with the sources its sheet links to. */
+export interface CreditRegisterLink {
+  register: CreditRegister;
+  sources: SourceLinks;
+}
+
+/**
+ * The credit register of the open workbook (found by stamp, read through its names in one
+ * request), for the bad-debt bonus run and its sheet (docs/rules/bonus/bad-debt.md); undefined
+ * when the workbook holds none or the host cannot tell.
+ */
+export async function readCreditRegisterLink(host: WorkbookHost): Promise<CreditRegisterLink | undefined> {
+  if (!host.readLinkInfo || !host.readCells) return undefined;
+  const sources = findSources(await host.readLinkInfo(), ['credit']);
+  const cols = creditRegisterColumns(sources);
+  if (!cols) return undefined;
+  const cells = await host.readCells(cols.sheet, creditRegisterArea(cols));
+  return { register: creditRegisterFrom(cols, (row, col) => cells.get(cellRef(row, col))?.value), sources };
 }

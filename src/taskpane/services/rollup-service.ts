@@ -8,7 +8,6 @@ import { DEFAULT_TEAM_RULES, type TeamRules } from '../../domain/team/rules';
 import type { Lang, SheetSpec } from '../../sheets/core/sheet-spec';
 import { rollupTotals } from '../../sheets/team/report-sheet';
 import { teamWorkbookSheets } from '../../sheets/team/team-workbook';
-import { readRepWorkbook } from '../../xlsx/read/rep-workbook';
 
 export interface RollupFile {
   name: string;
@@ -27,6 +26,8 @@ export async function combineWorkbooks(
   o: { lang: Lang; today: Date; rules?: TeamRules; step?: () => Promise<void> },
 ): Promise<PaneRollup> {
   const reads: RepFileRead[] = [];
+  // The .xlsx reader is loaded when files are combined, not with the pane's first load.
+  const { readRepWorkbook } = await import(/* webpackChunkName: "rep-workbook" */ '../../xlsx/read/rep-workbook');
   for (const f of files) {
     let bytes: Uint8Array;
     try {

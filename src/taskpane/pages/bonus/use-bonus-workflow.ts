@@ -9,6 +9,7 @@ import { useTask, type TaskContext } from '../../components/use-task';
 import { readLastBonusRun, rememberBonusRun, type LastBonusRun } from '../../services/bonus-last-run';
 import type { BonusComputation, BonusScheme } from '../../services/bonus-service';
 import type { ColumnMap } from '../../services/computation';
+import { readCreditRegisterLink } from '../../services/links-service';
 import {
   BONUS_RULES_OWNER,
   bonusSheetsToReplace,
@@ -122,13 +123,17 @@ export function useBonusWorkflow(services: Services, sheetLang: Lang) {
       dispatch({ type: 'rulesRead', rules: await readRulesFrom(rulesSheet, ctx) });
     });
 
+  /** The bad-debt split reads the workbook's credit register when it holds one (docs/rules/bonus/bad-debt.md). */
+  const creditRegisterFor = (s: BonusScheme) => (s === 'bad-debt' ? readCreditRegisterLink(host) : Promise.resolve(undefined));
+
   const compute = () =>
     task.run(t('bonusComputing'), async (ctx) => {
       if (!data) return;
       dispatch({ type: 'computeStarted' });
       await ctx.step();
+      const creditRegister = await creditRegisterFor(scheme);
       const computed = await bonus.compute(
-        { scheme, table: data.table, columns, rules, period: period.trim(), rates, lang: uiLang, decimalComma },
+        { scheme, table: data.table, columns, rules, period: period.trim(), rates, lang: uiLang, decimalComma, ...(creditRegister ? { creditRegister } : {}) },
         ctx.signal,
       );
       dispatch({ type: 'computed', result: computed });
@@ -184,8 +189,10 @@ export function useBonusWorkflow(services: Services, sheetLang: Lang) {
       const lastRates = { ...last.rates, ...lastRules.rates };
       delete lastRates.CNY;
       await ctx.step();
+      const creditRegister = await creditRegisterFor(last.scheme);
       const computed = await bonus.compute(
         {
+          ...(creditRegister ? { creditRegister } : {}),
           scheme: last.scheme,
           table,
           columns: last.columns,
