@@ -11,6 +11,7 @@ import path from 'node:path';
 import { runCli } from '../../src/cli/run';
 import { GENERATORS, HEADERS, rng } from '../support/bonus-data';
 import { recalc } from '../support/libreoffice';
+import { libreOfficeSheets, type LoSheet } from '../support/lo-csv';
 import { compareStored, readStoredFormulas, uncached } from '../support/stored-values';
 import { tempDir } from '../support/template-files';
 
@@ -33,6 +34,23 @@ test('every stored value of a streamed new-customer file of ~7,000 order lines e
     err: (t) => (err += t),
   });
   expect({ code, err }).toEqual({ code: 0, err: '' });
+
+  // The customers and reason sentences are inline strings (t="inlineStr", SheetSpec.inlineText):
+  // LibreOffice reads on the bonus sheet the very pairs the statements' formulas stored for them,
+  // and on the orders sheet every customer of the input.
+  const [sheets] = await libreOfficeSheets([out]);
+  const pairs = (sheet: LoSheet | undefined) => {
+    const rows = sheet?.rows ?? [];
+    const head = rows[5] ?? [];
+    const [c, r] = [head.indexOf('Customer'), head.indexOf('Reason')];
+    return rows.slice(6).filter((row) => row[c] && row[r]).map((row) => `${row[c]} | ${row[r]}`).sort();
+  };
+  const bonusPairs = pairs(sheets.find((s) => s.name === 'New-customer bonus'));
+  const statementPairs = sheets.filter((s) => s.name.endsWith(' statement')).flatMap(pairs).sort();
+  expect(bonusPairs.length).toBeGreaterThan(1500);
+  expect(statementPairs).toEqual(bonusPairs);
+  const ordersCustomers = new Set((sheets.find((s) => s.name === 'New-customer orders')?.rows ?? []).slice(6).map((row) => row[0]));
+  expect(ordersCustomers).toEqual(new Set(rows.map((r) => String(r[1]))));
 
   const ours = await readStoredFormulas(out);
   expect(uncached(ours)).toEqual([]);

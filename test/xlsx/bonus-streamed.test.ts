@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
+import type { NewCustomerLine } from '../../src/domain/bonus/line';
 import { runBonus, type BonusRunResult } from '../../src/domain/bonus/run';
 import { buildBonusSheets } from '../../src/sheets/bonus/bonus-sheets';
 import { withRowsAsCells } from '../../src/sheets/core/row-blocks';
@@ -18,6 +19,7 @@ import { isFormula, type Lang, type SheetSpec } from '../../src/sheets/core/shee
 import { computeCachedValues } from '../../src/xlsx/evaluate/node';
 import { renderWorkbook } from '../../src/xlsx/render-workbook';
 import { writeWorkbookFile } from '../../src/xlsx/write-file';
+import { escapeText, escapeXstring } from '../../src/xlsx/write/xml-text';
 import { GENERATORS, HEADERS, fx, rng, rulesFor } from '../support/bonus-data';
 import { validatePackages } from '../support/ooxml-validate';
 import { sameValue } from '../support/stored-values';
@@ -58,6 +60,17 @@ test.each([
   const b = parts(await streamedFile(result, `streamed-${seed}.xlsx`));
   expect([...b.keys()]).toEqual([...a.keys()]);
   for (const [name, xml] of a) expect({ name, xml: b.get(name) }).toEqual({ name, xml });
+
+  // Customers and reason sentences differ from line to line: both paths write them inline
+  // (SheetSpec.inlineText), so the shared-string table, held until the file's end, has none of them.
+  const inlineTexts = (xml: string) => [...xml.matchAll(/t="inlineStr"><is><t[^>]*>([^<]*)<\/t><\/is>/g)].map((m) => m[1]);
+  const sorted = (xs: string[]) => [...xs].sort();
+  const text = (x: string) => escapeText(escapeXstring(x));
+  const lines = result.lines as NewCustomerLine[];
+  expect(sorted(inlineTexts(a.get('xl/worksheets/sheet1.xml')!))).toEqual(sorted(lines.flatMap((l) => [text(l.customer), text(l.reason)])));
+  expect(new Set(inlineTexts(a.get('xl/worksheets/sheet4.xml')!))).toEqual(new Set(lines.map((l) => text(l.customer))));
+  const sst = a.get('xl/sharedStrings.xml')!;
+  expect(lines.filter((l) => sst.includes(`>${text(l.reason)}<`)).map((l) => l.reason)).toEqual([]);
 });
 
 const withoutCached = (s: SheetSpec): SheetSpec => ({

@@ -51,6 +51,8 @@ export interface Col<L> {
   /** Shown on the rep statements. */
   statement?: boolean;
   validation?: 'yesNo' | 'date';
+  /** Text that differs from line to line, written inline rather than shared (SheetSpec.inlineText). */
+  inline?: boolean;
 }
 
 const HEADER_ROW = 6;
@@ -117,6 +119,11 @@ export function buildBonusSheets(result: BonusRunResult, options: BonusSheetsOpt
   header(b, mainName, t(`purpose_${result.scheme}`), periodText, t('legend'), cols.length);
   const asBlock = !!options.rowsAsBlock && !!known;
   writeTable(b, cols, lines, { liveNote, computedNote, yes: R.yes, no: R.no, lang, asBlock });
+  // Texts that differ from line to line (new-customer's customer and reason sentence) are written
+  // inline: out of the shared-string table, which would hold a million of them until the file's
+  // end (docs/notes/bonus-out-scale.md). Both paths (cells and streamed rows) write them so.
+  const inlineColumns = cols.flatMap((c, i) => (c.inline ? [i + 1] : []));
+  if (inlineColumns.length) b.configure({ inlineText: { fromRow: HEADER_ROW + 1, columns: inlineColumns } });
   if (lines.length === 0) b.set(cellRef(HEADER_ROW + 1, 1), t('noLines'), STYLE.note);
   const col = (role: Role) => columnLetter(cols.findIndex((c) => c.role === role) + 1);
   const eligibleCol = col('eligible');
@@ -308,6 +315,8 @@ function buildOrdersSheet(known: NewCustomerValues, t: T, R: RulesRefs, asBlock:
     ];
   };
   placeRows(b, known.ordersFirstRow, known.orderCount, orderRow, asBlock);
+  // The customer, as on the bonus sheet: inline, out of the shared-string table.
+  b.configure({ inlineText: { fromRow: known.ordersFirstRow, columns: [1] } });
   const last = Math.max(known.ordersFirstRow + known.orderCount - 1, HEADER_ROW + 1);
   b.validation({ ref: `I${HEADER_ROW + 1}:I${last}`, rule: { type: 'list', values: [R.yes, R.no] } });
   b.validation({ ref: `C${HEADER_ROW + 1}:C${last}`, rule: { type: 'date', min: new Date(Date.UTC(1900, 0, 1)) } });
@@ -336,7 +345,7 @@ function newCustomerCols(t: T, R: RulesRefs, ordersSheet: string, known: NewCust
   const f = (formula: string, r: number, key: keyof NewCustomerRowValues): CellContent => ({ formula, cached: known.at(k(r))[key] });
   return [
     { header: t('colRep'), width: 12, kind: 'data', cell: (l) => l.rep, role: 'rep' },
-    { header: t('colCustomer'), width: 16, kind: 'data', cell: (l) => l.customer, statement: true },
+    { header: t('colCustomer'), width: 16, kind: 'data', cell: (l) => l.customer, statement: true, inline: true },
     { header: t('colFirstOrder'), width: 11, kind: 'formula', numFmt: NUMFMT.date, cell: (_, r) => f(`MIN(${rng(r, 'C', 'customer')})`, r, 'firstOrder'), statement: true },
     { header: t('colRepFirst'), width: 11, kind: 'formula', numFmt: NUMFMT.date, cell: (_, r) => f(`MIN(${dates(r)})`, r, 'repFirst') },
     // The rep developed the customer when the customer's first order of all is the rep's and is marked self-developed.
@@ -374,7 +383,7 @@ function newCustomerCols(t: T, R: RulesRefs, ordersSheet: string, known: NewCust
         ),
     },
     { header: t('colBonus'), width: 12, kind: 'formula', numFmt: NUMFMT.cny, role: 'bonus', statement: true, cell: (_, r) => f(`IF(O${r}=${Y},ROUND(${tiers(r).bonus},2),0)`, r, 'bonus') },
-    { header: t('colReason'), width: 70, kind: 'value', cell: (l) => l.reason, statement: true },
+    { header: t('colReason'), width: 70, kind: 'value', cell: (l) => l.reason, statement: true, inline: true },
   ];
 }
 

@@ -262,6 +262,13 @@ export interface SheetSpec {
   name: string;
   /** Rows generated on demand, besides `cells` (see RowBlock). */
   rowBlocks?: RowBlock[];
+  /**
+   * Text cells written inline (t="inlineStr") instead of into the workbook's shared-string table:
+   * the cells of `columns` (1-based) from sheet row `fromRow` down. For text unique to its row
+   * (a million reason sentences), which the table would hold in memory until the workbook's end
+   * (docs/notes/bonus-out-scale.md). Cells only; formula results are inline already.
+   */
+  inlineText?: { fromRow: number; columns: number[] };
   /** Language of the sheet's labels; it picks the font (a CJK face for zh-CN). Default zh-CN. */
   lang?: Lang;
   /** Kind and version, written into the workbook with the sheet. */

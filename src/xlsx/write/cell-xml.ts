@@ -5,7 +5,7 @@
 import { isFormula, type CachedValue, type CellContent } from '../../sheets/core/sheet-spec';
 import type { SharedStrings } from './shared-strings';
 import type { WarningLog } from './warnings';
-import { escapeText, numberText } from './xml-text';
+import { escapeText, escapeXstring, needsPreserve, numberText } from './xml-text';
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
@@ -30,9 +30,10 @@ export function isDateValue(value: CellContent): boolean {
 
 /**
  * The <c> element, or '' for a cell with neither value nor style. `s` is the style index
- * (0 is the default and is left out).
+ * (0 is the default and is left out). `inline`: a text is written in the cell (t="inlineStr")
+ * rather than added to the shared-string table (SheetSpec.inlineText).
  */
-export function cellXml(ref: string, value: CellContent, s: number, ctx: CellWriteContext): string {
+export function cellXml(ref: string, value: CellContent, s: number, ctx: CellWriteContext, inline = false): string {
   const sAttr = s ? ` s="${s}"` : '';
   if (value === null || value === undefined || value === '') return s ? `<c r="${ref}"${sAttr}/>` : '';
   if (isFormula(value)) {
@@ -43,6 +44,7 @@ export function cellXml(ref: string, value: CellContent, s: number, ctx: CellWri
   }
   if (typeof value === 'string') {
     const text = ctx.log.cleanAndCut(value, { sheet: ctx.sheet, ref, what: 'cell' });
+    if (inline) return `<c r="${ref}"${sAttr} t="inlineStr"><is><t${needsPreserve(text) ? ' xml:space="preserve"' : ''}>${escapeText(escapeXstring(text))}</t></is></c>`;
     return `<c r="${ref}"${sAttr} t="s"><v>${ctx.strings.add(text)}</v></c>`;
   }
   if (typeof value === 'number') {

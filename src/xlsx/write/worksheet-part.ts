@@ -155,12 +155,13 @@ function usedExtent(rows: Map<number, PlacedCell[]>, blocks: RowBlock[]): string
 
 function rowXml(r: number, cells: PlacedCell[], height: number | undefined, ctx: WorksheetContext): string {
   let body = '';
+  const inline = ctx.spec.inlineText && r >= ctx.spec.inlineText.fromRow ? ctx.spec.inlineText.columns : undefined;
   for (const cell of cells) {
     const ref = cellRef(r, cell.col);
     const header = ctx.tableHeaders.get(ref);
     const value = header !== undefined ? header : cell.value;
     const s = ctx.styles.cellXf(cell.style, ctx.face, isDateValue(value));
-    body += cellXml(ref, value, s, ctx);
+    body += cellXml(ref, value, s, ctx, header === undefined && !!inline?.includes(cell.col));
   }
   const ht = height !== undefined ? ` ht="${height}" customHeight="1"` : '';
   if (!body && !ht) return '';
