@@ -1,44 +1,20 @@
 /**
  * "Combine team workbooks" in the pane: the chosen files read in the browser by the same reader as
- * the command line (src/xlsx/read/rep-workbook.ts), combined by the same rules
- * (docs/rules/team-rollup.md) into the same sheets, which the pane inserts through its host.
+ * the command line, combined by the same rules (docs/rules/team-rollup.md) into the same sheets,
+ * which the pane inserts through its host. The reader, the combining and the team sheets are a
+ * chunk of their own (rollup-run.ts), loaded when files are combined, not with the pane.
  */
-import { combineTeam, type RepFileRead, type TeamRollup } from '../../domain/team/combine';
-import { DEFAULT_TEAM_RULES, type TeamRules } from '../../domain/team/rules';
-import type { Lang, SheetSpec } from '../../sheets/core/sheet-spec';
-import { rollupTotals } from '../../sheets/team/report-sheet';
-import { teamWorkbookSheets } from '../../sheets/team/team-workbook';
+import type { Lang } from '../../sheets/core/sheet-spec';
+import type { TeamRules } from '../../domain/team/rules';
+import type { PaneRollup, RollupFile } from './rollup-run';
 
-export interface RollupFile {
-  name: string;
-  arrayBuffer(): Promise<ArrayBuffer>;
-}
-
-export interface PaneRollup {
-  sheets: SheetSpec[];
-  rollup: TeamRollup;
-  totals: { read: number; taken: number; notTaken: number };
-}
+export type { PaneRollup, RollupFile };
 
 /** Reads the files one after another (`step` lets the pane paint and stop between them). */
 export async function combineWorkbooks(
   files: readonly RollupFile[],
   o: { lang: Lang; today: Date; rules?: TeamRules; step?: () => Promise<void> },
 ): Promise<PaneRollup> {
-  const reads: RepFileRead[] = [];
-  // The .xlsx reader is loaded when files are combined, not with the pane's first load.
-  const { readRepWorkbook } = await import(/* webpackChunkName: "rep-workbook" */ '../../xlsx/read/rep-workbook');
-  for (const f of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await f.arrayBuffer());
-    } catch (err) {
-      reads.push({ file: f.name, sheets: [], issues: [{ code: 'unreadable', file: f.name, detail: { reason: (err as Error).message } }] });
-      continue;
-    }
-    reads.push(readRepWorkbook(bytes, f.name, o.lang));
-    await o.step?.();
-  }
-  const rollup = combineTeam(reads, o.rules ?? DEFAULT_TEAM_RULES);
-  return { sheets: teamWorkbookSheets(rollup, { lang: o.lang, today: o.today }), rollup, totals: rollupTotals(rollup) };
+  const run = await import(/* webpackChunkName: "team-rollup" */ './rollup-run');
+  return run.combineWorkbooks(files, o);
 }
