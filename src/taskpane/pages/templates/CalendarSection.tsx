@@ -9,15 +9,9 @@ import { useTask } from '../../components/use-task';
 import { WrittenSheets } from '../../components/WrittenSheets';
 import { writeOccasionCalendar, type CalendarOutcome } from '../../services/calendar-service';
 
+import { useSectionStyles } from './section-styles';
+
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    paddingTop: tokens.spacingVerticalM,
-    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
-  intro: { color: tokens.colorNeutralForeground2 },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalS },
 });
 
@@ -42,6 +36,7 @@ function isIsoDate(text: string): boolean {
 export function CalendarSection({ services, lang }: { services: Services; lang: Lang }) {
   const { t } = useI18n();
   const styles = useStyles();
+  const section = useSectionStyles();
   const task = useTask();
   const [from, setFrom] = useState(todayIso);
   const [outcome, setOutcome] = useState<CalendarOutcome | null>(null);
@@ -57,11 +52,11 @@ export function CalendarSection({ services, lang }: { services: Services; lang: 
   };
 
   return (
-    <section className={styles.root} aria-labelledby="calendar-title">
+    <section className={section.root} aria-labelledby="calendar-title">
       <Body1Strong as="h2" id="calendar-title" style={{ margin: 0 }}>
         {t('calendarTitle')}
       </Body1Strong>
-      <Caption1 className={styles.intro}>{t('calendarIntro')}</Caption1>
+      <Caption1 className={section.intro}>{t('calendarIntro')}</Caption1>
       <div className={styles.row}>
         <Field label={t('calendarFrom')} validationMessage={validDate ? undefined : t('calendarBadDate')}>
           <Input type="date" value={from} onChange={(_, d) => setFrom(d.value)} data-testid="calendar-from" />

@@ -19,15 +19,9 @@ import { useTask } from '../../components/use-task';
 import { WrittenSheets } from '../../components/WrittenSheets';
 import type { Services } from '../../app/services';
 
+import { useSectionStyles } from './section-styles';
+
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    paddingTop: tokens.spacingVerticalM,
-    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
-  intro: { color: tokens.colorNeutralForeground2 },
   button: { alignSelf: 'flex-start' },
   lines: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
@@ -40,6 +34,7 @@ const useStyles = makeStyles({
 export function ShareSafeSection({ services, lang }: { services: Services; lang: Lang }) {
   const { t } = useI18n();
   const styles = useStyles();
+  const section = useSectionStyles();
   const task = useTask();
   const [asking, setAsking] = useState(false);
   const [result, setResult] = useState<ShareSafeCopyResult | null>(null);
@@ -56,11 +51,11 @@ export function ShareSafeSection({ services, lang }: { services: Services; lang:
 
   const copies = result?.copies ?? [];
   return (
-    <section className={styles.root} aria-labelledby="share-safe-title">
+    <section className={section.root} aria-labelledby="share-safe-title">
       <Body1Strong as="h2" id="share-safe-title" style={{ margin: 0 }}>
         {t('shareSafeTitle')}
       </Body1Strong>
-      <Caption1 className={styles.intro}>{t('shareSafeIntro')}</Caption1>
+      <Caption1 className={section.intro}>{t('shareSafeIntro')}</Caption1>
       <Button className={styles.button} icon={<ShieldLockRegular />} onClick={() => setAsking(true)} disabled={task.running}>
         {t('shareSafeButton')}
       </Button>

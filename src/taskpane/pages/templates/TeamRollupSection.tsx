@@ -11,15 +11,9 @@ import { useTask } from '../../components/use-task';
 import { WrittenSheets } from '../../components/WrittenSheets';
 import { combineWorkbooks } from '../../services/rollup-service';
 
+import { useSectionStyles } from './section-styles';
+
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    paddingTop: tokens.spacingVerticalM,
-    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
-  intro: { color: tokens.colorNeutralForeground2 },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
 });
 
@@ -32,6 +26,7 @@ export function TeamRollupSection({ services, lang }: { services: Services; lang
   const { lang: uiLang } = useI18n();
   const t = translator(catalog, uiLang);
   const styles = useStyles();
+  const section = useSectionStyles();
   const task = useTask();
   const input = useRef<HTMLInputElement>(null);
   const [files, setFiles] = useState<File[]>([]);
@@ -50,11 +45,11 @@ export function TeamRollupSection({ services, lang }: { services: Services; lang
   };
 
   return (
-    <section className={styles.root} aria-labelledby="team-rollup-title">
+    <section className={section.root} aria-labelledby="team-rollup-title">
       <Body1Strong as="h2" id="team-rollup-title" style={{ margin: 0 }}>
         {t('paneTitle')}
       </Body1Strong>
-      <Caption1 className={styles.intro}>{t('paneHint')}</Caption1>
+      <Caption1 className={section.intro}>{t('paneHint')}</Caption1>
       <input
         ref={input}
         type="file"
