@@ -8,6 +8,8 @@ import { readWorkbook, recalc, type SheetValues } from './libreoffice';
 import { runEditJobs, type EditJob } from './lo-macro';
 
 export interface LinkVariants {
+  /** The file as written, saved again by LibreOffice after recalculating (for comparing cached values). */
+  recalculated: string;
   fresh: SheetValues[];
   edited: SheetValues[];
   deleted: SheetValues[];
@@ -23,5 +25,5 @@ export async function linkVariants(book: string, set: NonNullable<EditJob['set']
   ]);
   const [recalculated] = await recalc([book]);
   const [fresh, edited, deleted] = await Promise.all([recalculated, editedFile, deletedFile].map((f) => readWorkbook(f)));
-  return { fresh, edited, deleted };
+  return { recalculated, fresh, edited, deleted };
 }
